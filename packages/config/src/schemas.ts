@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z
+    .string({ error: `expected a URL like ${example}` })
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected a URL like ${example}`);
+
+export const MongoEnv = z.object({
+  MONGODB_URI: urlWithProtocols(['mongodb:', 'mongodb+srv:'], 'mongodb://127.0.0.1:27017/provisio'),
+});
+
+export const RedisEnv = z.object({
+  REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+});
+
+export const SmtpEnv = z.object({
+  SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Provisio <no-reply@provisio.local>'),
+});
+
+export const LogEnv = z.object({
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(1, 'expected a port from 1 to 65535')
+    .max(65535, 'expected a port from 1 to 65535')
+    .default(fallback);
+
+export const HttpEnv = z.object({
+  PORT: port(3000),
+  PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').optional(),
+  PROVISIO_ADMIN_TOKEN: z
+    .string({ error: 'expected the platform admin token (make up generates one)' })
+    .min(32, 'expected at least 32 characters'),
+});
+
+export const WorkerEnv = z.object({
+  WORKER_METRICS_PORT: port(9464),
+});

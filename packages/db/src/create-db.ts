@@ -1,0 +1,45 @@
+import mongoose from 'mongoose';
+import type { Connection } from 'mongoose';
+import { registerOrgModel } from './orgs/org-model.ts';
+
+export type CreateDbOptions = {
+  uri: string;
+  /** Overrides the database named in the URI (tests use one database per file). */
+  dbName?: string;
+  /** How long an operation waits for a reachable server before failing. */
+  serverSelectionTimeoutMS?: number;
+};
+
+/**
+ * One connection and its models. No module-level connection: every process and test
+ * creates its own, and closes it.
+ */
+export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }: CreateDbOptions) {
+  const connection: Connection = mongoose.createConnection(uri, {
+    ...(dbName ? { dbName } : {}),
+    serverSelectionTimeoutMS,
+    // Indexes are created explicitly by `syncIndexes` so a start never races a build.
+    autoIndex: false,
+    autoCreate: false,
+  });
+  await connection.asPromise();
+  const models = { orgs: registerOrgModel(connection) };
+
+  return {
+    connection,
+    models,
+    /** Creates every index the models declare; idempotent. */
+    async syncIndexes(): Promise<void> {
+      for (const model of Object.values(models)) await model.createIndexes();
+    },
+    /** Round-trips to the server; rejects within `timeoutMs` when it is unreachable. */
+    async ping(timeoutMs = 1_000): Promise<void> {
+      const db = connection.db;
+      if (!db) throw new Error('database connection is not open');
+      await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
+    },
+    close: () => connection.close(),
+  };
+}
+
+export type Db = Awaited<ReturnType<typeof createDb>>;

@@ -1,0 +1,30 @@
+# Shared helpers for the scripts below. Sourced, never run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="$ROOT/.data"
+FERRETDB_VERSION="v1.24.2"
+FERRETDB_BIN="${FERRETDB_BIN:-${XDG_CACHE_HOME:-$HOME/.cache}/provisio/ferretdb-$FERRETDB_VERSION}"
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Waits until host:port accepts TCP connections, or fails after $3 seconds.
+wait_for_port() {
+  local host=$1 port=$2 timeout=${3:-30} i
+  for ((i = 0; i < timeout * 10; i++)); do
+    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  die "nothing answered on $host:$port after ${timeout}s"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Ports of each profile: `dev` for make up, `test` for make test, so both can run side by side.
+profile_ports() {
+  case "$1" in
+    dev)  MONGO_PORT=27117; FERRET_DEBUG_PORT=8188; REDIS_PORT=6479; SMTP_PORT=1025; INBOX_PORT=1080 ;;
+    test) MONGO_PORT=27217; FERRET_DEBUG_PORT=8288; REDIS_PORT=6579; SMTP_PORT=1125; INBOX_PORT=1180 ;;
+    *) die "unknown profile '$1' (dev or test)" ;;
+  esac
+}
