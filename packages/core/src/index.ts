@@ -5,3 +5,5 @@ export { systemClock } from './clock.ts';
 export type { Clock } from './clock.ts';
 export * from './users/user-attributes.ts';
 export * from './groups/group-attributes.ts';
+export { hasScope, SCOPES } from './auth/principal.ts';
+export type { Principal, Scope } from './auth/principal.ts';

@@ -1,0 +1,65 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '@provisio/core';
+import type { Db } from '@provisio/db';
+import type { Logger } from '@provisio/logger';
+import type { Queue } from 'bullmq';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { pinoHttp } from 'pino-http';
+import { healthRouter } from './http/health.ts';
+import { createHttpMetrics } from './http/metrics.ts';
+import { requestIdFor } from './http/request-id.ts';
+import { trpcEndpoint } from './http/trpc-endpoint.ts';
+import type { PrincipalResolver } from './http/trpc-endpoint.ts';
+
+export type ServerDeps = {
+  db: Db;
+  redis: Redis;
+  queue: Queue;
+  logger: Logger;
+  clock: Clock;
+  publicUrl: string;
+  resolvePrincipal: PrincipalResolver;
+};
+
+/** Builds the app; `start` listens, `stop` drains in-flight requests then closes the listener. */
+export function createServer(deps: ServerDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const metrics = createHttpMetrics();
+
+  app.use(pinoHttp({ logger: deps.logger, genReqId: requestIdFor, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/metrics' } }));
+  app.use(metrics.middleware);
+  app.use(
+    healthRouter([
+      { name: 'mongodb', check: () => deps.db.ping() },
+      { name: 'redis', check: () => deps.redis.ping() },
+    ]),
+  );
+  app.get('/metrics', metrics.handler);
+  app.use('/trpc', trpcEndpoint(deps));
+
+  let server: Server | undefined;
+  return {
+    app,
+    metrics,
+    async start(port: number, host = '127.0.0.1'): Promise<number> {
+      server = createHttpServer(app);
+      server.keepAliveTimeout = 65_000;
+      await new Promise<void>((resolve, reject) => server?.once('error', reject).listen(port, host, resolve));
+      return (server.address() as AddressInfo).port;
+    },
+    async stop(graceMs = 10_000): Promise<void> {
+      const current = server;
+      if (!current) return;
+      const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+      current.closeIdleConnections();
+      const timer = setTimeout(() => current.closeAllConnections(), graceMs).unref();
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}

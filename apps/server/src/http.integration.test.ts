@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from './create-server.ts';
+import { createTestDeps } from './testing/test-deps.ts';
+
+let env: Awaited<ReturnType<typeof createTestDeps>>;
+beforeAll(async () => {
+  env = await createTestDeps();
+});
+afterAll(() => env.cleanup());
+
+describe('the server app', () => {
+  it('answers /healthz', async () => {
+    const { app } = createServer(env.deps);
+    const res = await request(app).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('gives every request an id, keeping a safe one the caller sent', async () => {
+    const { app } = createServer(env.deps);
+    const fresh = await request(app).get('/healthz');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request(app).get('/healthz').set('X-Request-Id', 'abc-123');
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    const unsafe = await request(app).get('/healthz').set('X-Request-Id', 'a b <script>');
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('exports request counts by route pattern, latency histograms and event-loop lag', async () => {
+    const { app } = createServer(env.deps);
+    await request(app).get('/healthz');
+    await request(app).get('/nowhere/123');
+    const res = await request(app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/);
+    expect(res.text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toContain('nodejs_eventloop_lag_seconds');
+  });
+
+  it('serves tRPC at /trpc', async () => {
+    const { app } = createServer(env.deps);
+    const res = await request(app).get('/trpc/system.ping');
+    expect(res.status).toBe(200);
+    expect(res.body.result.data.ok).toBe(true);
+  });
+
+  it('drains an in-flight request on stop, and refuses new connections after', async () => {
+    const server = createServer(env.deps);
+    let release: () => void = () => undefined;
+    server.app.get('/slow', (_req, res) => {
+      release = () => res.json({ done: true });
+    });
+    const port = await server.start(0);
+    const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json());
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = server.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await expect(inFlight).resolves.toEqual({ done: true });
+    await stopped;
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});

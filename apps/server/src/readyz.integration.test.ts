@@ -1,0 +1,46 @@
+import request from 'supertest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createServer } from './create-server.ts';
+import { startTcpProxy } from './testing/tcp-proxy.ts';
+import { createTestDeps } from './testing/test-deps.ts';
+
+const target = new URL(process.env['MONGODB_URI'] ?? '');
+let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let env: Awaited<ReturnType<typeof createTestDeps>>;
+
+beforeAll(async () => {
+  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
+  env = await createTestDeps({ mongoUri: `mongodb://127.0.0.1:${proxy.port}/`, serverSelectionTimeoutMS: 1_000 });
+});
+afterAll(async () => {
+  await proxy.restore().catch(() => undefined);
+  await env.cleanup();
+  await proxy.close();
+});
+
+async function waitForStatus(app: Parameters<typeof request>[0], status: number, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: request.Response | undefined;
+  while (Date.now() < deadline) {
+    last = await request(app).get('/readyz');
+    if (last.status === status) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`/readyz stayed ${last?.status} ${JSON.stringify(last?.body)}`);
+}
+
+it('turns 503 naming MongoDB while it is unreachable, and 200 again once it is back, without a restart', async () => {
+  const { app } = createServer(env.deps);
+  const ready = await request(app).get('/readyz');
+  expect(ready.status).toBe(200);
+  expect(ready.body).toMatchObject({ status: 'ready', failing: [] });
+
+  await proxy.cut();
+  const down = await waitForStatus(app, 503);
+  expect(down.body.status).toBe('unavailable');
+  expect(down.body.failing).toEqual(['mongodb']);
+
+  await proxy.restore();
+  const back = await waitForStatus(app, 200);
+  expect(back.body.failing).toEqual([]);
+});

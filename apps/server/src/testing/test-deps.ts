@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '@provisio/core';
+import type { Clock } from '@provisio/core';
+import { createDb } from '@provisio/db';
+import { createProducerConnection } from '@provisio/jobs';
+import { createLogger } from '@provisio/logger';
+import type { Logger } from '@provisio/logger';
+import { Queue } from 'bullmq';
+import type { ServerDeps } from '../create-server.ts';
+import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
+
+export type TestDepsOptions = {
+  mongoUri?: string;
+  resolvePrincipal?: PrincipalResolver;
+  logger?: Logger;
+  clock?: Clock;
+  serverSelectionTimeoutMS?: number;
+};
+
+/**
+ * Real dependencies for one test file: its own database on the test FerretDB, its own
+ * queue name on the test Redis. `cleanup` drops and closes everything.
+ */
+export async function createTestDeps(options: TestDepsOptions = {}) {
+  const uri = options.mongoUri ?? process.env['MONGODB_URI'] ?? '';
+  const db = await createDb({
+    uri,
+    dbName: `test_${randomUUID().replaceAll('-', '')}`,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+  });
+  await db.syncIndexes();
+  const redis = createProducerConnection(process.env['REDIS_URL'] ?? '');
+  // A producer connection refuses commands until connected; tests start once it is.
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  const queue = new Queue(`test-${randomUUID()}`, { connection: redis });
+  const deps: ServerDeps = {
+    db,
+    redis,
+    queue,
+    logger: options.logger ?? createLogger({ name: 'test', level: 'silent' }),
+    clock: options.clock ?? systemClock,
+    publicUrl: 'http://provisio.test',
+    resolvePrincipal: options.resolvePrincipal ?? (() => null),
+  };
+  return {
+    deps,
+    async cleanup() {
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      redis.disconnect();
+      await db.connection.dropDatabase().catch(() => undefined);
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Clock, Principal } from '@provisio/core';
+import type { Db } from '@provisio/db';
+import type { Logger } from '@provisio/logger';
+import type { Queue } from 'bullmq';
+
+/** Everything a procedure may use. Tests build it directly; HTTP derives `auth` from the request. */
+export type InnerContextOptions = {
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  /** Producer side of the job queue; absent in contexts that never enqueue. */
+  queue?: Queue;
+  /** Base URL the outside world reaches this server at (for links and SCIM `meta.location`). */
+  publicUrl: string;
+  auth: Principal | null;
+  requestId?: string;
+};
+
+export type Context = InnerContextOptions;
+
+export function createInnerContext(options: InnerContextOptions): Context {
+  return { ...options };
+}

@@ -1,0 +1,16 @@
+import type { AppErrorCode } from '@provisio/core';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+const CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+export const toTrpcCode = (code: AppErrorCode): TRPC_ERROR_CODE_KEY => CODES[code];

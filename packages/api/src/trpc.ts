@@ -1,0 +1,63 @@
+import { AppError, hasScope, isAppError } from '@provisio/core';
+import type { Scope } from '@provisio/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context } from './context.ts';
+import { toTrpcCode } from './errors/to-trpc-code.ts';
+
+export type Meta = { scope?: Scope };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const appError = isAppError(error.cause) ? error.cause : null;
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          appError: appError ? { code: appError.code, scimType: appError.scimType } : null,
+          zodError: zodError ? z.flattenError(zodError) : null,
+          issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns an AppError thrown anywhere below into the matching TRPCError (keeping it as `cause`). */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: toTrpcCode(cause.code), message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Platform operations: only the platform admin token. */
+export const platformProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.auth?.kind !== 'platform') {
+    throw new AppError(ctx.auth ? 'FORBIDDEN' : 'UNAUTHENTICATED', { message: 'platform admin token required' });
+  }
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+/** Org operations: an org principal whose scopes grant the procedure's `meta.scope`. */
+export const orgProcedure = publicProcedure.use(({ ctx, meta, next }) => {
+  const auth = ctx.auth;
+  if (!auth) throw new AppError('UNAUTHENTICATED', { message: 'a bearer token is required' });
+  if (auth.kind !== 'org') throw new AppError('FORBIDDEN', { message: 'this operation needs an org key' });
+  const required = meta?.scope ?? 'admin';
+  if (!hasScope(auth.scopes, required)) {
+    throw new AppError('FORBIDDEN', { message: `this key lacks the '${required}' scope` });
+  }
+  return next({ ctx: { ...ctx, auth } });
+});

@@ -1,0 +1,31 @@
+/** What a credential may do. `admin` implies every other scope of its org. */
+export const SCOPES = ['scim', 'users:read', 'users:write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * Who is calling. The platform admin (the `PROVISIO_ADMIN_TOKEN`) may only run platform
+ * operations; everything else acts inside exactly one org.
+ */
+export type Principal =
+  | { kind: 'platform' }
+  | {
+      kind: 'org';
+      orgId: string;
+      scopes: readonly Scope[];
+      /** The application key used, when there is one (tests and internal callers may have none). */
+      keyId?: string;
+      /** The user or service account that owns the key. */
+      ownerId?: string;
+    };
+
+/** `scim` keys drive users and groups through the SCIM adapter, so they imply read and write. */
+const IMPLIED: Record<Scope, readonly Scope[]> = {
+  admin: SCOPES,
+  scim: ['scim', 'users:read', 'users:write'],
+  'users:write': ['users:write', 'users:read'],
+  'users:read': ['users:read'],
+};
+
+export function hasScope(granted: readonly Scope[], required: Scope): boolean {
+  return granted.some((scope) => IMPLIED[scope].includes(required));
+}

@@ -1,0 +1,5 @@
+export { createProducerConnection, createWorkerConnection } from './connections.ts';
+export { enqueue } from './enqueue.ts';
+export type { EnqueueOptions } from './enqueue.ts';
+export type { JobDefinition, JobPayload } from './job-definition.ts';
+export { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_NAME } from './queues.ts';
