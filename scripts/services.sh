@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# services.sh start|stop|status dev|test — FerretDB (SQLite), Redis and the mail catcher on
+# services.sh start|stop|status dev|test (or stop-one dev|test NAME) — FerretDB (SQLite), Redis and the mail catcher on
 # loopback, data under .data/<profile>/. A service whose URL is set in the environment
 # (MONGODB_URI, REDIS_URL, SMTP_URL) is not started: the given one is used.
 source "$(dirname "$0")/lib.sh"
@@ -58,6 +58,7 @@ case "$action" in
     [[ -n "${SMTP_URL:-}" ]] || start_mail
     ;;
   stop) for s in ferretdb redis maildev; do stop_one "$s"; done ;;
+  stop-one) stop_one "${3:?service name}" ;;
   status)
     for s in ferretdb redis maildev; do
       if pid_alive "$dir/$s.pid"; then echo "$s: running"; else echo "$s: stopped"; fi

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# make test: install what is missing, start fresh services on the test ports (beside any
+# running `make up`), then typecheck, lint and run every test suite.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+started=$(date +%s)
+bash scripts/install.sh
+profile_ports test
+
+# Tests create and drop databases: never point them at a database given in the environment.
+unset MONGODB_URI REDIS_URL SMTP_URL
+bash scripts/services.sh stop test
+rm -rf "$DATA/test"
+say "starting test services"
+bash scripts/services.sh start test
+trap 'bash scripts/services.sh stop test' EXIT
+
+export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/"
+export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
+
+say "typecheck"
+pnpm exec turbo run typecheck --output-logs=errors-only
+say "lint"
+pnpm exec eslint --max-warnings=0 .
+say "tests (unit, integration)"
+mkdir -p "$DATA/reports"
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile="$DATA/reports/vitest.json" || status=$?
+
+node -e '
+const r = require(process.argv[1]);
+console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$DATA/reports/vitest.json" || true
+say "make test finished in $(( $(date +%s) - started ))s"
+exit $status

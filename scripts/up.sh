@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# make up: install what is missing, start the services (unless their URLs are given),
+# then run the server and the worker in the foreground. Ctrl-C stops all it started.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/install.sh
+profile_ports dev
+
+port="${PORT:-3000}"
+port_in_use "$port" && die "port $port is taken: is another 'make up' running? (set PORT to use another)"
+
+# Remember which services were already running, so Ctrl-C stops only what this run started.
+before=$(bash scripts/services.sh status dev)
+say "starting services"
+bash scripts/services.sh start dev
+started_here() { ! grep -q "^$1: running" <<<"$before"; }
+
+mkdir -p "$DATA"
+if [[ -z "${PROVISIO_ADMIN_TOKEN:-}" ]]; then
+  [[ -s "$DATA/admin-token" ]] || node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64url'))" >"$DATA/admin-token"
+  chmod 600 "$DATA/admin-token"
+  PROVISIO_ADMIN_TOKEN=$(cat "$DATA/admin-token")
+fi
+export PROVISIO_ADMIN_TOKEN PORT="$port"
+export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$MONGO_PORT/provisio}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
+inbox="http://127.0.0.1:$INBOX_PORT"
+[[ -n "${SMTP_URL:-}" ]] && inbox="(none: SMTP_URL is set, mail goes to $SMTP_URL)"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$SMTP_PORT}"
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:$port}"
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  say "stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for s in ferretdb redis maildev; do
+    started_here "$s" && (cd "$ROOT" && bash scripts/services.sh stop-one dev "$s")
+  done
+  exit 0
+}
+trap cleanup INT TERM EXIT
+
+(cd apps/server && exec node --import tsx src/index.ts) & pids+=($!)
+(cd apps/worker && exec node --import tsx src/index.ts) & pids+=($!)
+wait_for_port 127.0.0.1 "$port" 60
+
+cat <<BANNER
+
+  Provisio is running.
+    SCIM base URL   $PUBLIC_URL/scim/v2
+    tRPC URL        $PUBLIC_URL/trpc
+    Mail inbox      $inbox
+    Admin token     $PROVISIO_ADMIN_TOKEN
+    Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  $PUBLIC_URL/metrics
+
+  Ctrl-C stops everything this command started.
+
+BANNER
+wait -n "${pids[@]}" || true
+say "a process exited; stopping the rest"
