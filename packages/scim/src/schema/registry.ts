@@ -3,6 +3,8 @@ import type { AttributeDef, AttributeType, SchemaDef } from './attribute-def.ts'
 import { CORE_GROUP_SCHEMA } from './core-group-schema.ts';
 import { CORE_USER_SCHEMA } from './core-user-schema.ts';
 import { ENTERPRISE_USER_SCHEMA } from './enterprise-user-schema.ts';
+import { compileValidators } from './compile-validators.ts';
+import type { CompiledValidators } from './compile-validators.ts';
 import { URN } from './urns.ts';
 
 export type ResourceTypeName = 'User' | 'Group';
@@ -43,6 +45,8 @@ export type SchemaRegistry = {
   schemas: readonly SchemaDef[];
   /** When true, attributes with `canonicalValues` only accept those (case-insensitively). */
   strictCanonicalValues: boolean;
+  /** zod validators derived from the same definitions, compiled once. */
+  validators: CompiledValidators;
 };
 
 export type SchemaRegistryOptions = { extensions?: readonly ExtensionRegistration[]; strictCanonicalValues?: boolean };
@@ -93,9 +97,10 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     User: { name: 'User', endpoint: '/Users', description: 'User Account', core: CORE_USER_SCHEMA, extensions: [enterprise, ...forType('User')] },
     Group: { name: 'Group', endpoint: '/Groups', description: 'Group', core: CORE_GROUP_SCHEMA, extensions: forType('Group') },
   };
-  return Object.freeze({
+  const base = {
     resources: Object.freeze(resources),
     schemas: [CORE_USER_SCHEMA, ENTERPRISE_USER_SCHEMA, CORE_GROUP_SCHEMA, ...custom.map((c) => c.binding.schema)],
     strictCanonicalValues: options.strictCanonicalValues ?? false,
-  });
+  };
+  return Object.freeze({ ...base, validators: compileValidators(base) });
 }

@@ -11,7 +11,7 @@ function attributesShape(defs: readonly AttributeDef[], mode: ZodMode): Record<s
   for (const def of defs) {
     if (mode.direction === 'output' && def.returned === 'never') continue;
     if (mode.direction === 'input' && def.mutability === 'readOnly') {
-      shape[def.name] = z.unknown(); // id, meta, groups sent by a client are ignored
+      shape[def.name] = z.unknown().optional(); // id, meta, groups sent by a client are ignored
       continue;
     }
     const type = zodForAttribute(def, mode);
@@ -24,7 +24,7 @@ function attributesShape(defs: readonly AttributeDef[], mode: ZodMode): Record<s
  * The zod schema of a whole User or Group on the wire, derived from the registry (the same
  * definitions `/Schemas` prints). `input` tolerates IdP quirks; `output` is the strict response.
  */
-export function resourceWireSchema(registry: SchemaRegistry, type: ResourceTypeName, direction: ZodMode['direction']) {
+export function resourceWireSchema(registry: Pick<SchemaRegistry, 'resources' | 'strictCanonicalValues'>, type: ResourceTypeName, direction: ZodMode['direction']) {
   const resource = registry.resources[type];
   const mode: ZodMode = { direction, strictCanonicalValues: registry.strictCanonicalValues };
   const defs = [...COMMON_ATTRIBUTES, ...resource.core.attributes];

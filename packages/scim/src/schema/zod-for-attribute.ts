@@ -3,7 +3,7 @@ import type { AttributeDef } from './attribute-def.ts';
 import { canonicaliseKeys, coerceBoolean, coerceComplexShape } from './coerce-input.ts';
 
 export type ZodMode = {
-  /** `input` coerces IdP quirks (string booleans, bare-string references) and drops readOnly sub-attributes. */
+  /** `input` coerces IdP quirks (string booleans, bare-string references) and drops readOnly and `$ref` sub-attributes. */
   direction: 'input' | 'output';
   strictCanonicalValues: boolean;
 };
@@ -42,13 +42,14 @@ function complexObject(def: AttributeDef, mode: ZodMode): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const sub of subs) {
     // readOnly sub-attributes sent by a client are ignored (RFC 7643 §2.2), not refused.
-    shape[sub.name] = mode.direction === 'input' && sub.mutability === 'readOnly' ? z.unknown() : scalar(sub, mode).nullish();
+    shape[sub.name] = mode.direction === 'input' && sub.mutability === 'readOnly' ? z.unknown().optional() : scalar(sub, mode).nullish();
   }
   const object = z.strictObject(shape);
   if (mode.direction === 'output') return object;
   return z.preprocess((v) => canonicaliseKeys(v, subs), object).transform((o) => {
     const out: Record<string, unknown> = { ...o };
-    for (const sub of subs) if (sub.mutability === 'readOnly') delete out[sub.name];
+    // `$ref` is rendered from ids on the way out, never stored (STYLE: "$ref is rendered").
+    for (const sub of subs) if (sub.mutability === 'readOnly' || sub.name === '$ref') delete out[sub.name];
     return out;
   });
 }
