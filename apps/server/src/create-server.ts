@@ -31,7 +31,24 @@ export function createServer(deps: ServerDeps) {
   app.set('trust proxy', 'loopback');
   const metrics = createHttpMetrics();
 
-  app.use(pinoHttp({ logger: deps.logger, genReqId: requestIdFor, quietReqLogger: true, autoLogging: { ignore: (req) => req.url === '/metrics' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: requestIdFor,
+      quietReqLogger: true,
+      autoLogging: { ignore: (req) => req.url === '/metrics' },
+      // Ids and routes only: query strings carry filters with user names, headers carry tokens.
+      serializers: {
+        req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+          userAgent: req.headers['user-agent'],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(metrics.middleware);
   app.use(
     healthRouter([
@@ -56,9 +73,11 @@ export function createServer(deps: ServerDeps) {
       const current = server;
       if (!current) return;
       const closed = new Promise<void>((resolve) => current.close(() => resolve()));
-      current.closeIdleConnections();
+      // Keep-alive sockets turn idle once their response is sent: close each as it does.
+      const sweep = setInterval(() => current.closeIdleConnections(), 50);
       const timer = setTimeout(() => current.closeAllConnections(), graceMs).unref();
       await closed;
+      clearInterval(sweep);
       clearTimeout(timer);
     },
   };
