@@ -1,0 +1,5 @@
+export { createSmtpMailer, MailRejectedError } from './mailer.ts';
+export type { MailMessage, Mailer, SmtpMailerOptions } from './mailer.ts';
+export { inviteEmail } from './templates/invite-email.ts';
+export type { InviteEmailInput } from './templates/invite-email.ts';
+export { escapeHtml } from './templates/escape-html.ts';
