@@ -1,0 +1,48 @@
+import { buildListResponse, buildResourceType, buildResourceTypes, buildSchema, buildSchemas, buildServiceProviderConfig } from '@provisio/scim';
+import type { SchemaRegistry } from '@provisio/scim';
+import { Router } from 'express';
+import { methodNotAllowed } from './http/method-not-allowed.ts';
+import { sendScim } from './http/scim-response.ts';
+
+/** Largest page a list returns; must agree with the procedures' clamp (core `MAX_PAGE_SIZE`). */
+export const MAX_RESULTS = 1000;
+
+/** `/ServiceProviderConfig`, `/ResourceTypes[/{name}]`, `/Schemas[/{id}]` (RFC 7644 §4), from the registry. */
+export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: string }): Router {
+  const router = Router();
+  const get = methodNotAllowed(['GET']);
+
+  router
+    .route('/ServiceProviderConfig')
+    .get((_req, res) => {
+      const config = buildServiceProviderConfig({ baseUrl: opts.baseUrl, maxResults: MAX_RESULTS, etag: true, sort: true });
+      sendScim(res, 200, config);
+    })
+    .all(get);
+
+  router
+    .route('/ResourceTypes')
+    .get((_req, res) => {
+      const types = buildResourceTypes(opts);
+      sendScim(res, 200, buildListResponse({ resources: types, totalResults: types.length }));
+    })
+    .all(get);
+  router
+    .route('/ResourceTypes/:name')
+    .get((req, res) => sendScim(res, 200, buildResourceType(req.params.name, opts)))
+    .all(get);
+
+  router
+    .route('/Schemas')
+    .get((_req, res) => {
+      const schemas = buildSchemas(opts);
+      sendScim(res, 200, buildListResponse({ resources: schemas, totalResults: schemas.length }));
+    })
+    .all(get);
+  router
+    .route('/Schemas/:id')
+    .get((req, res) => sendScim(res, 200, buildSchema(req.params.id, opts)))
+    .all(get);
+
+  return router;
+}

@@ -1,0 +1,31 @@
+import type { IncomingMessage } from 'node:http';
+import express from 'express';
+import type { RequestHandler } from 'express';
+import { ScimHttpFailure } from './scim-failure.ts';
+
+/** RFC 7644 §3.8 names `application/scim+json`; Entra and Okta also send `application/json`. */
+const ACCEPTED = ['application/scim+json', 'application/json'];
+export const BODY_LIMIT = '1mb';
+
+const json = express.json({ type: ACCEPTED, limit: BODY_LIMIT, strict: true });
+
+/** The same test body-parser makes: a body is announced by a length or a transfer encoding. */
+const hasBody = (req: IncomingMessage) =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+
+const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Parses SCIM bodies and refuses other media types with 415 before reading them, so a
+ * form post never reaches a handler as an empty body. Parse and size errors go to the
+ * SCIM error middleware (body-parser tags them `entity.parse.failed` / `entity.too.large`).
+ */
+export const scimBodyParser: RequestHandler = (req, res, next) => {
+  if (hasBody(req) && !ACCEPTED.includes(mediaType(req))) {
+    const given = req.headers['content-type'] ?? 'none';
+    const detail = `Unsupported media type '${given}': send application/scim+json or application/json`;
+    next(new ScimHttpFailure({ status: 415, detail }));
+    return;
+  }
+  json(req, res, next);
+};

@@ -1,0 +1,24 @@
+import type { ErrorRequestHandler } from 'express';
+import { sendScim } from './scim-response.ts';
+import { toScimFailure } from './to-scim-failure.ts';
+
+const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+/**
+ * The one SCIM error middleware: every failure under /scim/v2 leaves as a SCIM Error body
+ * (`status` a string, RFC 7644 §3.12). Only 5xx are logged, with the request id, and
+ * their message and stack never reach the client.
+ */
+export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const failure = toScimFailure(error);
+  const requestId = String(res.getHeader('X-Request-Id') ?? '');
+  if (failure.status >= 500) req.log.error({ err: error, requestId, path: req.originalUrl }, 'scim request failed');
+  for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
+  const detail = failure.internal ? `${failure.detail} (request ${requestId})` : failure.detail;
+  const body = { schemas: [ERROR_URN], status: String(failure.status), ...(failure.scimType ? { scimType: failure.scimType } : {}), detail };
+  sendScim(res, failure.status, body);
+};

@@ -1,0 +1,43 @@
+import { UUID_PATTERN } from '@provisio/core';
+import { parseListQuery, ScimError } from '@provisio/scim';
+import type { ListQuery, ListQueryOptions } from '@provisio/scim';
+import type { Request } from 'express';
+import { ScimHttpFailure } from './scim-failure.ts';
+
+/**
+ * The `{id}` of the path. Ids are UUIDv7; anything else (`..%2F`, `%00`, `{"$ne":null}`, a
+ * 10 kB string) names no resource, so it gets the same 404 as an id that never existed,
+ * without a database round trip.
+ */
+export function resourceId(req: Request): string {
+  const id = req.params['id'];
+  if (typeof id !== 'string' || !UUID_PATTERN.test(id)) throw new ScimHttpFailure({ status: 404, detail: 'Resource not found' });
+  return id;
+}
+
+const ETAG = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
+
+/**
+ * `If-Match: W/"<version>"` → the version the write is conditional on; `*` or no header
+ * → unconditional. A tag we could never have issued can't match: 412 at once.
+ */
+export function ifMatchVersion(req: Request): number | undefined {
+  const header = req.headers['if-match'];
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = ETAG.exec(header);
+  if (!match?.[1]) throw new ScimError({ status: 412, detail: `If-Match ${header} does not match the current version` });
+  return Number(match[1]);
+}
+
+/** Express 5's simple query parser gives strings or string arrays only (no nested objects). */
+export function queryParams(req: Request): Record<string, string | string[] | undefined> {
+  return req.query as Record<string, string | string[] | undefined>;
+}
+
+/** `attributes` / `excludedAttributes` of a single-resource request (RFC 7644 §3.9). */
+export function projectionOf(req: Request, options: ListQueryOptions): Pick<ListQuery, 'attributes' | 'excludedAttributes'> {
+  // Only these two: a GET /Users/{id}?count=x must not fail on list parameters.
+  const params = Object.fromEntries(Object.entries(queryParams(req)).filter(([k]) => /^(attributes|excludedattributes)$/i.test(k)));
+  const { attributes, excludedAttributes } = parseListQuery(params, options);
+  return { attributes, excludedAttributes };
+}

@@ -1,0 +1,24 @@
+import { buildListResponse, printAttrPath, URN } from '@provisio/scim';
+import type { ListQuery } from '@provisio/scim';
+
+const CORE = new Set<string>([URN.user, URN.group]);
+
+/** An AttrPath back to the text the procedures take (`meta.created`, `urn:…:employeeNumber`); core URNs dropped. */
+function sortPath({ uri, attr, sub }: NonNullable<ListQuery['sortBy']>): string {
+  return printAttrPath({ attr, ...(sub !== undefined ? { sub } : {}), ...(uri !== undefined && !CORE.has(uri) ? { uri } : {}) });
+}
+
+/** The list input of `users.list` / `groups.list`: paging was already clamped by parseListQuery. */
+export function listPage(query: ListQuery) {
+  return {
+    ...(query.filter ? { filter: query.filter } : {}),
+    ...(query.sortBy ? { sortBy: sortPath(query.sortBy), sortOrder: query.sortOrder ?? 'ascending' } : {}),
+    startIndex: query.startIndex,
+    count: query.count,
+  };
+}
+
+/** ListResponse with integer counters; `startIndex` echoes the (clamped) request. */
+export function listResponse<T>(page: { totalResults: number; startIndex: number }, resources: readonly T[]) {
+  return buildListResponse({ resources, totalResults: page.totalResults, startIndex: page.startIndex });
+}

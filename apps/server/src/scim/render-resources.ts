@@ -1,0 +1,43 @@
+import type { GroupRecord, UserRecord } from '@provisio/core';
+import { project, toScimGroup, toScimUser } from '@provisio/scim';
+import type { ResourceTypeName, SchemaRegistry } from '@provisio/scim';
+
+export type RenderContext = { registry: SchemaRegistry; baseUrl: string };
+export type Projection = { attributes?: readonly string[]; excludedAttributes?: readonly string[] };
+
+const info = (record: UserRecord | GroupRecord, baseUrl: string) => ({
+  id: record.id,
+  baseUrl,
+  created: record.created,
+  lastModified: record.lastModified,
+  version: record.version,
+});
+
+export function renderUser(record: UserRecord, ctx: RenderContext, projection: Projection = {}) {
+  const wire = toScimUser(record.attributes, { ...info(record, ctx.baseUrl), registry: ctx.registry, groups: record.groups });
+  return projected(wire, 'User', ctx, projection);
+}
+
+/** `members` is rendered only when it was loaded (see `wantsMembers`). */
+export function renderGroup(record: GroupRecord, ctx: RenderContext, projection: Projection = {}) {
+  const wire = toScimGroup(
+    { ...record.attributes, displayName: record.displayName },
+    { ...info(record, ctx.baseUrl), registry: ctx.registry, ...(record.members ? { members: record.members } : {}) },
+  );
+  return projected(wire, 'Group', ctx, projection);
+}
+
+function projected(wire: Record<string, unknown>, resourceType: ResourceTypeName, ctx: RenderContext, p: Projection) {
+  if (!p.attributes?.length && !p.excludedAttributes?.length) return wire;
+  return project(wire, { registry: ctx.registry, resourceType, attributes: p.attributes ?? [], excludedAttributes: p.excludedAttributes ?? [] });
+}
+
+/**
+ * Whether a group answer shows `members`: not when excluded, nor when `attributes` lists
+ * others only. When false the procedure is asked not to load them at all.
+ */
+export function wantsMembers(p: Projection): boolean {
+  const named = (list: readonly string[] | undefined) => (list ?? []).some((a) => /^(urn:[^ ]*:Group:)?members(\.|$)/i.test(a));
+  if (named(p.excludedAttributes)) return false;
+  return !p.attributes?.length || named(p.attributes);
+}

@@ -1,0 +1,25 @@
+import { createCaller, createInnerContext } from '@provisio/api';
+import type { Request, Response } from 'express';
+import type { ServerDeps } from '../create-server.ts';
+import { orgPrincipal } from './http/scim-auth.ts';
+
+/** What every SCIM route handler needs beyond the request: the deps and the SCIM base URL. */
+export type ScimDeps = Omit<ServerDeps, 'redis'>;
+
+/** `${publicUrl}/scim/v2`: the base of every `meta.location` and `$ref`. */
+export const scimBaseUrl = (deps: Pick<ServerDeps, 'publicUrl'>) => `${deps.publicUrl.replace(/\/+$/, '')}/scim/v2`;
+
+/**
+ * The tRPC caller for this request, acting as the org principal `scimAuth` admitted. The
+ * procedures own every rule (scopes, org isolation, uniqueness); handlers only translate.
+ */
+export function callerFor(deps: ScimDeps, req: Request, res: Response) {
+  const auth = orgPrincipal(res);
+  const requestId = String(res.getHeader('X-Request-Id') ?? req.id);
+  const logger = deps.logger.child({ requestId, orgId: auth.orgId });
+  return createCaller(
+    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId }),
+  );
+}
+
+export type ScimCaller = ReturnType<typeof callerFor>;
