@@ -1,5 +1,6 @@
 import type { AttributeDef } from '../schema/attribute-def.ts';
 import type { ResourceSchema } from '../schema/registry.ts';
+import { resolveAttribute } from '../schema/resolve-attribute.ts';
 import type { CompareOp, FilterNode } from './ast.ts';
 import { readValue } from './read-value.ts';
 import { Scanner } from './scanner.ts';
@@ -69,6 +70,7 @@ export class FilterParser {
       const save = this.s.pos;
       this.s.pos += 3;
       if (this.s.eat('(')) return this.group(scope, at, (filter) => ({ kind: 'not', filter }));
+      if (this.settings.resource && !resolveAttribute(this.settings.resource, { attr: 'not' })) throw this.s.error("expected '(' after 'not'");
       this.s.pos = save; // an attribute named "not"
     }
     return this.parseAttrExp(scope);
