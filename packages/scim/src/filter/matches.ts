@@ -6,15 +6,15 @@ import type { AttrPath, FilterNode } from './ast.ts';
 import { compareOne, isPresent } from './compare-values.ts';
 import type { Comparison } from './compare-values.ts';
 
-type Lookup = (path: AttrPath) => { values: unknown[]; cmp: Comparison | undefined; def: AttributeDef | undefined };
+type Lookup = (path: AttrPath, raw?: boolean) => { values: unknown[]; cmp: Comparison | undefined; def: AttributeDef | undefined };
 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const field = (obj: unknown, key: string): unknown =>
   typeof obj === 'object' && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
 
-function leafValues(holder: unknown[], def: AttributeDef | undefined, sub: string | undefined) {
+function leafValues(holder: unknown[], def: AttributeDef | undefined, sub: string | undefined, raw: boolean) {
   // A complex attribute compared without a sub-attribute compares its `value` (RFC 7644 §3.4.2.2).
-  const subName = sub ?? (def?.type === 'complex' ? 'value' : undefined);
+  const subName = sub ?? (def?.type === 'complex' && !raw ? 'value' : undefined);
   const subDef = subName !== undefined ? findAttribute(def?.subAttributes, subName) : undefined;
   const leaf = subDef ?? def;
   const values = subName === undefined ? holder : holder.flatMap((e) => asArray(field(e, subDef?.name ?? subName)));
@@ -30,7 +30,7 @@ function evaluate(node: FilterNode, lookup: Lookup): boolean {
     case 'not':
       return !evaluate(node.filter, lookup);
     case 'present':
-      return lookup(node.path).values.some(isPresent);
+      return lookup(node.path, true).values.some(isPresent);
     case 'compare': {
       const { values, cmp } = lookup(node.path);
       if (node.value === null) return node.op === 'eq' ? !values.some(isPresent) : values.some(isPresent);
@@ -39,9 +39,8 @@ function evaluate(node: FilterNode, lookup: Lookup): boolean {
       return values.some((v) => compareOne(v, node.op, node.value, cmp));
     }
     case 'valuePath': {
-      const { values, def } = lookup({ ...node.path, sub: undefined });
-      const rawHolder = values;
-      return rawHolder.some((element) => matchesElement(element, node.filter, def));
+      const { values, def } = lookup({ ...node.path, sub: undefined }, true);
+      return values.some((element) => matchesElement(element, node.filter, def));
     }
   }
 }
@@ -65,10 +64,10 @@ export function matches(
   ctx: { registry: SchemaRegistry; resourceType: ResourceTypeName },
 ): boolean {
   const schema = ctx.registry.resources[ctx.resourceType];
-  return evaluate(filter, (path) => {
+  return evaluate(filter, (path, raw = false) => {
     const found = resolveAttribute(schema, { ...path, sub: undefined });
     if (!found) return { values: [], cmp: undefined, def: undefined };
     const container = found.storage.reduce<unknown>((o, k) => field(o, k), resource);
-    return leafValues(asArray(field(container, found.def.name)), found.def, path.sub);
+    return leafValues(asArray(field(container, found.def.name)), found.def, path.sub, raw);
   });
 }
