@@ -31,7 +31,9 @@ export function mergeEntries(def: AttributeDef, existing: readonly unknown[], in
   for (const item of incoming) {
     const i = out.findIndex((e) => sameEntry(def, e, item));
     if (i >= 0) {
-      out[i] = isObject(out[i]) && isObject(item) ? { ...(out[i] as Doc), ...item } : item;
+      const prev = out[i];
+      // Same entry: merge, keeping the stored spelling of `value` (it may differ only in case).
+      out[i] = isObject(prev) && isObject(item) ? { ...prev, ...item, ...(prev['value'] !== undefined ? { value: prev['value'] } : {}) } : item;
       changed.add(i);
     } else {
       changed.add(out.push(item) - 1);
