@@ -3,3 +3,5 @@ export { enqueue } from './enqueue.ts';
 export type { EnqueueOptions } from './enqueue.ts';
 export type { JobDefinition, JobPayload } from './job-definition.ts';
 export { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_NAME } from './queues.ts';
+export { createInviteDispatcher } from './invites/bullmq-invite-dispatcher.ts';
+export { inviteJobId, inviteSendJob } from './invites/invite-send-job.ts';

@@ -4,15 +4,46 @@ import type { Connection, Model } from 'mongoose';
 export const ORG_PLANS = ['free', 'pro', 'enterprise'] as const;
 export type OrgPlan = (typeof ORG_PLANS)[number];
 
+export type OrgSettings = {
+  scimEnabled: boolean;
+  /** SAML just-in-time provisioning; should be off while SCIM is on. */
+  samlJitEnabled: boolean;
+  /** Users sign in through the org's IdP, so accepting an invite sets no password. */
+  ssoEnabled: boolean;
+  defaultRole: 'admin' | 'standard' | 'read_only';
+  /** How long an invite link works; the product default is 2 days. */
+  inviteTtlHours: number;
+};
+
 export type OrgDoc = {
   _id: string;
   name: string;
   /** `name` trimmed and lower-cased: uniqueness without collation, which FerretDB lacks. */
   nameKey: string;
   plan: OrgPlan;
+  settings: OrgSettings;
   createdAt: Date;
   updatedAt: Date;
 };
+
+export const DEFAULT_ORG_SETTINGS: OrgSettings = {
+  scimEnabled: true,
+  samlJitEnabled: false,
+  ssoEnabled: false,
+  defaultRole: 'standard',
+  inviteTtlHours: 48,
+};
+
+const settingsSchema = new Schema<OrgSettings>(
+  {
+    scimEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.scimEnabled },
+    samlJitEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.samlJitEnabled },
+    ssoEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.ssoEnabled },
+    defaultRole: { type: String, enum: ['admin', 'standard', 'read_only'], default: DEFAULT_ORG_SETTINGS.defaultRole },
+    inviteTtlHours: { type: Number, min: 1, max: 24 * 30, default: DEFAULT_ORG_SETTINGS.inviteTtlHours },
+  },
+  { _id: false },
+);
 
 const orgSchema = new Schema<OrgDoc>(
   {
@@ -20,6 +51,7 @@ const orgSchema = new Schema<OrgDoc>(
     name: { type: String, required: true },
     nameKey: { type: String, required: true },
     plan: { type: String, enum: ORG_PLANS, required: true },
+    settings: { type: settingsSchema, default: () => ({}) },
   },
   { timestamps: true, versionKey: false },
 );

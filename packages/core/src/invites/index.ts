@@ -1,0 +1,17 @@
+export { acceptInvite, MIN_PASSWORD_LENGTH } from './accept-invite.ts';
+export type { AcceptInviteOptions, AcceptInviteResult } from './accept-invite.ts';
+export type { InviteDeps, InviteIssueDeps, InviteSendDeps, InviteUsers } from './invite-deps.ts';
+export { PermanentDeliveryError } from './invite-ports.ts';
+export type { InviteDispatcher, InviteMailer, InviteOrgLookup, InviteRepository } from './invite-ports.ts';
+export { INVITE_STATES, INVITE_VIEW_STATES, InviteStatusSchema, toInviteStatus } from './invite-record.ts';
+export type { InviteRecord, InviteState, InviteStatus } from './invite-record.ts';
+export { getInviteStatus } from './invite-status.ts';
+export { generateInviteToken, hashInviteToken, looksLikeInviteToken } from './invite-token.ts';
+export { issueInvite } from './issue-invite.ts';
+export { recipientOf } from './recipient-of.ts';
+export { RESEND_LIMIT, resendInvite } from './resend-invite.ts';
+export { CLAIM_TIMEOUT_MS, sendInvite } from './send-invite.ts';
+export type { SendInviteResult } from './send-invite.ts';
+export { sweepInvites } from './sweep-invites.ts';
+export { viewInvite } from './view-invite.ts';
+export type { InviteLinkProblem, InviteView } from './view-invite.ts';

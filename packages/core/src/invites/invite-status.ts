@@ -1,0 +1,12 @@
+import type { InviteDeps } from './invite-deps.ts';
+import { toInviteStatus } from './invite-record.ts';
+import type { InviteStatus } from './invite-record.ts';
+
+/** The latest invite of a user as admins see it, or null when the user was never invited. */
+export async function getInviteStatus(
+  deps: Pick<InviteDeps, 'invites' | 'clock'>,
+  { orgId, userId }: { orgId: string; userId: string },
+): Promise<InviteStatus | null> {
+  const latest = await deps.invites.latestForUser(orgId, userId);
+  return latest ? toInviteStatus(latest, deps.clock.now()) : null;
+}

@@ -1,0 +1,22 @@
+import { uuidV7 } from '../ids/uuid-v7.ts';
+import type { InviteIssueDeps } from './invite-deps.ts';
+import type { InviteRecord } from './invite-record.ts';
+
+export type IssueInviteOptions = { orgId: string; userId: string };
+
+/**
+ * Gives a user a new pending invite (older links stop working) and puts it on the queue.
+ * A queue failure never fails the caller: the invite stays pending and the sweeper
+ * dispatches it later, so a user created while Redis is down still gets mail.
+ */
+export async function issueInvite(deps: InviteIssueDeps, { orgId, userId }: IssueInviteOptions): Promise<InviteRecord> {
+  const now = deps.clock.now();
+  const invite = await deps.invites.insertNext(orgId, { id: uuidV7(now.getTime()), userId, now });
+  try {
+    await deps.dispatcher.dispatch({ orgId, userId, inviteId: invite.id, dispatch: invite.dispatch });
+    await deps.invites.markDispatched(orgId, invite.id, now);
+  } catch (error) {
+    deps.onDispatchError?.(error, invite.id);
+  }
+  return invite;
+}

@@ -1,0 +1,35 @@
+import type { InviteIssueDeps } from './invite-deps.ts';
+import { CLAIM_TIMEOUT_MS } from './send-invite.ts';
+
+export type SweepInvitesOptions = {
+  /** A pending invite not dispatched for this long (or a claim this old) is stuck. */
+  stuckAfterMs?: number;
+  batchSize?: number;
+};
+
+/**
+ * Finds invites that never reached the queue (Redis was down) or whose send died with its
+ * worker, and dispatches them again under a new job id. Safe to run on many workers at
+ * once: each re-dispatch is won by exactly one of them.
+ */
+export async function sweepInvites(deps: InviteIssueDeps, { stuckAfterMs = 60_000, batchSize = 500 }: SweepInvitesOptions = {}) {
+  const now = deps.clock.now();
+  const stuck = await deps.invites.findStuck(
+    { pendingBefore: new Date(now.getTime() - stuckAfterMs), claimBefore: new Date(now.getTime() - CLAIM_TIMEOUT_MS) },
+    batchSize,
+  );
+  let dispatched = 0;
+  for (const invite of stuck) {
+    try {
+      // A pending invite whose job still waits behind a backlog is not stuck.
+      if (invite.state === 'pending' && (await deps.dispatcher.isQueued({ inviteId: invite.id, dispatch: invite.dispatch }))) continue;
+      if (!(await deps.invites.bumpDispatch(invite.orgId, invite.id, invite.dispatch, now))) continue;
+      await deps.dispatcher.dispatch({ orgId: invite.orgId, userId: invite.userId, inviteId: invite.id, dispatch: invite.dispatch + 1 });
+      dispatched += 1;
+    } catch (error) {
+      deps.onDispatchError?.(error, invite.id);
+      break; // the queue is down: the next sweep tries again
+    }
+  }
+  return { found: stuck.length, dispatched };
+}
