@@ -33,11 +33,12 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
  */
 export function project<T extends Wire>(resource: T, opts: ProjectOptions): Wire {
   const schema = opts.registry.resources[opts.resourceType];
-  const include = toSelectors(splitList(opts.attributes), schema);
+  const includeNames = splitList(opts.attributes);
+  const include = toSelectors(includeNames, schema);
   const exclude = toSelectors(splitList(opts.excludedAttributes), schema);
   const byRule = rules(opts);
   let out: Wire;
-  if (include.length > 0) {
+  if (includeNames.length > 0) {
     out = {};
     const always = byRule.filter((r) => r.def.returned === 'always').map((r): Selector => ({ keys: r.keys }));
     for (const sel of [...always, ...include]) copyPath(resource, out, sel.keys);
