@@ -1,6 +1,11 @@
 import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
+import { registerGroupMemberModel } from './groups/group-member-model.ts';
+import { registerGroupModel } from './groups/group-model.ts';
+import { createGroupRepository } from './groups/group-repository.ts';
 import { registerOrgModel } from './orgs/org-model.ts';
+import { registerUserModel } from './users/user-model.ts';
+import { createUserRepository } from './users/user-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -23,11 +28,20 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     autoCreate: false,
   });
   await connection.asPromise();
-  const models = { orgs: registerOrgModel(connection) };
+  const models = {
+    orgs: registerOrgModel(connection),
+    users: registerUserModel(connection),
+    groups: registerGroupModel(connection),
+    groupMembers: registerGroupMemberModel(connection),
+  };
 
   return {
     connection,
     models,
+    /** Implements core's UserRepository (org-scoped). */
+    users: createUserRepository(models),
+    /** Implements core's GroupRepository (org-scoped). */
+    groups: createGroupRepository(models),
     /** Creates every index the models declare; idempotent. */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();

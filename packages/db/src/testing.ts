@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createDb } from './create-db.ts';
 import type { Db } from './create-db.ts';
+import type { OrgPlan } from './orgs/org-model.ts';
+import { normaliseKey, uuidV7 } from '@provisio/core';
+import type { Principal, Scope } from '@provisio/core';
 
 /** The URI `make test` exports; integration tests fail loudly without it. */
 export function testMongoUri(): string {
@@ -21,3 +24,17 @@ export async function createTestDb(): Promise<Db & { drop(): Promise<void> }> {
     },
   };
 }
+
+/**
+ * An org of its own for a test. Tests map a token of theirs to `testPrincipal(orgId)`;
+ * real keys and credentials come with the credentials issue.
+ */
+export async function createTestOrg(db: Db, options: { plan?: OrgPlan; name?: string } = {}): Promise<{ orgId: string }> {
+  const orgId = uuidV7();
+  const name = options.name ?? `Test org ${orgId}`;
+  await db.models.orgs.create({ _id: orgId, name, nameKey: normaliseKey(name), plan: options.plan ?? 'enterprise' });
+  return { orgId };
+}
+
+/** The principal a SCIM connection token of `orgId` resolves to. */
+export const testPrincipal = (orgId: string, scopes: readonly Scope[] = ['scim']): Principal => ({ kind: 'org', orgId, scopes });

@@ -1,0 +1,31 @@
+import type { ListPage, ListQuery } from '../users/filter-ast.ts';
+import type { GroupAttributes, GroupMember } from './group-attributes.ts';
+import type { GroupRecord, ResolvedMember } from './group-record.ts';
+
+export type NewGroup = { id: string; attributes: GroupAttributes; now: Date };
+export type GroupChanges = { attributes: GroupAttributes; now: Date };
+export type ReadOptions = { includeMembers?: boolean };
+
+/** A membership change with member ids already checked against the org's users. */
+export type ResolvedDelta = { add: ResolvedMember[]; remove: string[]; replaceAll: boolean };
+
+/**
+ * Storage of groups and their members, one org at a time. Members are rows of their own,
+ * so adding or removing one is one atomic write however large the group.
+ */
+export interface GroupRepository {
+  /** @throws AppError CONFLICT (`uniqueness`) when the displayName is taken (any case). */
+  insert(orgId: string, group: NewGroup): Promise<GroupRecord>;
+  findById(orgId: string, id: string, options?: ReadOptions): Promise<GroupRecord | null>;
+  /** Conditional on the version, like UserRepository.updateIfVersion. */
+  updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: GroupChanges): Promise<GroupRecord | null>;
+  /** Bumps version and lastModified after a membership change; false when the group is gone. */
+  touch(orgId: string, id: string, now: Date): Promise<boolean>;
+  /** Removes the group, then its member rows. False when there was no group. */
+  delete(orgId: string, id: string): Promise<boolean>;
+  list(orgId: string, query: ListQuery & ReadOptions): Promise<ListPage<GroupRecord>>;
+  /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
+  applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;
+  /** A page of members in a stable order (member id). */
+  listMembers(orgId: string, groupId: string, window: { startIndex: number; count: number }): Promise<ListPage<GroupMember>>;
+}

@@ -1,0 +1,52 @@
+import { AppError } from '../errors/app-error.ts';
+import { retryOnVersionConflict } from '../users/retry-on-version-conflict.ts';
+import type { DomainDeps } from '../users/user-deps.ts';
+import { cleanGroupAttributes } from './clean-group-attributes.ts';
+import type { GroupAttributes, MembershipDelta } from './group-attributes.ts';
+import type { GroupRecord, ResolvedMember } from './group-record.ts';
+import { resolveMembers } from './resolve-members.ts';
+import { sameJson } from './same-json.ts';
+
+/** What a group patch produces: the next own attributes and, if members changed, the delta. */
+export type GroupPatchResult = { attributes: GroupAttributes; members?: MembershipDelta };
+
+export type PatchGroupOptions = {
+  orgId: string;
+  id: string;
+  /** Pure; re-run against the latest version after a lost race. Sees no members. */
+  apply: (current: GroupRecord) => GroupPatchResult;
+  ifMatchVersion?: number;
+};
+
+type Step = { record: GroupRecord; add: ResolvedMember[]; delta: MembershipDelta | undefined; written: boolean };
+
+/**
+ * PATCH on a group: own attributes by conditional write (retried), membership as a delta
+ * of single-row writes, never a rewrite of the member list. A members-only patch writes
+ * no group document beyond a version bump, so concurrent member PATCHes do not contend.
+ */
+export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): Promise<GroupRecord> {
+  const { orgId, id, ifMatchVersion } = options;
+  const step = await retryOnVersionConflict<GroupRecord, Step>({
+    what: 'group',
+    ifMatchVersion,
+    load: () => deps.groups.findById(orgId, id),
+    attempt: async (current) => {
+      const result = options.apply(current);
+      const add = await resolveMembers(deps.users, orgId, result.members?.add ?? []);
+      const attributes = cleanGroupAttributes(result.attributes);
+      if (ifMatchVersion === undefined && sameJson(attributes, current.attributes)) {
+        return { record: current, add, delta: result.members, written: false };
+      }
+      const record = await deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() });
+      return record && { record, add, delta: result.members, written: true };
+    },
+  });
+  if (!step.delta) return step.record;
+  await deps.groups.applyMembership(orgId, id, { add: step.add, remove: step.delta.remove, replaceAll: step.delta.replaceAll });
+  if (!step.written && !(await deps.groups.touch(orgId, id, deps.clock.now()))) {
+    await deps.groups.delete(orgId, id);
+    throw new AppError('NOT_FOUND', { message: `group ${id} not found` });
+  }
+  return (await deps.groups.findById(orgId, id)) ?? step.record;
+}

@@ -1,0 +1,14 @@
+import { AppError } from '../errors/app-error.ts';
+import type { DomainDeps } from './user-deps.ts';
+
+export type DeleteUserOptions = { orgId: string; id: string };
+
+/**
+ * A real removal: afterwards get is NOT_FOUND and the userName is free. Memberships go
+ * first, so a crash half-way leaves a user with fewer groups, never a dangling member;
+ * a repeated delete is NOT_FOUND (RFC 7644) but still sweeps leftover memberships.
+ */
+export async function deleteUser(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id }: DeleteUserOptions): Promise<void> {
+  const deleted = await deps.users.delete(orgId, id, deps.clock.now());
+  if (!deleted) throw new AppError('NOT_FOUND', { message: `user ${id} not found` });
+}

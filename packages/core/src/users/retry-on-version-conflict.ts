@@ -1,0 +1,37 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../errors/app-error.ts';
+
+export type VersionedUpdateOptions<T extends { version: number }, R> = {
+  /** `user`, `group`: for messages. */
+  what: string;
+  /** Reads the current state; null when it does not exist. */
+  load(): Promise<T | null>;
+  /** Writes the next state if the version is still `current.version`; null when it moved. */
+  attempt(current: T): Promise<R | null>;
+  /** A client precondition (`If-Match`): a mismatch fails at once, it is never retried. */
+  ifMatchVersion?: number;
+  maxAttempts?: number;
+};
+
+/**
+ * Optimistic concurrency without transactions: read, compute, conditional single-document
+ * write, and on a lost race start again from the new version. Bounded, with full jitter
+ * so that contenders spread out; gives up with CONFLICT.
+ */
+export async function retryOnVersionConflict<T extends { version: number }, R>(options: VersionedUpdateOptions<T, R>): Promise<R> {
+  const { what, ifMatchVersion, maxAttempts = 12 } = options;
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const current = await options.load();
+    if (!current) throw new AppError('NOT_FOUND', { message: `${what} not found` });
+    if (ifMatchVersion !== undefined && current.version !== ifMatchVersion) {
+      throw new AppError('PRECONDITION_FAILED', { message: `${what} is at version ${current.version}, not ${ifMatchVersion}` });
+    }
+    const result = await options.attempt(current);
+    if (result !== null) return result;
+    if (ifMatchVersion !== undefined) {
+      throw new AppError('PRECONDITION_FAILED', { message: `${what} changed while it was being updated` });
+    }
+    await sleep(Math.random() * Math.min(250, 5 * 2 ** attempt));
+  }
+  throw new AppError('CONFLICT', { message: `${what} kept changing; gave up after ${maxAttempts} attempts` });
+}

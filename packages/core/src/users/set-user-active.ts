@@ -1,0 +1,23 @@
+import { retryOnVersionConflict } from './retry-on-version-conflict.ts';
+import type { DomainDeps } from './user-deps.ts';
+import type { UserRecord } from './user-record.ts';
+import { nextStatus } from './user-status.ts';
+
+export type SetUserActiveOptions = { orgId: string; id: string; active: boolean };
+
+/**
+ * Deactivate (`active: false`) or reactivate (`active: true`). Idempotent: a user already
+ * in the wanted state is returned unchanged, with no write and no version bump.
+ */
+export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active }: SetUserActiveOptions): Promise<UserRecord> {
+  return retryOnVersionConflict({
+    what: 'user',
+    load: () => deps.users.findById(orgId, id),
+    attempt: async (current) => {
+      const status = nextStatus(current.status, active, current.acceptedAt);
+      if (status === current.status) return current;
+      const attributes = { ...current.attributes, active };
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, now: deps.clock.now() });
+    },
+  });
+}

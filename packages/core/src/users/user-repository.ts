@@ -1,0 +1,45 @@
+import type { ListPage, ListQuery } from './filter-ast.ts';
+import type { UserAttributes } from './user-attributes.ts';
+import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
+import type { UserRecord } from './user-record.ts';
+
+export type NewUser = {
+  id: string;
+  attributes: UserAttributes;
+  status: UserStatus;
+  source: UserSource;
+  role: UserRole;
+  passwordHash?: string;
+  /** Set for a user created by signing in (`jit`). */
+  acceptedAt?: Date;
+  now: Date;
+};
+
+export type UserChanges = {
+  attributes: UserAttributes;
+  status: UserStatus;
+  /** Replaces the stored hash when given; the hash is never read back through the port. */
+  passwordHash?: string;
+  now: Date;
+};
+
+/**
+ * Storage of users, one org at a time: every method takes the org first and never sees
+ * another org's rows. Unique `userName` (case-insensitive) is enforced by storage.
+ */
+export interface UserRepository {
+  /** @throws AppError CONFLICT (`uniqueness`) when the userName is taken in the org. */
+  insert(orgId: string, user: NewUser): Promise<UserRecord>;
+  findById(orgId: string, id: string): Promise<UserRecord | null>;
+  /**
+   * Writes `changes` only if the stored version is still `expectedVersion`, bumping it.
+   * Null when the user is gone or the version moved (the caller re-reads to tell which).
+   * @throws AppError CONFLICT (`uniqueness`) when the new userName is taken.
+   */
+  updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: UserChanges): Promise<UserRecord | null>;
+  /** Removes the user's group memberships, then the user. False when there was no user. */
+  delete(orgId: string, id: string, now: Date): Promise<boolean>;
+  list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
+  /** The labels (displayName, else userName) of those of `ids` that are users of the org. */
+  labelsOf(orgId: string, ids: readonly string[]): Promise<Map<string, string>>;
+}

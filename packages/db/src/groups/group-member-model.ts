@@ -1,0 +1,36 @@
+import { Schema } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+
+/**
+ * One membership per row: adding or removing a member is one insert/delete, so groups of
+ * any size never rewrite a large document and concurrent changes never lose each other.
+ */
+export type GroupMemberDoc = {
+  _id: string;
+  orgId: string;
+  groupId: string;
+  memberId: string;
+  display?: string;
+  /** Normalised `display`, for case-insensitive `members.display` filters. */
+  displayKey?: string;
+  createdAt: Date;
+};
+
+const groupMemberSchema = new Schema<GroupMemberDoc>(
+  {
+    // Deterministic `${groupId}:${memberId}`: a repeated add is an idempotent upsert.
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    groupId: { type: String, required: true },
+    memberId: { type: String, required: true },
+    display: { type: String },
+    displayKey: { type: String },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+groupMemberSchema.index({ orgId: 1, groupId: 1, memberId: 1 }, { unique: true });
+groupMemberSchema.index({ orgId: 1, memberId: 1 });
+
+export const registerGroupMemberModel = (connection: Connection): Model<GroupMemberDoc> =>
+  connection.model<GroupMemberDoc>('GroupMember', groupMemberSchema, 'group_members');

@@ -1,0 +1,92 @@
+import { normaliseKey } from '@provisio/core';
+import type { GroupAttributes, GroupMember, GroupRepository } from '@provisio/core';
+import type { Model } from 'mongoose';
+import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import { listPage } from '../filter/list-page.ts';
+import { resolveGroupPath } from '../filter/resolve-group-path.ts';
+import type { GroupMemberDoc } from './group-member-model.ts';
+import type { GroupDoc } from './group-model.ts';
+import { applyMemberRows } from './member-rows.ts';
+import { toGroup, toMember } from './to-group.ts';
+
+const onDuplicate = conflictOnDuplicate('displayName');
+
+const derived = (attributes: GroupAttributes) => ({
+  displayName: attributes.displayName,
+  displayNameKey: normaliseKey(attributes.displayName),
+  attributes,
+});
+
+export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }): GroupRepository {
+  const rows = models.groupMembers;
+  const membersOf = async (orgId: string, groupIds: string[]): Promise<Map<string, GroupMember[]>> => {
+    const out = new Map<string, GroupMember[]>(groupIds.map((id) => [id, []]));
+    const found = await rows.find({ orgId, groupId: { $in: groupIds } }, { groupId: 1, memberId: 1, display: 1 }).sort({ memberId: 1 }).lean();
+    for (const row of found) out.get(row.groupId)?.push(toMember(row));
+    return out;
+  };
+  const render = async (orgId: string, docs: GroupDoc[], includeMembers = false) => {
+    const members = includeMembers ? await membersOf(orgId, docs.map((d) => d._id)) : undefined;
+    return docs.map((d) => toGroup(d, members?.get(d._id)));
+  };
+
+  return {
+    async insert(orgId, { id, attributes, now }) {
+      const doc: GroupDoc = {
+        _id: id,
+        orgId,
+        ...derived(attributes),
+        ...(attributes.externalId !== undefined ? { externalId: attributes.externalId } : {}),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await models.groups.create(doc).catch(onDuplicate);
+      return toGroup(doc);
+    },
+
+    async findById(orgId, id, options = {}) {
+      const doc = await models.groups.findOne({ _id: id, orgId }).lean<GroupDoc>();
+      return doc ? ((await render(orgId, [doc], options.includeMembers))[0] ?? null) : null;
+    },
+
+    async updateIfVersion(orgId, id, expectedVersion, { attributes, now }) {
+      const { externalId } = attributes;
+      const update = {
+        $set: { ...derived(attributes), updatedAt: now, ...(externalId !== undefined ? { externalId } : {}) },
+        ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
+        $inc: { version: 1 },
+      };
+      const doc = await models.groups
+        .findOneAndUpdate({ _id: id, orgId, version: expectedVersion }, update, { returnDocument: 'after' })
+        .lean<GroupDoc>()
+        .catch(onDuplicate);
+      return doc ? toGroup(doc) : null;
+    },
+
+    async touch(orgId, id, now) {
+      const { matchedCount } = await models.groups.updateOne({ _id: id, orgId }, { $inc: { version: 1 }, $set: { updatedAt: now } });
+      return matchedCount > 0;
+    },
+
+    async delete(orgId, id) {
+      const { deletedCount } = await models.groups.deleteOne({ _id: id, orgId });
+      await rows.deleteMany({ orgId, groupId: id });
+      return deletedCount > 0;
+    },
+
+    async list(orgId, query) {
+      const { totalResults, docs } = await listPage({ model: models.groups, rows, resolve: resolveGroupPath, orgId, query });
+      return { totalResults, startIndex: query.startIndex, items: await render(orgId, docs, query.includeMembers) };
+    },
+
+    applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),
+
+    async listMembers(orgId, groupId, { startIndex, count }) {
+      const totalResults = await rows.countDocuments({ orgId, groupId });
+      if (count === 0 || startIndex > totalResults) return { totalResults, startIndex, items: [] };
+      const found = await rows.find({ orgId, groupId }, { memberId: 1, display: 1 }).sort({ memberId: 1 }).skip(startIndex - 1).limit(count).lean();
+      return { totalResults, startIndex, items: found.map(toMember) };
+    },
+  };
+}
