@@ -16,7 +16,7 @@ export const URN = {
  * URNs Entra lists in `schemas` that name no schema we have: tolerated and dropped.
  * The legacy group URN is in Microsoft's own tutorial; `…2.0User` is its malformed enterprise URN.
  */
-export const TOLERATED_SCHEMA_URNS: readonly string[] = [
-  'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group',
-  'urn:ietf:params:scim:schemas:extension:enterprise:2.0User',
-];
+export const TOLERATED_SCHEMA_URNS: Readonly<Record<'User' | 'Group', readonly string[]>> = {
+  User: ['urn:ietf:params:scim:schemas:extension:enterprise:2.0User'],
+  Group: ['http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
+};

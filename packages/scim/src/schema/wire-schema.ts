@@ -28,7 +28,8 @@ export function resourceWireSchema(registry: Pick<SchemaRegistry, 'resources' | 
   const resource = registry.resources[type];
   const mode: ZodMode = { direction, strictCanonicalValues: registry.strictCanonicalValues };
   const defs = [...COMMON_ATTRIBUTES, ...resource.core.attributes];
-  const shape: Record<string, z.ZodType> = { schemas: z.array(z.string()), ...attributesShape(defs, mode) };
+  const schemas = z.array(z.string());
+  const shape: Record<string, z.ZodType> = { schemas: direction === 'input' ? schemas.nullish() : schemas, ...attributesShape(defs, mode) };
   for (const ext of resource.extensions) {
     shape[ext.schema.id] = z.strictObject(attributesShape(ext.schema.attributes, mode)).nullish();
   }
@@ -42,7 +43,7 @@ export function resourceWireSchema(registry: Pick<SchemaRegistry, 'resources' | 
     for (const [k, val] of Object.entries(keyed)) {
       const urn = urns.find((u) => u.toLowerCase() === k.toLowerCase());
       const canonicalVal = urn ? canonicaliseKeys(val, resource.extensions.find((e) => e.schema.id === urn)?.schema.attributes ?? []) : val;
-      out[urn ?? k] = canonicalVal;
+      out[urn ?? (k.toLowerCase() === 'schemas' ? 'schemas' : k)] = canonicalVal;
     }
     return out;
   }, object);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ScimError } from '../errors/scim-error.ts';
+import { catchError } from '../testing/catch-error.ts';
+import { registries } from '../testing/registries.ts';
+import type { ExpectedError } from '../testing/registries.ts';
+import { fromScimGroup } from './from-scim-group.ts';
+import { fromScimUser } from './from-scim-user.ts';
+import groupFixtures from './map-group.fixtures.json' with { type: 'json' };
+import userFixtures from './map-user.fixtures.json' with { type: 'json' };
+
+type Fixture = { name: string; source: string; wire: unknown; registry?: 'rfc' | 'custom'; expected?: unknown; error?: ExpectedError };
+
+function check(f: Fixture, run: () => unknown) {
+  if (f.error) {
+    const err = catchError(run);
+    expect(err).toBeInstanceOf(ScimError);
+    expect(err).toMatchObject({ status: f.error.status, scimType: f.error.scimType });
+    if (f.error.message) expect((err as ScimError).detail).toContain(f.error.message);
+  } else {
+    expect(run()).toEqual(f.expected);
+  }
+}
+
+const label = (f: Fixture) => [`${f.name} (${f.source})`, f] as const;
+
+describe('fromScimUser fixtures', () => {
+  it.each((userFixtures as Fixture[]).map(label))('%s', (_, f) => check(f, () => fromScimUser(f.wire, registries[f.registry ?? 'rfc'])));
+});
+
+describe('fromScimGroup fixtures', () => {
+  it.each((groupFixtures as Fixture[]).map(label))('%s', (_, f) => check(f, () => fromScimGroup(f.wire, registries[f.registry ?? 'rfc'])));
+});
