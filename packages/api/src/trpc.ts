@@ -3,6 +3,7 @@ import type { Scope } from '@provisio/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
+import { fromScimError } from './errors/from-scim-error.ts';
 import { toTrpcCode } from './errors/to-trpc-code.ts';
 
 export type Meta = { scope?: Scope };
@@ -30,12 +31,16 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns an AppError thrown anywhere below into the matching TRPCError (keeping it as `cause`). */
+/**
+ * Turns an AppError (or a ScimError from @provisio/scim, as an AppError) thrown anywhere
+ * below into the matching TRPCError, keeping the AppError as `cause`.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: toTrpcCode(cause.code), message: cause.message, cause });
+  if (!result.ok) {
+    const raw = result.error.cause;
+    const cause = isAppError(raw) ? raw : fromScimError(raw);
+    if (cause) throw new TRPCError({ code: toTrpcCode(cause.code), message: cause.message, cause });
   }
   return result;
 });

@@ -21,8 +21,8 @@ export interface GroupRepository {
   updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: GroupChanges): Promise<GroupRecord | null>;
   /** Bumps version and lastModified after a membership change; false when the group is gone. */
   touch(orgId: string, id: string, now: Date): Promise<boolean>;
-  /** Removes the group, then its member rows. False when there was no group. */
-  delete(orgId: string, id: string): Promise<boolean>;
+  /** Removes the group (only at `expectedVersion` when given), then its member rows. False when none was deleted. */
+  delete(orgId: string, id: string, expectedVersion?: number): Promise<boolean>;
   list(orgId: string, query: ListQuery & ReadOptions): Promise<ListPage<GroupRecord>>;
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;

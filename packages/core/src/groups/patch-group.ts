@@ -13,10 +13,14 @@ export type GroupPatchResult = { attributes: GroupAttributes; members?: Membersh
 export type PatchGroupOptions = {
   orgId: string;
   id: string;
-  /** Pure; re-run against the latest version after a lost race. Sees no members. */
+  /** Pure; re-run against the latest version after a lost race. Sees members only with `withMembers`. */
   apply: (current: GroupRecord) => GroupPatchResult;
+  /** Load all members for `apply` (only for member filters that ids alone can't resolve). */
+  withMembers?: boolean;
   ifMatchVersion?: number;
 };
+
+const withoutMembers = ({ members: _members, ...group }: GroupRecord): GroupRecord => group;
 
 type Step = { record: GroupRecord; add: ResolvedMember[]; delta: MembershipDelta | undefined; written: boolean };
 
@@ -30,13 +34,13 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
   const step = await retryOnVersionConflict<GroupRecord, Step>({
     what: 'group',
     ifMatchVersion,
-    load: () => deps.groups.findById(orgId, id),
+    load: () => deps.groups.findById(orgId, id, { includeMembers: options.withMembers ?? false }),
     attempt: async (current) => {
       const result = options.apply(current);
       const add = await resolveMembers(deps.users, orgId, result.members?.add ?? []);
       const attributes = cleanGroupAttributes(result.attributes);
       if (ifMatchVersion === undefined && sameJson(attributes, current.attributes)) {
-        return { record: current, add, delta: result.members, written: false };
+        return { record: withoutMembers(current), add, delta: result.members, written: false };
       }
       const record = await deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() });
       return record && { record, add, delta: result.members, written: true };

@@ -1,14 +1,16 @@
 import { AppError } from '../errors/app-error.ts';
 import type { DomainDeps } from './user-deps.ts';
 
-export type DeleteUserOptions = { orgId: string; id: string };
+export type DeleteUserOptions = { orgId: string; id: string; ifMatchVersion?: number };
 
 /**
  * A real removal: afterwards get is NOT_FOUND and the userName is free. Memberships go
  * first, so a crash half-way leaves a user with fewer groups, never a dangling member;
  * a repeated delete is NOT_FOUND (RFC 7644) but still sweeps leftover memberships.
  */
-export async function deleteUser(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id }: DeleteUserOptions): Promise<void> {
-  const deleted = await deps.users.delete(orgId, id, deps.clock.now());
-  if (!deleted) throw new AppError('NOT_FOUND', { message: `user ${id} not found` });
+export async function deleteUser(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, ifMatchVersion }: DeleteUserOptions): Promise<void> {
+  if (await deps.users.delete(orgId, id, deps.clock.now(), ifMatchVersion)) return;
+  const current = ifMatchVersion !== undefined ? await deps.users.findById(orgId, id) : null;
+  if (current) throw new AppError('PRECONDITION_FAILED', { message: `user ${id} is at version ${current.version}, not ${ifMatchVersion}` });
+  throw new AppError('NOT_FOUND', { message: `user ${id} not found` });
 }

@@ -38,7 +38,11 @@ export interface UserRepository {
    */
   updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: UserChanges): Promise<UserRecord | null>;
   /** Removes the user's group memberships, then the user. False when there was no user. */
-  delete(orgId: string, id: string, now: Date): Promise<boolean>;
+  /**
+   * Removes the user's group memberships, then the user (only at `expectedVersion` when
+   * given). False when no user (at that version) was deleted.
+   */
+  delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
   list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org. */
   labelsOf(orgId: string, ids: readonly string[]): Promise<Map<string, string>>;

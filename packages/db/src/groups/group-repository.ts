@@ -69,8 +69,10 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
       return matchedCount > 0;
     },
 
-    async delete(orgId, id) {
-      const { deletedCount } = await models.groups.deleteOne({ _id: id, orgId });
+    async delete(orgId, id, expectedVersion) {
+      const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
+      const { deletedCount } = await models.groups.deleteOne({ _id: id, orgId, ...version });
+      if (!deletedCount && expectedVersion !== undefined) return false;
       await rows.deleteMany({ orgId, groupId: id });
       return deletedCount > 0;
     },

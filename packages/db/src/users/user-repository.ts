@@ -75,10 +75,11 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
       return one(orgId, doc);
     },
 
-    async delete(orgId, id, now) {
+    async delete(orgId, id, now, expectedVersion) {
+      if (expectedVersion !== undefined && !(await models.users.exists({ _id: id, orgId, version: expectedVersion }))) return false;
       const groupIds = (await models.groupMembers.distinct('groupId', { orgId, memberId: id })).map(String);
       await models.groupMembers.deleteMany({ orgId, memberId: id });
-      const { deletedCount } = await models.users.deleteOne({ _id: id, orgId });
+      const { deletedCount } = await models.users.deleteOne({ _id: id, orgId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) });
       // Again: an add that checked the user just before it went may have landed meanwhile.
       await models.groupMembers.deleteMany({ orgId, memberId: id });
       if (groupIds.length) {

@@ -1,0 +1,7 @@
+import { UserRecordSchema } from '@provisio/core';
+import { z } from 'zod';
+import { ZIdSchema } from '../shared-schemas.ts';
+
+export const ZGetUserRequestSchema = z.object({ id: ZIdSchema });
+export const ZGetUserResponseSchema = UserRecordSchema;
+export type TGetUserRequest = z.infer<typeof ZGetUserRequestSchema>;

@@ -1,0 +1,11 @@
+import { setUserActive } from '@provisio/core';
+import { orgProcedure } from '../../trpc.ts';
+import { domainDeps } from '../domain-deps.ts';
+import { ZSetUserActiveRequestSchema, ZSetUserActiveResponseSchema } from './set-user-active.types.ts';
+
+/** Back to `active` (or `invited` if the user never signed in). Idempotent. */
+export const reactivateUserProcedure = orgProcedure
+  .meta({ scope: 'users:write' })
+  .input(ZSetUserActiveRequestSchema)
+  .output(ZSetUserActiveResponseSchema)
+  .mutation(({ ctx, input }) => setUserActive(domainDeps(ctx), { orgId: ctx.auth.orgId, id: input.id, active: true }));
