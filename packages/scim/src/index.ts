@@ -72,3 +72,6 @@ export { buildServiceProviderConfig } from './builders/service-provider-config.t
 export type { PaginationOptions, ServiceProviderConfigOptions } from './builders/service-provider-config.ts';
 export { buildResourceType, buildResourceTypes } from './builders/resource-types.ts';
 export { buildSchema, buildSchemas } from './builders/schemas.ts';
+
+// HTTP helpers (the adapter owns HTTP; these keep the rules in one place)
+export { isScimRequestContentType, SCIM_MEDIA_TYPE } from './http/content-type.ts';
