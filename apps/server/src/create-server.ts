@@ -12,6 +12,7 @@ import { healthRouter } from './http/health.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
+import { scimRouter } from './scim/scim-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
 
 export type ServerDeps = {
@@ -58,6 +59,7 @@ export function createServer(deps: ServerDeps) {
   );
   app.get('/metrics', metrics.handler);
   app.use('/trpc', trpcEndpoint(deps));
+  app.use('/scim/v2', scimRouter(deps));
 
   let server: Server | undefined;
   return {

@@ -1,4 +1,4 @@
-import { buildListResponse, printAttrPath, URN } from '@provisio/scim';
+import { buildListResponse, printAttrPath, printFilter, URN } from '@provisio/scim';
 import type { ListQuery } from '@provisio/scim';
 
 const CORE = new Set<string>([URN.user, URN.group]);
@@ -8,10 +8,13 @@ function sortPath({ uri, attr, sub }: NonNullable<ListQuery['sortBy']>): string 
   return printAttrPath({ attr, ...(sub !== undefined ? { sub } : {}), ...(uri !== undefined && !CORE.has(uri) ? { uri } : {}) });
 }
 
-/** The list input of `users.list` / `groups.list`: paging was already clamped by parseListQuery. */
+/**
+ * The list input of `users.list` / `groups.list`. parseListQuery already validated it (so a
+ * bad filter is a 400 before any procedure runs); the procedures take the filter as text.
+ */
 export function listPage(query: ListQuery) {
   return {
-    ...(query.filter ? { filter: query.filter } : {}),
+    ...(query.filter ? { filter: printFilter(query.filter) } : {}),
     ...(query.sortBy ? { sortBy: sortPath(query.sortBy), sortOrder: query.sortOrder ?? 'ascending' } : {}),
     startIndex: query.startIndex,
     count: query.count,

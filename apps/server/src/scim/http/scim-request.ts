@@ -41,3 +41,6 @@ export function projectionOf(req: Request, options: ListQueryOptions): Pick<List
   const { attributes, excludedAttributes } = parseListQuery(params, options);
   return { attributes, excludedAttributes };
 }
+
+/** The optional `ifMatchVersion` input of the write procedures. */
+export const optionalVersion = (version: number | undefined) => (version !== undefined ? { ifMatchVersion: version } : {});

@@ -65,6 +65,8 @@ export async function replayStep(app: ScimTestApp, step: FixtureStep, vars: Reco
     req = req.send(JSON.stringify(substitute(step.request.body, vars)));
   }
   const res = await req;
+  // Captured first, so a step may assert on its own new id (e.g. `meta.location`).
+  for (const [name, path] of Object.entries(step.save ?? {})) vars[name] = readPath(res.body, path);
   const context = `${step.name}: ${res.status} ${JSON.stringify(res.body)}`;
   expect(res.status, context).toBe(step.expect.status);
   expect(res.headers['content-type'] ?? 'none', context).toMatch(res.status === 204 ? /^none$/ : /^application\/scim\+json; charset=utf-8$/);
@@ -78,6 +80,5 @@ export async function replayStep(app: ScimTestApp, step: FixtureStep, vars: Reco
   for (const [name, value] of Object.entries(step.expect.headers ?? {})) {
     expect(res.headers[name.toLowerCase()], context).toBe(substitute(value, vars));
   }
-  for (const [name, path] of Object.entries(step.save ?? {})) vars[name] = readPath(res.body, path);
   return res;
 }

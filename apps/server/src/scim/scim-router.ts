@@ -1,0 +1,33 @@
+import { createSchemaRegistry } from '@provisio/scim';
+import { Router } from 'express';
+import { discoveryRouter } from './discovery-router.ts';
+import { groupsRouter } from './groups-router.ts';
+import { scimAuth } from './http/scim-auth.ts';
+import { scimBodyParser } from './http/scim-body-parser.ts';
+import { scimErrorHandler } from './http/scim-error-handler.ts';
+import { ScimHttpFailure } from './http/scim-failure.ts';
+import { rootSearchRouter } from './root-search-router.ts';
+import { scimBaseUrl } from './scim-context.ts';
+import type { ScimDeps } from './scim-context.ts';
+import { usersRouter } from './users-router.ts';
+
+/**
+ * The SCIM 2.0 adapter, mounted at `/scim/v2`: auth first (so anonymous callers learn
+ * nothing about routes), then bodies, then one router per resource, and one error
+ * middleware that turns every failure, including unknown routes, into a SCIM Error.
+ */
+export function scimRouter(deps: ScimDeps): Router {
+  const ctx = { registry: createSchemaRegistry(), baseUrl: scimBaseUrl(deps) };
+  const router = Router();
+  router.use(scimAuth(deps.resolvePrincipal));
+  router.use(scimBodyParser);
+  router.use('/Users', usersRouter(deps, ctx));
+  router.use('/Groups', groupsRouter(deps, ctx));
+  router.use(rootSearchRouter(deps, ctx));
+  router.use(discoveryRouter(ctx));
+  router.use(() => {
+    throw new ScimHttpFailure({ status: 404, detail: 'No such SCIM endpoint' });
+  });
+  router.use(scimErrorHandler);
+  return router;
+}
