@@ -1,5 +1,8 @@
 import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
+import { registerClaimModel } from './claims/claim-model.ts';
+import { createClaims } from './claims/claims.ts';
+import { registerInviteModel } from './invites/invite-model.ts';
 import { registerGroupMemberModel } from './groups/group-member-model.ts';
 import { registerGroupModel } from './groups/group-model.ts';
 import { createGroupRepository } from './groups/group-repository.ts';
@@ -30,18 +33,22 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
   await connection.asPromise();
   const models = {
     orgs: registerOrgModel(connection),
+    invites: registerInviteModel(connection),
+    claims: registerClaimModel(connection),
     users: registerUserModel(connection),
     groups: registerGroupModel(connection),
     groupMembers: registerGroupMemberModel(connection),
   };
 
+  const versionClaims = { claims: createClaims(models.claims), model: models.claims };
+
   return {
     connection,
     models,
     /** Implements core's UserRepository (org-scoped). */
-    users: createUserRepository(models),
+    users: createUserRepository(models, versionClaims),
     /** Implements core's GroupRepository (org-scoped). */
-    groups: createGroupRepository(models),
+    groups: createGroupRepository(models, versionClaims),
     /** Creates every index the models declare; idempotent. */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();

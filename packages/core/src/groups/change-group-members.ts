@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.ts';
 import type { DomainDeps } from '../users/user-deps.ts';
+import { bumpGroupVersion } from './bump-group-version.ts';
 import type { MembershipDelta } from './group-attributes.ts';
 import type { GroupRecord } from './group-record.ts';
 import { resolveMembers } from './resolve-members.ts';
@@ -21,20 +22,17 @@ const notFound = (id: string) => new AppError('NOT_FOUND', { message: `group ${i
 export async function changeGroupMembers(deps: DomainDeps, options: ChangeGroupMembersOptions): Promise<GroupRecord> {
   const { orgId, id, delta, ifMatchVersion } = options;
   const add = await resolveMembers(deps.users, orgId, delta.add);
+  const group = await deps.groups.findById(orgId, id);
+  if (!group) throw notFound(id);
   if (ifMatchVersion !== undefined) {
-    const group = await deps.groups.findById(orgId, id);
-    if (!group) throw notFound(id);
     const gate = await deps.groups.updateIfVersion(orgId, id, ifMatchVersion, { attributes: group.attributes, now: deps.clock.now() });
     if (!gate) throw new AppError('PRECONDITION_FAILED', { message: `group ${id} is not at version ${ifMatchVersion}` });
-  } else if (!(await deps.groups.findById(orgId, id))) {
-    throw notFound(id);
   }
   await deps.groups.applyMembership(orgId, id, { add, remove: delta.remove, replaceAll: delta.replaceAll });
-  const touched = ifMatchVersion !== undefined || (await deps.groups.touch(orgId, id, deps.clock.now()));
-  const after = touched ? await deps.groups.findById(orgId, id) : null;
+  const after = ifMatchVersion !== undefined ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id);
   if (!after) {
     // Deleted while we wrote: sweep the rows we may have added after its own sweep.
-    await deps.groups.delete(orgId, id);
+    await deps.groups.delete(orgId, id, deps.clock.now());
     throw notFound(id);
   }
   return after;

@@ -19,10 +19,8 @@ export interface GroupRepository {
   findById(orgId: string, id: string, options?: ReadOptions): Promise<GroupRecord | null>;
   /** Conditional on the version, like UserRepository.updateIfVersion. */
   updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: GroupChanges): Promise<GroupRecord | null>;
-  /** Bumps version and lastModified after a membership change; false when the group is gone. */
-  touch(orgId: string, id: string, now: Date): Promise<boolean>;
   /** Removes the group (only at `expectedVersion` when given), then its member rows. False when none was deleted. */
-  delete(orgId: string, id: string, expectedVersion?: number): Promise<boolean>;
+  delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
   list(orgId: string, query: ListQuery & ReadOptions): Promise<ListPage<GroupRecord>>;
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;

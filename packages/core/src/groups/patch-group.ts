@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.ts';
 import { retryOnVersionConflict } from '../users/retry-on-version-conflict.ts';
 import type { DomainDeps } from '../users/user-deps.ts';
+import { bumpGroupVersion } from './bump-group-version.ts';
 import { cleanGroupAttributes } from './clean-group-attributes.ts';
 import type { GroupAttributes, MembershipDelta } from './group-attributes.ts';
 import type { GroupRecord, ResolvedMember } from './group-record.ts';
@@ -48,9 +49,10 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
   });
   if (!step.delta) return step.record;
   await deps.groups.applyMembership(orgId, id, { add: step.add, remove: step.delta.remove, replaceAll: step.delta.replaceAll });
-  if (!step.written && !(await deps.groups.touch(orgId, id, deps.clock.now()))) {
-    await deps.groups.delete(orgId, id);
+  const after = step.written ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id);
+  if (!after) {
+    await deps.groups.delete(orgId, id, deps.clock.now());
     throw new AppError('NOT_FOUND', { message: `group ${id} not found` });
   }
-  return (await deps.groups.findById(orgId, id)) ?? step.record;
+  return after;
 }

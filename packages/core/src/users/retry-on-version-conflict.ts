@@ -19,7 +19,7 @@ export type VersionedUpdateOptions<T extends { version: number }, R> = {
  * so that contenders spread out; gives up with CONFLICT.
  */
 export async function retryOnVersionConflict<T extends { version: number }, R>(options: VersionedUpdateOptions<T, R>): Promise<R> {
-  const { what, ifMatchVersion, maxAttempts = 12 } = options;
+  const { what, ifMatchVersion, maxAttempts = 20 } = options;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const current = await options.load();
     if (!current) throw new AppError('NOT_FOUND', { message: `${what} not found` });
@@ -31,7 +31,7 @@ export async function retryOnVersionConflict<T extends { version: number }, R>(o
     if (ifMatchVersion !== undefined) {
       throw new AppError('PRECONDITION_FAILED', { message: `${what} changed while it was being updated` });
     }
-    await sleep(Math.random() * Math.min(250, 5 * 2 ** attempt));
+    await sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
   }
   throw new AppError('CONFLICT', { message: `${what} kept changing; gave up after ${maxAttempts} attempts` });
 }

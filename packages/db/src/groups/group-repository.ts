@@ -8,6 +8,8 @@ import type { GroupMemberDoc } from './group-member-model.ts';
 import type { GroupDoc } from './group-model.ts';
 import { applyMemberRows } from './member-rows.ts';
 import { toGroup, toMember } from './to-group.ts';
+import { withVersionClaim } from '../versioning/claim-version.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
 
 const onDuplicate = conflictOnDuplicate('displayName');
 
@@ -17,7 +19,9 @@ const derived = (attributes: GroupAttributes) => ({
   attributes,
 });
 
-export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }): GroupRepository {
+export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }, vc: VersionClaims): GroupRepository {
+  const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
+    withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
   const membersOf = async (orgId: string, groupIds: string[]): Promise<Map<string, GroupMember[]>> => {
     const out = new Map<string, GroupMember[]>(groupIds.map((id) => [id, []]));
@@ -53,28 +57,27 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
     async updateIfVersion(orgId, id, expectedVersion, { attributes, now }) {
       const { externalId } = attributes;
       const update = {
-        $set: { ...derived(attributes), updatedAt: now, ...(externalId !== undefined ? { externalId } : {}) },
+        $set: { ...derived(attributes), version: expectedVersion + 1, updatedAt: now, ...(externalId !== undefined ? { externalId } : {}) },
         ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
-        $inc: { version: 1 },
       };
-      const doc = await models.groups
-        .findOneAndUpdate({ _id: id, orgId, version: expectedVersion }, update, { returnDocument: 'after' })
-        .lean<GroupDoc>()
-        .catch(onDuplicate);
+      const doc = await claimed(orgId, id, expectedVersion, now, () =>
+        models.groups
+          .findOneAndUpdate({ _id: id, orgId, version: expectedVersion }, update, { returnDocument: 'after' })
+          .lean<GroupDoc>()
+          .catch(onDuplicate),
+      );
       return doc ? toGroup(doc) : null;
     },
 
-    async touch(orgId, id, now) {
-      const { matchedCount } = await models.groups.updateOne({ _id: id, orgId }, { $inc: { version: 1 }, $set: { updatedAt: now } });
-      return matchedCount > 0;
-    },
-
-    async delete(orgId, id, expectedVersion) {
-      const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
-      const { deletedCount } = await models.groups.deleteOne({ _id: id, orgId, ...version });
-      if (!deletedCount && expectedVersion !== undefined) return false;
-      await rows.deleteMany({ orgId, groupId: id });
-      return deletedCount > 0;
+    async delete(orgId, id, now, expectedVersion) {
+      const remove = async () => {
+        const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
+        const { deletedCount } = await models.groups.deleteOne({ _id: id, orgId, ...version });
+        if (!deletedCount && expectedVersion !== undefined) return null;
+        await rows.deleteMany({ orgId, groupId: id });
+        return deletedCount > 0 ? true : null;
+      };
+      return (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false;
     },
 
     async list(orgId, query) {

@@ -9,6 +9,8 @@ import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
 import { userSearchMirror } from './user-search.ts';
 import { toUser } from './to-user.ts';
+import { withVersionClaim } from '../versioning/claim-version.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
 
 const onDuplicate = conflictOnDuplicate('userName');
 
@@ -23,7 +25,10 @@ function derived(attributes: NewUser['attributes']) {
   };
 }
 
-export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }): UserRepository {
+export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }, vc: VersionClaims): UserRepository {
+  const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
+    withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
+
   const withGroups = async (orgId: string, docs: UserDoc[]): Promise<UserRecord[]> => {
     const groups = await groupsOfUsers(models, orgId, docs.map((d) => d._id));
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
@@ -61,31 +66,34 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
         $set: {
           ...derived(changes.attributes),
           status: changes.status,
+          version: expectedVersion + 1,
           updatedAt: changes.now,
           ...(externalId !== undefined ? { externalId } : {}),
           ...(changes.passwordHash ? { passwordHash: changes.passwordHash } : {}),
         },
         ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
-        $inc: { version: 1 },
       };
-      const doc = await models.users
-        .findOneAndUpdate({ _id: id, orgId, version: expectedVersion }, update, { returnDocument: 'after' })
-        .lean<UserDoc>()
-        .catch(onDuplicate);
+      const doc = await claimed(orgId, id, expectedVersion, changes.now, () =>
+        models.users
+          .findOneAndUpdate({ _id: id, orgId, version: expectedVersion }, update, { returnDocument: 'after' })
+          .lean<UserDoc>()
+          .catch(onDuplicate),
+      );
       return one(orgId, doc);
     },
 
     async delete(orgId, id, now, expectedVersion) {
-      if (expectedVersion !== undefined && !(await models.users.exists({ _id: id, orgId, version: expectedVersion }))) return false;
-      const groupIds = (await models.groupMembers.distinct('groupId', { orgId, memberId: id })).map(String);
-      await models.groupMembers.deleteMany({ orgId, memberId: id });
-      const { deletedCount } = await models.users.deleteOne({ _id: id, orgId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) });
-      // Again: an add that checked the user just before it went may have landed meanwhile.
-      await models.groupMembers.deleteMany({ orgId, memberId: id });
-      if (groupIds.length) {
-        await models.groups.updateMany({ orgId, _id: { $in: groupIds } }, { $inc: { version: 1 }, $set: { updatedAt: now } });
-      }
-      return deletedCount > 0;
+      const remove = async () => {
+        const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
+        if (expectedVersion !== undefined && !(await models.users.exists({ _id: id, orgId, ...version }))) return null;
+        await models.groupMembers.deleteMany({ orgId, memberId: id });
+        const { deletedCount } = await models.users.deleteOne({ _id: id, orgId, ...version });
+        // Again: an add that checked the user just before it went may have landed meanwhile.
+        await models.groupMembers.deleteMany({ orgId, memberId: id });
+        return deletedCount > 0 ? true : null;
+      };
+      // With a version, holding the next one means no write can slip in before the delete.
+      return (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false;
     },
 
     async list(orgId, query) {
