@@ -7,7 +7,8 @@ const { urls, headers, durationMs, concurrency } = workerData;
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 const latencies = [];
 let errors = 0;
-const deadline = Date.now() + durationMs;
+const started = Date.now();
+const deadline = started + durationMs;
 
 function once(url) {
   return new Promise((resolve) => {
@@ -33,7 +34,9 @@ async function loop(offset) {
 }
 
 await Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
+// In-flight requests finish after the deadline: rate over the real elapsed time.
+const elapsed = (Date.now() - started) / 1000;
 agent.destroy();
 latencies.sort((a, b) => a - b);
 const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-parentPort.postMessage({ requests: latencies.length, errors, rps: latencies.length / (durationMs / 1000), p50: at(0.5), p99: at(0.99) });
+parentPort.postMessage({ requests: latencies.length, errors, rps: latencies.length / elapsed, elapsed, p50: at(0.5), p99: at(0.99) });

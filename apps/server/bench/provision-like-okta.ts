@@ -1,6 +1,13 @@
 import { Agent, request } from 'node:http';
 
-type Options = { baseUrl: string; token: string; count: number; concurrency: number };
+type Options = {
+  baseUrl: string;
+  token: string;
+  count: number;
+  concurrency: number;
+  /** Stop starting new users after this many seconds (0: no cap); the figures say how many were done. */
+  maxSeconds: number;
+};
 
 /** One HTTP exchange on a keep-alive agent; resolves with status and body text. */
 function send(agent: Agent, url: string, init: { method: string; headers: Record<string, string>; body?: string }) {
@@ -20,15 +27,16 @@ function send(agent: Agent, url: string, init: { method: string; headers: Record
  * Provisions `count` new users the way Okta assigns them (IDP-BEHAVIOUR §2.2): a lookup by
  * `userName eq`, then a POST, `concurrency` users at a time. Returns wall time and per-user latency.
  */
-export async function provisionLikeOkta({ baseUrl, token, count, concurrency }: Options) {
+export async function provisionLikeOkta({ baseUrl, token, count, concurrency, maxSeconds }: Options) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const headers = { authorization: `Bearer ${token}`, accept: 'application/scim+json', 'user-agent': 'Okta SCIM Client 1.0.0' };
   const perUser: number[] = [];
   let failures = 0;
   let next = 0;
   const started = performance.now();
+  const stopAt = maxSeconds > 0 ? started + maxSeconds * 1000 : Number.POSITIVE_INFINITY;
   const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
+    for (let i = next++; i < count && performance.now() < stopAt; i = next++) {
       const userName = `okta.${i}@bench.example`;
       const t0 = performance.now();
       const lookup = await send(agent, `${baseUrl}/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`, { method: 'GET', headers });
@@ -52,5 +60,5 @@ export async function provisionLikeOkta({ baseUrl, token, count, concurrency }: 
   agent.destroy();
   perUser.sort((a, b) => a - b);
   const at = (q: number) => perUser[Math.min(perUser.length - 1, Math.floor(q * perUser.length))] ?? Number.NaN;
-  return { users: count, seconds, p50: at(0.5), p99: at(0.99), failures };
+  return { target: count, users: perUser.length, seconds, p50: at(0.5), p99: at(0.99), failures };
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
-export type LoadResult = { requests: number; errors: number; rps: number; p50: number; p99: number };
+export type LoadResult = { requests: number; errors: number; rps: number; elapsed: number; p50: number; p99: number };
 export type LoadOptions = { urls: string[]; headers?: Record<string, string>; durationMs: number; concurrency: number };
 
 /** Runs load-worker.mjs against `urls` (round robin) and resolves with its figures. */
