@@ -8,6 +8,10 @@ import type { Queue } from 'bullmq';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
+import { guardResolvers } from './auth/guard-resolvers.ts';
+import { createRateLimiter } from './auth/rate-limiter.ts';
+import type { RateLimitOptions } from './auth/rate-limiter.ts';
+import { scimAudit } from './auth/scim-audit.ts';
 import { healthRouter } from './http/health.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
@@ -23,6 +27,8 @@ export type ServerDeps = {
   clock: Clock;
   publicUrl: string;
   resolvePrincipal: PrincipalResolver;
+  /** Per-key limits (default 50/s, bursts of 100). */
+  rateLimit?: RateLimitOptions;
 };
 
 /** Builds the app; `start` listens, `stop` drains in-flight requests then closes the listener. */
@@ -58,8 +64,11 @@ export function createServer(deps: ServerDeps) {
     ]),
   );
   app.get('/metrics', metrics.handler);
-  app.use('/trpc', trpcEndpoint(deps));
-  app.use('/scim/v2', scimRouter(deps));
+  // Both surfaces: authenticate, rate-limit per key; SCIM also checks plan and setting, and audits every request.
+  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
+  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, orgs: deps.db.orgs });
+  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc }));
+  app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
 
   let server: Server | undefined;
   return {

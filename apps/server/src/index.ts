@@ -6,7 +6,7 @@ import { createLogger } from '@provisio/logger';
 import { Queue } from 'bullmq';
 import { createServer } from './create-server.ts';
 import { loadServerEnv } from './env.ts';
-import { platformTokenResolver } from './http/platform-token.ts';
+import { createKeyResolver } from './auth/key-resolver.ts';
 
 async function main() {
   const env = loadServerEnv();
@@ -22,7 +22,7 @@ async function main() {
     logger,
     clock: systemClock,
     publicUrl: env.PUBLIC_URL,
-    resolvePrincipal: platformTokenResolver(env.PROVISIO_ADMIN_TOKEN),
+    resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
   });
   const port = await server.start(env.PORT, '0.0.0.0');
   logger.info({ port, publicUrl: env.PUBLIC_URL }, 'server listening');

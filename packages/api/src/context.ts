@@ -1,4 +1,5 @@
 import type { Clock, Principal } from '@provisio/core';
+import type { AuditCollector } from '@provisio/core/audit';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { Queue } from 'bullmq';
@@ -14,6 +15,8 @@ export type InnerContextOptions = {
   publicUrl: string;
   auth: Principal | null;
   requestId?: string;
+  /** Where procedures append what they change; written as one audit event (SCIM request or tRPC mutation). */
+  audit?: AuditCollector;
 };
 
 export type Context = InnerContextOptions;

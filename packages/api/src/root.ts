@@ -1,5 +1,10 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { groupsRouter } from './routers/groups/router.ts';
+import { auditRouter } from './routers/audit/router.ts';
+import { keysRouter } from './routers/keys/router.ts';
+import { orgRouter } from './routers/org/router.ts';
+import { platformRouter } from './routers/platform/router.ts';
+import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -8,6 +13,11 @@ export const appRouter = router({
   system: systemRouter,
   users: usersRouter,
   groups: groupsRouter,
+  platform: platformRouter,
+  org: orgRouter,
+  serviceAccounts: serviceAccountsRouter,
+  keys: keysRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { fromScimError } from './errors/from-scim-error.ts';
 import { toTrpcCode } from './errors/to-trpc-code.ts';
+import { auditMutation } from './routers/audit/audit-mutation.ts';
 
 export type Meta = { scope?: Scope };
 
@@ -65,4 +66,4 @@ export const orgProcedure = publicProcedure.use(({ ctx, meta, next }) => {
     throw new AppError('FORBIDDEN', { message: `this key lacks the '${required}' scope` });
   }
   return next({ ctx: { ...ctx, auth } });
-});
+}).use(({ ctx, type, path, next }) => auditMutation({ ctx, type, path, next: (audit) => next({ ctx: { audit } }) }));

@@ -8,6 +8,7 @@ import { registerGroupModel } from './groups/group-model.ts';
 import { createGroupRepository } from './groups/group-repository.ts';
 import { registerOrgModel } from './orgs/org-model.ts';
 import { registerUserModel } from './users/user-model.ts';
+import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
 
 export type CreateDbOptions = {
@@ -38,6 +39,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     users: registerUserModel(connection),
     groups: registerGroupModel(connection),
     groupMembers: registerGroupMemberModel(connection),
+    // Keys, service accounts, audit events (issue 6).
+    ...registerAccessModels(connection),
   };
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
@@ -49,6 +52,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     users: createUserRepository(models, versionClaims),
     /** Implements core's GroupRepository (org-scoped). */
     groups: createGroupRepository(models, versionClaims),
+    /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
+    ...createAccessRepositories(models),
     /** Creates every index the models declare; idempotent. */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();

@@ -3,3 +3,5 @@ export type { MailMessage, Mailer, SmtpMailerOptions } from './mailer.ts';
 export { inviteEmail } from './templates/invite-email.ts';
 export type { InviteEmailInput } from './templates/invite-email.ts';
 export { escapeHtml } from './templates/escape-html.ts';
+export { keyRevokedEmail } from './templates/key-revoked-email.ts';
+export type { KeyRevokedEmailInput } from './templates/key-revoked-email.ts';

@@ -5,3 +5,5 @@ export type { JobDefinition, JobPayload } from './job-definition.ts';
 export { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_NAME } from './queues.ts';
 export { createInviteDispatcher } from './invites/bullmq-invite-dispatcher.ts';
 export { inviteJobId, inviteSendJob } from './invites/invite-send-job.ts';
+export { createKeyAlerts } from './alerts/bullmq-key-alerts.ts';
+export { keyRevokedAlertJob, keyRevokedAlertJobId } from './alerts/key-revoked-alert-job.ts';

@@ -1,4 +1,6 @@
 import { appRouter, createInnerContext } from '@provisio/api';
+import { createAuditCollector } from '@provisio/core/audit';
+import { authFailureHeaders, resolveForTrpc } from '../auth/trpc-auth.ts';
 import type { InnerContextOptions } from '@provisio/api';
 import type { Principal } from '@provisio/core';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
@@ -16,11 +18,13 @@ export function trpcEndpoint({ resolvePrincipal, ...inner }: TrpcEndpointOptions
     router: appRouter,
     createContext: async ({ req, res }) => {
       const token = bearerToken(req);
-      const auth = token ? await resolvePrincipal(token) : null;
-      if (token && !auth) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      // Invalid, revoked or rate-limited keys fail here, with the reason as the error message.
+      const auth = token ? await resolveForTrpc(resolvePrincipal, token) : null;
       const requestId = String(res.getHeader('X-Request-Id') ?? '');
-      return createInnerContext({ ...inner, logger: inner.logger.child({ requestId }), auth, requestId });
+      const audit = createAuditCollector({ writtenBy: 'procedure', userAgent: req.headers['user-agent'] ?? null });
+      return createInnerContext({ ...inner, logger: inner.logger.child({ requestId }), auth, requestId, audit });
     },
+    responseMeta: ({ errors }) => ({ headers: authFailureHeaders(errors) }),
     onError({ error, path, ctx }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') ctx?.logger.error({ err: error.cause ?? error, path }, 'trpc procedure failed');
     },

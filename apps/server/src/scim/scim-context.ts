@@ -1,6 +1,7 @@
 import { createCaller, createInnerContext } from '@provisio/api';
 import type { Request, Response } from 'express';
 import type { ServerDeps } from '../create-server.ts';
+import { auditCollectorOf } from '../auth/scim-audit.ts';
 import { orgPrincipal } from './http/scim-auth.ts';
 
 /** What every SCIM route handler needs beyond the request: the deps and the SCIM base URL. */
@@ -18,7 +19,7 @@ export function callerFor(deps: ScimDeps, req: Request, res: Response) {
   const requestId = String(res.getHeader('X-Request-Id') ?? req.id);
   const logger = deps.logger.child({ requestId, orgId: auth.orgId });
   return createCaller(
-    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId }),
+    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res) }),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Principal } from '@provisio/core';
-import { hasScope } from '@provisio/core';
+import { hasScope, isAppError } from '@provisio/core';
 import type { RequestHandler, Response } from 'express';
 import { bearerToken } from '../../http/bearer-token.ts';
 import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
@@ -19,7 +19,11 @@ export function scimAuth(resolvePrincipal: PrincipalResolver): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req);
     if (!token) throw unauthenticated('A bearer token is required', 'Bearer realm="scim"');
-    const principal = await resolvePrincipal(token);
+    // A revoked key: the resolver's message says why (owner deprovisioned, or revoked by an admin).
+    const principal = await Promise.resolve(resolvePrincipal(token)).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'UNAUTHENTICATED') throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
+      throw error;
+    });
     if (!principal) throw unauthenticated('The bearer token is invalid or revoked', 'Bearer realm="scim", error="invalid_token"');
     if (principal.kind !== 'org') throw new ScimHttpFailure({ status: 403, detail: 'SCIM needs an org key, not the platform token' });
     if (!hasScope(principal.scopes, 'scim')) throw new ScimHttpFailure({ status: 403, detail: "This key lacks the 'scim' scope" });

@@ -1,0 +1,62 @@
+import { AppError } from '@provisio/core';
+import type { Principal } from '@provisio/core';
+import type { Logger } from '@provisio/logger';
+import type { Redis } from 'ioredis';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export type RateLimitOptions = {
+  /** Sustained requests per second per key. */
+  perSecond: number;
+  /** Requests a key may make in one second when it has not bursted lately. */
+  burst: number;
+  /** How long the extra (burst − perSecond) allowance takes to come back. */
+  burstWindowSeconds: number;
+};
+
+/** 50/s sustained, bursts of 100: the extra 50 come back over 10 s. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 100, burstWindowSeconds: 10 };
+
+const WARN_EVERY_MS = 30_000;
+
+function limiter(redis: Redis, points: number, duration: number, keyPrefix: string) {
+  // When Redis errors, the insurance limiter (this process's memory) decides instead.
+  const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
+  return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter });
+}
+
+/**
+ * Per-key rate limiting in Redis (fixed 1 s windows plus a burst reserve). Redis down:
+ * each process keeps limiting from memory (so fail open cluster-wide, never closed) and
+ * logs a warning at most every 30 s; provisioning must not stop because Redis did.
+ */
+export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT }: { redis: Redis; logger: Logger; options?: RateLimitOptions }) {
+  const sustained = limiter(redis, options.perSecond, 1, 'rl-key');
+  const reserve = limiter(redis, Math.max(options.burst - options.perSecond, 0), options.burstWindowSeconds, 'rl-key-burst');
+  const bursty = new BurstyRateLimiter(sustained, reserve);
+  let lastWarn = 0;
+  redis.on('error', () => {
+    const now = Date.now();
+    if (now - lastWarn < WARN_EVERY_MS) return;
+    lastWarn = now;
+    logger.warn('rate limiter: Redis unreachable, limiting per process from memory');
+  });
+
+  /** Consumes one request of the principal's key; RATE_LIMITED (with `retryAfter`) beyond the limit. */
+  return async function admit(principal: Principal): Promise<void> {
+    const key = principal.kind === 'platform' ? 'platform' : principal.keyId;
+    // Internal and test principals carry no key: nothing to count against.
+    if (!key) return;
+    try {
+      await bursty.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        logger.warn({ err: rejection }, 'rate limiter failed; request admitted');
+        return;
+      }
+      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key: at most ${options.perSecond} per second (bursts of ${options.burst}). Retry after ${retryAfter} s.`, retryAfter });
+    }
+  };
+}
+
+export type Admit = ReturnType<typeof createRateLimiter>;

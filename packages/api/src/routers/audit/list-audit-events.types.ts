@@ -1,0 +1,20 @@
+import { AUDIT_OUTCOMES, AuditEventSchema } from '@provisio/core/audit';
+import { z } from 'zod';
+
+export const ZListAuditEventsRequestSchema = z
+  .object({
+    /** `User`, `Group`, `ApplicationKey`, `ServiceAccount`, `Org`. */
+    resourceType: z.string().max(64).optional(),
+    resourceId: z.string().max(256).optional(),
+    /** A key id, or the id of a key's owner. */
+    actorId: z.string().max(256).optional(),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    outcome: z.enum(AUDIT_OUTCOMES).optional(),
+    /** The last id of the previous page. */
+    before: z.string().max(256).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .default({ limit: 100 });
+
+export const ZListAuditEventsResponseSchema = z.object({ items: z.array(AuditEventSchema), nextBefore: z.string().nullable() });

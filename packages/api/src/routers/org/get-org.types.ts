@@ -1,0 +1,4 @@
+import { OrgRecordSchema } from '@provisio/core/orgs';
+import { z } from 'zod';
+
+export const ZGetOrgResponseSchema = OrgRecordSchema.extend({ scimBaseUrl: z.string() });

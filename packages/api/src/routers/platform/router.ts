@@ -1,0 +1,6 @@
+import { router } from '../../trpc.ts';
+import { createOrg } from './create-org.ts';
+import { setOrgPlan } from './set-org-plan.ts';
+
+/** Operations of the platform admin token only. */
+export const platformRouter = router({ createOrg, setOrgPlan });

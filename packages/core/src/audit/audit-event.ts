@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const AUDIT_OUTCOMES = ['success', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export const AUDIT_SURFACES = ['scim', 'trpc', 'system'] as const;
+
+/** How long the ledger keeps an event (a sweeper deletes older ones: no TTL index on FerretDB). */
+export const AUDIT_RETENTION_DAYS = 90;
+
+/** One attribute of one resource, before and after. Secrets never appear (see `diffRecords`). */
+export const AuditChangeSchema = z.object({
+  resourceType: z.string(),
+  resourceId: z.string(),
+  attribute: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+export type AuditChange = z.infer<typeof AuditChangeSchema>;
+
+export const AuditActorSchema = z.object({
+  type: z.enum(['key', 'platform', 'system']),
+  keyId: z.string().nullable(),
+  /** The user or service account that owns the key. */
+  ownerId: z.string().nullable(),
+});
+export type AuditActor = z.infer<typeof AuditActorSchema>;
+
+/** One entry of the provisioning ledger: a SCIM request, an admin change, or a system act. */
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  at: z.iso.datetime(),
+  surface: z.enum(AUDIT_SURFACES),
+  actor: AuditActorSchema,
+  /** The IdP client (User-Agent), when there was a request. */
+  userAgent: z.string().nullable(),
+  method: z.string().nullable(),
+  /** Path without the query string (filters carry user names). */
+  path: z.string().nullable(),
+  /** `users.create`, `keys.revoke`, `key.revoked`… */
+  action: z.string(),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  status: z.number().int().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  changes: z.array(AuditChangeSchema),
+  /** Facts worth a human's attention (unmatched SCIM roles, a revoked SCIM key). */
+  notes: z.array(z.string()),
+  requestId: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;

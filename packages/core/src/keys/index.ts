@@ -1,0 +1,14 @@
+export * from './key-record.ts';
+export type { KeyRepository, NewKey } from './key-repository.ts';
+export type { KeyAlerts, KeyDeps } from './key-deps.ts';
+export { formatKeyToken, generateKeySecret, hashKeySecret, KEY_TOKEN_PREFIX, parseKeyToken, secretMatches } from './key-token.ts';
+export { createKey } from './create-key.ts';
+export type { CreatedKey, CreateKeyOptions } from './create-key.ts';
+export { listKeys } from './list-keys.ts';
+export type { ListKeysOptions } from './list-keys.ts';
+export { revokeKey } from './revoke-key.ts';
+export { authenticateKey, KEY_TOUCH_INTERVAL_MS } from './authenticate-key.ts';
+export type { AuthenticateKeyDeps } from './authenticate-key.ts';
+export { revokeOwnerKeys, SCIM_KEY_RECENT_MS } from './revoke-owner-keys.ts';
+export type { RevokeOwnerKeysDeps, RevokeOwnerKeysOptions, RevokeOwnerKeysResult } from './revoke-owner-keys.ts';
+export { revocationMessage } from './revocation-message.ts';

@@ -1,0 +1,28 @@
+import type { Scope } from '../auth/principal.ts';
+import type { KeyOwnerType, KeyRecord, RevocationReason } from './key-record.ts';
+
+export type NewKey = {
+  id: string;
+  name: string;
+  ownerType: KeyOwnerType;
+  ownerId: string;
+  scopes: readonly Scope[];
+  /** SHA-256 of the secret; the secret itself is never stored. */
+  secretHash: string;
+  now: Date;
+};
+
+/** Storage of application keys. Everything is org-scoped except the auth lookup. */
+export interface KeyRepository {
+  insert(orgId: string, key: NewKey): Promise<KeyRecord>;
+  /** By id alone: authentication learns the org from the key. */
+  findForAuth(keyId: string): Promise<{ key: KeyRecord; secretHash: string } | null>;
+  findById(orgId: string, keyId: string): Promise<KeyRecord | null>;
+  list(orgId: string, filter: { ownerId?: string; includeRevoked?: boolean }): Promise<KeyRecord[]>;
+  /** Revokes one live key; null when there is none (unknown or already revoked). */
+  revoke(orgId: string, keyId: string, revocation: { reason: RevocationReason; now: Date }): Promise<KeyRecord | null>;
+  /** Revokes every live key of the owner; returns those it revoked. */
+  revokeByOwner(orgId: string, ownerId: string, revocation: { reason: RevocationReason; now: Date }): Promise<KeyRecord[]>;
+  /** Sets `field` to `now` unless it is already later than `notBefore` (the once-a-minute throttle). */
+  touch(orgId: string, keyId: string, use: { field: 'lastUsedAt' | 'lastScimUsedAt'; now: Date; notBefore: Date }): Promise<void>;
+}

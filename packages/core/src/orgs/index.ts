@@ -1,0 +1,12 @@
+export * from './org-record.ts';
+export type { OrgRepository } from './org-repository.ts';
+export { scimAccessProblem, scimIncludedIn } from './scim-access.ts';
+export { getOrg } from './get-org.ts';
+export { setOrgPlan } from './set-org-plan.ts';
+export type { SetOrgPlanOptions } from './set-org-plan.ts';
+export { updateOrgSettings } from './update-org-settings.ts';
+export type { UpdateOrgSettingsOptions } from './update-org-settings.ts';
+export { provisionOrg, SCIM_SERVICE_ACCOUNT_NAME } from './provision-org.ts';
+export type { ProvisionedOrg, ProvisionOrgOptions } from './provision-org.ts';
+export { getScimStatus, SCIM_WARNING_CODES } from './scim-status.ts';
+export type { ScimStatus, ScimWarning } from './scim-status.ts';

@@ -1,0 +1,30 @@
+import type { AuditEvent, AuditRepository } from '@provisio/core/audit';
+import type { Model } from 'mongoose';
+import type { AuditEventDoc } from './audit-model.ts';
+
+const toEvent = ({ _id, at, ...rest }: AuditEventDoc): AuditEvent => ({ id: _id, at: at.toISOString(), ...rest });
+
+export function createAuditRepository(model: Model<AuditEventDoc>): AuditRepository {
+  return {
+    async insert({ id, at, ...rest }) {
+      await model.collection.insertOne({ _id: id, at: new Date(at), ...rest } as never);
+    },
+    async list(orgId, { resourceType, resourceId, actorId, from, to, outcome, before, limit }) {
+      const query: Record<string, unknown> = { orgId };
+      if (resourceType) query['resourceType'] = resourceType;
+      if (resourceId) query['resourceId'] = resourceId;
+      if (outcome) query['outcome'] = outcome;
+      if (actorId) query['$or'] = [{ 'actor.keyId': actorId }, { 'actor.ownerId': actorId }];
+      if (from || to) query['at'] = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
+      if (before) query['_id'] = { $lt: before };
+      const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();
+      return docs.map(toEvent);
+    },
+    async deleteBefore(before, limit) {
+      const ids = await model.find({ at: { $lt: before } }, { _id: 1 }).sort({ at: 1 }).limit(limit).lean<Array<{ _id: string }>>();
+      if (ids.length === 0) return 0;
+      const { deletedCount } = await model.deleteMany({ _id: { $in: ids.map((d) => d._id) } });
+      return deletedCount;
+    },
+  };
+}

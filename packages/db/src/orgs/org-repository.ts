@@ -1,0 +1,40 @@
+import { normaliseKey } from '@provisio/core';
+import type { OrgRecord, OrgRepository, OrgSettings } from '@provisio/core/orgs';
+import type { Model } from 'mongoose';
+import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import { DEFAULT_ORG_SETTINGS } from './org-model.ts';
+import type { OrgDoc } from './org-model.ts';
+
+const toOrg = (doc: OrgDoc): OrgRecord => ({
+  id: doc._id,
+  name: doc.name,
+  plan: doc.plan,
+  settings: { ...DEFAULT_ORG_SETTINGS, ...doc.settings },
+  created: doc.createdAt.toISOString(),
+  lastModified: doc.updatedAt.toISOString(),
+});
+
+/** `settings.x` paths, so one setting changes without rewriting the others. */
+const settingsPaths = (settings: Partial<OrgSettings>) =>
+  Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined).map(([k, v]) => [`settings.${k}`, v]));
+
+/** Implements core's OrgRepository on the org model (issue 6). */
+export function createOrgRepository(model: Model<OrgDoc>): OrgRepository {
+  const update = async (orgId: string, $set: Record<string, unknown>, now: Date) => {
+    const doc = await model.findOneAndUpdate({ _id: orgId }, { $set: { ...$set, updatedAt: now } }, { returnDocument: 'after', timestamps: false }).lean<OrgDoc>();
+    return doc ? toOrg(doc) : null;
+  };
+  return {
+    async insert({ id, name, plan, settings, now }) {
+      const doc = { _id: id, name, nameKey: normaliseKey(name), plan, settings: { ...DEFAULT_ORG_SETTINGS, ...settings }, createdAt: now, updatedAt: now };
+      await model.collection.insertOne(doc as never).catch(conflictOnDuplicate('org name'));
+      return toOrg(doc);
+    },
+    async findById(orgId) {
+      const doc = await model.findById(orgId).lean<OrgDoc>();
+      return doc ? toOrg(doc) : null;
+    },
+    setPlan: (orgId, plan, now) => update(orgId, { plan }, now),
+    updateSettings: (orgId, settings, now) => update(orgId, settingsPaths(settings), now),
+  };
+}
