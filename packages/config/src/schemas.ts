@@ -46,4 +46,8 @@ export const HttpEnv = z.object({
 
 export const WorkerEnv = z.object({
   WORKER_METRICS_PORT: port(9464),
+  /** Invite links point here; the same value the server uses. */
+  PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').default('http://localhost:3000'),
+  /** How often the worker looks for invites that never reached the queue or died mid-send. */
+  INVITE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

@@ -21,7 +21,9 @@ export async function viewInvite(deps: InviteDeps, { token }: { token: string })
   const orgName = org?.name;
   const withOrg = (problem: InviteLinkProblem): InviteView => ({ ok: false, problem, ...(orgName ? { orgName } : {}) });
   if (invite.state === 'accepted') return withOrg('used');
-  if (invite.state === 'superseded') return withOrg('superseded');
+  // A resend racing a send can leave an older version `sent`: only the latest link works.
+  const latest = await deps.invites.latestForUser(invite.orgId, invite.userId);
+  if (invite.state === 'superseded' || latest?.id !== invite.id) return withOrg('superseded');
   if (invite.state !== 'sent' || !invite.expiresAt || !org) return withOrg('unavailable');
   if (invite.expiresAt <= deps.clock.now()) return withOrg('expired');
   const user = await deps.users.findById(invite.orgId, invite.userId);

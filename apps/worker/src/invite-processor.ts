@@ -1,0 +1,53 @@
+import { PermanentDeliveryError, sendInvite, sweepInvites } from '@provisio/core/invites';
+import type { InviteDeps, InviteDispatcher } from '@provisio/core/invites';
+import { inviteEmail, MailRejectedError } from '@provisio/email';
+import type { Mailer } from '@provisio/email';
+import { inviteSendJob } from '@provisio/jobs';
+import type { Logger } from '@provisio/logger';
+import { UnrecoverableError } from 'bullmq';
+import type { Processor } from './create-worker.ts';
+
+export type InviteProcessorDeps = InviteDeps & { mailer: Mailer; publicUrl: string };
+
+/** `invite.send`: parse the ids, send through the core rule, turn permanent failures into no-retry. */
+export function createInviteProcessor(deps: InviteProcessorDeps): Processor {
+  const mailer = {
+    async sendInvite(message: Parameters<typeof inviteEmail>[0]) {
+      try {
+        await deps.mailer.send(inviteEmail(message));
+      } catch (error) {
+        if (error instanceof MailRejectedError) throw new PermanentDeliveryError(error.message, { cause: error });
+        throw error;
+      }
+    },
+  };
+  return async (job, logger) => {
+    const parsed = inviteSendJob.schema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid invite.send payload');
+    const { orgId, inviteId, userId } = parsed.data;
+    const result = await sendInvite({ ...deps, mailer }, { orgId, inviteId });
+    logger.info({ orgId, inviteId, userId, outcome: result.outcome }, 'invite processed');
+    if (result.outcome === 'failed') throw new UnrecoverableError(result.reason);
+    return result.outcome;
+  };
+}
+
+/** Runs the invite sweep every `intervalMs` until stopped; one sweep at a time. */
+export function startInviteSweeper(deps: Pick<InviteDeps, 'invites' | 'clock'> & { dispatcher: InviteDispatcher; logger: Logger; intervalMs: number }) {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = sweepInvites({ ...deps, onDispatchError: (err, inviteId) => deps.logger.warn({ err, inviteId }, 'sweep could not enqueue') })
+      .then((r) => r.dispatched && deps.logger.info(r, 'swept stuck invites'))
+      .catch((err: unknown) => deps.logger.error({ err }, 'invite sweep failed'))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, deps.intervalMs);
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
