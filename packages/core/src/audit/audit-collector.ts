@@ -27,7 +27,8 @@ export function createAuditCollector(options: { writtenBy: 'http' | 'procedure';
       collector.changes.push(...changes);
     },
     note(text) {
-      collector.notes.push(text);
+      // A PATCH re-applied after a lost race notes the same thing again.
+      if (!collector.notes.includes(text)) collector.notes.push(text);
     },
   };
   return collector;

@@ -11,6 +11,8 @@ export type RevokeOwnerKeysOptions = {
   ownerId: string;
   /** Why the owner lost access. */
   reason: 'owner_deactivated' | 'owner_deleted';
+  /** The key of the SCIM request doing this deprovisioning, if any: in SCIM use right now. */
+  activeScimKeyId?: string | undefined;
 };
 
 export type RevokeOwnerKeysResult = {
@@ -32,11 +34,12 @@ export type RevokeOwnerKeysDeps = {
  * holds stops working at once. This is the documented hazard of a user-owned SCIM key,
  * so when one of them was in use for SCIM, the org's admins are told immediately.
  */
-export async function revokeOwnerKeys(deps: RevokeOwnerKeysDeps, { orgId, ownerId, reason }: RevokeOwnerKeysOptions): Promise<RevokeOwnerKeysResult> {
+export async function revokeOwnerKeys(deps: RevokeOwnerKeysDeps, { orgId, ownerId, reason, activeScimKeyId }: RevokeOwnerKeysOptions): Promise<RevokeOwnerKeysResult> {
   const now = deps.clock.now();
   const revoked = await deps.keys.revokeByOwner(orgId, ownerId, { reason, now });
   const cutoff = now.getTime() - SCIM_KEY_RECENT_MS;
-  const scimKeys = revoked.filter((k) => k.lastScimUsedAt !== null && Date.parse(k.lastScimUsedAt) >= cutoff);
+  const usedForScim = (k: KeyRecord) => k.id === activeScimKeyId || (k.lastScimUsedAt !== null && Date.parse(k.lastScimUsedAt) >= cutoff);
+  const scimKeys = revoked.filter(usedForScim);
   for (const key of scimKeys) {
     await deps.alerts.keyRevoked({ orgId, keyId: key.id }).catch((error: unknown) => deps.onAlertError?.(error, key));
   }

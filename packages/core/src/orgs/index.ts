@@ -10,3 +10,4 @@ export { provisionOrg, SCIM_SERVICE_ACCOUNT_NAME } from './provision-org.ts';
 export type { ProvisionedOrg, ProvisionOrgOptions } from './provision-org.ts';
 export { getScimStatus, SCIM_WARNING_CODES } from './scim-status.ts';
 export type { ScimStatus, ScimWarning } from './scim-status.ts';
+export { ADMIN_SERVICE_ACCOUNT_NAME, issueAdminKey } from './issue-admin-key.ts';

@@ -3,11 +3,12 @@ import { hashPassword } from './hash-password.ts';
 import { retryOnVersionConflict } from './retry-on-version-conflict.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { DomainDeps } from './user-deps.ts';
+import type { UserRole } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
 import { nextStatus } from './user-status.ts';
 
 /** What a patch produces from the current user: the next attributes, and a password if it set one. */
-export type UserPatchResult = { attributes: UserAttributes; password?: string };
+export type UserPatchResult = { attributes: UserAttributes; password?: string; role?: UserRole };
 
 export type PatchUserOptions = {
   orgId: string;
@@ -34,6 +35,7 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
         attributes,
         status: nextStatus(current.status, attributes.active, current.acceptedAt),
         ...(result.password ? { passwordHash: await hashPassword(result.password) } : {}),
+        ...(result.role ? { role: result.role } : {}),
         now: deps.clock.now(),
       });
     },

@@ -3,6 +3,7 @@ import { hashPassword } from './hash-password.ts';
 import { retryOnVersionConflict } from './retry-on-version-conflict.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { DomainDeps } from './user-deps.ts';
+import type { UserRole } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
 import { nextStatus } from './user-status.ts';
 
@@ -15,6 +16,8 @@ export type ReplaceUserOptions = {
   password?: string;
   /** `If-Match`: fails with PRECONDITION_FAILED when the stored version differs. */
   ifMatchVersion?: number;
+  /** The role SCIM `roles` resolved to; omitted keeps the current role. */
+  role?: UserRole;
 };
 
 /** PUT: replaces the attributes, keeps id, created, source and role; `active` maps to status. */
@@ -31,6 +34,7 @@ export async function replaceUser(deps: Pick<DomainDeps, 'users' | 'clock'>, opt
         attributes,
         status: nextStatus(current.status, attributes.active, current.acceptedAt),
         ...(passwordHash ? { passwordHash } : {}),
+        ...(options.role ? { role: options.role } : {}),
         now: deps.clock.now(),
       }),
   });

@@ -20,6 +20,10 @@ export type UserChanges = {
   status: UserStatus;
   /** Replaces the stored hash when given; the hash is never read back through the port. */
   passwordHash?: string;
+  /** Set once, when the user accepts their invite (invited → active). */
+  acceptedAt?: Date;
+  /** Replaces the role when given (a SCIM `roles` value that names one). */
+  role?: UserRole;
   now: Date;
 };
 

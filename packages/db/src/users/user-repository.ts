@@ -70,6 +70,8 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
           updatedAt: changes.now,
           ...(externalId !== undefined ? { externalId } : {}),
           ...(changes.passwordHash ? { passwordHash: changes.passwordHash } : {}),
+          ...(changes.acceptedAt ? { acceptedAt: changes.acceptedAt } : {}),
+          ...(changes.role ? { role: changes.role } : {}),
         },
         ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
       };

@@ -26,8 +26,10 @@ export async function revokeOnDeprovision(ctx: Context, userId: string, reason: 
   const auth = ctx.auth;
   if (auth?.kind !== 'org') return [];
   const orgId = auth.orgId;
+  // An IdP deprovisioning the owner of the very key it calls with: that key is in SCIM use.
+  const activeScimKeyId = ctx.audit?.writtenBy === 'http' ? auth.keyId : undefined;
   const onAlertError = (err: unknown, key: KeyRecord) => ctx.logger.error({ err, orgId, keyId: key.id }, 'key revoked alert not queued');
-  const { revoked, scimKeys } = await revokeOwnerKeys({ ...accessDeps(ctx), alerts: keyAlertsOf(ctx), onAlertError }, { orgId, ownerId: userId, reason });
+  const { revoked, scimKeys } = await revokeOwnerKeys({ ...accessDeps(ctx), alerts: keyAlertsOf(ctx), onAlertError }, { orgId, ownerId: userId, reason, activeScimKeyId });
   for (const key of revoked) {
     const before = { revokedAt: null, revokedReason: null };
     recordChange({ audit: ctx.audit }, { resourceType: 'ApplicationKey', resourceId: key.id, before, after: { revokedAt: key.revokedAt, revokedReason: key.revokedReason } });

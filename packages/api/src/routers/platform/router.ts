@@ -1,6 +1,7 @@
 import { router } from '../../trpc.ts';
+import { createAdminKey } from './create-admin-key.ts';
 import { createOrg } from './create-org.ts';
 import { setOrgPlan } from './set-org-plan.ts';
 
 /** Operations of the platform admin token only. */
-export const platformRouter = router({ createOrg, setOrgPlan });
+export const platformRouter = router({ createOrg, setOrgPlan, createAdminKey });

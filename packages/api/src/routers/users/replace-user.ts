@@ -1,6 +1,8 @@
 import { replaceUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
+import { afterUserWrite } from '../keys/after-user-write.ts';
+import { rolePicker } from '../org/role-for.ts';
 import { ZReplaceUserRequestSchema, ZReplaceUserResponseSchema } from './replace-user.types.ts';
 
 /** PUT: conditional on the version read (retried on a lost race unless `ifMatchVersion` pins it). */
@@ -8,7 +10,11 @@ export const replaceUserProcedure = orgProcedure
   .meta({ scope: 'users:write' })
   .input(ZReplaceUserRequestSchema)
   .output(ZReplaceUserResponseSchema)
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: input.id }, 'users.replace');
-    return replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input });
+    const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
+    const role = (await rolePicker(ctx, ctx.auth.orgId))(input.attributes.roles);
+    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}) });
+    await afterUserWrite(ctx, { id: user.id, before, after: user });
+    return user;
   });

@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import { systemClock } from '@provisio/core';
+import { createLogger } from '@provisio/logger';
+import request from 'supertest';
+import { createServer } from '../../create-server.ts';
+import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
+import { createTestDeps } from '../../testing/test-deps.ts';
+import { createKeyResolver } from '../key-resolver.ts';
+import type { RateLimitOptions } from '../rate-limiter.ts';
+
+export const ADMIN_TOKEN = 'test-platform-admin-token-0123456789abcdef';
+
+/**
+ * A server on its own test database with the production key resolver (real keys,
+ * hashed, revocable) and the real rate limiter on the test Redis. `logLines` captures
+ * every log line when `captureLogs` is set.
+ */
+export async function createAccessTestApp(options: { captureLogs?: boolean; rateLimit?: RateLimitOptions } = {}) {
+  const logLines: string[] = [];
+  const logger = options.captureLogs
+    ? createLogger({
+        name: 'test',
+        level: 'trace',
+        destination: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            logLines.push(chunk.toString());
+            done();
+          },
+        }),
+      })
+    : createLogger({ name: 'test', level: 'silent' });
+  let resolve: PrincipalResolver = () => null;
+  const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
+  resolve = createKeyResolver({ keys: env.deps.db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
+  const server = createServer({ ...env.deps, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const agent = request(server.app);
+
+  /** A tRPC call over HTTP (non-batched): returns status, body and headers. */
+  const trpc = async (token: string | null, path: string, input?: unknown, type: 'query' | 'mutation' = 'mutation') => {
+    const req =
+      type === 'mutation'
+        ? agent.post(`/trpc/${path}`).send(input === undefined ? {} : (input as object))
+        : agent.get(`/trpc/${path}`).query(input === undefined ? {} : { input: JSON.stringify(input) });
+    const res = await (token ? req.set('Authorization', `Bearer ${token}`) : req);
+    const body = res.body as { result?: { data: unknown }; error?: { message: string; data: { code: string; httpStatus: number } } };
+    return { status: res.status, data: body.result?.data as never, error: body.error, headers: res.headers };
+  };
+
+  /** A request under /scim/v2 with `token`. */
+  const scim = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token: string | null) => {
+    const req = agent[method](`/scim/v2${path}`).set('User-Agent', 'Okta SCIM Client 1.0.0');
+    return token ? req.set('Authorization', `Bearer ${token}`) : req;
+  };
+
+  /** A new org over /trpc as the platform admin: its SCIM key and a bootstrap admin key. */
+  const newOrg = async (plan: 'free' | 'pro' | 'enterprise' = 'enterprise', name = `Org ${Math.random().toString(36).slice(2)}`) => {
+    const created = await trpc(ADMIN_TOKEN, 'platform.createOrg', { name, plan });
+    if (created.status !== 200) throw new Error(`createOrg failed: ${JSON.stringify(created.error)}`);
+    const org = created.data as { org: { id: string }; serviceAccount: { id: string }; scim: { token: string; baseUrl: string; key: { id: string } } };
+    const admin = await trpc(ADMIN_TOKEN, 'platform.createAdminKey', { orgId: org.org.id });
+    return { orgId: org.org.id, scimToken: org.scim.token, scimKeyId: org.scim.key.id, serviceAccountId: org.serviceAccount.id, adminToken: (admin.data as { token: string }).token };
+  };
+
+  return { ...env, server, agent, trpc, scim, newOrg, logLines };
+}
+
+export type AccessTestApp = Awaited<ReturnType<typeof createAccessTestApp>>;
+
+/** A SCIM user body (Okta shape) with an email, optionally with SCIM roles. */
+export const scimUser = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  name: { givenName: 'Test', familyName: 'User' },
+  emails: [{ value: userName, type: 'work', primary: true }],
+  active: true,
+  ...extra,
+});
+
+export const deactivateOp = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
