@@ -1,0 +1,106 @@
+import { systemClock } from '@provisio/core';
+import { newAuditEvent, sweepAuditEvents } from '@provisio/core/audit';
+import type { AuditEvent } from '@provisio/core/audit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessTestApp, scimUser } from './testing/access-test-app.ts';
+import type { AccessTestApp } from './testing/access-test-app.ts';
+
+let app: AccessTestApp;
+let org: Awaited<ReturnType<AccessTestApp['newOrg']>>;
+beforeAll(async () => {
+  app = await createAccessTestApp();
+  org = await app.newOrg();
+});
+afterAll(async () => {
+  await app.cleanup();
+});
+
+/** SCIM events are written once the response is sent: poll the ledger briefly. */
+async function events(filter: Record<string, unknown>, until: (items: AuditEvent[]) => boolean = (i) => i.length > 0): Promise<AuditEvent[]> {
+  for (let i = 0; i < 50; i++) {
+    const res = await app.trpc(org.adminToken, 'audit.list', filter, 'query');
+    const items = (res.data as { items: AuditEvent[] }).items;
+    if (until(items)) return items;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no audit events for ${JSON.stringify(filter)}`);
+}
+
+describe('the provisioning ledger', () => {
+  let userId: string;
+
+  it('falls back to the org default role for an unknown SCIM role, and records it', async () => {
+    await app.trpc(org.adminToken, 'org.updateSettings', { defaultRole: 'read_only' });
+    const res = await app.scim('post', '/Users', org.scimToken).send(scimUser('ada@example.com', { roles: [{ value: 'Superhero' }], password: 'hunter2-Secret!' }));
+    expect(res.status).toBe(201);
+    userId = res.body.id;
+    expect((await app.trpc(org.adminToken, 'users.get', { id: userId }, 'query')).data).toMatchObject({ role: 'read_only' });
+    const [event] = await events({ resourceId: userId });
+    expect(event).toMatchObject({
+      surface: 'scim',
+      actor: { type: 'key', keyId: org.scimKeyId, ownerId: org.serviceAccountId },
+      userAgent: 'Okta SCIM Client 1.0.0',
+      method: 'POST',
+      path: '/scim/v2/Users',
+      resourceType: 'User',
+      resourceId: userId,
+      status: 201,
+      outcome: 'success',
+    });
+    expect(event?.notes.join(' ')).toMatch(/"Superhero".*default role 'read_only'/);
+    expect(event?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ attribute: 'userName', old: null, new: 'ada@example.com' }), expect.objectContaining({ attribute: 'role', new: 'read_only' })]));
+    expect(event?.requestId).toBeTruthy();
+    expect(event?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(event)).not.toMatch(/hunter2|password/i);
+  });
+
+  it('records old and new values of a PATCH, and a matching role sets it', async () => {
+    const res = await app.scim('patch', `/Users/${userId}`, org.scimToken).send({ Operations: [{ op: 'replace', value: { title: 'CTO', roles: [{ value: 'Admin' }] } }] });
+    expect([res.status, res.body.title]).toEqual([200, 'CTO']);
+    const [event] = await events({ resourceId: userId }, (items) => items.some((e) => e.method === 'PATCH'));
+    expect(event?.method).toBe('PATCH');
+    expect(event?.changes).toEqual(expect.arrayContaining([
+      expect.objectContaining({ attribute: 'title', old: null, new: 'CTO' }),
+      expect.objectContaining({ attribute: 'role', old: 'read_only', new: 'admin' }),
+    ]));
+  });
+
+  it('records failures, tRPC admin changes, and filters by actor, outcome and time', async () => {
+    expect((await app.scim('get', '/Users/0190a4b2-0000-7000-8000-000000000000', org.scimToken)).status).toBe(404);
+    const created = await app.trpc(org.adminToken, 'keys.create', { name: 'entra', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim'] });
+    const token = (created.data as { token: string }).token;
+    const failures = await events({ outcome: 'failure' });
+    expect(failures.every((e) => e.outcome === 'failure')).toBe(true);
+    expect(failures.some((e) => e.status === 404 && e.method === 'GET')).toBe(true);
+
+    const adminKeyId = org.adminToken.split('_')[1];
+    const byAdmin = await events({ actorId: adminKeyId });
+    expect(byAdmin.map((e) => e.action)).toEqual(expect.arrayContaining(['keys.create', 'org.updateSettings']));
+    const keyEvent = byAdmin.find((e) => e.action === 'keys.create');
+    expect(keyEvent).toMatchObject({ surface: 'trpc', method: 'POST', path: '/trpc/keys.create', resourceType: 'ApplicationKey', status: 200 });
+    expect(JSON.stringify(byAdmin)).not.toContain(token.split('_')[2]);
+
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await app.trpc(org.adminToken, 'audit.list', { from: future }, 'query')).data).toMatchObject({ items: [] });
+    const byOwner = await events({ actorId: org.serviceAccountId, resourceType: 'User' });
+    expect(byOwner.every((e) => e.actor.ownerId === org.serviceAccountId && e.resourceType === 'User')).toBe(true);
+  });
+
+  it('keeps events 90 days: the sweeper deletes older ones', async () => {
+    const old = newAuditEvent(new Date(Date.now() - 91 * 24 * 3600_000), { orgId: org.orgId, surface: 'system', actor: { type: 'system', keyId: null, ownerId: null }, action: 'test.old', outcome: 'success' });
+    await app.deps.db.audit.insert(old);
+    expect(await sweepAuditEvents({ audit: app.deps.db.audit, clock: systemClock })).toBe(1);
+    const left = await app.deps.db.audit.list(org.orgId, { limit: 500 });
+    expect(left.length).toBeGreaterThan(3);
+    expect(left.some((e) => e.action === 'test.old')).toBe(false);
+  });
+
+  it('warns in org.scimStatus about SAML JIT with SCIM, and about missing SCIM keys', async () => {
+    const other = await app.newOrg();
+    await app.trpc(other.adminToken, 'org.updateSettings', { samlJitEnabled: true });
+    await app.trpc(other.adminToken, 'keys.revoke', { id: other.scimKeyId });
+    const status = await app.trpc(other.adminToken, 'org.scimStatus', undefined, 'query');
+    const codes = (status.data as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['saml_jit_with_scim', 'no_scim_key']));
+  });
+});

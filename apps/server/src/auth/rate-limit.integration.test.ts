@@ -1,0 +1,59 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '@provisio/logger';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from './rate-limiter.ts';
+import { createAccessTestApp } from './testing/access-test-app.ts';
+import type { AccessTestApp } from './testing/access-test-app.ts';
+
+let app: AccessTestApp;
+let base: string;
+beforeAll(async () => {
+  app = await createAccessTestApp();
+  base = `http://127.0.0.1:${await app.server.start(0)}`;
+});
+afterAll(async () => {
+  await app.server.stop(100);
+  await app.cleanup();
+});
+
+const burst = (token: string, n: number) =>
+  Promise.all(Array.from({ length: n }, () => fetch(`${base}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${token}` } })));
+
+describe('per-key rate limiting', () => {
+  it('allows a burst of 100, then the 51st request of a second gets 429 with Retry-After in SCIM shape', async () => {
+    const org = await app.newOrg();
+    const first = await burst(org.scimToken, 150);
+    const ok = first.filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThanOrEqual(100);
+    expect(first.some((r) => r.status === 429)).toBe(true);
+    // The burst reserve is spent (it comes back over 10 s); a new second allows 50 sustained.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const second = await burst(org.scimToken, 51);
+    const statuses = second.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    const limited = second.find((r) => r.status === 429);
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(limited?.headers.get('content-type')).toMatch(/application\/scim\+json/);
+    expect(await limited?.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: expect.stringMatching(/at most 50 per second/) });
+
+    const trpc = await fetch(`${base}/trpc/users.list?input=${encodeURIComponent('{}')}`, { headers: { authorization: `Bearer ${org.scimToken}` } });
+    expect(trpc.status).toBe(429);
+    expect(Number(trpc.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Limits are per key: the org's admin key is unaffected.
+    expect((await burst(org.adminToken, 1))[0]?.status).toBe(200);
+  });
+
+  it('keeps admitting, per process, with a warning when Redis is unreachable', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ name: 'test', level: 'warn', destination: new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }) });
+    const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 });
+    redis.on('error', () => undefined);
+    const admit = createRateLimiter({ redis, logger });
+    await new Promise((r) => setTimeout(r, 300));
+    const principal = { kind: 'org' as const, orgId: 'o', scopes: ['scim' as const], keyId: 'k-redis-down' };
+    for (let i = 0; i < 20; i++) await expect(admit(principal)).resolves.toBeUndefined();
+    expect(lines.some((l) => /Redis unreachable/.test(l))).toBe(true);
+    redis.disconnect();
+  });
+});
