@@ -16,6 +16,7 @@ import { healthRouter } from './http/health.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
+import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
 
@@ -68,6 +69,7 @@ export function createServer(deps: ServerDeps) {
   const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
   const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, orgs: deps.db.orgs });
   app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc }));
+  app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
   app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
 
   let server: Server | undefined;

@@ -14,7 +14,7 @@ async function main() {
   const db = await createDb({ uri: env.MONGODB_URI });
   await db.syncIndexes();
   const redis = createProducerConnection(env.REDIS_URL);
-  const queue = new Queue(DEFAULT_QUEUE_NAME, { connection: redis });
+  const queue = new Queue(env.QUEUE_NAME ?? DEFAULT_QUEUE_NAME, { connection: redis });
   const server = createServer({
     db,
     redis,

@@ -7,7 +7,7 @@ import type { Logger } from '@provisio/logger';
 import { UnrecoverableError } from 'bullmq';
 import type { Processor } from './create-worker.ts';
 
-export type InviteProcessorDeps = InviteDeps & { mailer: Mailer; publicUrl: string };
+export type InviteProcessorDeps = InviteDeps & { mailer: Mailer; publicUrl: string; claimTimeoutMs?: number };
 
 /** `invite.send`: parse the ids, send through the core rule, turn permanent failures into no-retry. */
 export function createInviteProcessor(deps: InviteProcessorDeps): Processor {
@@ -33,11 +33,21 @@ export function createInviteProcessor(deps: InviteProcessorDeps): Processor {
 }
 
 /** Runs the invite sweep every `intervalMs` until stopped; one sweep at a time. */
-export function startInviteSweeper(deps: Pick<InviteDeps, 'invites' | 'clock'> & { dispatcher: InviteDispatcher; logger: Logger; intervalMs: number }) {
+export type InviteSweeperOptions = Pick<InviteDeps, 'invites' | 'clock'> & {
+  dispatcher: InviteDispatcher;
+  logger: Logger;
+  intervalMs: number;
+  stuckAfterMs?: number;
+  claimTimeoutMs?: number;
+};
+
+export function startInviteSweeper(deps: InviteSweeperOptions) {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = sweepInvites({ ...deps, onDispatchError: (err, inviteId) => deps.logger.warn({ err, inviteId }, 'sweep could not enqueue') })
+    const onDispatchError = (err: unknown, inviteId: string) => deps.logger.warn({ err, inviteId }, 'sweep could not enqueue');
+    const options = { ...(deps.stuckAfterMs ? { stuckAfterMs: deps.stuckAfterMs } : {}), ...(deps.claimTimeoutMs ? { claimTimeoutMs: deps.claimTimeoutMs } : {}) };
+    running = sweepInvites({ ...deps, onDispatchError }, options)
       .then((r) => r.dispatched && deps.logger.info(r, 'swept stuck invites'))
       .catch((err: unknown) => deps.logger.error({ err }, 'invite sweep failed'))
       .finally(() => (running = null));

@@ -1,17 +1,21 @@
+import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
-import type { Logger } from '@provisio/logger';
-import type { Queue } from 'bullmq';
+import type { Mailer } from '@provisio/email';
+import { inviteSendJob } from '@provisio/jobs';
 import type { Processor } from './create-worker.ts';
-import type { loadWorkerEnv } from './env.ts';
+import { createInviteProcessor } from './invite-processor.ts';
 
 export type ProcessorDeps = {
   db: Db;
-  env: ReturnType<typeof loadWorkerEnv>;
-  logger: Logger;
-  queue: Queue;
+  mailer: Mailer;
+  clock: Clock;
+  publicUrl: string;
+  claimTimeoutMs?: number;
 };
 
-/** Every job the worker runs, by name. The invite and mail processors register here. */
-export function createProcessors(_deps: ProcessorDeps): Record<string, Processor> {
-  return {};
+/** Every job the worker runs, by name. */
+export function createProcessors({ db, mailer, clock, publicUrl, claimTimeoutMs }: ProcessorDeps): Record<string, Processor> {
+  return {
+    [inviteSendJob.name]: createInviteProcessor({ invites: db.invites, users: db.inviteUsers, orgs: db.inviteOrgs, clock, mailer, publicUrl, ...(claimTimeoutMs ? { claimTimeoutMs } : {}) }),
+  };
 }

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { groupsRouter } from './routers/groups/router.ts';
+import { invitesRouter } from './routers/invites/router.ts';
 import { auditRouter } from './routers/audit/router.ts';
 import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   system: systemRouter,
   users: usersRouter,
   groups: groupsRouter,
+  invites: invitesRouter,
   platform: platformRouter,
   org: orgRouter,
   serviceAccounts: serviceAccountsRouter,

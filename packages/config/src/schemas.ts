@@ -17,6 +17,8 @@ export const MongoEnv = z.object({
 
 export const RedisEnv = z.object({
   REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  /** BullMQ queue name; tests and parallel environments on one Redis use their own. */
+  QUEUE_NAME: z.string().regex(/^[\w-]{1,64}$/, 'expected letters, digits, - or _').optional(),
 });
 
 export const SmtpEnv = z.object({
@@ -49,5 +51,9 @@ export const WorkerEnv = z.object({
   /** Invite links point here; the same value the server uses. */
   PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').default('http://localhost:3000'),
   /** How often the worker looks for invites that never reached the queue or died mid-send. */
-  INVITE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  INVITE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A pending invite not enqueued for this long is re-enqueued. */
+  INVITE_STUCK_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
+  /** A send that has not finished after this long is presumed dead (worker killed) and retried. */
+  INVITE_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
 });

@@ -3,6 +3,9 @@ import type { Connection } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
 import { createClaims } from './claims/claims.ts';
 import { registerInviteModel } from './invites/invite-model.ts';
+import { createInviteRepository } from './invites/invite-repository.ts';
+import { createInviteUsers } from './invites/invite-users.ts';
+import { createInviteOrgLookup } from './orgs/invite-org-lookup.ts';
 import { registerGroupMemberModel } from './groups/group-member-model.ts';
 import { registerGroupModel } from './groups/group-model.ts';
 import { createGroupRepository } from './groups/group-repository.ts';
@@ -44,14 +47,21 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
   };
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
+  const users = createUserRepository(models, versionClaims);
 
   return {
     connection,
     models,
     /** Implements core's UserRepository (org-scoped). */
-    users: createUserRepository(models, versionClaims),
+    users,
     /** Implements core's GroupRepository (org-scoped). */
     groups: createGroupRepository(models, versionClaims),
+    /** Invites and what they read of users and orgs (core invite ports). */
+    invites: createInviteRepository(models.invites, versionClaims.claims),
+    inviteUsers: createInviteUsers(users),
+    inviteOrgs: createInviteOrgLookup(models.orgs),
+    /** Once-only claims, and their pruning by the sweeper. */
+    claims: versionClaims.claims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models),
     /** Creates every index the models declare; idempotent. */

@@ -16,7 +16,12 @@ export type InviteDeps = {
   clock: Clock;
 };
 
-export type InviteSendDeps = InviteDeps & { mailer: InviteMailer; publicUrl: string };
+export type InviteSendDeps = InviteDeps & {
+  mailer: InviteMailer;
+  publicUrl: string;
+  /** A send claim older than this is presumed dead (worker killed mid-send); default 2 min. */
+  claimTimeoutMs?: number;
+};
 export type InviteIssueDeps = Pick<InviteDeps, 'invites' | 'clock'> & {
   dispatcher: InviteDispatcher;
   /** Told when dispatch fails; the invite stays pending and the sweeper retries. */

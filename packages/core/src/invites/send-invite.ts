@@ -36,7 +36,7 @@ export async function sendInvite(deps: InviteSendDeps, { orgId, inviteId }: Send
   const now = deps.clock.now();
   const { token, tokenHash } = generateInviteToken();
   const expiresAt = new Date(now.getTime() + org.inviteTtlHours * 3_600_000);
-  const staleBefore = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
+  const staleBefore = new Date(now.getTime() - (deps.claimTimeoutMs ?? CLAIM_TIMEOUT_MS));
   const claimed = await deps.invites.claim(orgId, inviteId, { tokenHash, expiresAt, now, staleBefore });
   if (!claimed) return { outcome: 'skipped' };
 

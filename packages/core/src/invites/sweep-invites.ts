@@ -4,6 +4,8 @@ import { CLAIM_TIMEOUT_MS } from './send-invite.ts';
 export type SweepInvitesOptions = {
   /** A pending invite not dispatched for this long (or a claim this old) is stuck. */
   stuckAfterMs?: number;
+  /** Must match the workers' claim timeout: an older `sending` claim is dead. */
+  claimTimeoutMs?: number;
   batchSize?: number;
 };
 
@@ -12,10 +14,13 @@ export type SweepInvitesOptions = {
  * worker, and dispatches them again under a new job id. Safe to run on many workers at
  * once: each re-dispatch is won by exactly one of them.
  */
-export async function sweepInvites(deps: InviteIssueDeps, { stuckAfterMs = 60_000, batchSize = 500 }: SweepInvitesOptions = {}) {
+export async function sweepInvites(
+  deps: InviteIssueDeps,
+  { stuckAfterMs = 60_000, claimTimeoutMs = CLAIM_TIMEOUT_MS, batchSize = 500 }: SweepInvitesOptions = {},
+) {
   const now = deps.clock.now();
   const stuck = await deps.invites.findStuck(
-    { pendingBefore: new Date(now.getTime() - stuckAfterMs), claimBefore: new Date(now.getTime() - CLAIM_TIMEOUT_MS) },
+    { pendingBefore: new Date(now.getTime() - stuckAfterMs), claimBefore: new Date(now.getTime() - claimTimeoutMs) },
     batchSize,
   );
   let dispatched = 0;

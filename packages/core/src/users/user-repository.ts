@@ -48,6 +48,6 @@ export interface UserRepository {
    */
   delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
   list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
-  /** The labels (displayName, else userName) of those of `ids` that are users of the org. */
+  /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */
   labelsOf(orgId: string, ids: readonly string[]): Promise<Map<string, string>>;
 }

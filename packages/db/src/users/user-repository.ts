@@ -13,6 +13,7 @@ import { withVersionClaim } from '../versioning/claim-version.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 
 const onDuplicate = conflictOnDuplicate('userName');
+const LABEL_IN_LIMIT = 1_000;
 
 /** The stored fields derived from the attributes (keys, mirror); `active` is not stored. */
 function derived(attributes: NewUser['attributes']) {
@@ -104,8 +105,14 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     },
 
     async labelsOf(orgId, ids) {
-      const docs = await models.users.find({ orgId, _id: { $in: [...ids] } }, { userName: 1, 'attributes.displayName': 1 }).lean<UserDoc[]>();
-      return new Map(docs.map((d) => [d._id, d.attributes.displayName ?? d.userName]));
+      const wanted = new Set(ids);
+      // A big batch reads the org's users once instead of many large `$in`s (which FerretDB
+      // evaluates row by row); small batches use the index.
+      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: { $in: [...wanted] } } : { orgId };
+      const labels = new Map<string, string>();
+      const cursor = models.users.find(query, { userName: 1, 'attributes.displayName': 1 }).lean<UserDoc>().cursor();
+      for await (const d of cursor) if (wanted.has(d._id)) labels.set(d._id, d.attributes.displayName ?? d.userName);
+      return labels;
     },
   };
 }

@@ -52,3 +52,9 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The invite links in a raw (possibly quoted-printable) message, in order. */
+export function inviteLinksIn(raw: string): string[] {
+  const decoded = raw.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+  return [...new Set(decoded.match(/https?:\/\/[^\s"<>]+\/invite\/[A-Za-z0-9_-]{43}/g) ?? [])];
+}

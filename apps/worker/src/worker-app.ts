@@ -1,0 +1,68 @@
+import type { Clock } from '@provisio/core';
+import type { Db } from '@provisio/db';
+import type { Mailer } from '@provisio/email';
+import { createInviteDispatcher, createProducerConnection, createWorkerConnection } from '@provisio/jobs';
+import type { Logger } from '@provisio/logger';
+import { Queue } from 'bullmq';
+import { createWorker } from './create-worker.ts';
+import { startInviteSweeper } from './invite-processor.ts';
+import { createJobMetrics } from './job-metrics.ts';
+import { createProcessors } from './processors.ts';
+import type { Processor } from './create-worker.ts';
+
+export type WorkerAppOptions = {
+  db: Db;
+  redisUrl: string;
+  queueName: string;
+  logger: Logger;
+  mailer: Mailer;
+  clock: Clock;
+  publicUrl: string;
+  sweepIntervalMs: number;
+  /** When a pending invite counts as stuck, and when a send claim counts as dead. */
+  stuckAfterMs?: number;
+  claimTimeoutMs?: number;
+  /** Port of `/metrics`; 0 picks one, null serves none. */
+  metricsPort: number | null;
+  concurrency?: number;
+  /** Extra processors (later issues register theirs here). */
+  extraProcessors?: Record<string, Processor>;
+};
+
+/** The worker process minus `process`: queue, processors, sweeper, metrics; `stop` finishes running jobs first. */
+export async function startWorkerApp(options: WorkerAppOptions) {
+  const { db, logger, clock } = options;
+  const queueConnection = createProducerConnection(options.redisUrl);
+  const queue = new Queue(options.queueName, { connection: queueConnection });
+  const metrics = createJobMetrics(queue);
+  const connection = createWorkerConnection(options.redisUrl);
+  const processors = { ...createProcessors({ db, mailer: options.mailer, clock, publicUrl: options.publicUrl, ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}) }), ...options.extraProcessors };
+  const worker = createWorker({ queueName: options.queueName, connection, processors, logger, metrics, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const metricsPort = options.metricsPort === null ? null : await metrics.listen(options.metricsPort);
+  void worker.run();
+  const sweeper = startInviteSweeper({
+    invites: db.invites,
+    clock,
+    dispatcher: createInviteDispatcher(queue),
+    logger,
+    intervalMs: options.sweepIntervalMs,
+    ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
+    ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+  });
+  logger.info({ metricsPort, jobs: Object.keys(processors) }, 'worker running');
+
+  return {
+    metricsPort,
+    queue,
+    async stop() {
+      await sweeper.stop();
+      // close() waits for the jobs in progress, so none is abandoned to the stalled checker.
+      await worker.close();
+      await queue.close();
+      await metrics.close();
+      connection.disconnect();
+      queueConnection.disconnect();
+      options.mailer.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { retryOnVersionConflict } from '@provisio/core';
+import type { UserRepository } from '@provisio/core';
+import type { InviteUsers } from '@provisio/core/invites';
+
+/** The user side of invites, through the user repository's versioned writes. */
+export function createInviteUsers(users: UserRepository): InviteUsers {
+  return {
+    findById: (orgId, id) => users.findById(orgId, id),
+    async markAccepted(orgId, id, { passwordHash, now }) {
+      const current = await users.findById(orgId, id);
+      if (current?.status !== 'invited') return false;
+      const updated = await retryOnVersionConflict({
+        what: 'user',
+        load: () => users.findById(orgId, id),
+        attempt: async (user) =>
+          user.status !== 'invited'
+            ? { ...user, status: user.status }
+            : users.updateIfVersion(orgId, id, user.version, {
+                attributes: user.attributes,
+                status: 'active',
+                ...(passwordHash ? { passwordHash } : {}),
+                acceptedAt: now,
+                now,
+              }),
+      });
+      return updated.status === 'active' && updated.acceptedAt !== null;
+    },
+  };
+}

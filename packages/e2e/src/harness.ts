@@ -1,0 +1,67 @@
+import { systemClock } from '@provisio/core';
+import type { Clock } from '@provisio/core';
+import { createTestOrg, testPrincipal } from '@provisio/db/testing';
+import { createSmtpMailer } from '@provisio/email';
+import { startTestSmtpServer } from '@provisio/email/testing';
+import { createLogger } from '@provisio/logger';
+import { createServer } from '@provisio/server/create-server';
+import { createTestDeps } from '@provisio/server/testing';
+import { startWorkerApp } from '@provisio/worker/worker-app';
+
+/** A clock tests can move forward; server and worker share it. */
+export function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return { now: () => new Date(systemClock.now().getTime() + offset), advance: (ms) => void (offset += ms) };
+}
+
+export const SCIM_TOKEN = 'e2e-scim-token';
+export const ADMIN_TOKEN = 'e2e-admin-token';
+
+/**
+ * The server app and an in-process worker over the test FerretDB and Redis, with a real
+ * SMTP server capturing mail. One org, reachable with `SCIM_TOKEN` (scim) and `ADMIN_TOKEN` (admin).
+ */
+export async function startStack(options: { clock?: Clock; rejectMail?: (to: string) => boolean } = {}) {
+  const clock = options.clock ?? systemClock;
+  const smtp = await startTestSmtpServer(options.rejectMail ? { reject: options.rejectMail } : {});
+  let orgId = '';
+  const env = await createTestDeps({
+    clock,
+    resolvePrincipal: (token) =>
+      token === SCIM_TOKEN ? testPrincipal(orgId) : token === ADMIN_TOKEN ? testPrincipal(orgId, ['admin']) : null,
+  });
+  orgId = (await createTestOrg(env.deps.db, { name: 'Acme Corp' })).orgId;
+  const server = createServer({ ...env.deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 } });
+  const worker = await startWorkerApp({
+    db: env.deps.db,
+    redisUrl: process.env['REDIS_URL'] ?? '',
+    queueName: env.deps.queue.name,
+    logger: createLogger({ name: 'e2e-worker', level: 'silent' }),
+    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
+    clock,
+    publicUrl: env.deps.publicUrl,
+    sweepIntervalMs: 500,
+    metricsPort: null,
+  });
+  return {
+    app: server.app,
+    db: env.deps.db,
+    orgId,
+    smtp,
+    async stop() {
+      await worker.stop();
+      await smtp.close();
+      await env.cleanup();
+    },
+  };
+}
+
+/** An Okta-style create body. */
+export const oktaUser = (userName: string, email = userName) => ({
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  userName,
+  name: { givenName: 'Test', familyName: 'User' },
+  emails: [{ primary: true, value: email, type: 'work' }],
+  displayName: 'Test User',
+  active: true,
+});

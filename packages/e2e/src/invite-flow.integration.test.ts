@@ -1,0 +1,134 @@
+import { inviteLinksIn } from '@provisio/email/testing';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, movableClock, oktaUser, SCIM_TOKEN, startStack } from './harness.ts';
+
+const clock = movableClock();
+let stack: Awaited<ReturnType<typeof startStack>>;
+beforeAll(async () => {
+  stack = await startStack({ clock, rejectMail: (to) => to.startsWith('bounce') });
+});
+afterAll(() => stack.stop());
+
+const scim = () => ({
+  post: (path: string, body: unknown) => request(stack.app).post(`/scim/v2${path}`).set('Authorization', `Bearer ${SCIM_TOKEN}`).send(body as object),
+  get: (path: string) => request(stack.app).get(`/scim/v2${path}`).set('Authorization', `Bearer ${SCIM_TOKEN}`),
+});
+const trpc = (path: string, input: unknown) =>
+  request(stack.app).post(`/trpc/${path}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(input as object);
+const trpcQuery = (path: string, input: unknown) =>
+  request(stack.app).get(`/trpc/${path}`).query({ input: JSON.stringify(input) }).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+
+const mailsTo = (to: string) => stack.smtp.mails.filter((m) => m.to.includes(to));
+async function linksFor(to: string, count = 1): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  while (mailsTo(to).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${to}, got ${mailsTo(to).length}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return mailsTo(to).flatMap((m) => inviteLinksIn(m.raw));
+}
+const pathOf = (link: string) => new URL(link).pathname;
+const accept = (link: string, password: string, confirm = password) =>
+  request(stack.app).post(pathOf(link)).type('form').send({ password, confirm });
+
+describe('invites over SCIM, the worker and real SMTP', () => {
+  it('sends exactly one email with a working link on create; accepting makes the user active', async () => {
+    const created = await scim().post('/Users', oktaUser('ada@example.com'));
+    expect(created.status).toBe(201);
+    expect(created.body.active).toBe(true); // invited users read active over SCIM (Okta loops otherwise)
+    const [link] = await linksFor('ada@example.com');
+    expect(link).toMatch(/^http:\/\/provisio\.test\/invite\/[A-Za-z0-9_-]{43}$/);
+
+    const status = await trpcQuery('invites.status', { userId: created.body.id });
+    expect(status.body.result.data).toMatchObject({ state: 'sent', failedReason: null });
+
+    const page = await request(stack.app).get(pathOf(link ?? ''));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Acme Corp');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+
+    expect((await accept(link ?? '', 'short')).status).toBe(400);
+    expect((await accept(link ?? '', 'correct horse battery', 'different horse battery')).status).toBe(400);
+    const done = await accept(link ?? '', 'correct horse battery');
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('all set');
+
+    const user = await scim().get(`/Users/${created.body.id}`);
+    expect(user.body.active).toBe(true);
+    const record = await trpcQuery('users.get', { id: created.body.id });
+    expect(record.body.result.data.status).toBe('active');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mailsTo('ada@example.com')).toHaveLength(1);
+  });
+
+  it('never uses up the token on GET, and rejects a used link', async () => {
+    const created = await scim().post('/Users', oktaUser('grace@example.com'));
+    const [link] = await linksFor('grace@example.com');
+    for (let i = 0; i < 3; i++) expect((await request(stack.app).get(pathOf(link ?? ''))).status).toBe(200);
+    expect((await accept(link ?? '', 'a long enough password')).status).toBe(200);
+    const again = await request(stack.app).get(pathOf(link ?? ''));
+    expect(again.status).toBe(410);
+    expect(again.text).toContain('already used');
+    expect(again.text).toContain('resend');
+    expect((await accept(link ?? '', 'a long enough password')).status).toBe(410);
+    expect(created.status).toBe(201);
+  });
+
+  it('resend makes a new link and the old one stop working', async () => {
+    const created = await scim().post('/Users', oktaUser('linus@example.com'));
+    const [oldLink] = await linksFor('linus@example.com');
+    const tooSoon = await trpc('invites.resend', { userId: created.body.id });
+    expect(tooSoon.status).toBe(429);
+    clock.advance(61_000);
+    const resent = await trpc('invites.resend', { userId: created.body.id });
+    expect(resent.status).toBe(200);
+    const links = await linksFor('linus@example.com', 2);
+    const newLink = links.find((l) => l !== oldLink) ?? '';
+    expect(newLink).not.toBe('');
+    const old = await request(stack.app).get(pathOf(oldLink ?? ''));
+    expect(old.status).toBe(410);
+    expect(old.text).toContain('newer invite');
+    expect((await accept(oldLink ?? '', 'a long enough password')).status).toBe(410);
+    expect((await accept(newLink, 'a long enough password')).status).toBe(200);
+  });
+
+  it('rejects an expired link (2 days by default) with a page that says to ask for a resend', async () => {
+    await scim().post('/Users', oktaUser('margaret@example.com'));
+    const [link] = await linksFor('margaret@example.com');
+    expect((await request(stack.app).get(pathOf(link ?? ''))).status).toBe(200);
+    clock.advance(48 * 3600_000 + 1_000);
+    const expired = await request(stack.app).get(pathOf(link ?? ''));
+    expect(expired.status).toBe(410);
+    expect(expired.text).toContain('expired');
+    expect(expired.text).toContain('Ask an admin of Acme Corp to resend');
+    expect((await accept(link ?? '', 'a long enough password')).status).toBe(410);
+  });
+
+  it('records a permanent SMTP rejection on the invite and does not retry it', async () => {
+    const created = await scim().post('/Users', oktaUser('bounce@example.com'));
+    const deadline = Date.now() + 15_000;
+    let state = '';
+    while (Date.now() < deadline && state !== 'failed') {
+      state = (await trpcQuery('invites.status', { userId: created.body.id })).body.result?.data?.state ?? '';
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const status = (await trpcQuery('invites.status', { userId: created.body.id })).body.result.data;
+    expect(status.state).toBe('failed');
+    expect(status.failedReason).toMatch(/rejected/);
+  });
+
+  it('shows a clear page for an unknown or malformed token', async () => {
+    for (const token of ['x'.repeat(43), 'nope', '..%2F..%2Fetc']) {
+      const res = await request(stack.app).get(`/invite/${token}`);
+      expect(res.status).toBe(404);
+      expect(res.text).toContain('not valid');
+    }
+  });
+
+  it('does not invite a user created deactivated', async () => {
+    await scim().post('/Users', { ...oktaUser('off@example.com'), active: false });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailsTo('off@example.com')).toHaveLength(0);
+  });
+});
