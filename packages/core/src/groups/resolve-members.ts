@@ -3,8 +3,6 @@ import type { UserRepository } from '../users/user-repository.ts';
 import type { GroupMember } from './group-attributes.ts';
 import type { ResolvedMember } from './group-record.ts';
 
-const CHUNK = 1_000;
-
 /**
  * Checks that every member is a user of the org. The rule: one unknown id (or a nested
  * group, which we do not support) refuses the whole change with BAD_REQUEST/invalidValue
@@ -15,10 +13,7 @@ export async function resolveMembers(users: UserRepository, orgId: string, membe
   const nested = members.find((m) => m.type === 'Group');
   if (nested) throw new AppError('BAD_REQUEST', { message: `nested groups are not supported (${nested.value})`, scimType: 'invalidValue' });
   const ids = [...byId.keys()];
-  const labels = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const [id, label] of await users.labelsOf(orgId, ids.slice(i, i + CHUNK))) labels.set(id, label);
-  }
+  const labels = ids.length ? await users.labelsOf(orgId, ids) : new Map<string, string>();
   const unknown = ids.filter((id) => !labels.has(id));
   if (unknown.length) {
     const shown = unknown.slice(0, 5).join(', ');

@@ -4,22 +4,30 @@ import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 
-const CHUNK = 1_000;
+const CHUNK = 5_000;
+
+const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
- * Applies a membership delta as row writes: removals (or, for replaceAll, everyone not in
- * `add`) are one deleteMany; additions are unordered bulk inserts of deterministic ids, so
- * an existing member is a duplicate we ignore and concurrent adds cannot clash.
+ * Applies a membership delta as row writes, never a rewrite of the group: removals are
+ * deletes by member id; additions are unordered bulk inserts of deterministic ids, so an
+ * existing member is a duplicate we ignore and concurrent adds cannot clash. `replaceAll`
+ * reads the current member ids once and writes only the difference (a re-sent full list
+ * writes nothing), which also avoids a huge `$nin`.
  */
 export async function applyMemberRows(rows: Model<GroupMemberDoc>, orgId: string, groupId: string, delta: ResolvedDelta): Promise<void> {
+  let remove = delta.remove;
+  let add = delta.add;
   if (delta.replaceAll) {
-    await rows.deleteMany({ orgId, groupId, memberId: { $nin: delta.add.map((m) => m.value) } });
-  } else if (delta.remove.length) {
-    await rows.deleteMany({ orgId, groupId, memberId: { $in: delta.remove } });
+    const current = new Set((await rows.distinct('memberId', { orgId, groupId })).map(String));
+    const wanted = new Set(add.map((m) => m.value));
+    remove = [...current].filter((id) => !wanted.has(id));
+    add = add.filter((m) => !current.has(m.value));
   }
+  for (const ids of chunks(remove)) await rows.deleteMany({ orgId, groupId, memberId: { $in: ids } });
   const now = new Date();
-  for (let i = 0; i < delta.add.length; i += CHUNK) {
-    const docs = delta.add.slice(i, i + CHUNK).map((m) => ({
+  for (const batch of chunks(add)) {
+    const docs = batch.map((m) => ({
       _id: `${groupId}:${m.value}`,
       orgId,
       groupId,

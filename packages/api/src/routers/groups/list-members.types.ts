@@ -1,5 +1,5 @@
 import { GroupMemberSchema } from '@provisio/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { listResponseOf, ZIdSchema, ZPageWindowSchema } from '../shared-schemas.ts';
 
 export const ZListMembersRequestSchema = ZPageWindowSchema.extend({ id: ZIdSchema });

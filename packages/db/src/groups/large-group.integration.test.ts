@@ -1,0 +1,51 @@
+import { changeGroupMembers, createGroup, listGroupMembers, normaliseKey, systemClock, uuidV7 } from '@provisio/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDb, createTestOrg } from '../testing.ts';
+import type { UserDoc } from '../users/user-model.ts';
+
+const SIZE = 50_000;
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let orgId: string;
+let userIds: string[];
+const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
+
+beforeAll(async () => {
+  db = await createTestDb();
+  ({ orgId } = await createTestOrg(db));
+  const now = new Date();
+  userIds = Array.from({ length: SIZE }, (_, i) => uuidV7(now.getTime() + i));
+  for (let i = 0; i < SIZE; i += 5_000) {
+    const docs: UserDoc[] = userIds.slice(i, i + 5_000).map((_id, j) => {
+      const userName = `member${i + j}@example.com`;
+      return { _id, orgId, userName, userNameKey: normaliseKey(userName), attributes: { userName }, search: {}, status: 'invited', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
+    });
+    await db.models.users.insertMany(docs, { lean: true });
+  }
+}, 300_000);
+afterAll(async () => {
+  await db.drop();
+}, 120_000);
+
+it(`holds ${SIZE.toLocaleString('en')} members: bulk add, read a page, remove one, count`, async () => {
+  const group = await createGroup(deps(), { orgId, attributes: { displayName: 'Everyone' } });
+  const added = await changeGroupMembers(deps(), { orgId, id: group.id, delta: { add: userIds.map((value) => ({ value })), remove: [], replaceAll: false } });
+  expect(added.version).toBe(2);
+
+  const page = await listGroupMembers(deps(), { orgId, id: group.id, startIndex: 25_001, count: 100 });
+  expect(page.totalResults).toBe(SIZE);
+  expect(page.items.map((m) => m.value)).toEqual([...userIds].sort().slice(25_000, 25_100));
+  expect(page.items[0]?.display).toMatch(/^member\d+@example\.com$/);
+
+  const gone = userIds[12_345] ?? '';
+  const removed = await changeGroupMembers(deps(), { orgId, id: group.id, delta: { add: [], remove: [gone], replaceAll: false } });
+  expect(removed.version).toBe(3);
+  expect(await db.models.groupMembers.countDocuments({ orgId, groupId: group.id })).toBe(SIZE - 1);
+
+  // Reads that never load the member list stay cheap.
+  expect(await db.groups.findById(orgId, group.id)).not.toHaveProperty('members');
+  const stillIn = await db.users.findById(orgId, userIds[7] ?? '');
+  expect(stillIn?.groups).toEqual([{ value: group.id, display: 'Everyone' }]);
+  expect((await db.users.findById(orgId, gone))?.groups).toEqual([]);
+  const byMember = await db.groups.list(orgId, { filter: { kind: 'compare', path: { attr: 'members', sub: 'value' }, op: 'eq', value: gone }, startIndex: 1, count: 10 });
+  expect(byMember.totalResults).toBe(0);
+}, 300_000);
