@@ -1,9 +1,10 @@
 import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
 import type { Mailer } from '@provisio/email';
-import { inviteSendJob } from '@provisio/jobs';
+import { inviteSendJob, keyRevokedAlertJob } from '@provisio/jobs';
 import type { Processor } from './create-worker.ts';
 import { createInviteProcessor } from './invite-processor.ts';
+import { createKeyRevokedAlertProcessor } from './key-revoked-alert-processor.ts';
 
 export type ProcessorDeps = {
   db: Db;
@@ -17,5 +18,6 @@ export type ProcessorDeps = {
 export function createProcessors({ db, mailer, clock, publicUrl, claimTimeoutMs }: ProcessorDeps): Record<string, Processor> {
   return {
     [inviteSendJob.name]: createInviteProcessor({ invites: db.invites, users: db.inviteUsers, orgs: db.inviteOrgs, clock, mailer, publicUrl, ...(claimTimeoutMs ? { claimTimeoutMs } : {}) }),
+    [keyRevokedAlertJob.name]: createKeyRevokedAlertProcessor({ db, mailer, publicUrl }),
   };
 }

@@ -4,6 +4,7 @@ import type { Mailer } from '@provisio/email';
 import { createInviteDispatcher, createProducerConnection, createWorkerConnection } from '@provisio/jobs';
 import type { Logger } from '@provisio/logger';
 import { Queue } from 'bullmq';
+import { startAuditSweeper } from './audit-sweeper.ts';
 import { createWorker } from './create-worker.ts';
 import { startInviteSweeper } from './invite-processor.ts';
 import { createJobMetrics } from './job-metrics.ts';
@@ -49,6 +50,8 @@ export async function startWorkerApp(options: WorkerAppOptions) {
     ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
     ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
   });
+  // The 90-day audit retention (FerretDB has no TTL index); hourly is plenty.
+  const auditSweeper = startAuditSweeper({ audit: db.audit, clock, logger, intervalMs: 3_600_000 });
   logger.info({ metricsPort, jobs: Object.keys(processors) }, 'worker running');
 
   return {
@@ -56,6 +59,7 @@ export async function startWorkerApp(options: WorkerAppOptions) {
     queue,
     async stop() {
       await sweeper.stop();
+      await auditSweeper.stop();
       // close() waits for the jobs in progress, so none is abandoned to the stalled checker.
       await worker.close();
       await queue.close();

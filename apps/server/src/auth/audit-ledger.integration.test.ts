@@ -42,6 +42,7 @@ describe('the provisioning ledger', () => {
       userAgent: 'Okta SCIM Client 1.0.0',
       method: 'POST',
       path: '/scim/v2/Users',
+      action: 'scim POST User',
       resourceType: 'User',
       resourceId: userId,
       status: 201,

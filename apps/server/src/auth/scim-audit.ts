@@ -33,11 +33,12 @@ export function scimAudit(deps: ScimAuditDeps): RequestHandler {
     const collector = createAuditCollector({ writtenBy: 'http', userAgent });
     res.locals['audit'] = collector;
     const path = `${req.baseUrl}${req.path}`;
+    // Read now: Express rewrites req.url/path on the way out of mounted routers.
+    const fromPath = resourceOf(req.path);
     res.once('finish', () => {
       const principal = res.locals['principal'] as OrgPrincipal | undefined;
       if (!principal) return;
       const now = deps.clock.now();
-      const fromPath = resourceOf(req.path);
       const event = newAuditEvent(now, {
         orgId: principal.orgId,
         surface: 'scim',

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_TOKEN, createAccessTestApp } from '@provisio/server/auth-testing';
+import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cwd = fileURLToPath(new URL('..', import.meta.url));
+let app: AccessTestApp;
+let url: string;
+
+beforeAll(async () => {
+  app = await createAccessTestApp();
+  url = `http://127.0.0.1:${await app.server.start(0)}`;
+});
+afterAll(async () => {
+  await app.server.stop(100);
+  await app.cleanup();
+});
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs the real CLI process (as `pnpm cli` does) against the test server. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/index.ts', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', PROVISIO_URL: url, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('pnpm cli', () => {
+  let orgId: string;
+  let scimToken: string;
+
+  it('org create --json prints exactly {org:{id}, scim:{baseUrl, token}}, and the token works for SCIM', async () => {
+    const run = await cli(['org', 'create', '--name', 'Acme CLI', '--plan', 'enterprise', '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const out = JSON.parse(run.stdout) as { org: { id: string }; scim: { baseUrl: string; token: string } };
+    expect(Object.keys(out)).toEqual(['org', 'scim']);
+    expect(Object.keys(out.org)).toEqual(['id']);
+    expect(Object.keys(out.scim)).toEqual(['baseUrl', 'token']);
+    expect(out.scim.baseUrl).toBe('http://provisio.test/scim/v2');
+    expect(out.scim.token).toMatch(/^pvk_/);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    orgId = out.org.id;
+    scimToken = out.scim.token;
+    const scim = await fetch(`${url}/scim/v2/Users`, { headers: { authorization: `Bearer ${scimToken}` } });
+    expect(scim.status).toBe(200);
+  });
+
+  it('fails with one clear line and a non-zero exit', async () => {
+    const wrongToken = await cli(['org', 'create', '--name', 'Nope'], { PROVISIO_ADMIN_TOKEN: 'not-the-admin-token' });
+    expect(wrongToken.code).toBe(1);
+    expect(wrongToken.stdout).toBe('');
+    expect(wrongToken.stderr).toMatch(/^error: UNAUTHORIZED: The bearer token is invalid\n$/);
+    const duplicate = await cli(['org', 'create', '--name', 'acme cli'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect([duplicate.code, duplicate.stderr]).toEqual([1, expect.stringMatching(/^error: CONFLICT: org name is already taken[^\n]*\n$/)]);
+    const unreachable = await cli(['key', 'list'], { PROVISIO_URL: 'http://127.0.0.1:1', PROVISIO_TOKEN: scimToken });
+    expect([unreachable.code, unreachable.stderr]).toEqual([1, expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:1[^\n]*\n$/)]);
+    const unknown = await cli(['org', 'explode']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/^error: unknown command[^\n]*\n$/)]);
+    const noToken = await cli(['key', 'list']);
+    expect([noToken.code, noToken.stderr]).toEqual([2, expect.stringMatching(/PROVISIO_TOKEN is not set/)]);
+  });
+
+  it('--help lists every command with an example', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['org create', 'org set-plan', 'org settings', 'service-account create', 'service-account list', 'key create', 'key list', 'key revoke', 'user list', 'user get', 'audit list']) {
+      expect(run.stdout).toContain(`  ${command} `);
+    }
+    expect(run.stdout.match(/e\.g\. pnpm cli/g)?.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('manages service accounts, keys, settings, users and the ledger with an org key', async () => {
+    const admin = JSON.parse((await cli(['org', 'admin-key', '--org', orgId, '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout) as { token: string };
+    const env = { PROVISIO_TOKEN: admin.token };
+    const account = JSON.parse((await cli(['service-account', 'create', '--name', 'entra', '--json'], env)).stdout) as { id: string };
+    expect((await cli(['service-account', 'list'], env)).stdout).toMatch(/entra/);
+    const created = await cli(['key', 'create', '--owner', account.id, '--scope', 'scim', '--name', 'entra', '--json'], env);
+    const { key, token } = JSON.parse(created.stdout) as { key: { id: string }; token: string };
+    const listed = await cli(['key', 'list', '--all'], env);
+    expect(listed.stdout).toContain(key.id);
+    expect(listed.stdout).not.toContain(token.split('_')[2]);
+    expect((await cli(['key', 'revoke', '--id', key.id], env)).stdout).toMatch(/^Revoked key/);
+    expect((await fetch(`${url}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await cli(['org', 'settings', '--saml-jit', 'on', '--json'], env)).stdout).toMatch(/"samlJitEnabled":true/);
+    expect((await cli(['org', 'status'], env)).stdout).toMatch(/saml_jit_with_scim/);
+    await fetch(`${url}/scim/v2/Users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'cli.user@example.com', active: true }),
+    });
+    const users = await cli(['user', 'list', '--filter', 'userName eq "cli.user@example.com"', '--json'], env);
+    const id = (JSON.parse(users.stdout) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    expect((await cli(['user', 'get', '--id', id], env)).stdout).toMatch(/cli\.user@example\.com/);
+    expect((await cli(['audit', 'list', '--resource', 'User', '--limit', '5'], env)).stdout).toMatch(/scim POST User/);
+    expect((await cli(['org', 'set-plan', '--org', orgId, '--plan', 'pro'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(/plan pro/);
+  });
+});

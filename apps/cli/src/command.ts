@@ -1,0 +1,48 @@
+import type { ProvisioClient } from '@provisio/client';
+
+export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; description: string };
+
+/** What a command prints: `--json` prints `json`, otherwise `lines`. */
+export type Output = { json: unknown; lines: string[] };
+
+export type Command = {
+  /** `['org', 'create']`. */
+  path: readonly string[];
+  summary: string;
+  example: string;
+  /** `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN. */
+  credential: 'platform' | 'org';
+  options: Record<string, OptionSpec>;
+  run(client: ProvisioClient, values: Record<string, string | boolean | string[] | undefined>): Promise<Output>;
+};
+
+/** A usage mistake: printed with a hint to `--help`, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function requireString(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export const optionalString = (values: Record<string, unknown>, name: string): string | undefined => {
+  const value = values[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** `on`/`off`/`true`/`false` flags of `org settings`. */
+export function onOff(values: Record<string, unknown>, name: string): boolean | undefined {
+  const value = optionalString(values, name);
+  if (value === undefined) return undefined;
+  if (/^(on|true|yes|enabled?)$/i.test(value)) return true;
+  if (/^(off|false|no|disabled?)$/i.test(value)) return false;
+  throw new UsageError(`--${name} must be on or off`);
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
+}

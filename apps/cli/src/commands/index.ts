@@ -1,0 +1,6 @@
+import type { Command } from '../command.ts';
+import { accessCommands } from './access-commands.ts';
+import { orgCommands } from './org-commands.ts';
+import { readCommands } from './read-commands.ts';
+
+export const COMMANDS: readonly Command[] = [...orgCommands, ...accessCommands, ...readCommands];

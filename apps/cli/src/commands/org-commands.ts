@@ -1,0 +1,92 @@
+import type { Command } from '../command.ts';
+import { onOff, oneOf, optionalString, requireString } from '../command.ts';
+
+const PLANS = ['free', 'pro', 'enterprise'] as const;
+const ROLES = ['admin', 'standard', 'read_only'] as const;
+const json = { type: 'boolean', description: 'print JSON' } as const;
+
+const orgCreate: Command = {
+  path: ['org', 'create'],
+  summary: 'Create an org with SCIM enabled, a scim-provisioning service account and its SCIM key (shown once)',
+  example: 'pnpm cli org create --name "Acme" --plan enterprise --json',
+  credential: 'platform',
+  options: { name: { type: 'string', description: 'org name (unique)' }, plan: { type: 'string', description: 'free | pro | enterprise (default enterprise)' }, json },
+  async run(client, values) {
+    const plan = oneOf(optionalString(values, 'plan'), PLANS, 'plan') ?? 'enterprise';
+    const { org, serviceAccount, scim } = await client.platform.createOrg.mutate({ name: requireString(values, 'name'), plan });
+    return {
+      json: { org: { id: org.id }, scim: { baseUrl: scim.baseUrl, token: scim.token } },
+      lines: [
+        `Created org "${org.name}" (${org.id}) on plan ${org.plan}, SCIM ${org.settings.scimEnabled ? 'enabled' : 'disabled'}.`,
+        `Service account: ${serviceAccount.name} (${serviceAccount.id})`,
+        `SCIM base URL:   ${scim.baseUrl}`,
+        `SCIM key:        ${scim.token}`,
+        'The key is shown once: paste it into your IdP (Okta "API Token", Entra "Secret Token").',
+      ],
+    };
+  },
+};
+
+const orgSetPlan: Command = {
+  path: ['org', 'set-plan'],
+  summary: "Change an org's plan (SCIM needs enterprise)",
+  example: 'pnpm cli org set-plan --org 0193… --plan pro',
+  credential: 'platform',
+  options: { org: { type: 'string', description: 'org id' }, plan: { type: 'string', description: 'free | pro | enterprise' }, json },
+  async run(client, values) {
+    const plan = oneOf(requireString(values, 'plan'), PLANS, 'plan') ?? 'enterprise';
+    const org = await client.platform.setOrgPlan.mutate({ orgId: requireString(values, 'org'), plan });
+    return { json: org, lines: [`Org ${org.id} is now on plan ${org.plan}.`] };
+  },
+};
+
+const orgAdminKey: Command = {
+  path: ['org', 'admin-key'],
+  summary: "Issue an admin key for an org (owned by its org-admin service account; shown once)",
+  example: 'pnpm cli org admin-key --org 0193…',
+  credential: 'platform',
+  options: { org: { type: 'string', description: 'org id' }, json },
+  async run(client, values) {
+    const { key, token } = await client.platform.createAdminKey.mutate({ orgId: requireString(values, 'org') });
+    return { json: { key, token }, lines: [`Admin key ${key.id} (shown once): ${token}`, 'Use it as PROVISIO_TOKEN.'] };
+  },
+};
+
+const orgSettings: Command = {
+  path: ['org', 'settings'],
+  summary: "Show the org's plan and settings, or change them",
+  example: 'pnpm cli org settings --saml-jit off --default-role read_only',
+  credential: 'org',
+  options: {
+    scim: { type: 'string', description: 'on | off' },
+    'saml-jit': { type: 'string', description: 'on | off' },
+    'default-role': { type: 'string', description: 'admin | standard | read_only' },
+    json,
+  },
+  async run(client, values) {
+    const change = {
+      ...(onOff(values, 'scim') !== undefined ? { scimEnabled: onOff(values, 'scim') } : {}),
+      ...(onOff(values, 'saml-jit') !== undefined ? { samlJitEnabled: onOff(values, 'saml-jit') } : {}),
+      ...(optionalString(values, 'default-role') ? { defaultRole: oneOf(optionalString(values, 'default-role'), ROLES, 'default-role') } : {}),
+    };
+    const org = Object.keys(change).length ? await client.org.updateSettings.mutate(change) : await client.org.get.query();
+    const s = org.settings;
+    return { json: org, lines: [`${org.name} (${org.id}), plan ${org.plan}`, `scim: ${s.scimEnabled ? 'on' : 'off'}  saml-jit: ${s.samlJitEnabled ? 'on' : 'off'}  default-role: ${s.defaultRole}`] };
+  },
+};
+
+const orgStatus: Command = {
+  path: ['org', 'status'],
+  summary: 'Is SCIM working, which keys drive it, and what could break it',
+  example: 'pnpm cli org status',
+  credential: 'org',
+  options: { json },
+  async run(client) {
+    const status = await client.org.scimStatus.query();
+    const keys = status.scimKeys.map((k) => `  key ${k.id} "${k.name}" owned by ${k.ownerType} ${k.ownerId}, last SCIM use ${k.lastScimUsedAt ?? 'never'}`);
+    const warnings = status.warnings.map((w) => `  warning [${w.code}]: ${w.message}`);
+    return { json: status, lines: [`SCIM ${status.available ? 'available' : 'unavailable'} at ${status.scimBaseUrl}`, ...keys, ...warnings] };
+  },
+};
+
+export const orgCommands = [orgCreate, orgSetPlan, orgAdminKey, orgSettings, orgStatus];
