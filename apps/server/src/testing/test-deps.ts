@@ -15,6 +15,8 @@ export type TestDepsOptions = {
   logger?: Logger;
   clock?: Clock;
   serverSelectionTimeoutMS?: number;
+  /** Another Redis than the shared test one (a test that stops it). */
+  redisUrl?: string;
 };
 
 /**
@@ -29,7 +31,7 @@ export async function createTestDeps(options: TestDepsOptions = {}) {
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
   });
   await db.syncIndexes();
-  const redis = createProducerConnection(process.env['REDIS_URL'] ?? '');
+  const redis = createProducerConnection(options.redisUrl ?? process.env['REDIS_URL'] ?? '');
   // A producer connection refuses commands until connected; tests start once it is.
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const queue = new Queue(`test-${randomUUID()}`, { connection: redis });

@@ -1,3 +1,4 @@
+import { AppError } from '@provisio/core';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import type { Queue } from 'bullmq';
 import { enqueue } from '../enqueue.ts';
@@ -5,14 +6,25 @@ import { inviteJobId, inviteSendJob } from './invite-send-job.ts';
 
 const QUEUED = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
+/** BullMQ waits for a reconnecting Redis; a request must not, so each call gets a deadline. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('UNAVAILABLE', { message: `the job queue did not answer in ${ms} ms`, retryAfter: 5 })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Invites go on the BullMQ queue under deterministic ids. */
-export function createInviteDispatcher(queue: Queue): InviteDispatcher {
+export function createInviteDispatcher(queue: Queue, { timeoutMs = 2_000 }: { timeoutMs?: number } = {}): InviteDispatcher {
   return {
     async dispatch({ orgId, userId, inviteId, dispatch }) {
-      await enqueue({ queue, definition: inviteSendJob, payload: { orgId, userId, inviteId }, jobId: inviteJobId({ inviteId, dispatch }) });
+      const job = enqueue({ queue, definition: inviteSendJob, payload: { orgId, userId, inviteId }, jobId: inviteJobId({ inviteId, dispatch }) });
+      job.catch(() => undefined); // a late rejection after the deadline is expected, not unhandled
+      await withDeadline(job, timeoutMs);
     },
     async isQueued(job) {
-      return QUEUED.has(await queue.getJobState(inviteJobId(job)));
+      return QUEUED.has(await withDeadline(queue.getJobState(inviteJobId(job)), timeoutMs));
     },
   };
 }
