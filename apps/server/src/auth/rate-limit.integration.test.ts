@@ -23,15 +23,21 @@ const burst = (token: string, n: number) =>
 describe('per-key rate limiting', () => {
   it('allows a burst of 100, then the 51st request of a second gets 429 with Retry-After in SCIM shape', async () => {
     const org = await app.newOrg();
-    const first = await burst(org.scimToken, 150);
-    const ok = first.filter((r) => r.status === 200).length;
-    expect(ok).toBeGreaterThanOrEqual(100);
-    expect(first.some((r) => r.status === 429)).toBe(true);
-    // The burst reserve is spent (it comes back over 10 s); a new second allows 50 sustained.
-    await new Promise((r) => setTimeout(r, 1_100));
-    const second = await burst(org.scimToken, 51);
-    const statuses = second.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    const first = await burst(org.scimToken, 100);
+    expect(first.filter((r) => r.status === 200)).toHaveLength(100);
+    // Windows are wall-clock seconds: under load a batch may straddle two, so a try only
+    // counts when its 51 requests were all answered within one second.
+    let second: Response[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // Spend what is left of this second and of the burst reserve (it comes back over 10 s)…
+      for (let i = 0; i < 50 && !(await burst(org.scimToken, 20)).some((r) => r.status === 429); i++);
+      // …then start a fresh second: 50 sustained requests pass, the 51st does not.
+      await new Promise((r) => setTimeout(r, 1_100));
+      const started = Date.now();
+      second = await burst(org.scimToken, 51);
+      if (Date.now() - started < 900) break;
+    }
+    expect(second.filter((r) => r.status === 200)).toHaveLength(50);
     const limited = second.find((r) => r.status === 429);
     expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited?.headers.get('content-type')).toMatch(/application\/scim\+json/);
@@ -40,7 +46,7 @@ describe('per-key rate limiting', () => {
     const trpc = await fetch(`${base}/trpc/users.list?input=${encodeURIComponent('{}')}`, { headers: { authorization: `Bearer ${org.scimToken}` } });
     expect(trpc.status).toBe(429);
     expect(Number(trpc.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    // Limits are per key: the org's admin key is unaffected.
+    // Limits are per key: another key of the same org is unaffected.
     expect((await burst(org.adminToken, 1))[0]?.status).toBe(200);
   });
 
