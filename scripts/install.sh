@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs whatever is missing on a fresh machine: pnpm, the workspace, Redis, FerretDB, Chromium.
+# Installs whatever is missing on a fresh machine: pnpm, the workspace, Redis, PostgreSQL, FerretDB, Chromium.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -12,6 +12,7 @@ fi
 
 apt_missing=()
 command -v redis-server >/dev/null || apt_missing+=(redis-server)
+[[ -n "$(pg_bin)" ]] || apt_missing+=(postgresql)
 command -v chromium >/dev/null || apt_missing+=(chromium)
 if ((${#apt_missing[@]})); then
   say "installing ${apt_missing[*]} from Debian"

@@ -23,8 +23,12 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Ports of each profile: `dev` for make up, `test` for make test, so both can run side by side.
 profile_ports() {
   case "$1" in
-    dev)  MONGO_PORT=27117; FERRET_DEBUG_PORT=8188; REDIS_PORT=6479; SMTP_PORT=1025; INBOX_PORT=1080 ;;
-    test) MONGO_PORT=27217; FERRET_DEBUG_PORT=8288; REDIS_PORT=6579; SMTP_PORT=1125; INBOX_PORT=1180 ;;
+    dev)  MONGO_PORT=27117; FERRET_DEBUG_PORT=8188; PG_PORT=5532; REDIS_PORT=6479; SMTP_PORT=1025; INBOX_PORT=1080 ;;
+    test) MONGO_PORT=27217; FERRET_DEBUG_PORT=8288; PG_PORT=5632; REDIS_PORT=6579; SMTP_PORT=1125; INBOX_PORT=1180 ;;
     *) die "unknown profile '$1' (dev or test)" ;;
   esac
 }
+
+# PostgreSQL (FerretDB's backend) refuses to run as root: run its tools as `postgres` then.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -35,7 +35,7 @@ cleanup() {
   say "stopping"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for s in ferretdb redis maildev; do
+  for s in ferretdb postgres redis maildev; do
     started_here "$s" && (cd "$ROOT" && bash scripts/services.sh stop-one dev "$s")
   done
   exit 0
