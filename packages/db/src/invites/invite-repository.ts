@@ -19,7 +19,7 @@ export function createInviteRepository(model: Model<InviteDoc>, claims: Claims):
     return doc ? toInvite(doc) : null;
   };
   const write = async (orgId: string, id: string, update: Partial<InviteDoc>) => {
-    const doc = await model.findOneAndUpdate({ _id: id, orgId }, { $set: update }, { new: true }).lean<InviteDoc>();
+    const doc = await model.findOneAndUpdate({ _id: id, orgId }, { $set: update }, { returnDocument: 'after' }).lean<InviteDoc>();
     return doc ? toInvite(doc) : null;
   };
   const once = (key: string, now: Date) => claims.take(key, { now, staleAfterMs: CLAIM_STALE_MS });
