@@ -1,5 +1,6 @@
 import { systemClock } from '@provisio/core';
 import { newAuditEvent, sweepAuditEvents } from '@provisio/core/audit';
+import { getScimStatus } from '@provisio/core/orgs';
 import type { AuditEvent } from '@provisio/core/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTestApp, scimUser } from './testing/access-test-app.ts';
@@ -103,5 +104,9 @@ describe('the provisioning ledger', () => {
     const status = await app.trpc(other.adminToken, 'org.scimStatus', undefined, 'query');
     const codes = (status.data as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(['saml_jit_with_scim', 'no_scim_key']));
+    // 31 days on, the first org's SCIM key has not been used for SCIM in 30 days.
+    const later = { now: () => new Date(Date.now() + 31 * 24 * 3600_000) };
+    const idle = await getScimStatus({ orgs: app.deps.db.orgs, keys: app.deps.db.keys, clock: later }, org.orgId);
+    expect(idle.warnings.map((w) => [w.code, w.keyId])).toContainEqual(['scim_key_unused', org.scimKeyId]);
   });
 });

@@ -106,6 +106,20 @@ describe('who may call', () => {
     expect((await app.trpc(org.scimToken, 'audit.list', {}, 'query')).status).toBe(403);
   });
 
+  it('records lastUsedAt at most once a minute per key', async () => {
+    const org = await app.newOrg();
+    const lastUsed = async () => {
+      const { data } = await app.trpc(org.adminToken, 'keys.list', { ownerId: org.serviceAccountId }, 'query');
+      return (data as { items: Array<{ lastUsedAt: string | null }> }).items[0]?.lastUsedAt;
+    };
+    expect(await lastUsed()).toBeNull();
+    await app.scim('get', '/Users', org.scimToken);
+    const first = await lastUsed();
+    expect(first).toMatch(/^\d{4}-/);
+    await app.scim('get', '/Users', org.scimToken);
+    expect(await lastUsed()).toBe(first);
+  });
+
   it('never shows service accounts to SCIM, and lists keys without secrets', async () => {
     const org = await app.newOrg();
     await app.trpc(org.adminToken, 'serviceAccounts.create', { name: 'ci-bot' });
