@@ -21,10 +21,12 @@ wait_for_port() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Ports of each profile: `dev` for make up, `test` for make test, so both can run side by side.
+# PROVISIO_PORT_OFFSET shifts them all, so two checkouts can run their services side by side.
 profile_ports() {
+  local o=${PROVISIO_PORT_OFFSET:-0}
   case "$1" in
-    dev)  MONGO_PORT=27117; FERRET_DEBUG_PORT=8188; PG_PORT=5532; REDIS_PORT=6479; SMTP_PORT=1025; INBOX_PORT=1080 ;;
-    test) MONGO_PORT=27217; FERRET_DEBUG_PORT=8288; PG_PORT=5632; REDIS_PORT=6579; SMTP_PORT=1125; INBOX_PORT=1180 ;;
+    dev)  MONGO_PORT=$((27117 + o)); FERRET_DEBUG_PORT=$((8188 + o)); PG_PORT=$((5532 + o)); REDIS_PORT=$((6479 + o)); SMTP_PORT=$((1025 + o)); INBOX_PORT=$((1080 + o)) ;;
+    test) MONGO_PORT=$((27217 + o)); FERRET_DEBUG_PORT=$((8288 + o)); PG_PORT=$((5632 + o)); REDIS_PORT=$((6579 + o)); SMTP_PORT=$((1125 + o)); INBOX_PORT=$((1180 + o)) ;;
     *) die "unknown profile '$1' (dev or test)" ;;
   esac
 }
