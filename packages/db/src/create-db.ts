@@ -13,6 +13,7 @@ import { registerOrgModel } from './orgs/org-model.ts';
 import { registerUserModel } from './users/user-model.ts';
 import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
+import { createEventStores, registerEventModels } from './events/index.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -44,16 +45,21 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     groupMembers: registerGroupMemberModel(connection),
     // Keys, service accounts, audit events (issue 6).
     ...registerAccessModels(connection),
+    // User lifecycle events for live subscriptions (issue 7).
+    ...registerEventModels(connection),
   };
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
-  const users = createUserRepository(models, versionClaims);
+  // Every user write records its lifecycle event, whichever path made it.
+  const { users, userEvents } = createEventStores(models, createUserRepository(models, versionClaims));
 
   return {
     connection,
     models,
     /** Implements core's UserRepository (org-scoped). */
     users,
+    /** User lifecycle events (core UserEventStore), written by `users`. */
+    userEvents,
     /** Implements core's GroupRepository (org-scoped). */
     groups: createGroupRepository(models, versionClaims),
     /** Invites and what they read of users and orgs (core invite ports). */

@@ -1,0 +1,11 @@
+export * from './user-event.ts';
+export type { UserEventStore } from './user-event-store.ts';
+export { createEventIdGenerator, eventIdFloor, timeOfEventId } from './event-ids.ts';
+export { USER_EVENT_TIMING } from './event-timing.ts';
+export { lifecycleType } from './lifecycle-type.ts';
+export { recordUserEvent } from './record-user-event.ts';
+export { withUserEvents } from './with-user-events.ts';
+export type { UserEventsOptions } from './with-user-events.ts';
+export { resumePoint, streamUserEvents, userEventHead } from './stream-user-events.ts';
+export type { StreamUserEventsOptions, UserEventDeps } from './stream-user-events.ts';
+export { sweepUserEvents } from './sweep-user-events.ts';

@@ -1,0 +1,72 @@
+import { createUser, deleteUser, patchUser, replaceUser, setUserActive, systemClock } from '@provisio/core';
+import { streamUserEvents, sweepUserEvents, USER_EVENT_TIMING, userEventHead } from '@provisio/core/events';
+import type { UserEvent } from '@provisio/core/events';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDb } from '../create-db.ts';
+import { createTestDb, createTestOrg, testMongoUri } from '../testing.ts';
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let orgId: string;
+const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
+const attrs = (userName: string, active = true) => ({ userName, active, emails: [{ value: userName, type: 'work', primary: true }] });
+
+beforeAll(async () => {
+  db = await createTestDb();
+  ({ orgId } = await createTestOrg(db));
+});
+afterAll(() => db.drop());
+
+/** Reads the stream until `count` events arrived. */
+async function take(count: number, lastEventId?: string): Promise<UserEvent[]> {
+  const ac = new AbortController();
+  const out: UserEvent[] = [];
+  for await (const event of streamUserEvents({ events: db.userEvents, clock: systemClock }, { orgId, lastEventId: lastEventId ?? null, signal: ac.signal })) {
+    out.push(event);
+    if (out.length === count) ac.abort();
+  }
+  return out;
+}
+
+it('records every lifecycle change of the core services, in order, with versions', async () => {
+  const head = userEventHead(systemClock);
+  const u = await createUser(deps(), { orgId, attributes: attrs('events.a@example.com') });
+  await replaceUser(deps(), { orgId, id: u.id, attributes: { ...attrs('events.a@example.com'), title: 'Boss' } });
+  await setUserActive(deps(), { orgId, id: u.id, active: false });
+  await setUserActive(deps(), { orgId, id: u.id, active: false });
+  await patchUser(deps(), { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, active: true } }) });
+  await deleteUser(deps(), { orgId, id: u.id });
+  const events = await take(5, head);
+  expect(events.map((e) => [e.type, e.version])).toEqual([
+    ['created', 1],
+    ['updated', 2],
+    ['deactivated', 3],
+    ['reactivated', 4],
+    ['deleted', 5],
+  ]);
+  expect(events.map((e) => e.id)).toEqual(events.map((e) => e.id).sort());
+  expect(events[1]?.user?.attributes.title).toBe('Boss');
+  expect(events[4]?.user).toBeNull();
+});
+
+it('a second connection (another process) writing the same users keeps per-user versions and one event per write', async () => {
+  const second = await createDb({ uri: testMongoUri(), dbName: db.connection.name });
+  try {
+    const head = userEventHead(systemClock);
+    const users = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(deps(), { orgId, attributes: attrs(`race.${i}@example.com`) })));
+    const pairs = users.flatMap((u) => [db, second].map((d, n) => patchUser({ users: d.users, clock: systemClock }, { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: `t${n}` } }) })));
+    await Promise.all(pairs);
+    const events = await take(15, head);
+    for (const u of users) {
+      expect(events.filter((e) => e.userId === u.id).map((e) => e.version)).toEqual([1, 2, 3]);
+    }
+  } finally {
+    await second.close();
+  }
+});
+
+it('sweeps nothing within retention', async () => {
+  expect(await sweepUserEvents({ events: db.userEvents, clock: systemClock })).toBe(0);
+  const future = { now: () => new Date(Date.now() + 31 * 24 * 3600_000) };
+  expect(await sweepUserEvents({ events: db.userEvents, clock: future })).toBeGreaterThanOrEqual(20);
+  expect(USER_EVENT_TIMING.guardMs).toBeLessThan(USER_EVENT_TIMING.settleMs);
+});
