@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/testing.ts', '**/testing/**', 'scripts/**', '**/bench/**', 'vitest.config.ts'],
+    files: ['**/env.ts', '**/*.test.ts', '**/testing.ts', '**/testing/**', 'packages/e2e/**', 'scripts/**', '**/bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
