@@ -1,9 +1,8 @@
-import { PermanentDeliveryError, sendInvite, sweepInvites } from '@provisio/core/invites';
-import type { InviteDeps, InviteDispatcher } from '@provisio/core/invites';
+import { PermanentDeliveryError, sendInvite } from '@provisio/core/invites';
+import type { InviteDeps } from '@provisio/core/invites';
 import { inviteEmail, MailRejectedError } from '@provisio/email';
 import type { Mailer } from '@provisio/email';
 import { inviteSendJob } from '@provisio/jobs';
-import type { Logger } from '@provisio/logger';
 import { UnrecoverableError } from 'bullmq';
 import type { Processor } from './create-worker.ts';
 
@@ -29,35 +28,5 @@ export function createInviteProcessor(deps: InviteProcessorDeps): Processor {
     logger.info({ orgId, inviteId, userId, outcome: result.outcome }, 'invite processed');
     if (result.outcome === 'failed') throw new UnrecoverableError(result.reason);
     return result.outcome;
-  };
-}
-
-/** Runs the invite sweep every `intervalMs` until stopped; one sweep at a time. */
-export type InviteSweeperOptions = Pick<InviteDeps, 'invites' | 'clock'> & {
-  dispatcher: InviteDispatcher;
-  logger: Logger;
-  intervalMs: number;
-  stuckAfterMs?: number;
-  claimTimeoutMs?: number;
-};
-
-export function startInviteSweeper(deps: InviteSweeperOptions) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    const onDispatchError = (err: unknown, inviteId: string) => deps.logger.warn({ err, inviteId }, 'sweep could not enqueue');
-    const options = { ...(deps.stuckAfterMs ? { stuckAfterMs: deps.stuckAfterMs } : {}), ...(deps.claimTimeoutMs ? { claimTimeoutMs: deps.claimTimeoutMs } : {}) };
-    running = sweepInvites({ ...deps, onDispatchError }, options)
-      .then((r) => r.dispatched && deps.logger.info(r, 'swept stuck invites'))
-      .catch((err: unknown) => deps.logger.error({ err }, 'invite sweep failed'))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, deps.intervalMs);
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
   };
 }

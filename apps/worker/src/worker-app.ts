@@ -4,9 +4,9 @@ import type { Mailer } from '@provisio/email';
 import { createInviteDispatcher, createProducerConnection, createWorkerConnection } from '@provisio/jobs';
 import type { Logger } from '@provisio/logger';
 import { Queue } from 'bullmq';
-import { startAuditSweeper } from './audit-sweeper.ts';
 import { createWorker } from './create-worker.ts';
-import { startInviteSweeper } from './invite-processor.ts';
+import { maintenanceTasks } from './maintenance.ts';
+import { startPeriodic } from './periodic.ts';
 import { createJobMetrics } from './job-metrics.ts';
 import { createProcessors } from './processors.ts';
 import type { Processor } from './create-worker.ts';
@@ -41,25 +41,25 @@ export async function startWorkerApp(options: WorkerAppOptions) {
   const worker = createWorker({ queueName: options.queueName, connection, processors, logger, metrics, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
   const metricsPort = options.metricsPort === null ? null : await metrics.listen(options.metricsPort);
   void worker.run();
-  const sweeper = startInviteSweeper({
-    invites: db.invites,
-    clock,
-    dispatcher: createInviteDispatcher(queue),
+  const maintenance = startPeriodic(
+    maintenanceTasks({
+      db,
+      clock,
+      logger,
+      dispatcher: createInviteDispatcher(queue),
+      inviteSweepIntervalMs: options.sweepIntervalMs,
+      ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
+      ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+    }),
     logger,
-    intervalMs: options.sweepIntervalMs,
-    ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
-    ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
-  });
-  // The 90-day audit retention (FerretDB has no TTL index); hourly is plenty.
-  const auditSweeper = startAuditSweeper({ audit: db.audit, clock, logger, intervalMs: 3_600_000 });
+  );
   logger.info({ metricsPort, jobs: Object.keys(processors) }, 'worker running');
 
   return {
     metricsPort,
     queue,
     async stop() {
-      await sweeper.stop();
-      await auditSweeper.stop();
+      await maintenance.stop();
       // close() waits for the jobs in progress, so none is abandoned to the stalled checker.
       await worker.close();
       await queue.close();

@@ -1,0 +1,57 @@
+import type { Clock } from '@provisio/core';
+import { sweepAuditEvents } from '@provisio/core/audit';
+import type { InviteDispatcher } from '@provisio/core/invites';
+import { sweepInvites } from '@provisio/core/invites';
+import type { Db } from '@provisio/db';
+import type { Logger } from '@provisio/logger';
+import type { PeriodicTask } from './periodic.ts';
+
+export type MaintenanceOptions = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  dispatcher: InviteDispatcher;
+  inviteSweepIntervalMs: number;
+  stuckAfterMs?: number;
+  claimTimeoutMs?: number;
+};
+
+const HOUR = 3_600_000;
+/** Claims only guard transitions in flight; a week-old one guards nothing. */
+const CLAIM_RETENTION_MS = 7 * 24 * HOUR;
+
+/** The worker's periodic repairs: what FerretDB's missing TTL indexes and a crashed process leave behind. */
+export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: MaintenanceOptions): PeriodicTask[] {
+  const sweepOptions = {
+    ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
+    ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+  };
+  const onDispatchError = (err: unknown, inviteId: string) => logger.warn({ err, inviteId }, 'sweep could not enqueue');
+  return [
+    {
+      name: 'invite sweep',
+      intervalMs: options.inviteSweepIntervalMs,
+      run: async () => {
+        const result = await sweepInvites({ invites: db.invites, clock, dispatcher, onDispatchError }, sweepOptions);
+        return result.dispatched ? result : undefined;
+      },
+    },
+    {
+      // 90-day audit retention.
+      name: 'audit sweep',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await sweepAuditEvents({ audit: db.audit, clock });
+        return deleted ? { deleted } : undefined;
+      },
+    },
+    {
+      name: 'claim prune',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await db.claims.prune(new Date(clock.now().getTime() - CLAIM_RETENTION_MS));
+        return deleted ? { deleted } : undefined;
+      },
+    },
+  ];
+}
