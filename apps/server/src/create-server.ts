@@ -19,6 +19,7 @@ import { trpcEndpoint } from './http/trpc-endpoint.ts';
 import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
+import { webApp } from './web/web-app.ts';
 
 export type ServerDeps = {
   db: Db;
@@ -30,6 +31,8 @@ export type ServerDeps = {
   resolvePrincipal: PrincipalResolver;
   /** Per-key limits (default 50/s, bursts of 100). */
   rateLimit?: RateLimitOptions;
+  /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
+  web?: { distDir?: string; signInLimits?: { perAccount: number; perAddress: number } };
 };
 
 /** Builds the app; `start` listens, `stop` drains in-flight requests then closes the listener. */
@@ -68,9 +71,13 @@ export function createServer(deps: ServerDeps) {
   // Both surfaces: authenticate, rate-limit per key; SCIM also checks plan and setting, and audits every request.
   const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
   const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, orgs: deps.db.orgs });
-  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc }));
+  const web = webApp({ ...deps, ...deps.web });
+  app.use(web.sessions);
+  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc, resolveSession: web.resolveSession }));
   app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
   app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
+  // Last: the built admin app at `/`, and index.html for its routes.
+  app.use(web.static);
 
   let server: Server | undefined;
   return {

@@ -14,6 +14,7 @@ import { registerUserModel } from './users/user-model.ts';
 import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
 import { createEventStores, registerEventModels } from './events/index.ts';
+import { createSessionStores, registerSessionModels } from './sessions/index.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -47,6 +48,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     ...registerAccessModels(connection),
     // User lifecycle events for live subscriptions (issue 7).
     ...registerEventModels(connection),
+    // Browser sessions of the admin web app (issue 8).
+    ...registerSessionModels(connection),
   };
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
@@ -70,6 +73,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     claims: versionClaims.claims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models),
+    /** sessions and signInDirectory (core session ports, admin web app). */
+    ...createSessionStores(models),
     /** Creates every index the models declare; idempotent. */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();

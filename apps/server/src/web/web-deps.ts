@@ -1,0 +1,14 @@
+import type { Clock } from '@provisio/core';
+import type { Db } from '@provisio/db';
+import type { Logger } from '@provisio/logger';
+import type { AdmitSignIn } from './sign-in-limiter.ts';
+
+export type WebDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  /** Cookies get `Secure` and the `__Host-` prefix (the public URL is https). */
+  secure: boolean;
+  admitSignIn: AdmitSignIn;
+};

@@ -1,0 +1,17 @@
+const TONES: Record<string, string> = {
+  active: 'green',
+  accepted: 'green',
+  sent: 'blue',
+  invited: 'blue',
+  pending: 'grey',
+  deactivated: 'grey',
+  expired: 'amber',
+  failed: 'red',
+  revoked: 'red',
+  success: 'green',
+  failure: 'red',
+};
+
+export function Badge({ value, label }: { value: string; label?: string }) {
+  return <span className={`badge badge-${TONES[value] ?? 'grey'}`}>{label ?? value}</span>;
+}

@@ -1,0 +1,67 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { signOut } from '../api/session.ts';
+import type { Session } from '../api/session.ts';
+import { Link, useLocation } from '../lib/router.tsx';
+
+const NAV = [
+  { to: '/users', label: 'Users' },
+  { to: '/scim-connection', label: 'SCIM connection' },
+  { to: '/keys', label: 'Service accounts & keys' },
+  { to: '/groups', label: 'Groups' },
+  { to: '/activity', label: 'Activity' },
+];
+
+/** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
+export function Shell({ session, children }: { session: Session; children: ReactNode }) {
+  const { path } = useLocation();
+  const client = useQueryClient();
+  const out = useMutation({
+    mutationFn: signOut,
+    onSettled: () => {
+      client.clear();
+      client.setQueryData(['session'], null);
+    },
+  });
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [path]);
+  const who = session.user ? session.user.displayName : 'Platform admin';
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Provisio</span>
+        <span className="org" title={session.org?.id}>
+          {session.org?.name}
+          {session.org ? <span className="plan">{session.org.plan}</span> : null}
+        </span>
+        <span className="spacer" />
+        <span className="who">{who}</span>
+        <button type="button" className="button button-quiet" onClick={() => out.mutate()} disabled={out.isPending}>
+          Sign out
+        </button>
+      </header>
+      <nav className="sidenav" aria-label="Main">
+        <ul>
+          {NAV.map((item) => {
+            const current = path === item.to || path.startsWith(`${item.to}/`);
+            return (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={current ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <main id="main" className="content">
+        {children}
+      </main>
+    </div>
+  );
+}

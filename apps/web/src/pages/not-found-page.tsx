@@ -1,0 +1,13 @@
+import { PageHeader } from '../components/page-header.tsx';
+import { Link } from '../lib/router.tsx';
+
+export function NotFoundPage() {
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <p>
+        There is nothing here. Go to <Link to="/users">Users</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { listOrgs, pickOrg, signOut } from '../api/session.ts';
+import type { Session } from '../api/session.ts';
+import { Notice } from '../components/notice.tsx';
+import { QueryState } from '../components/query-state.tsx';
+import { navigate } from '../lib/router.tsx';
+
+/** The platform admin picks the org to administer (the session then acts as that org's admin). */
+export function OrgPickerPage({ session }: { session: Session }) {
+  const client = useQueryClient();
+  const orgs = useQuery({ queryKey: ['auth-orgs'], queryFn: listOrgs });
+  const pick = useMutation({
+    mutationFn: pickOrg,
+    onSuccess: (next) => {
+      client.clear();
+      client.setQueryData(['session'], next);
+      navigate('/users', { replace: true });
+    },
+  });
+  const out = useMutation({ mutationFn: signOut, onSuccess: () => client.setQueryData(['session'], null) });
+  return (
+    <main className="center">
+      <section className="card picker" aria-labelledby="picker-title">
+        <span className="brand brand-large">Provisio</span>
+        <h1 id="picker-title">Pick an organisation</h1>
+        <p className="muted">Signed in as the platform admin ({session.kind}). You act as an admin of the org you pick.</p>
+        {pick.error ? <Notice tone="error">{pick.error.message}</Notice> : null}
+        <QueryState isPending={orgs.isPending} error={orgs.error} label="organisations" />
+        {orgs.data?.items.length === 0 ? <p>No organisations yet: create one with `pnpm cli org create`.</p> : null}
+        <ul className="org-list">
+          {orgs.data?.items.map((org) => (
+            <li key={org.id}>
+              <button type="button" className="button button-wide" onClick={() => pick.mutate(org.id)} disabled={pick.isPending}>
+                {org.name} <span className="plan">{org.plan}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="link-button" onClick={() => out.mutate()}>
+          Sign out
+        </button>
+      </section>
+    </main>
+  );
+}

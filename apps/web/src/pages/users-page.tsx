@@ -1,0 +1,102 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { trpc } from '../api/trpc.ts';
+import { Badge } from '../components/badge.tsx';
+import { InviteState } from '../components/invite-state.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { Pager } from '../components/pager.tsx';
+import { QueryState } from '../components/query-state.tsx';
+import { Link, navigate, useLocation } from '../lib/router.tsx';
+import { displayNameOf, emailOf, ROLE_LABELS, searchFilter, SOURCE_LABELS } from '../lib/user-labels.ts';
+
+const PAGE_SIZE = 25;
+
+/** Every user of the org, searchable, 25 a page; search and page live in the URL. */
+export function UsersPage() {
+  const { search } = useLocation();
+  const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
+  const [text, setText] = useState(search.get('q') ?? '');
+  const [q, setQ] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const go = (next: { q?: string; page?: number }) => {
+    const params = new URLSearchParams({ ...(next.q ?? q ? { q: next.q ?? q } : {}), ...((next.page ?? 1) > 1 ? { page: String(next.page) } : {}) });
+    navigate(`/users${params.size ? `?${params}` : ''}`, { replace: true });
+  };
+  useEffect(() => {
+    if (q !== (search.get('q') ?? '')) go({ q, page: 1 });
+  }, [q]);
+
+  const filter = searchFilter(q);
+  const users = useQuery({
+    queryKey: ['users', q, page],
+    queryFn: () => trpc.users.search.query({ ...(filter ? { filter } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const items = users.data?.items ?? [];
+  // Invite state for the invited only (one batched request); others show accepted or nothing.
+  const invites = useQueries({
+    queries: items.filter((u) => u.status === 'invited').map((u) => ({ queryKey: ['invite', u.id], queryFn: () => trpc.invites.status.query({ userId: u.id }) })),
+  });
+  const inviteOf = new Map(items.filter((u) => u.status === 'invited').map((u, i) => [u.id, invites[i]?.data]));
+
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone your identity provider provisioned, plus admins and just-in-time accounts." />
+      <div className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="user-search">Search users</label>
+          <input id="user-search" type="search" placeholder="Name, user name or email" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+      </div>
+      <QueryState isPending={users.isPending} error={users.error} label="users" />
+      {users.data ? (
+        <>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="sr-only">Users</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">User name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Invite</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id}>
+                    <td>
+                      <Link to={`/users/${u.id}`}>{displayNameOf(u)}</Link>
+                    </td>
+                    <td className="mono small">{u.userName}</td>
+                    <td>{emailOf(u)}</td>
+                    <td>{ROLE_LABELS[u.role]}</td>
+                    <td>
+                      <Badge value={u.status} />
+                    </td>
+                    <td>{SOURCE_LABELS[u.source]}</td>
+                    <td>{u.status === 'invited' ? <InviteState invite={inviteOf.get(u.id)} /> : u.acceptedAt ? <span className="muted small">Accepted</span> : <span className="muted small">—</span>}</td>
+                  </tr>
+                ))}
+                {items.length === 0 ? (
+                  <tr>
+                    <td colSpan={7} className="empty">
+                      {q ? `No user matches “${q}”.` : 'No users yet: connect your identity provider on the SCIM connection page.'}
+                    </td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.totalResults} onPage={(p) => go({ page: p })} label="Users" />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { hashPassword, verifyPassword } from '../users/hash-password.ts';
+import { normaliseKey } from '../users/normalise-key.ts';
+import type { SessionDeps } from './session-deps.ts';
+import { SESSION_ABSOLUTE_MS } from './session-record.ts';
+import type { SessionRecord } from './session-record.ts';
+import { hashSessionToken, newSessionToken } from './session-token.ts';
+
+/** At most this many accounts are tried for one email (each try is one scrypt). */
+const MAX_CANDIDATES = 10;
+
+export type SignInResult =
+  | { ok: true; token: string; session: SessionRecord }
+  | { ok: false; reason: 'invalid' }
+  /** The password opens admin accounts in several orgs: sign in again with one of them. */
+  | { ok: false; reason: 'choose_org'; orgs: Array<{ id: string; name: string }> };
+
+let decoy: Promise<string> | undefined;
+/** A hash to verify against when no account matched, so timing does not tell which emails exist. */
+const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
+
+/** Opens a session of a kind; the token goes into the cookie and nowhere else. */
+export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId'>) {
+  const now = deps.clock.now();
+  const token = newSessionToken();
+  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+  await deps.sessions.insert(session);
+  return { token, session };
+}
+
+/**
+ * An org admin signs in with the email (or userName) and the password they set when
+ * accepting their invite. Only `active` users with role `admin` qualify.
+ */
+export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
+  const all = await deps.directory.candidates(normaliseKey(email.trim()));
+  const candidates = all.filter((c) => !orgId || c.orgId === orgId).slice(0, MAX_CANDIDATES);
+  if (candidates.length === 0) {
+    await verifyPassword(password, await decoyHash());
+    return { ok: false, reason: 'invalid' };
+  }
+  const matched = [];
+  for (const candidate of candidates) if (await verifyPassword(password, candidate.passwordHash)) matched.push(candidate);
+  const [only, ...others] = matched;
+  if (!only) return { ok: false, reason: 'invalid' };
+  if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
+  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId });
+  return { ok: true, token, session };
+}

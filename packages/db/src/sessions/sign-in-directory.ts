@@ -1,0 +1,31 @@
+import type { SignInCandidate, SignInDirectory } from '@provisio/core/sessions';
+import type { Model } from 'mongoose';
+import type { OrgDoc } from '../orgs/org-model.ts';
+import type { UserDoc } from '../users/user-model.ts';
+
+type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash'>;
+
+/**
+ * Sign-in is the one read across orgs: an email may be an admin in several. It filters on
+ * the normalised userName and email (the `search` mirror), which no org-first index
+ * serves: a scan, acceptable for how rarely people sign in.
+ */
+export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Model<OrgDoc> }): SignInDirectory {
+  return {
+    async candidates(emailKey) {
+      const users = await models.users
+        .find({ $or: [{ userNameKey: emailKey }, { 'search.emails.value': emailKey }], status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1 })
+        .limit(50)
+        .lean<Candidate[]>();
+      const withPassword = users.filter((u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string');
+      if (withPassword.length === 0) return [];
+      const orgs = await models.orgs.find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 }).lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();
+      const names = new Map(orgs.map((o) => [o._id, o.name]));
+      return withPassword.map((u): SignInCandidate => ({ orgId: u.orgId, orgName: names.get(u.orgId) ?? u.orgId, userId: u._id, passwordHash: u.passwordHash }));
+    },
+    async orgs() {
+      const orgs = await models.orgs.find({}, { _id: 1, name: 1, plan: 1 }).sort({ nameKey: 1 }).limit(500).lean<Array<Pick<OrgDoc, '_id' | 'name' | 'plan'>>>();
+      return orgs.map((o) => ({ id: o._id, name: o.name, plan: o.plan }));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { authenticateKey } from '@provisio/core/keys';
+import { createSmtpMailer } from '@provisio/email';
+import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
+import { createLogger } from '@provisio/logger';
+import { createServer } from '@provisio/server/create-server';
+import { createTestDeps } from '@provisio/server/testing';
+import { startWorkerApp } from '@provisio/worker/worker-app';
+import { movableClock } from '../harness.ts';
+
+export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
+
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * The whole product on a real port for a browser: server (serving the built web app),
+ * an in-process worker and a capturing SMTP server, with the production key rules
+ * (platform token, hashed `pvk_` keys). `baseUrl` is `http://localhost:<port>`.
+ */
+export async function startBrowserStack() {
+  const clock = movableClock();
+  const smtp = await startTestSmtpServer();
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const ref: { keys?: Parameters<typeof authenticateKey>[0]['keys'] } = {};
+  const env = await createTestDeps({
+    clock,
+    resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : ref.keys ? authenticateKey({ keys: ref.keys, clock }, token) : null),
+  });
+  ref.keys = env.deps.db.keys;
+  const deps = { ...env.deps, publicUrl: baseUrl };
+  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAccount: 1_000, perAddress: 1_000 } } });
+  await server.start(port, '127.0.0.1');
+  const worker = await startWorkerApp({
+    db: deps.db,
+    redisUrl: process.env['REDIS_URL'] ?? '',
+    queueName: deps.queue.name,
+    logger: createLogger({ name: 'browser-worker', level: 'silent' }),
+    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
+    clock,
+    publicUrl: baseUrl,
+    sweepIntervalMs: 500,
+    metricsPort: null,
+  });
+
+  const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
+  /** Waits for the `count`-th mail to `to` and returns every invite link sent to it. */
+  async function inviteLinks(to: string, count = 1): Promise<string[]> {
+    const deadline = Date.now() + 20_000;
+    while (mailsTo(to).length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${to}, got ${mailsTo(to).length}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return mailsTo(to).flatMap((m) => inviteLinksIn(m.raw));
+  }
+
+  return {
+    baseUrl,
+    clock,
+    db: deps.db,
+    smtp,
+    mailsTo,
+    inviteLinks,
+    async stop() {
+      await worker.stop();
+      await server.stop(1_000);
+      await smtp.close();
+      await env.cleanup();
+    },
+  };
+}
+
+export type BrowserStack = Awaited<ReturnType<typeof startBrowserStack>>;
