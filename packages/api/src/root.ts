@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { groupsRouter } from './routers/groups/router.ts';
 import { invitesRouter } from './routers/invites/router.ts';
 import { auditRouter } from './routers/audit/router.ts';
+import { eventsRouter } from './routers/events/router.ts';
 import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   serviceAccounts: serviceAccountsRouter,
   keys: keysRouter,
   audit: auditRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,7 @@ function sortPath({ uri, attr, sub }: NonNullable<ListQuery['sortBy']>): string 
 }
 
 /**
- * The list input of `users.list` / `groups.list`. parseListQuery already validated it (so a
+ * The list input of `users.search` / `groups.list`. parseListQuery already validated it (so a
  * bad filter is a 400 before any procedure runs); the procedures take the filter as text.
  */
 export function listPage(query: ListQuery) {

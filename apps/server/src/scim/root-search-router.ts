@@ -37,7 +37,7 @@ export function rootSearchRouter(deps: ScimDeps, ctx: RenderContext): Router {
       const caller = callerFor(deps, req, res);
       const base = users instanceof ScimError ? (groups as ListQuery) : users;
 
-      const userPage = users instanceof ScimError ? { totalResults: 0, startIndex: base.startIndex, items: [] } : await caller.users.list(listPage(users));
+      const userPage = users instanceof ScimError ? { totalResults: 0, startIndex: base.startIndex, items: [] } : await caller.users.search(listPage(users));
       const remaining = base.count === 0 ? 0 : base.count - userPage.items.length;
       const groupWindow = { startIndex: Math.max(1, base.startIndex - userPage.totalResults), count: remaining };
       const groupPage =

@@ -18,7 +18,7 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
   const listOptions = { registry: ctx.registry, resourceType: 'User' as const };
 
   const sendList = async (req: Request, res: Response, query: ListQuery) => {
-    const page = await callerFor(deps, req, res).users.list(listPage(query));
+    const page = await callerFor(deps, req, res).users.search(listPage(query));
     const resources = page.items.map((u) => renderUser(u, ctx, query));
     sendScim(res, 200, listResponse(page, resources));
   };

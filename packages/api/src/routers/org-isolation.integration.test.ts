@@ -39,8 +39,8 @@ describe("org B cannot see or touch org A's data", () => {
   });
 
   it("lists and filters never return another org's rows", async () => {
-    expect((await other.users.list({})).totalResults).toBe(0);
-    expect((await other.users.list({ filter: `id eq "${userId}" or externalId eq "ext-1" or userName pr` })).totalResults).toBe(0);
+    expect((await other.users.search({})).totalResults).toBe(0);
+    expect((await other.users.search({ filter: `id eq "${userId}" or externalId eq "ext-1" or userName pr` })).totalResults).toBe(0);
     expect((await other.groups.list({ filter: `members eq "${userId}"` })).totalResults).toBe(0);
     expect((await other.groups.list({})).totalResults).toBe(0);
   });

@@ -2,6 +2,7 @@ import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
+import type { UserPageQuery } from './user-list-item.ts';
 
 export type NewUser = {
   id: string;
@@ -48,6 +49,8 @@ export interface UserRepository {
    */
   delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
   list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
+  /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
+  page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */
   labelsOf(orgId: string, ids: readonly string[]): Promise<Map<string, string>>;
 }

@@ -8,6 +8,7 @@ import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
 import { userSearchMirror } from './user-search.ts';
+import { userPage } from './user-page.ts';
 import { toUser } from './to-user.ts';
 import { withVersionClaim } from '../versioning/claim-version.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
@@ -102,6 +103,10 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     async list(orgId, query) {
       const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
+    },
+
+    async page(orgId, query) {
+      return withGroups(orgId, await userPage(models, orgId, query));
     },
 
     async labelsOf(orgId, ids) {

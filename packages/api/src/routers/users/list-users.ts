@@ -1,16 +1,14 @@
-import { listUsers } from '@provisio/core';
-import { parseFilter } from '@provisio/scim';
+import { listUsersPage } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
-import { domainDeps, scimRegistry } from '../domain-deps.ts';
+import { domainDeps } from '../domain-deps.ts';
 import { ZListUsersRequestSchema, ZListUsersResponseSchema } from './list-users.types.ts';
 
-/** A page of the org's users, deactivated ones included (`active: false`). */
+/** Internal tools' listing: exact filters, cursor pages in creation order; a bad cursor is BAD_REQUEST. */
 export const listUsersProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZListUsersRequestSchema)
   .output(ZListUsersResponseSchema)
   .query(({ ctx, input }) => {
-    const { filter, ...rest } = input;
-    const ast = filter ? parseFilter(filter, { registry: scimRegistry, resourceType: 'User' }) : undefined;
-    return listUsers(domainDeps(ctx), { orgId: ctx.auth.orgId, filter: ast, ...rest });
+    const { cursor, limit, ...filters } = input ?? {};
+    return listUsersPage(domainDeps(ctx), { orgId: ctx.auth.orgId, filters, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) });
   });

@@ -40,7 +40,7 @@ describe('users procedures', () => {
     const u = await env.caller.users.create(newUser('cycle@example.com'));
     const off = await env.caller.users.patch({ id: u.id, patch: { Operations: [{ op: 'Replace', value: { active: false } }] } });
     expect(off).toMatchObject({ status: 'deactivated', attributes: { active: false } });
-    const listed = await env.caller.users.list({ filter: 'userName eq "CYCLE@example.com"' });
+    const listed = await env.caller.users.search({ filter: 'userName eq "CYCLE@example.com"' });
     expect(listed.items.map((i) => [i.id, i.attributes.active])).toEqual([[u.id, false]]);
     const on = await env.caller.users.patch({ id: u.id, patch: replaceOp('active', 'True') });
     expect(on).toMatchObject({ status: 'invited', attributes: { active: true } });
@@ -106,26 +106,26 @@ describe('users procedures', () => {
   });
 
   it('pages: count=0 gives totals only, count is clamped, startIndex < 1 reads as 1', async () => {
-    const totals = await env.caller.users.list({ count: 0 });
+    const totals = await env.caller.users.search({ count: 0 });
     expect(totals.items).toEqual([]);
     expect(totals.totalResults).toBeGreaterThan(5);
-    const all = await env.caller.users.list({ count: 5000 });
+    const all = await env.caller.users.search({ count: 5000 });
     expect(all.items).toHaveLength(totals.totalResults);
-    const first = await env.caller.users.list({ startIndex: -3, count: 2 });
+    const first = await env.caller.users.search({ startIndex: -3, count: 2 });
     expect(first.startIndex).toBe(1);
     expect(first.items.map((u) => u.id)).toEqual(all.items.slice(0, 2).map((u) => u.id));
-    const second = await env.caller.users.list({ startIndex: 3, count: 2 });
+    const second = await env.caller.users.search({ startIndex: 3, count: 2 });
     expect(second.items.map((u) => u.id)).toEqual(all.items.slice(2, 4).map((u) => u.id));
   });
 
   it('sorts by userName without case and by meta.created, and refuses unknown filters', async () => {
-    const sorted = await env.caller.users.list({ sortBy: 'userName', sortOrder: 'descending' });
+    const sorted = await env.caller.users.search({ sortBy: 'userName', sortOrder: 'descending' });
     const names = sorted.items.map((u) => u.userName.toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
-    const byCreated = await env.caller.users.list({ sortBy: 'meta.created' });
+    const byCreated = await env.caller.users.search({ sortBy: 'meta.created' });
     expect(byCreated.items.map((u) => u.created)).toEqual(byCreated.items.map((u) => u.created).sort());
-    await expect(env.caller.users.list({ filter: 'favouriteColour eq "blue"' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
-    await expect(env.caller.users.list({ filter: 'userName eq' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
-    await expect(env.caller.users.list({ sortBy: 'emails' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(env.caller.users.search({ filter: 'favouriteColour eq "blue"' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
+    await expect(env.caller.users.search({ filter: 'userName eq' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
+    await expect(env.caller.users.search({ sortBy: 'emails' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -1,0 +1,25 @@
+import { AppError } from '@provisio/core';
+import { streamUserEvents, UserEventSchema } from '@provisio/core/events';
+import { tracked } from '@trpc/server';
+import { orgProcedure } from '../../trpc.ts';
+import { ZOnUserChangeRequestSchema } from './on-user-change.types.ts';
+
+/**
+ * Live user lifecycle events of the caller's org over SSE, resumable by event id. The
+ * events come from the durable store, so a reconnect or a server restart loses none. No
+ * `.output()`: tRPC validates a subscription's return value (the generator), so each
+ * event is parsed as it is yielded instead. A key revoked mid-stream ends it.
+ */
+export const onUserChangeProcedure = orgProcedure
+  .meta({ scope: 'users:read' })
+  .input(ZOnUserChangeRequestSchema)
+  .subscription(async function* ({ ctx, input, signal }) {
+    const { orgId, keyId } = ctx.auth;
+    ctx.logger.info({ orgId, keyId }, 'events.onUserChange');
+    const stillAllowed = async () => {
+      const key = keyId ? await ctx.db.keys.findById(orgId, keyId) : null;
+      if (keyId && !(key && key.revokedAt === null)) throw new AppError('UNAUTHENTICATED', { message: 'the key was revoked' });
+    };
+    const events = streamUserEvents({ events: ctx.db.userEvents, clock: ctx.clock }, { orgId, lastEventId: input?.lastEventId ?? null, stillAllowed, ...(signal ? { signal } : {}) });
+    for await (const event of events) yield tracked(event.id, UserEventSchema.parse(event));
+  });

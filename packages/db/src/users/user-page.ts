@@ -1,0 +1,40 @@
+import { normaliseKey } from '@provisio/core';
+import type { UserPageQuery } from '@provisio/core';
+import type { Model } from 'mongoose';
+import type { GroupMemberDoc } from '../groups/group-member-model.ts';
+import type { UserDoc } from './user-model.ts';
+
+const MEMBER_BATCH = 1_000;
+
+/**
+ * One keyset page of users: exact filters, `_id > after`, `_id` order. A group filter walks
+ * the group's member rows in member-id order (the same order as user ids) a batch at a
+ * time, so a 50,000-member group never becomes one huge `$in`.
+ */
+export async function userPage(models: { users: Model<UserDoc>; groupMembers: Model<GroupMemberDoc> }, orgId: string, q: UserPageQuery): Promise<UserDoc[]> {
+  const where: Record<string, unknown> = { orgId };
+  if (q.status) where['status'] = q.status;
+  if (q.userName) where['userNameKey'] = normaliseKey(q.userName);
+  if (q.externalId) where['externalId'] = q.externalId;
+  // The `search` mirror holds every email normalised like the literal.
+  if (q.email) where['search.emails.value'] = normaliseKey(q.email);
+  if (!q.groupId) {
+    const query = q.after ? { ...where, _id: { $gt: q.after } } : where;
+    return models.users.find(query).sort({ _id: 1 }).limit(q.limit).lean<UserDoc[]>();
+  }
+  const out: UserDoc[] = [];
+  let after = q.after ?? '';
+  while (out.length < q.limit) {
+    const rows = await models.groupMembers
+      .find({ orgId, groupId: q.groupId, memberId: { $gt: after } }, { memberId: 1 })
+      .sort({ memberId: 1 })
+      .limit(MEMBER_BATCH)
+      .lean<Array<Pick<GroupMemberDoc, 'memberId'>>>();
+    const ids = rows.map((r) => r.memberId);
+    if (ids.length) out.push(...(await models.users.find({ ...where, _id: { $in: ids } }).sort({ _id: 1 }).lean<UserDoc[]>()));
+    const last = ids.at(-1);
+    if (!last || ids.length < MEMBER_BATCH) break;
+    after = last;
+  }
+  return out.slice(0, q.limit);
+}
