@@ -1,7 +1,7 @@
 import type { ListQuery } from '@provisio/core';
 import type { Model } from 'mongoose';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
-import type { Query } from './field-condition.ts';
+import { inOrg } from './in-org.ts';
 import { sortSpec } from './sort-spec.ts';
 import type { PathResolver } from './targets.ts';
 import { translateFilter } from './translate-filter.ts';
@@ -11,8 +11,6 @@ import type { TranslateContext } from './translate-filter.ts';
 const dig = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
 
-/** Every query starts with the org: the tenant boundary is in the query, not in the caller. */
-export const inOrg = (orgId: string, where: Query): Query => (Object.keys(where).length ? { orgId, $and: [where] } : { orgId });
 
 /** One page of `model` for the org: filter → count → sort/skip/limit. `count: 0` → totals only. */
 export async function listPage<D>(options: {
