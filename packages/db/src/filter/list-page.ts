@@ -12,7 +12,7 @@ const dig = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
 
 
-/** One page of `model` for the org: filter → count → sort/skip/limit. `count: 0` → totals only. */
+/** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
 export async function listPage<D>(options: {
   model: Model<D>;
   rows: Model<GroupMemberDoc>;
@@ -31,8 +31,9 @@ export async function listPage<D>(options: {
   };
   const sort = sortSpec(resolve, query.sortBy, query.sortOrder);
   const where = inOrg(orgId, query.filter ? await translateFilter(query.filter, ctx) : {});
-  const totalResults = await model.countDocuments(where);
-  if (query.count === 0 || query.startIndex > totalResults) return { totalResults, docs: [] };
+  if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await model.find(where).sort(sort).skip(query.startIndex - 1).limit(query.count).lean<D[]>();
-  return { totalResults, docs };
+  // A short first page is the whole result (Okta's and Entra's lookups): no second scan to count.
+  if (query.startIndex === 1 && docs.length < query.count) return { totalResults: docs.length, docs };
+  return { totalResults: await model.countDocuments(where), docs };
 }
