@@ -31,7 +31,7 @@ export function App() {
     if (path !== '/sign-in') navigate(`/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`, { replace: true });
     return <SignInPage />;
   }
-  if (!current.org) return <OrgPickerPage session={current} />;
+  if (!current.org || (current.kind === 'platform' && path === '/switch-org')) return <OrgPickerPage session={current} />;
   if (path === '/sign-in' || path === '/') navigate('/users', { replace: true });
   return (
     <Shell session={current}>

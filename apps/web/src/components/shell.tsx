@@ -20,8 +20,8 @@ export function Shell({ session, children }: { session: Session; children: React
   const out = useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      client.clear();
       client.setQueryData(['session'], null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
   useEffect(() => {
@@ -41,7 +41,12 @@ export function Shell({ session, children }: { session: Session; children: React
         </span>
         <span className="spacer" />
         <span className="who">{who}</span>
-        <button type="button" className="button button-quiet" onClick={() => out.mutate()} disabled={out.isPending}>
+        {session.kind === 'platform' ? (
+          <Link to="/switch-org" className="topbar-link">
+            Switch org
+          </Link>
+        ) : null}
+        <button type="button" className="button button-topbar" onClick={() => out.mutate()} disabled={out.isPending}>
           Sign out
         </button>
       </header>

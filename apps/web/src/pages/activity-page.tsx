@@ -1,5 +1,97 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { trpc } from '../api/trpc.ts';
+import { AuditEventRow } from '../components/audit-event-row.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { QueryState } from '../components/query-state.tsx';
 
+type Filters = { resourceType?: string; outcome?: 'success' | 'failure'; actorId?: string; resourceId?: string; from?: string; to?: string };
+
+const RESOURCE_TYPES = ['User', 'Group', 'ApplicationKey', 'ServiceAccount', 'Org'];
+const PAGE = 50;
+
+/** Form values → procedure filters; dates are whole UTC days. */
+function filtersOf(form: FormData): Filters {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const outcome = text('outcome');
+  return {
+    ...(text('resourceType') ? { resourceType: text('resourceType') } : {}),
+    ...(outcome === 'success' || outcome === 'failure' ? { outcome } : {}),
+    ...(text('actorId') ? { actorId: text('actorId') } : {}),
+    ...(text('resourceId') ? { resourceId: text('resourceId') } : {}),
+    ...(text('from') ? { from: `${text('from')}T00:00:00.000Z` } : {}),
+    ...(text('to') ? { to: `${text('to')}T23:59:59.999Z` } : {}),
+  };
+}
+
+/** The provisioning ledger: every SCIM request and admin change, newest first, 90 days kept. */
 export function ActivityPage() {
-  return <PageHeader title="ActivityPage" />;
+  const [filters, setFilters] = useState<Filters>({});
+  const events = useInfiniteQuery({
+    queryKey: ['audit', filters],
+    queryFn: ({ pageParam }) => trpc.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const apply = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFilters(filtersOf(new FormData(event.currentTarget)));
+  };
+  return (
+    <>
+      <PageHeader title="Activity" description="Every SCIM request and admin change, with what each changed. Kept for 90 days." />
+      <form className="filters" onSubmit={apply} aria-label="Filter activity">
+        <div className="field">
+          <label htmlFor="f-type">Resource</label>
+          <select id="f-type" name="resourceType" defaultValue="">
+            <option value="">All</option>
+            {RESOURCE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-outcome">Outcome</label>
+          <select id="f-outcome" name="outcome" defaultValue="">
+            <option value="">All</option>
+            <option value="success">Success</option>
+            <option value="failure">Failure</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-actor">Actor (key or owner id)</label>
+          <input id="f-actor" name="actorId" className="mono" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-resource">Resource id</label>
+          <input id="f-resource" name="resourceId" className="mono" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">From</label>
+          <input id="f-from" name="from" type="date" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">To</label>
+          <input id="f-to" name="to" type="date" />
+        </div>
+        <button type="submit" className="button button-primary">Apply filters</button>
+      </form>
+      <QueryState isPending={events.isPending} error={events.error} label="activity" />
+      {events.data ? (
+        <div className="list-card" aria-label="Events" role="list">
+          {items.map((e) => (
+            <div role="listitem" key={e.id}><AuditEventRow event={e} /></div>
+          ))}
+          {items.length === 0 ? <p className="empty">No events match.</p> : null}
+        </div>
+      ) : null}
+      {events.hasNextPage ? (
+        <p>
+          <button type="button" className="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+            {events.isFetchingNextPage ? 'Loading…' : 'Load older events'}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
 }

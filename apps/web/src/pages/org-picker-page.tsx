@@ -12,8 +12,9 @@ export function OrgPickerPage({ session }: { session: Session }) {
   const pick = useMutation({
     mutationFn: pickOrg,
     onSuccess: (next) => {
-      client.clear();
+      // Another org's data must not show: drop everything but the session (kept so App's observer sees the change).
       client.setQueryData(['session'], next);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       navigate('/users', { replace: true });
     },
   });

@@ -1,10 +1,13 @@
+/// <reference lib="dom" />
+// Page functions run in the browser (page.evaluate): they need the DOM types.
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, withScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
+import { CHROMIUM_PATH, launchBrowser, newContext, unnamedControls, withScreenshot } from './browser.ts';
+import { PLATFORM_TOKEN, startBrowserStack } from './browser-stack.ts';
 import type { BrowserStack } from './browser-stack.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, seedOrg } from './seed-org.ts';
+import { tabTo } from './keyboard.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, scimCall, seedOrg, trpcCall } from './seed-org.ts';
 import type { SeededOrg } from './seed-org.ts';
 import { WEB_DIST_INDEX } from './web-build.ts';
 
@@ -16,6 +19,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page | undefined;
+  const keys = { okta: '' };
   const step = (name: string, body: (page: Page) => Promise<void>) =>
     it(name, withScreenshot(() => page, name, () => body(page ?? (() => { throw new Error('no page') })())));
 
@@ -54,6 +58,143 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => ada.textContent()).toMatch(/ada\.lovelace@acme\.example.*Standard.*invited.*SCIM.*sent.*expires in 2 days/i);
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Frances Allen' }).textContent()).toMatch(/Admin.*active.*Accepted/i);
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Donald Knuth' }).textContent()).toMatch(/deactivated/i);
-    expect(org.orgId).toBeTruthy();
+  });
+
+  step('opens a user and resends their invite; the new email arrives in the test SMTP server', async (page) => {
+    await page.getByLabel('Search users').fill('lovelace');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    const attributes = page.getByRole('region', { name: 'Attributes' });
+    await expect.poll(() => attributes.textContent()).toMatch(/Head of Engineering.*Engineering/);
+    await expect.poll(() => page.getByRole('region', { name: 'Groups' }).textContent()).toMatch(/Engineering.*All staff/);
+    await expect.poll(() => page.getByRole('region', { name: 'Keys this user owns' }).textContent()).toContain('This user owns no keys.');
+    const [firstLink] = await stack.inviteLinks('ada.lovelace@acme.example');
+    stack.clock.advance(61_000); // one resend a minute per user
+    await page.getByRole('button', { name: 'Resend invite' }).click();
+    await page.getByRole('status').filter({ hasText: 'A new invite is on its way' }).waitFor();
+    const links = await stack.inviteLinks('ada.lovelace@acme.example', 2);
+    expect(links).toHaveLength(2);
+    expect(links[1]).not.toBe(firstLink);
+    expect(links[1]).toMatch(new RegExp(`^${stack.baseUrl}/invite/`));
+  });
+
+  step('creates a SCIM key for a service account and shows it exactly once', async (page) => {
+    await page.getByRole('link', { name: 'SCIM connection' }).click();
+    await page.getByRole('heading', { name: 'SCIM connection', level: 1 }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'SCIM base URL' }).inputValue()).toBe(`${stack.baseUrl}/scim/v2`);
+    await page.getByLabel('Key name').fill('Okta SCIM');
+    await page.getByRole('button', { name: 'Create SCIM key' }).click();
+    const token = await page.getByRole('textbox', { name: 'New key' }).inputValue();
+    expect(token).toMatch(/^pvk_/);
+    await page.getByRole('button', { name: 'Copy New key' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+    expect((await scimCall(stack, token, 'GET', '/Users?count=1')).status).toBe(200);
+    keys.okta = token;
+
+    await page.getByRole('button', { name: 'Done, I have stored it' }).click();
+    await expect.poll(() => page.content()).not.toContain(token);
+    await page.reload();
+    await page.getByRole('heading', { name: 'SCIM keys' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Okta SCIM' });
+    await expect.poll(() => row.textContent()).toMatch(/scim-provisioning.*scim/);
+    expect(await page.content()).not.toContain(token.split('_')[2]);
+  });
+
+  step('shows the SAML JIT and human-owned key warnings, and fixes each in one click', async (page) => {
+    const admin = await trpcCall<{ token: string }>(stack, PLATFORM_TOKEN, 'platform.createAdminKey', { orgId: org.orgId });
+    await trpcCall(stack, admin.token, 'org.updateSettings', { samlJitEnabled: true });
+    await trpcCall(stack, admin.token, 'keys.create', { name: "Grace's SCIM key", ownerType: 'user', ownerId: org.users['Grace Hopper'], scopes: ['scim'] });
+    await page.reload();
+    const jit = page.getByRole('group', { name: 'SAML just-in-time provisioning is on' });
+    await jit.waitFor();
+    await jit.getByRole('button', { name: 'Turn off SAML JIT' }).click();
+    await jit.waitFor({ state: 'detached' });
+    expect((await stack.db.orgs.findById(org.orgId))?.settings.samlJitEnabled).toBe(false);
+
+    const humanOwned = page.getByRole('group', { name: 'A person owns the SCIM key' });
+    await humanOwned.getByRole('button', { name: 'Create a service-account key' }).click();
+    const token = await page.getByRole('textbox', { name: 'New key' }).inputValue();
+    expect((await scimCall(stack, token, 'GET', '/Users?count=1')).status).toBe(200);
+    await page.getByRole('button', { name: 'Done, I have stored it' }).click();
+  });
+
+  step('revokes a key: the IdP gets 401 with it at once', async (page) => {
+    await page.getByRole('link', { name: 'Service accounts & keys' }).click();
+    await page.getByRole('heading', { name: 'Service accounts & keys', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Revoke key Okta SCIM' }).click();
+    await page.getByRole('button', { name: 'Confirm revoke key Okta SCIM' }).click();
+    await page.getByRole('status').filter({ hasText: 'Key Okta SCIM revoked' }).waitFor();
+    await expect.poll(async () => (await scimCall(stack, keys.okta, 'GET', '/Users?count=1')).status).toBe(401);
+    await page.getByLabel('Show revoked keys').check();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Okta SCIM' }).textContent()).toContain('Revoked');
+  });
+
+  step('shows groups pushed by the IdP, and the attribute diff of a SCIM change in the activity', async (page) => {
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('link', { name: 'Engineering' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Members' }).textContent()).toMatch(/Ada Lovelace.*Grace Hopper/);
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await page.getByLabel('Resource', { exact: true }).selectOption('User');
+    await page.getByLabel('Resource id').fill(org.users['Donald Knuth'] ?? '');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const patch = page.locator('details').filter({ hasText: 'scim PATCH User/{id}' });
+    await patch.locator('summary').click();
+    await expect.poll(() => patch.getByRole('row').filter({ hasText: 'status' }).textContent()).toMatch(/status.*invited.*deactivated/);
+  });
+
+  step('gives every input, button, select and link an accessible name on every page', async (page) => {
+    for (const path of ['/users', `/users/${org.adminUserId}`, '/scim-connection', '/keys', '/groups', '/activity']) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path, unnamed: await unnamedControls(page) }).toEqual({ path, unnamed: [] });
+    }
+  });
+
+  step('signs out: the old session cookie stops working', async (page) => {
+    const cookie = (await context.cookies()).find((c) => c.name === 'provisio_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to your organisation' }).waitFor();
+    const res = await fetch(`${stack.baseUrl}/auth/session`, { headers: { cookie: `provisio_session=${cookie?.value ?? ''}` } });
+    expect(res.status).toBe(401);
+  });
+
+  step('works from the keyboard alone: sign in, create a SCIM key, find a user', async () => {
+    const keyboardContext = await newContext(browser, stack.baseUrl);
+    const kb = await keyboardContext.newPage();
+    page = kb;
+    try {
+      await kb.goto('/users');
+      await kb.getByLabel('Email').waitFor();
+      await kb.keyboard.type(ADMIN_EMAIL); // the email field has focus on load
+      await kb.keyboard.press('Tab');
+      await kb.keyboard.type(ADMIN_PASSWORD);
+      await kb.keyboard.press('Enter');
+      await kb.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+
+      await tabTo(kb, 'SCIM connection');
+      await kb.keyboard.press('Enter');
+      await kb.getByRole('heading', { name: 'SCIM connection', level: 1 }).waitFor();
+      await tabTo(kb, 'Create SCIM key');
+      await kb.keyboard.press('Enter');
+      expect(await kb.getByRole('textbox', { name: 'New key' }).inputValue()).toMatch(/^pvk_/);
+      await tabTo(kb, 'Done, I have stored it');
+      await kb.keyboard.press('Enter');
+
+      await tabTo(kb, 'Users');
+      await kb.keyboard.press('Enter');
+      await tabTo(kb, 'Search users');
+      await kb.keyboard.type('hopper');
+      await expect.poll(() => kb.locator('tbody tr').count()).toBe(1);
+      await tabTo(kb, 'Grace Hopper');
+      await kb.keyboard.press('Enter');
+      await kb.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+    } finally {
+      page = undefined;
+      await keyboardContext.close();
+    }
   });
 });

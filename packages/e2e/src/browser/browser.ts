@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page functions run in the browser (page.evaluate): they need the DOM types.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

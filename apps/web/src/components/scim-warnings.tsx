@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage, trpc } from '../api/trpc.ts';
+import type { Outputs } from '../api/trpc.ts';
+import { ConfirmButton } from './confirm-button.tsx';
+import { Notice } from './notice.tsx';
+import { TokenPanel } from './token-panel.tsx';
+
+type Warning = Outputs['org']['scimStatus']['warnings'][number];
+
+const TITLES: Record<Warning['code'], string> = {
+  scim_unavailable: 'SCIM is not available',
+  no_scim_key: 'No SCIM key',
+  scim_key_owned_by_user: 'A person owns the SCIM key',
+  saml_jit_with_scim: 'SAML just-in-time provisioning is on',
+  scim_key_unused: 'Unused SCIM key',
+};
+
+/** A `scim` key owned by a service account (the first, or a new "SCIM provisioning" one). */
+async function createServiceAccountKey() {
+  const accounts = await trpc.serviceAccounts.list.query();
+  const owner = accounts.items[0] ?? (await trpc.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
+  return trpc.keys.create.mutate({ name: 'SCIM (service account)', ownerType: 'service_account', ownerId: owner.id, scopes: ['scim'] });
+}
+
+/** `org.scimStatus` warnings, each with the fix it calls for, one click away. */
+export function ScimWarnings({ warnings, planAllowsScim }: { warnings: Warning[]; planAllowsScim: boolean }) {
+  const client = useQueryClient();
+  const refresh = () => Promise.all(['scim-status', 'keys', 'service-accounts', 'org'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+  const newKey = useMutation({ mutationFn: createServiceAccountKey, onSuccess: refresh });
+  const settings = useMutation({ mutationFn: (input: { samlJitEnabled?: boolean; scimEnabled?: boolean }) => trpc.org.updateSettings.mutate(input), onSuccess: refresh });
+  const revoke = useMutation({ mutationFn: (id: string) => trpc.keys.revoke.mutate({ id }), onSuccess: refresh });
+  const error = newKey.error ?? settings.error ?? revoke.error;
+
+  const fixFor = (w: Warning) => {
+    switch (w.code) {
+      case 'no_scim_key':
+      case 'scim_key_owned_by_user':
+        return <button type="button" className="button button-primary" onClick={() => newKey.mutate()} disabled={newKey.isPending}>Create a service-account key</button>;
+      case 'saml_jit_with_scim':
+        return <button type="button" className="button button-primary" onClick={() => settings.mutate({ samlJitEnabled: false })} disabled={settings.isPending}>Turn off SAML JIT</button>;
+      case 'scim_key_unused':
+        return w.keyId ? <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`unused key ${w.keyId}`} busy={revoke.isPending} onConfirm={() => revoke.mutate(w.keyId ?? '')} /> : null;
+      case 'scim_unavailable':
+        return planAllowsScim ? <button type="button" className="button button-primary" onClick={() => settings.mutate({ scimEnabled: true })} disabled={settings.isPending}>Enable SCIM</button> : null;
+    }
+  };
+
+  return (
+    <>
+      {error ? <Notice tone="error">{errorMessage(error)}</Notice> : null}
+      {settings.isSuccess ? <Notice tone="success">Settings saved.</Notice> : null}
+      {newKey.data ? <TokenPanel token={newKey.data.token} keyName={newKey.data.key.name} onDone={() => newKey.reset()} /> : null}
+      {warnings.length === 0 ? <Notice tone="success" title="No warnings">Provisioning is set up the recommended way.</Notice> : null}
+      {warnings.map((w) => (
+        <div key={`${w.code}-${w.keyId ?? ''}`} className="notice notice-warning warning-item" role="group" aria-label={TITLES[w.code]}>
+          <div>
+            <strong className="notice-title">{TITLES[w.code]}</strong>
+            <div className="small">{w.message}</div>
+          </div>
+          <div>{fixFor(w)}</div>
+        </div>
+      ))}
+    </>
+  );
+}
