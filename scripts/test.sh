@@ -25,6 +25,8 @@ say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"
 pnpm exec eslint --max-warnings=0 .
+say "building the web app (the browser tests drive the production build)"
+pnpm --filter @provisio/web build --logLevel warn
 say "tests (unit, integration)"
 mkdir -p "$DATA/reports"
 status=0

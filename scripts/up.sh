@@ -42,6 +42,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+say "building the admin web app (served at /)"
+pnpm --filter @provisio/web build --logLevel warn
 (cd apps/server && exec node --import tsx src/index.ts) & pids+=($!)
 (cd apps/worker && exec node --import tsx src/index.ts) & pids+=($!)
 wait_for_port 127.0.0.1 "$port" 60
@@ -49,6 +51,7 @@ wait_for_port 127.0.0.1 "$port" 60
 cat <<BANNER
 
   Provisio is running.
+    Admin web app   $PUBLIC_URL/  (sign in with the admin token below, or as an org admin)
     SCIM base URL   $PUBLIC_URL/scim/v2
     tRPC URL        $PUBLIC_URL/trpc
     Mail inbox      $inbox
