@@ -1,19 +1,20 @@
 import { AppError, hasScope, isAppError } from '@provisio/core';
-import type { Scope } from '@provisio/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { fromScimError } from './errors/from-scim-error.ts';
 import { toTrpcCode } from './errors/to-trpc-code.ts';
 import { auditMutation } from './routers/audit/audit-mutation.ts';
+import type { ProvisioErrorShape } from './errors/error-shape.ts';
+import type { Meta } from './meta.ts';
 
-export type Meta = { scope?: Scope };
+export type { Meta } from './meta.ts';
 
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error }): ProvisioErrorShape {
       const appError = isAppError(error.cause) ? error.cause : null;
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       return {
@@ -27,6 +28,9 @@ const t = initTRPC
         },
       };
     },
+    // Subscriptions (SSE): a comment every 15 s keeps proxies from closing an idle stream, and
+    // the client reconnects (resuming from its last event id) when it hears nothing for 40 s.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   });
 
 export const router = t.router;

@@ -1,20 +1,49 @@
-import type { AppRouter } from '@provisio/api';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import type { TRPCClient, TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import { EventSource } from 'eventsource';
+import type { FetchLike } from 'eventsource';
+import { ProvisioError } from './provisio-error.ts';
+import type { AppRouter } from './types.ts';
 
 export type ProvisioClientOptions = {
   /** The server's tRPC endpoint, e.g. `https://provisio.example.com/trpc`. */
   url: string;
   /** An org application key (`pvk_…`) or, for platform operations, the platform admin token. */
   token: string;
-  /** For tests and non-Node runtimes. */
-  fetch?: typeof fetch;
+  /** For tests and non-Node runtimes; used for queries, mutations and the event stream. */
+  fetch?: typeof globalThis.fetch;
 };
 
-/** The typed tRPC client every internal tool uses; `@provisio/api` is only a type here. */
-export function createProvisioClient({ url, token, fetch }: ProvisioClientOptions) {
+/** Every error reaching the caller (queries, mutations, subscriptions) is a ProvisioError. */
+const provisioErrors: TRPCLink<AppRouter> = () => ({ next, op }) =>
+  observable((observer) =>
+    next(op).subscribe({
+      next: (value) => observer.next(value),
+      error: (error) => observer.error(ProvisioError.fromUnknown(error)),
+      complete: () => observer.complete(),
+    }),
+  );
+
+/**
+ * The typed client internal tools use. Queries and mutations go through `httpBatchLink`;
+ * subscriptions through `httpSubscriptionLink` (SSE) with the `eventsource` package (Node
+ * 20 has no global EventSource), whose fetch override sends the same bearer token.
+ */
+export function createProvisioClient(options: ProvisioClientOptions): TRPCClient<AppRouter> {
+  const authorization = `Bearer ${options.token}`;
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const sseFetch: FetchLike = (input, init) => baseFetch(input, { ...init, headers: { ...init.headers, authorization } });
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, headers: () => ({ authorization: `Bearer ${token}` }), ...(fetch ? { fetch } : {}) })],
+    links: [
+      provisioErrors,
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: options.url, EventSource, eventSourceOptions: { fetch: sseFetch } }),
+        false: httpBatchLink({ url: options.url, headers: () => ({ authorization }), fetch: baseFetch }),
+      }),
+    ],
   });
 }
 
-export type ProvisioClient = ReturnType<typeof createProvisioClient>;
+export type ProvisioClient = TRPCClient<AppRouter>;

@@ -13,7 +13,7 @@ const userList: Command = {
     const filter = optionalString(values, 'filter');
     const count = optionalString(values, 'count');
     const start = optionalString(values, 'start');
-    const page = await client.users.list.query({ ...(filter ? { filter } : {}), ...(count ? { count: Number(count) } : {}), ...(start ? { startIndex: Number(start) } : {}) });
+    const page = await client.users.search.query({ ...(filter ? { filter } : {}), ...(count ? { count: Number(count) } : {}), ...(start ? { startIndex: Number(start) } : {}) });
     const lines = page.items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.role}`);
     return { json: page, lines: [...lines, `${page.items.length} of ${page.totalResults}`] };
   },
