@@ -12,6 +12,8 @@ const TONES: Record<string, string> = {
   failure: 'red',
 };
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function Badge({ value, label }: { value: string; label?: string }) {
-  return <span className={`badge badge-${TONES[value] ?? 'grey'}`}>{label ?? value}</span>;
+  return <span className={`badge badge-${TONES[value] ?? 'grey'}`}>{sentence(label ?? value)}</span>;
 }

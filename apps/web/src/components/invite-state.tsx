@@ -11,7 +11,7 @@ export function InviteState({ invite }: { invite: InviteStatus | undefined }) {
   const detail =
     invite.state === 'sent' ? `expires ${fromNow(invite.expiresAt)}` :
     invite.state === 'expired' ? `expired ${fromNow(invite.expiresAt)}` :
-    invite.state === 'accepted' ? fromNow(invite.acceptedAt) :
+    invite.state === 'accepted' ? fromNow(invite.acceptedAt, { past: true }) :
     invite.state === 'failed' ? (invite.failedReason ?? '') :
     invite.lastError ? `retrying: ${invite.lastError}` : 'queued';
   return (

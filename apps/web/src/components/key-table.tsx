@@ -47,9 +47,9 @@ export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; owner
                   <div className="small muted">{k.ownerType === 'user' ? 'User' : 'Service account'}</div>
                 </td>
                 <td>{k.scopes.map((s) => <span key={s} className="chip">{s}</span>)}</td>
-                <td title={formatDate(k.created)}>{fromNow(k.created)}</td>
-                <td title={formatDate(k.lastUsedAt)}>{k.lastUsedAt ? fromNow(k.lastUsedAt) : 'Never'}</td>
-                <td title={formatDate(k.lastScimUsedAt)}>{k.lastScimUsedAt ? fromNow(k.lastScimUsedAt) : 'Never'}</td>
+                <td title={formatDate(k.created)}>{fromNow(k.created, { past: true })}</td>
+                <td title={formatDate(k.lastUsedAt)}>{k.lastUsedAt ? fromNow(k.lastUsedAt, { past: true }) : 'Never'}</td>
+                <td title={formatDate(k.lastScimUsedAt)}>{k.lastScimUsedAt ? fromNow(k.lastScimUsedAt, { past: true }) : 'Never'}</td>
                 <td>{k.revokedReason ? <Badge value="revoked" label={REVOKED[k.revokedReason]} /> : <Badge value="active" />}</td>
                 <td className="actions">
                   {k.revokedAt ? null : <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`key ${k.name}`} busy={revoke.isPending && revoke.variables === k.id} onConfirm={() => revoke.mutate(k.id)} />}

@@ -6,6 +6,7 @@ import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
 
 type Warning = Outputs['org']['scimStatus']['warnings'][number];
+type ScimKey = Outputs['org']['scimStatus']['scimKeys'][number];
 
 const TITLES: Record<Warning['code'], string> = {
   scim_unavailable: 'SCIM is not available',
@@ -23,7 +24,18 @@ async function createServiceAccountKey() {
 }
 
 /** `org.scimStatus` warnings, each with the fix it calls for, one click away. */
-export function ScimWarnings({ warnings, planAllowsScim }: { warnings: Warning[]; planAllowsScim: boolean }) {
+/** The server's message, with key and owner names in place of ids where we know them. */
+function messageOf(w: Warning, keys: ScimKey[], names: Map<string, string>): string {
+  const key = keys.find((k) => k.id === w.keyId);
+  if (!key) return w.message;
+  if (w.code === 'scim_key_owned_by_user') {
+    return `“${key.name}” belongs to ${names.get(key.ownerId) ?? 'a user'}, a person: deprovisioning them revokes the key and stops provisioning. Give your identity provider a key owned by a service account, then revoke this one.`;
+  }
+  if (w.code === 'scim_key_unused') return `“${key.name}” has not been used for SCIM in 30 days: check the provisioning settings of your identity provider, or revoke the key.`;
+  return w.message;
+}
+
+export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnings: Warning[]; planAllowsScim: boolean; keys: ScimKey[]; names: Map<string, string> }) {
   const client = useQueryClient();
   const refresh = () => Promise.all(['scim-status', 'keys', 'service-accounts', 'org'].map((key) => client.invalidateQueries({ queryKey: [key] })));
   const newKey = useMutation({ mutationFn: createServiceAccountKey, onSuccess: refresh });
@@ -55,7 +67,7 @@ export function ScimWarnings({ warnings, planAllowsScim }: { warnings: Warning[]
         <div key={`${w.code}-${w.keyId ?? ''}`} className="notice notice-warning warning-item" role="group" aria-label={TITLES[w.code]}>
           <div>
             <strong className="notice-title">{TITLES[w.code]}</strong>
-            <div className="small">{w.message}</div>
+            <div className="small">{messageOf(w, keys, names)}</div>
           </div>
           <div>{fixFor(w)}</div>
         </div>

@@ -5,10 +5,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
-/** "in 2 days", "3 hours ago", "now". */
-export function fromNow(iso: string | null | undefined, now = Date.now()): string {
+/** "in 2 days", "3 hours ago", "just now". A past event a little ahead of this clock reads "just now". */
+export function fromNow(iso: string | null | undefined, { past = false, now = Date.now() }: { past?: boolean; now?: number } = {}): string {
   if (!iso) return '—';
-  const diff = Date.parse(iso) - now;
+  const raw = Date.parse(iso) - now;
+  const diff = past && raw > 0 && raw < 5 * 60_000 ? 0 : raw;
   for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return relative.format(Math.round(diff / ms), unit);
   return 'just now';
 }

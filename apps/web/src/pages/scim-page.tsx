@@ -52,7 +52,7 @@ export function ScimPage() {
           </section>
           <section className="card" aria-labelledby="warnings-title">
             <h2 id="warnings-title">Warnings</h2>
-            <ScimWarnings warnings={s.warnings} planAllowsScim={planAllowsScim} />
+            <ScimWarnings warnings={s.warnings} planAllowsScim={planAllowsScim} keys={s.scimKeys} names={names} />
           </section>
           <section className="card" aria-labelledby="new-key-title">
             <h2 id="new-key-title">Create a SCIM key</h2>

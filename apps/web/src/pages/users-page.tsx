@@ -59,8 +59,7 @@ export function UsersPage() {
               <caption className="sr-only">Users</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">User name</th>
+                  <th scope="col">Name and user name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
                   <th scope="col">Status</th>
@@ -72,9 +71,9 @@ export function UsersPage() {
                 {items.map((u) => (
                   <tr key={u.id}>
                     <td>
-                      <Link to={`/users/${u.id}`}>{displayNameOf(u)}</Link>
+                      <Link to={`/users/${u.id}`} className="nowrap">{displayNameOf(u)}</Link>
+                      <div className="mono small muted">{u.userName}</div>
                     </td>
-                    <td className="mono small">{u.userName}</td>
                     <td>{emailOf(u)}</td>
                     <td>{ROLE_LABELS[u.role]}</td>
                     <td>
@@ -86,7 +85,7 @@ export function UsersPage() {
                 ))}
                 {items.length === 0 ? (
                   <tr>
-                    <td colSpan={7} className="empty">
+                    <td colSpan={6} className="empty">
                       {q ? `No user matches “${q}”.` : 'No users yet: connect your identity provider on the SCIM connection page.'}
                     </td>
                   </tr>

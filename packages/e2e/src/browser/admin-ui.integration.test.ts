@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, unnamedControls, withScreenshot } from './browser.ts';
+import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot, unnamedControls, withScreenshot } from './browser.ts';
 import { PLATFORM_TOKEN, startBrowserStack } from './browser-stack.ts';
 import type { BrowserStack } from './browser-stack.ts';
 import { tabTo } from './keyboard.ts';
@@ -58,6 +58,8 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => ada.textContent()).toMatch(/ada\.lovelace@acme\.example.*Standard.*invited.*SCIM.*sent.*expires in 2 days/i);
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Frances Allen' }).textContent()).toMatch(/Admin.*active.*Accepted/i);
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Donald Knuth' }).textContent()).toMatch(/deactivated/i);
+    await page.mouse.move(0, 0);
+    await saveScreenshot(page, 'users');
   });
 
   step('opens a user and resends their invite; the new email arrives in the test SMTP server', async (page) => {
@@ -108,6 +110,9 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.reload();
     const jit = page.getByRole('group', { name: 'SAML just-in-time provisioning is on' });
     await jit.waitFor();
+    await page.getByRole('group', { name: 'A person owns the SCIM key' }).waitFor();
+    await page.getByRole('row').filter({ hasText: "Grace's SCIM key" }).waitFor();
+    await saveScreenshot(page, 'scim-connection');
     await jit.getByRole('button', { name: 'Turn off SAML JIT' }).click();
     await jit.waitFor({ state: 'detached' });
     expect((await stack.db.orgs.findById(org.orgId))?.settings.samlJitEnabled).toBe(false);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Page functions run in the browser (page.evaluate): they need the DOM types.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,6 +22,18 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   context.setDefaultTimeout(10_000);
   return context;
+}
+
+/**
+ * A screenshot of the page as documentation: always to test-artifacts/screenshots/, and to
+ * `PROVISIO_SCREENSHOTS_DIR` too when set (docs/screenshots is made that way, see the README).
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const dirs = [join(ARTIFACTS_DIR, 'screenshots'), ...(process.env['PROVISIO_SCREENSHOTS_DIR'] ? [resolve(process.env['PROVISIO_SCREENSHOTS_DIR'])] : [])];
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  }
 }
 
 /**
