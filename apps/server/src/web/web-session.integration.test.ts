@@ -89,11 +89,14 @@ describe('the session on /trpc', () => {
   it('ends at once when the admin is deactivated or loses the admin role', async () => {
     const lumbergh = await app.newUser(orgId, 'lumbergh@initech.example');
     const a = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
+    const otherBrowser = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(200);
+    expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(2);
     await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', now: app.clock.now() });
     expect((await trpcGet(a.cookie, { 'X-CSRF-Token': a.csrf })).status).toBe(401);
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(401);
     expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(0);
+    expect((await app.agent.get('/auth/session').set('Cookie', otherBrowser.cookie)).status).toBe(401);
 
     const nina = await app.newUser(orgId, 'nina@initech.example');
     const b = await app.signIn({ email: 'nina@initech.example', password: 'a long enough password' });

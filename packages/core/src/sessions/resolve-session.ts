@@ -13,7 +13,8 @@ export type ResolvedSession = {
 /**
  * The session behind a cookie, or null when it is unknown, expired (idle or absolute),
  * or its user may no longer sign in (deactivated, deleted, no longer an admin): such a
- * session is deleted on the spot, so deprovisioning signs the admin out at their next click.
+ * session is deleted on the spot (with the user's other sessions), so deprovisioning signs
+ * the admin out at their next click.
  */
 export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock'>, token: string): Promise<ResolvedSession | null> {
   if (!isSessionTokenShape(token)) return null;
@@ -28,6 +29,8 @@ export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users
   if (session.kind === 'user') {
     const user = session.orgId && session.userId ? await deps.users.findById(session.orgId, session.userId) : null;
     if (user?.status !== 'active' || user.role !== 'admin') {
+      // Every session of theirs, not just this one: other browsers must not wait for a click.
+      if (session.orgId && session.userId) await deps.sessions.deleteForUser(session.orgId, session.userId);
       await deps.sessions.delete(idHash);
       return null;
     }
