@@ -18,7 +18,9 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let org: SeededOrg;
   let browser: Browser;
   let context: BrowserContext;
+  /** The page a failing step screenshots: the main one, or a step's own. */
   let page: Page | undefined;
+  let mainPage: Page | undefined;
   const keys = { okta: '' };
   const step = (name: string, body: (page: Page) => Promise<void>) =>
     it(name, withScreenshot(() => page, name, () => body(page ?? (() => { throw new Error('no page') })())));
@@ -29,7 +31,8 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     org = await seedOrg(stack);
     browser = await launchBrowser();
     context = await newContext(browser, stack.baseUrl);
-    page = await context.newPage();
+    mainPage = await context.newPage();
+    page = mainPage;
   });
   afterAll(async () => {
     await context?.close();
@@ -167,6 +170,25 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     expect(res.status).toBe(401);
   });
 
+  step('lets the platform admin sign in with the admin token and pick the org', async () => {
+    const platformContext = await newContext(browser, stack.baseUrl);
+    page = await platformContext.newPage();
+    try {
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Sign in as the platform admin' }).click();
+      await page.getByLabel('Admin token').fill(PLATFORM_TOKEN);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Pick an organisation' }).waitFor();
+      await page.getByRole('button', { name: /Acme Corp/ }).click();
+      await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+      await expect.poll(() => page?.locator('header.topbar').textContent()).toMatch(/Acme Corp.*Platform admin/);
+      await expect.poll(() => page?.locator('tbody tr').count()).toBe(11);
+    } finally {
+      page = mainPage;
+      await platformContext.close();
+    }
+  });
+
   step('works from the keyboard alone: sign in, create a SCIM key, find a user', async () => {
     const keyboardContext = await newContext(browser, stack.baseUrl);
     const kb = await keyboardContext.newPage();
@@ -198,7 +220,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
       await kb.keyboard.press('Enter');
       await kb.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
     } finally {
-      page = undefined;
+      page = mainPage;
       await keyboardContext.close();
     }
   });
