@@ -18,7 +18,7 @@ import { usersRouter } from './routers/users/router.ts';
  * in full, being inferred) never mentions the server context or the libraries behind it.
  * Same keys as `appRouter` (a type test holds them equal).
  */
-const publicRecord = {
+export const publicRecord = {
   system: systemRouter._def.record,
   users: usersRouter._def.record,
   groups: groupsRouter._def.record,

@@ -35,6 +35,8 @@ export class ProvisioError extends TRPCClientError<AppRouter> {
 
   constructor(error: TRPCClientError<AppRouter>) {
     super(error.message, { ...(error.shape ? { result: { error: error.shape } } : {}), ...(error.cause ? { cause: error.cause } : {}), meta: error.meta ?? {} });
+    // TRPCClientError resets its prototype to its own (for old transpilers): restore the subclass.
+    Object.setPrototypeOf(this, new.target.prototype);
     const data = error.data as Partial<ProvisioErrorData> | undefined;
     this.code = data?.appError?.code ?? (data?.code ? (FROM_TRPC[data.code] ?? 'INTERNAL') : 'NETWORK');
     this.scimType = data?.appError?.scimType ?? undefined;

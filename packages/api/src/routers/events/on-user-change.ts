@@ -3,6 +3,10 @@ import { streamUserEvents, UserEventSchema } from '@provisio/core/events';
 import { tracked } from '@trpc/server';
 import { orgProcedure } from '../../trpc.ts';
 import { ZOnUserChangeRequestSchema } from './on-user-change.types.ts';
+import { withTrpcErrors } from './with-trpc-errors.ts';
+
+/** How often a long-lived stream re-reads its key: a revocation ends it within this time. */
+const KEY_RECHECK_MS = 5_000;
 
 /**
  * Live user lifecycle events of the caller's org over SSE, resumable by event id. The
@@ -16,10 +20,13 @@ export const onUserChangeProcedure = orgProcedure
   .subscription(async function* ({ ctx, input, signal }) {
     const { orgId, keyId } = ctx.auth;
     ctx.logger.info({ orgId, keyId }, 'events.onUserChange');
+    let checkedAt = ctx.clock.now().getTime();
     const stillAllowed = async () => {
-      const key = keyId ? await ctx.db.keys.findById(orgId, keyId) : null;
-      if (keyId && !(key && key.revokedAt === null)) throw new AppError('UNAUTHENTICATED', { message: 'the key was revoked' });
+      if (!keyId || ctx.clock.now().getTime() - checkedAt < KEY_RECHECK_MS) return;
+      checkedAt = ctx.clock.now().getTime();
+      const key = await ctx.db.keys.findById(orgId, keyId);
+      if (key?.revokedAt !== null) throw new AppError('UNAUTHENTICATED', { message: 'the key was revoked' });
     };
     const events = streamUserEvents({ events: ctx.db.userEvents, clock: ctx.clock }, { orgId, lastEventId: input?.lastEventId ?? null, stillAllowed, ...(signal ? { signal } : {}) });
-    for await (const event of events) yield tracked(event.id, UserEventSchema.parse(event));
+    for await (const event of withTrpcErrors(events)) yield tracked(event.id, UserEventSchema.parse(event));
   });
