@@ -2,6 +2,7 @@ import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
+import { sweepSessions } from '@provisio/core/sessions';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { PeriodicTask } from './periodic.ts';
@@ -42,6 +43,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       intervalMs: HOUR,
       run: async () => {
         const deleted = await sweepAuditEvents({ audit: db.audit, clock });
+        return deleted ? { deleted } : undefined;
+      },
+    },
+    {
+      // Expired admin sessions (idle 12 h or 7 days old); lookups already refuse them.
+      name: 'session sweep',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await sweepSessions({ sessions: db.sessions, clock });
         return deleted ? { deleted } : undefined;
       },
     },

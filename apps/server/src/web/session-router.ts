@@ -1,6 +1,6 @@
 import { isAppError } from '@provisio/core';
 import type { AppErrorCode } from '@provisio/core';
-import { csrfTokenOf, openSession, resolveSession, selectSessionOrg, signInWithPassword, signOut, sweepSessions } from '@provisio/core/sessions';
+import { csrfTokenOf, openSession, resolveSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
 import type { SessionDeps } from '@provisio/core/sessions';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -16,7 +16,6 @@ const SignInBody = z.union([
   z.object({ adminToken: z.string().min(1).max(1024) }),
 ]);
 const STATUS: Partial<Record<AppErrorCode, number>> = { BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
-const SWEEP_EVERY_MS = 10 * 60_000;
 
 /**
  * `/auth/*`, the session endpoints of the web app (JSON). Sign-in opens a session and
@@ -25,7 +24,6 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResolver }): Router {
   const { db, secure } = deps;
   const core: SessionDeps = { sessions: db.sessions, directory: db.signInDirectory, users: db.users, orgs: db.orgs, clock: deps.clock };
-  let lastSweep = 0;
   const router = Router();
   router.use('/auth', express.json({ limit: '8kb' }), (req: Request, res: Response, next: NextFunction) => {
     res.set('Cache-Control', 'no-store');
@@ -60,11 +58,6 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     const input = body.data;
     try {
       await deps.admitSignIn({ account: 'adminToken' in input ? 'platform' : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
-      const now = deps.clock.now().getTime();
-      if (now - lastSweep > SWEEP_EVERY_MS) {
-        lastSweep = now;
-        void sweepSessions(core).catch((err: unknown) => deps.logger.warn({ err }, 'session sweep failed'));
-      }
       let token: string;
       if ('adminToken' in input) {
         const principal = await Promise.resolve(deps.resolvePrincipal(input.adminToken)).catch(() => null);
