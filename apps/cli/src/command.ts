@@ -2,8 +2,11 @@ import type { ProvisioClient } from '@provisio/client';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; description: string };
 
-/** What a command prints: `--json` prints `json`, otherwise `lines`. */
-export type Output = { json: unknown; lines: string[] };
+/** What a command prints: `--json` prints `json`, otherwise `lines`. `streamed`: it printed as it went (`events tail`). */
+export type Output = { json: unknown; lines: string[]; streamed?: boolean };
+
+/** Where a streaming command prints each line as it happens. */
+export type CommandIo = { stdout: (text: string) => void };
 
 export type Command = {
   /** `['org', 'create']`. */
@@ -13,7 +16,9 @@ export type Command = {
   /** `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN. */
   credential: 'platform' | 'org';
   options: Record<string, OptionSpec>;
-  run(client: ProvisioClient, values: Record<string, string | boolean | string[] | undefined>): Promise<Output>;
+  /** Names of positional arguments (`user resend-invite <id>`): each also accepted as `--<name>`. */
+  positionals?: readonly string[];
+  run(client: ProvisioClient, values: Record<string, string | boolean | string[] | undefined>, io: CommandIo): Promise<Output>;
 };
 
 /** A usage mistake: printed with a hint to `--help`, exit code 2. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createProvisioClient, TRPCClientError } from '@provisio/client';
+import { createProvisioClient, isProvisioError, TRPCClientError } from '@provisio/client';
 import type { Command } from './command.ts';
 import { UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -24,6 +24,8 @@ function describeError(error: unknown, env: CliEnv): string {
   if (error instanceof TRPCClientError) {
     const code = (error.data as { code?: string } | undefined)?.code;
     if (!code) return `cannot reach ${env.url ?? 'the server'}: ${error.message}`;
+    const issues = isProvisioError(error) ? (error.issues ?? []) : [];
+    if (issues.length) return `${code}: ${issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`;
     return `${code}: ${error.message}`;
   }
   return error instanceof Error ? error.message : String(error);
@@ -47,10 +49,13 @@ export async function runCli(argv: readonly string[], env: CliEnv, io: CliIo): P
   }
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }]));
-    const { values } = parseArgs({ args: [...rest], options, strict: true, allowPositionals: false });
+    const names = command.positionals ?? [];
+    const { values, positionals } = parseArgs({ args: [...rest], options, strict: true, allowPositionals: names.length > 0 });
+    if (positionals.length > names.length) throw new UsageError(`unexpected argument '${positionals[names.length] ?? ''}'`);
+    const given = { ...values, ...Object.fromEntries(positionals.map((value, i) => [names[i], value])) };
     const { url, token } = credentialFor(command, env);
-    const output = await command.run(createProvisioClient({ url, token }), values as Record<string, string | boolean | string[] | undefined>);
-    io.stdout(values['json'] === true ? `${JSON.stringify(output.json)}\n` : output.lines.map((l) => `${l}\n`).join(''));
+    const output = await command.run(createProvisioClient({ url, token }), given as Record<string, string | boolean | string[] | undefined>, io);
+    if (!output.streamed) io.stdout(values['json'] === true ? `${JSON.stringify(output.json)}\n` : output.lines.map((l) => `${l}\n`).join(''));
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

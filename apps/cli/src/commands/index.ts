@@ -1,6 +1,8 @@
 import type { Command } from '../command.ts';
 import { accessCommands } from './access-commands.ts';
 import { orgCommands } from './org-commands.ts';
+import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
+import { userCommands } from './user-commands.ts';
 
-export const COMMANDS: readonly Command[] = [...orgCommands, ...accessCommands, ...readCommands];
+export const COMMANDS: readonly Command[] = [...orgCommands, ...accessCommands, ...readCommands, ...userCommands, ...eventsCommands];

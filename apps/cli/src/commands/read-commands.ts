@@ -5,17 +5,48 @@ const json = { type: 'boolean', description: 'print JSON' } as const;
 
 const userList: Command = {
   path: ['user', 'list'],
-  summary: "List the org's users, optionally with a SCIM filter",
-  example: 'pnpm cli user list --filter \'userName sw "a"\' --count 20',
+  summary: "List the org's users a page at a time (exact filters, or a SCIM --filter)",
+  example: 'pnpm cli user list --status invited --email ada@example.com --limit 20',
   credential: 'org',
-  options: { filter: { type: 'string', description: 'SCIM filter' }, count: { type: 'string', description: 'page size' }, start: { type: 'string', description: 'startIndex (1-based)' }, json },
+  options: {
+    status: { type: 'string', description: 'invited | active | deactivated' },
+    email: { type: 'string', description: 'any of the user\'s emails (ignores case)' },
+    'user-name': { type: 'string', description: 'exact userName (ignores case)' },
+    'external-id': { type: 'string', description: 'exact externalId' },
+    group: { type: 'string', description: 'direct members of this group id' },
+    limit: { type: 'string', description: 'page size (default 100, max 500)' },
+    cursor: { type: 'string', description: 'continue from a previous page\'s next cursor' },
+    all: { type: 'boolean', description: 'follow every page' },
+    filter: { type: 'string', description: 'a SCIM filter instead (users.search; with --count/--start)' },
+    count: { type: 'string', description: 'with --filter: page size' },
+    start: { type: 'string', description: 'with --filter: startIndex (1-based)' },
+    json,
+  },
   async run(client, values) {
-    const filter = optionalString(values, 'filter');
-    const count = optionalString(values, 'count');
-    const start = optionalString(values, 'start');
-    const page = await client.users.search.query({ ...(filter ? { filter } : {}), ...(count ? { count: Number(count) } : {}), ...(start ? { startIndex: Number(start) } : {}) });
-    const lines = page.items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.role}`);
-    return { json: page, lines: [...lines, `${page.items.length} of ${page.totalResults}`] };
+    const pick = (name: string) => optionalString(values, name);
+    const filter = pick('filter');
+    if (filter !== undefined) {
+      const [count, start] = [pick('count'), pick('start')];
+      const page = await client.users.search.query({ filter, ...(count ? { count: Number(count) } : {}), ...(start ? { startIndex: Number(start) } : {}) });
+      return { json: page, lines: [...page.items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.role}`), `${page.items.length} of ${page.totalResults}`] };
+    }
+    const status = oneOf(pick('status'), ['invited', 'active', 'deactivated'] as const, 'status');
+    const filters = {
+      ...(status ? { status } : {}),
+      ...(pick('email') ? { email: pick('email') } : {}),
+      ...(pick('user-name') ? { userName: pick('user-name') } : {}),
+      ...(pick('external-id') ? { externalId: pick('external-id') } : {}),
+      ...(pick('group') ? { groupId: pick('group') } : {}),
+      ...(pick('limit') ? { limit: Number(pick('limit')) } : {}),
+    };
+    let page = await client.users.list.query({ ...filters, ...(pick('cursor') ? { cursor: pick('cursor') } : {}) });
+    const items = [...page.items];
+    while (values['all'] === true && page.nextCursor) {
+      page = await client.users.list.query({ ...filters, cursor: page.nextCursor });
+      items.push(...page.items);
+    }
+    const lines = items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.emails.map((e) => e.value).join(',') || '-'}`);
+    return { json: { items, nextCursor: page.nextCursor }, lines: [...lines, page.nextCursor ? `more: --cursor ${page.nextCursor}` : `${items.length} user(s)`] };
   },
 };
 
