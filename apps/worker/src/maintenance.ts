@@ -1,5 +1,6 @@
 import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
+import { sweepUserEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
 import { sweepSessions } from '@provisio/core/sessions';
@@ -43,6 +44,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       intervalMs: HOUR,
       run: async () => {
         const deleted = await sweepAuditEvents({ audit: db.audit, clock });
+        return deleted ? { deleted } : undefined;
+      },
+    },
+    {
+      // 30-day retention of user lifecycle events (resume ids older than that are refused anyway).
+      name: 'user event sweep',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await sweepUserEvents({ events: db.userEvents, clock });
         return deleted ? { deleted } : undefined;
       },
     },
