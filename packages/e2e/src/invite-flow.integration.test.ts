@@ -28,6 +28,16 @@ async function linksFor(to: string, count = 1): Promise<string[]> {
   }
   return mailsTo(to).flatMap((m) => inviteLinksIn(m.raw));
 }
+/** Polls `read` until `done` holds (or 15 s pass), returning the last value read. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
 const pathOf = (link: string) => new URL(link).pathname;
 const accept = (link: string, password: string, confirm = password) =>
   request(stack.app).post(pathOf(link)).type('form').send({ password, confirm });
@@ -40,8 +50,9 @@ describe('invites over SCIM, the worker and real SMTP', () => {
     const [link] = await linksFor('ada@example.com');
     expect(link).toMatch(/^http:\/\/provisio\.test\/invite\/[A-Za-z0-9_-]{43}$/);
 
-    const status = await trpcQuery('invites.status', { userId: created.body.id });
-    expect(status.body.result.data).toMatchObject({ state: 'sent', failedReason: null });
+    // The mail can arrive a moment before the worker marks the invite sent.
+    const status = await eventually(async () => (await trpcQuery('invites.status', { userId: created.body.id })).body.result.data, (s) => s?.state === 'sent');
+    expect(status).toMatchObject({ state: 'sent', failedReason: null });
 
     const page = await request(stack.app).get(pathOf(link ?? ''));
     expect(page.status).toBe(200);
@@ -107,13 +118,7 @@ describe('invites over SCIM, the worker and real SMTP', () => {
 
   it('records a permanent SMTP rejection on the invite and does not retry it', async () => {
     const created = await scim().post('/Users', oktaUser('bounce@example.com'));
-    const deadline = Date.now() + 15_000;
-    let state = '';
-    while (Date.now() < deadline && state !== 'failed') {
-      state = (await trpcQuery('invites.status', { userId: created.body.id })).body.result?.data?.state ?? '';
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const status = (await trpcQuery('invites.status', { userId: created.body.id })).body.result.data;
+    const status = await eventually(async () => (await trpcQuery('invites.status', { userId: created.body.id })).body.result?.data, (s) => s?.state === 'failed');
     expect(status.state).toBe('failed');
     expect(status.failedReason).toMatch(/rejected/);
   });
