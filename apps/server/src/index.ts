@@ -1,4 +1,4 @@
-import { EnvError } from '@provisio/config';
+import { onShutdownSignals, runMain } from '@provisio/config';
 import { systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { createProducerConnection, DEFAULT_QUEUE_NAME } from '@provisio/jobs';
@@ -27,23 +27,15 @@ async function main() {
   const port = await server.start(env.PORT, '0.0.0.0');
   logger.info({ port, publicUrl: env.PUBLIC_URL }, 'server listening');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
-    await server.stop();
-    await queue.close();
-    redis.disconnect();
-    await db.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  onShutdownSignals(logger, {
+    draining: 'draining requests',
+    stop: async () => {
+      await server.stop();
+      await queue.close();
+      redis.disconnect();
+      await db.close();
+    },
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`server: ${error instanceof EnvError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain('server', main);

@@ -1,4 +1,4 @@
-import { EnvError } from '@provisio/config';
+import { onShutdownSignals, runMain } from '@provisio/config';
 import { systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { createSmtpMailer } from '@provisio/email';
@@ -26,21 +26,13 @@ async function main() {
     metricsPort: env.WORKER_METRICS_PORT,
   });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing running jobs');
-    await app.stop();
-    await db.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  onShutdownSignals(logger, {
+    draining: 'finishing running jobs',
+    stop: async () => {
+      await app.stop();
+      await db.close();
+    },
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`worker: ${error instanceof EnvError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain('worker', main);

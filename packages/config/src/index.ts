@@ -1,2 +1,3 @@
 export { EnvError, parseEnv } from './parse-env.ts';
 export { HttpEnv, LogEnv, MongoEnv, RedisEnv, SmtpEnv, WorkerEnv } from './schemas.ts';
+export { onShutdownSignals, runMain } from './process-lifecycle.ts';
