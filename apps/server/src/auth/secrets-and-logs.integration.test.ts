@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, createAccessTestApp, deactivateOp, scimUser } from './testing/access-test-app.ts';
+import { ADMIN_TOKEN, createAccessTestApp, deactivateOp, keySecretOf, scimUser } from './testing/access-test-app.ts';
 import type { AccessTestApp } from './testing/access-test-app.ts';
 
 let app: AccessTestApp;
 const tokens: string[] = [];
 
 /** The secret part of `pvk_<id>_<secret>`: what must never be stored or logged. */
-const secretOf = (token: string) => token.split('_').slice(2).join('_');
 
 beforeAll(async () => {
   app = await createAccessTestApp({ captureLogs: true });
@@ -36,7 +35,7 @@ describe('secrets', () => {
     expect(raw.length).toBeGreaterThanOrEqual(4);
     const dump = JSON.stringify(raw);
     for (const token of tokens.slice(0, 2).concat(tokens.slice(3))) {
-      expect(dump).not.toContain(secretOf(token));
+      expect(dump).not.toContain(keySecretOf(token));
       expect(dump).not.toContain(token);
     }
     expect(raw.every((k) => typeof k['secretHash'] === 'string' && /^[0-9a-f]{64}$/.test(k['secretHash'] as string))).toBe(true);
@@ -44,7 +43,7 @@ describe('secrets', () => {
 
   it('writes no token into the audit ledger either', async () => {
     const dump = JSON.stringify(await app.deps.db.models.auditEvents.collection.find({}).toArray());
-    for (const token of tokens) expect(dump).not.toContain(token.startsWith('pvk_') ? secretOf(token) : token);
+    for (const token of tokens) expect(dump).not.toContain(token.startsWith('pvk_') ? keySecretOf(token) : token);
   });
 });
 
@@ -54,7 +53,7 @@ describe('logs', () => {
     const all = app.logLines.join('\n');
     for (const token of tokens) {
       expect(all).not.toContain(token);
-      if (token.startsWith('pvk_')) expect(all).not.toContain(secretOf(token));
+      if (token.startsWith('pvk_')) expect(all).not.toContain(keySecretOf(token));
     }
     expect(all).not.toMatch(/Bearer /);
   });

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { systemClock } from '@provisio/core';
+import { parseKeyToken } from '@provisio/core/keys';
 import { createLogger } from '@provisio/logger';
 import request from 'supertest';
 import { createServer } from '../../create-server.ts';
@@ -77,3 +78,10 @@ export const scimUser = (userName: string, extra: Record<string, unknown> = {}) 
 });
 
 export const deactivateOp = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
+
+/** The secret part of a `pvk_<id>_<secret>` token (the secret itself may contain `_`). */
+export function keySecretOf(token: string): string {
+  const parsed = parseKeyToken(token);
+  if (!parsed) throw new Error('not an application key token');
+  return parsed.secret;
+}
