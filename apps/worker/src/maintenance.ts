@@ -1,6 +1,6 @@
 import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
-import { sweepUserEvents } from '@provisio/core/events';
+import { recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
 import { sweepSessions } from '@provisio/core/sessions';
@@ -18,7 +18,8 @@ export type MaintenanceOptions = {
   claimTimeoutMs?: number;
 };
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** Claims only guard transitions in flight; a week-old one guards nothing. */
 const CLAIM_RETENTION_MS = 7 * 24 * HOUR;
 
@@ -45,6 +46,16 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       run: async () => {
         const deleted = await sweepAuditEvents({ audit: db.audit, clock });
         return deleted ? { deleted } : undefined;
+      },
+    },
+    {
+      // Events owed by user writes whose process crashed (or whose database failed) before the event was stored.
+      name: 'open user event sweep',
+      intervalMs: MINUTE,
+      run: async () => {
+        const { userEventIntents: intents, userEvents: events, users, nextEventId: nextId } = db;
+        const result = await recordOpenUserEvents({ intents, events, users, clock, nextId });
+        return result.recorded || result.dropped ? result : undefined;
       },
     },
     {

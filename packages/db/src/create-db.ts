@@ -54,7 +54,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents } = createEventStores(models, createUserRepository(models, versionClaims));
+  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims));
 
   return {
     connection,
@@ -63,6 +63,10 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     users,
     /** User lifecycle events (core UserEventStore), written by `users`. */
     userEvents,
+    /** Open user-event intents (core UserEventIntentStore), settled by the worker's sweep. */
+    userEventIntents,
+    /** Time-ordered event ids, strictly increasing within this process. */
+    nextEventId,
     /** Implements core's GroupRepository (org-scoped). */
     groups: createGroupRepository(models, versionClaims),
     /** Invites and what they read of users and orgs (core invite ports). */

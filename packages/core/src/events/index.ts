@@ -4,6 +4,9 @@ export { createEventIdGenerator, eventIdFloor, timeOfEventId } from './event-ids
 export { USER_EVENT_TIMING } from './event-timing.ts';
 export { lifecycleType } from './lifecycle-type.ts';
 export { recordUserEvent } from './record-user-event.ts';
+export { OPEN_INTENT_GRACE_MS, recordOpenUserEvents } from './record-open-user-events.ts';
+export type { OpenUserEventsDeps } from './record-open-user-events.ts';
+export type { UserEventIntent, UserEventIntentStore } from './user-event-intent.ts';
 export { withUserEvents } from './with-user-events.ts';
 export type { UserEventsOptions } from './with-user-events.ts';
 export { resumePoint, streamUserEvents, userEventHead } from './stream-user-events.ts';

@@ -1,66 +1,95 @@
 import type { Clock } from '../clock.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { UserStatus } from '../users/user-enums.ts';
 import type { UserRecord } from '../users/user-record.ts';
 import type { UserRepository } from '../users/user-repository.ts';
 import { lifecycleType } from './lifecycle-type.ts';
 import { recordUserEvent } from './record-user-event.ts';
 import type { UserEvent } from './user-event.ts';
+import type { UserEventIntent, UserEventIntentStore } from './user-event-intent.ts';
 import type { UserEventStore } from './user-event-store.ts';
 
 export type UserEventsOptions = {
   events: UserEventStore;
+  intents: UserEventIntentStore;
   clock: Clock;
   nextId: (now: number) => string;
   /** The stored status and version of a user (a cheap read), for the event type. */
   peek(orgId: string, id: string): Promise<{ status: UserStatus; version: number } | null>;
-  /** The user write succeeded but its event could not be stored (the database failed in between). */
-  onLost(error: unknown, event: UserEvent): void;
+  /** The write took effect but its event could not be stored now; its open intent lets the sweep record it. */
+  onDeferred(error: unknown, event: UserEvent): void;
 };
 
+type Planned = Omit<UserEventIntent, 'id' | 'at'>;
+
 /**
- * The user repository, recording a lifecycle event after every write that took effect.
+ * The user repository, recording a lifecycle event for every write that took effect.
  * Wrapping the port (not the SCIM adapter or a procedure) covers every path that changes
- * a user: SCIM, tRPC, invite acceptance, the worker. The event id is taken before the
- * write, so a later writer of the same user (which had to read this write first) gets a
- * later id.
+ * a user: SCIM, tRPC, invite acceptance, the worker. Each write is bracketed by an intent
+ * (opened before, closed once the event is stored), so a crash or a database failure
+ * between the write and its event delays the event instead of losing it. The event id is
+ * taken before the write, so a later writer of the same user (which had to read this
+ * write first) gets a later id.
  */
 export function withUserEvents(users: UserRepository, options: UserEventsOptions): UserRepository {
-  const { clock, nextId } = options;
-  const record = async (event: UserEvent) => {
+  const { clock, nextId, intents } = options;
+
+  async function tracked<T>(planned: Planned, write: () => Promise<T>, eventOf: (result: T, id: string) => UserEvent | null): Promise<T> {
+    const started = clock.now();
+    const id = nextId(started.getTime());
+    await intents.open({ ...planned, id, at: started.toISOString() });
+    let result: T;
+    try {
+      result = await write();
+    } catch (error) {
+      // A refusal (e.g. userName taken) certainly wrote nothing; anything else may have, so the sweep decides.
+      if (error instanceof AppError) await intents.close(planned.orgId, id).catch(() => undefined);
+      throw error;
+    }
+    const event = eventOf(result, id);
+    if (!event) {
+      await intents.close(planned.orgId, id).catch(() => undefined);
+      return result;
+    }
     try {
       await recordUserEvent(options, event);
+      await intents.close(planned.orgId, id);
     } catch (error) {
-      options.onLost(error, event);
+      options.onDeferred(error, event);
     }
-  };
+    return result;
+  }
+
   const eventOf = (id: string, orgId: string, type: UserEvent['type'], user: UserRecord) =>
     ({ id, orgId, type, userId: user.id, version: user.version, at: user.lastModified, user }) satisfies UserEvent;
 
   return {
     ...users,
-    async insert(orgId, user) {
-      const id = nextId(clock.now().getTime());
-      const created = await users.insert(orgId, user);
-      await record(eventOf(id, orgId, 'created', created));
-      return created;
+    insert(orgId, user) {
+      return tracked(
+        { orgId, userId: user.id, kind: 'created', version: 1, from: null },
+        () => users.insert(orgId, user),
+        (created, id) => eventOf(id, orgId, 'created', created),
+      );
     },
     async updateIfVersion(orgId, userId, expectedVersion, changes) {
       const before = await options.peek(orgId, userId);
-      const id = nextId(clock.now().getTime());
-      const after = await users.updateIfVersion(orgId, userId, expectedVersion, changes);
-      if (!after) return after;
-      const from = before?.version === expectedVersion ? before.status : after.status;
-      await record(eventOf(id, orgId, lifecycleType(from, after.status), after));
-      return after;
+      const from = before?.version === expectedVersion ? before.status : null;
+      return tracked(
+        { orgId, userId, kind: 'changed', version: expectedVersion + 1, from },
+        () => users.updateIfVersion(orgId, userId, expectedVersion, changes),
+        (after, id) => (after ? eventOf(id, orgId, lifecycleType(from ?? after.status, after.status), after) : null),
+      );
     },
     async delete(orgId, userId, now, expectedVersion) {
       const before = await options.peek(orgId, userId);
-      const id = nextId(clock.now().getTime());
-      const deleted = await users.delete(orgId, userId, now, expectedVersion);
-      if (deleted && before) {
-        await record({ id, orgId, type: 'deleted', userId, version: before.version + 1, at: now.toISOString(), user: null });
-      }
-      return deleted;
+      if (!before) return users.delete(orgId, userId, now, expectedVersion);
+      const version = before.version + 1;
+      return tracked(
+        { orgId, userId, kind: 'deleted', version, from: before.status },
+        () => users.delete(orgId, userId, now, expectedVersion),
+        (deleted, id) => (deleted ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null),
+      );
     },
   };
 }

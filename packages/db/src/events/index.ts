@@ -4,27 +4,41 @@ import { createEventIdGenerator, withUserEvents } from '@provisio/core/events';
 import type { UserEvent } from '@provisio/core/events';
 import type { Connection, Model } from 'mongoose';
 import type { UserDoc } from '../users/user-model.ts';
+import { registerUserEventIntentModel } from './user-event-intent-model.ts';
+import type { UserEventIntentDoc } from './user-event-intent-model.ts';
+import { createUserEventIntentStore } from './user-event-intent-store.ts';
 import { registerUserEventModel } from './user-event-model.ts';
 import type { UserEventDoc } from './user-event-model.ts';
 import { createUserEventStore } from './user-event-store.ts';
 
-export const registerEventModels = (connection: Connection) => ({ userEvents: registerUserEventModel(connection) });
+export const registerEventModels = (connection: Connection) => ({
+  userEvents: registerUserEventModel(connection),
+  userEventIntents: registerUserEventIntentModel(connection),
+});
 
 export type EventStoreOptions = {
-  /** Called when a user write succeeded but its event could not be stored. Default: rethrown nowhere, written to stderr. */
-  onLostEvent?: (error: unknown, event: UserEvent) => void;
+  /** Called when a user write succeeded but its event could not be stored yet (the intent sweep will). Default: a process warning. */
+  onDeferredEvent?: (error: unknown, event: UserEvent) => void;
 };
 
+type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<UserEventIntentDoc>; users: Model<UserDoc> };
+
 /**
- * The event store, and the user repository wrapped so that every write records its event.
+ * The event stores, and the user repository wrapped so that every write records its event.
  * Event ids use the real clock: they order events across processes.
  */
-export function createEventStores(models: { userEvents: Model<UserEventDoc>; users: Model<UserDoc> }, users: UserRepository, options: EventStoreOptions = {}) {
+export function createEventStores(models: EventModels, users: UserRepository, options: EventStoreOptions = {}) {
   const userEvents = createUserEventStore(models.userEvents);
+  const userEventIntents = createUserEventIntentStore(models.userEventIntents);
+  const nextEventId = createEventIdGenerator();
   const peek = async (orgId: string, id: string) => models.users.findOne({ _id: id, orgId }, { status: 1, version: 1 }).lean<Pick<UserDoc, 'status' | 'version'>>();
-  const onLost = options.onLostEvent ?? ((error: unknown, event: UserEvent) => process.emitWarning(`user event lost (${event.type} ${event.userId} v${event.version}): ${String(error)}`));
+  const onDeferred =
+    options.onDeferredEvent ??
+    ((error: unknown, event: UserEvent) => process.emitWarning(`user event deferred to the intent sweep (${event.type} ${event.userId} v${event.version}): ${String(error)}`));
   return {
     userEvents,
-    users: withUserEvents(users, { events: userEvents, clock: systemClock, nextId: createEventIdGenerator(), peek, onLost }),
+    userEventIntents,
+    nextEventId,
+    users: withUserEvents(users, { events: userEvents, intents: userEventIntents, clock: systemClock, nextId: nextEventId, peek, onDeferred }),
   };
 }
