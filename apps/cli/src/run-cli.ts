@@ -52,9 +52,11 @@ export async function runCli(argv: readonly string[], env: CliEnv, io: CliIo): P
     const names = command.positionals ?? [];
     const { values, positionals } = parseArgs({ args: [...rest], options, strict: true, allowPositionals: names.length > 0 });
     if (positionals.length > names.length) throw new UsageError(`unexpected argument '${positionals[names.length] ?? ''}'`);
-    const given = { ...values, ...Object.fromEntries(positionals.map((value, i) => [names[i], value])) };
+    type Given = Record<string, string | boolean | string[] | undefined>;
+    const named: Given = Object.fromEntries(positionals.map((value, i): [string, string] => [names[i] ?? '', value]));
+    const given: Given = { ...(values as Given), ...named };
     const { url, token } = credentialFor(command, env);
-    const output = await command.run(createProvisioClient({ url, token }), given as Record<string, string | boolean | string[] | undefined>, io);
+    const output = await command.run(createProvisioClient({ url, token }), given, io);
     if (!output.streamed) io.stdout(values['json'] === true ? `${JSON.stringify(output.json)}\n` : output.lines.map((l) => `${l}\n`).join(''));
     return 0;
   } catch (error) {

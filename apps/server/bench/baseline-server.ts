@@ -20,7 +20,8 @@ export async function startBaseline(options: { uri: string; dbName: string; orgI
     else res.json(doc);
   });
   app.get('/users', async (req, res) => {
-    const key = String(req.query['userName'] ?? '').toLowerCase();
+    const userName = req.query['userName'];
+    const key = typeof userName === 'string' ? userName.toLowerCase() : '';
     const docs = await users.find({ orgId: options.orgId, userNameKey: key }).limit(100).toArray();
     res.json({ totalResults: docs.length, Resources: docs });
   });

@@ -27,7 +27,7 @@ it('runs at once and then on every tick, never two runs of a task at a time, and
 
 it('keeps going after a failing run', async () => {
   let runs = 0;
-  const periodic = startPeriodic([{ name: 'flaky', intervalMs: 5, run: async () => { runs++; throw new Error('boom'); } }], logger);
+  const periodic = startPeriodic([{ name: 'flaky', intervalMs: 5, run: () => { runs++; return Promise.reject(new Error('boom')); } }], logger);
   await new Promise((r) => setTimeout(r, 50));
   await periodic.stop();
   expect(runs).toBeGreaterThan(2);

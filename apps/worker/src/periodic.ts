@@ -14,23 +14,25 @@ export type PeriodicTask = {
  */
 export function startPeriodic(tasks: PeriodicTask[], logger: Logger) {
   const runs = tasks.map((task) => {
-    let running: Promise<unknown> | null = null;
+    let running: Promise<void> | null = null;
     const tick = () => {
       if (running) return;
       running = task
         .run()
-        .then((result) => result && logger.info({ task: task.name, ...result }, `${task.name} done`))
+        .then((result) => {
+          if (result) logger.info({ task: task.name, ...result }, `${task.name} done`);
+        })
         .catch((err: unknown) => logger.error({ err, task: task.name }, `${task.name} failed`))
         .finally(() => (running = null));
     };
     const timer = setInterval(tick, task.intervalMs);
     tick();
-    return { timer, current: () => running };
+    return { timer, current: (): Promise<void> | null => running };
   });
   return {
     async stop() {
       for (const r of runs) clearInterval(r.timer);
-      await Promise.all(runs.map((r) => r.current()));
+      await Promise.all(runs.flatMap((r) => r.current() ?? []));
     },
   };
 }

@@ -38,7 +38,7 @@ describe('secrets', () => {
       expect(dump).not.toContain(keySecretOf(token));
       expect(dump).not.toContain(token);
     }
-    expect(raw.every((k) => typeof k['secretHash'] === 'string' && /^[0-9a-f]{64}$/.test(k['secretHash'] as string))).toBe(true);
+    expect(raw.every((k) => typeof k['secretHash'] === 'string' && /^[0-9a-f]{64}$/.test(k['secretHash']))).toBe(true);
   });
 
   it('writes no token into the audit ledger either', async () => {

@@ -16,7 +16,9 @@ export const scimBaseUrl = (deps: Pick<ServerDeps, 'publicUrl'>) => `${deps.publ
  */
 export function callerFor(deps: ScimDeps, req: Request, res: Response) {
   const auth = orgPrincipal(res);
-  const requestId = String(res.getHeader('X-Request-Id') ?? req.id);
+  const header = res.getHeader('X-Request-Id');
+  // Set by requestIdFor (create-server) before any route; req.id is the same id for pino-http.
+  const requestId = typeof header === 'string' ? header : typeof req.id === 'string' ? req.id : '';
   const logger = deps.logger.child({ requestId, orgId: auth.orgId });
   return createCaller(
     createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res) }),

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { errorMessage, trpc } from '../api/trpc.ts';
 import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
+import { formText } from '../lib/form-text.ts';
 
 type Scope = 'scim' | 'users:read' | 'users:write' | 'admin';
 const SCOPES: Array<{ value: Scope; hint: string }> = [
@@ -36,7 +37,7 @@ export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: 
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const scopes = fixedScopes ?? (form.getAll('scope').map(String) as Scope[]);
-    create.mutate({ name: String(form.get('name') ?? ''), accountName: String(form.get('accountName') ?? ''), scopes });
+    create.mutate({ name: formText(form, 'name'), accountName: formText(form, 'accountName'), scopes });
   };
   if (create.data) return <TokenPanel token={create.data.token} keyName={create.data.key.name} onDone={() => create.reset()} />;
   return (

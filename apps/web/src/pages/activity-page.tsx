@@ -5,6 +5,7 @@ import { trpc } from '../api/trpc.ts';
 import { AuditEventRow } from '../components/audit-event-row.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { formText } from '../lib/form-text.ts';
 
 type Filters = { resourceType?: string; outcome?: 'success' | 'failure'; actorId?: string; resourceId?: string; from?: string; to?: string };
 
@@ -13,7 +14,7 @@ const PAGE = 50;
 
 /** Form values → procedure filters; dates are whole UTC days. */
 function filtersOf(form: FormData): Filters {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const text = (name: string) => formText(form, name).trim();
   const outcome = text('outcome');
   return {
     ...(text('resourceType') ? { resourceType: text('resourceType') } : {}),

@@ -10,6 +10,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useOwnerNames } from '../lib/use-owner-names.ts';
+import { formText } from '../lib/form-text.ts';
 
 /** Service accounts (non-human key owners) and every key of the org. */
 export function KeysPage() {
@@ -27,8 +28,8 @@ export function KeysPage() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const description = String(data.get('description') ?? '').trim();
-    createAccount.mutate({ name: String(data.get('name') ?? ''), ...(description ? { description } : {}) }, { onSuccess: () => form.reset() });
+    const description = formText(data, 'description').trim();
+    createAccount.mutate({ name: formText(data, 'name'), ...(description ? { description } : {}) }, { onSuccess: () => form.reset() });
   };
 
   return (

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { SessionError, signIn } from '../api/session.ts';
 import { Notice } from '../components/notice.tsx';
 import { navigate, useLocation } from '../lib/router.tsx';
+import { formText } from '../lib/form-text.ts';
 
 type Mode = 'admin' | 'platform';
 
@@ -27,7 +28,7 @@ export function SignInPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => formText(form, name);
     if (mode === 'platform') mutation.mutate({ adminToken: text('adminToken') });
     else mutation.mutate({ email: text('email'), password: text('password'), ...(text('orgId') ? { orgId: text('orgId') } : {}) });
   };

@@ -16,5 +16,5 @@ it.each([
   [{ state: 'accepted' }, '2026-02-01T00:00:00Z', 'accepted'],
   [{ state: 'failed', failedReason: 'bounced' }, '2026-01-02T00:00:00Z', 'failed'],
 ] as const)('%j at %s reads %s', (patch, now, state) => {
-  expect(toInviteStatus({ ...base, ...patch } as InviteRecord, new Date(now)).state).toBe(state);
+  expect(toInviteStatus({ ...base, ...patch }, new Date(now)).state).toBe(state);
 });

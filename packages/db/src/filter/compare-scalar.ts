@@ -27,7 +27,7 @@ function order(a: number | string, b: number | string, op: CompareOp): boolean {
 export function compareScalar(actual: unknown, op: CompareOp, expected: FilterValue, leaf: { type: ScalarType; caseExact: boolean }): boolean {
   if (actual === undefined || actual === null || expected === null) return false;
   if (leaf.type === 'dateTime') {
-    const a = actual instanceof Date ? actual.getTime() : Date.parse(String(actual));
+    const a = actual instanceof Date ? actual.getTime() : typeof actual === 'string' ? Date.parse(actual) : Number.NaN;
     const e = Date.parse(String(expected));
     return !Number.isNaN(a) && !Number.isNaN(e) && !['co', 'sw', 'ew'].includes(op) && order(a, e, op);
   }

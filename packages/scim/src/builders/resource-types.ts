@@ -1,12 +1,12 @@
 import { ScimError } from '../errors/scim-error.ts';
-import type { ResourceTypeName, SchemaRegistry } from '../schema/registry.ts';
+import type { SchemaRegistry } from '../schema/registry.ts';
 import { URN } from '../schema/urns.ts';
 
 /** One `/ResourceTypes/{name}` entry (RFC 7643 §6), extensions from the registry. */
 export function buildResourceType(name: string, opts: { registry: SchemaRegistry; baseUrl: string }) {
   const key = (['User', 'Group'] as const).find((n) => n.toLowerCase() === name.toLowerCase());
   if (!key) throw new ScimError({ status: 404, detail: `Resource type '${name}' not found` });
-  const resource = opts.registry.resources[key as ResourceTypeName];
+  const resource = opts.registry.resources[key];
   const base = opts.baseUrl.replace(/\/+$/, '');
   return {
     schemas: [URN.resourceType],

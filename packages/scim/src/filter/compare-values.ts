@@ -40,7 +40,7 @@ export function compareOne(actual: unknown, op: CompareOp, expected: FilterValue
   if (actual === undefined || actual === null || expected === null) return false;
   const type = cmp?.type;
   if (type === 'dateTime') {
-    const a = Date.parse(String(actual));
+    const a = typeof actual === 'string' ? Date.parse(actual) : Number.NaN;
     const e = Date.parse(String(expected));
     return !Number.isNaN(a) && !Number.isNaN(e) && (op === 'co' || op === 'sw' || op === 'ew' ? false : order(a, e, op));
   }

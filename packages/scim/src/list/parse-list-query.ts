@@ -1,4 +1,4 @@
-import type { ListQuery, ListQueryOptions, RawListParams } from './list-query.ts';
+import type { ListQuery, ListQueryOptions } from './list-query.ts';
 import { normaliseListParams } from './list-query.ts';
 
 export type QueryInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -20,5 +20,5 @@ export function parseListQuery(query: QueryInput, opts: ListQueryOptions): ListQ
     const list = typeof value === 'string' ? [value] : (value ?? []);
     raw[name] = name === 'attributes' || name === 'excludedAttributes' ? list.join(',') : list[0];
   }
-  return normaliseListParams(raw as RawListParams, opts);
+  return normaliseListParams(raw, opts);
 }

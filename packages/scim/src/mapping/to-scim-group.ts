@@ -13,7 +13,7 @@ export type ToScimGroupOptions = ResourceInfo & {
 
 /** Domain group (+ members when loaded) → wire Group with member `$ref`s. */
 export function toScimGroup(group: GroupAttributes, opts: ToScimGroupOptions): ScimResource {
-  const wire = domainToWire(group as unknown as Record<string, unknown>, { ...opts, type: 'Group' });
+  const wire = domainToWire(group, { ...opts, type: 'Group' });
   if (!opts.members) return wire;
   const base = trimBase(opts.baseUrl);
   const { meta, ...rest } = wire;

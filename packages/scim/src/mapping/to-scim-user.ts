@@ -15,7 +15,7 @@ export type ToScimUserOptions = ResourceInfo & { registry: SchemaRegistry; group
  * data, `$ref` is rendered for the manager and groups, the password never appears.
  */
 export function toScimUser(user: UserAttributes, opts: ToScimUserOptions): ScimResource {
-  const wire = domainToWire(user as unknown as Record<string, unknown>, { ...opts, type: 'User' });
+  const wire = domainToWire(user, { ...opts, type: 'User' });
   if (!opts.groups) return wire;
   const base = trimBase(opts.baseUrl);
   const { meta, ...rest } = wire;

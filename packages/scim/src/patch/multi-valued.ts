@@ -2,7 +2,6 @@ import { badRequest } from '../errors/scim-error.ts';
 import type { AttributeDef } from '../schema/attribute-def.ts';
 import { findAttribute } from '../schema/attribute-def.ts';
 import { isObject } from './patch-context.ts';
-import type { Doc } from './patch-context.ts';
 
 function sameText(a: unknown, b: unknown, caseExact: boolean): boolean {
   if (typeof a === 'string' && typeof b === 'string' && !caseExact) return a.toLowerCase() === b.toLowerCase();
@@ -44,7 +43,7 @@ export function mergeEntries(def: AttributeDef, existing: readonly unknown[], in
 
 /** Removes the entries named by value (Entra's `Remove` with a `value` array). */
 export function removeEntries(def: AttributeDef, existing: readonly unknown[], raw: unknown, label: string): unknown[] {
-  const items = Array.isArray(raw) ? raw : [raw];
+  const items: unknown[] = Array.isArray(raw) ? raw : [raw];
   if (items.length === 0) throw badRequest('invalidValue', `remove of '${label}' names no entry`);
   const named = items.map((i) => (typeof i === 'string' ? { value: i } : i));
   if (!named.every(isObject)) throw badRequest('invalidValue', `remove of '${label}' needs entries like {"value": …}`);
@@ -59,7 +58,7 @@ export function removeEntries(def: AttributeDef, existing: readonly unknown[], r
  * win and the others are cleared; two new primaries at once are refused.
  */
 export function enforcePrimary(entries: unknown[], changed: ReadonlySet<number>, label: string): unknown[] {
-  const winners = [...changed].filter((i) => isObject(entries[i]) && (entries[i] as Doc)['primary'] === true);
+  const winners = [...changed].filter((i) => isObject(entries[i]) && (entries[i])['primary'] === true);
   if (winners.length > 1) throw badRequest('invalidValue', `'${label}' can have only one primary entry`);
   const winner = winners[0];
   if (winner === undefined) return entries;

@@ -43,7 +43,7 @@ export function project<T extends Wire>(resource: T, opts: ProjectOptions): Wire
     const always = byRule.filter((r) => r.def.returned === 'always').map((r): Selector => ({ keys: r.keys }));
     for (const sel of [...always, ...include]) copyPath(resource, out, sel.keys);
   } else {
-    out = structuredClone(resource) as Wire;
+    out = structuredClone(resource);
     for (const r of byRule) if (r.def.returned === 'request') deletePath(out, r.keys);
   }
   for (const sel of exclude) {

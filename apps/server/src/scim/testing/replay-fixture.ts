@@ -8,8 +8,8 @@ export type FixtureStep = {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;
     headers?: Record<string, string>;
-    /** `null` token: no Authorization header; a string other than a test token is sent as is. */
-    token?: TestToken | string | null;
+    /** A TestToken name; `null`: no Authorization header; any other string is sent as is. */
+    token?: string | null;
     body?: unknown;
   };
   expect: {
@@ -34,7 +34,10 @@ function substitute(value: unknown, vars: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
     const whole = /^\{\{(\w+)\}\}$/.exec(value);
     if (whole?.[1] !== undefined && whole[1] in vars) return vars[whole[1]];
-    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
+    return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+      const saved = vars[name];
+      return typeof saved === 'string' || typeof saved === 'number' ? String(saved) : `{{${name}}}`;
+    });
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, vars));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars)]));
