@@ -74,15 +74,13 @@ describe('who may call', () => {
     expect((await app.scim('get', `/Users/${id}`, b.scimToken)).status).toBe(200);
   });
 
-  it('refuses a revoked key with 401 within the same second, saying it was revoked', async () => {
+  it('refuses a revoked key with 401 on the very next request (no cache), saying it was revoked', async () => {
     const org = await app.newOrg();
     const { data } = await app.trpc(org.adminToken, 'keys.create', { name: 'okta', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim'] });
     const { key, token } = data as { key: { id: string }; token: string };
     expect((await app.scim('get', '/Users', token)).status).toBe(200);
-    const started = Date.now();
     expect((await app.trpc(org.adminToken, 'keys.revoke', { id: key.id })).status).toBe(200);
     const res = await app.scim('get', '/Users', token);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(res.body.detail).toMatch(/revoked at .*Create a new key/);

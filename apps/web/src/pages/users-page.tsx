@@ -10,19 +10,28 @@ import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { displayNameOf, emailOf, ROLE_LABELS, searchFilter, SOURCE_LABELS } from '../lib/user-labels.ts';
 
 const PAGE_SIZE = 25;
+const STATUSES = ['invited', 'active', 'deactivated'] as const;
+type StatusChoice = (typeof STATUSES)[number] | '';
+const statusFrom = (value: string | null): StatusChoice => STATUSES.find((s) => s === value) ?? '';
 
-/** Every user of the org, searchable, 25 a page; search and page live in the URL. */
+/** Every user of the org, searchable and filtered by status, 25 a page; search, status and page live in the URL. */
 export function UsersPage() {
   const { search } = useLocation();
   const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
   const [text, setText] = useState(search.get('q') ?? '');
   const [q, setQ] = useState(text);
+  const status = statusFrom(search.get('status'));
   useEffect(() => {
     const timer = setTimeout(() => setQ(text), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const go = (next: { q?: string; page?: number }) => {
-    const params = new URLSearchParams({ ...(next.q ?? q ? { q: next.q ?? q } : {}), ...((next.page ?? 1) > 1 ? { page: String(next.page) } : {}) });
+  const go = (next: { q?: string; status?: StatusChoice; page?: number }) => {
+    const nextStatus = next.status ?? status;
+    const params = new URLSearchParams({
+      ...(next.q ?? q ? { q: next.q ?? q } : {}),
+      ...(nextStatus ? { status: nextStatus } : {}),
+      ...((next.page ?? 1) > 1 ? { page: String(next.page) } : {}),
+    });
     navigate(`/users${params.size ? `?${params}` : ''}`, { replace: true });
   };
   useEffect(() => {
@@ -31,8 +40,9 @@ export function UsersPage() {
 
   const filter = searchFilter(q);
   const users = useQuery({
-    queryKey: ['users', q, page],
-    queryFn: () => trpc.users.search.query({ ...(filter ? { filter } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
+    queryKey: ['users', q, status, page],
+    queryFn: () =>
+      trpc.users.search.query({ ...(filter ? { filter } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const items = users.data?.items ?? [];
@@ -49,6 +59,15 @@ export function UsersPage() {
         <div className="field field-inline">
           <label htmlFor="user-search">Search users</label>
           <input id="user-search" type="search" placeholder="Name, user name or email" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="user-status">Status</label>
+          <select id="user-status" value={status} onChange={(e) => go({ status: statusFrom(e.target.value), page: 1 })}>
+            <option value="">All</option>
+            <option value="invited">Invited (invite pending)</option>
+            <option value="active">Active</option>
+            <option value="deactivated">Deactivated</option>
+          </select>
         </div>
       </div>
       <QueryState isPending={users.isPending} error={users.error} label="users" />
@@ -86,7 +105,7 @@ export function UsersPage() {
                 {items.length === 0 ? (
                   <tr>
                     <td colSpan={6} className="empty">
-                      {q ? `No user matches “${q}”.` : 'No users yet: connect your identity provider on the SCIM connection page.'}
+                      {q || status ? `No ${status ? `${status} ` : ''}user${q ? ` matches “${q}”` : ''}.` : 'No users yet: connect your identity provider on the SCIM connection page.'}
                     </td>
                   </tr>
                 ) : null}

@@ -1,12 +1,15 @@
 import type { FilterNode, ListPage, SortOrder } from './filter-ast.ts';
 import { pageWindow } from './page-window.ts';
 import type { DomainDeps } from './user-deps.ts';
+import type { UserStatus } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
 
 export type ListUsersOptions = {
   orgId: string;
   /** A parsed SCIM filter; unknown attributes are refused by storage (invalidFilter). */
   filter?: FilterNode;
+  /** Only users in this state (admin views: who has not accepted an invite yet). */
+  status?: UserStatus;
   sortBy?: string;
   sortOrder?: SortOrder;
   startIndex?: number;
@@ -15,6 +18,6 @@ export type ListUsersOptions = {
 
 /** A stable page: always ordered (by `sortBy` then id, or by id = creation order). */
 export async function listUsers(deps: Pick<DomainDeps, 'users'>, options: ListUsersOptions): Promise<ListPage<UserRecord>> {
-  const { orgId, filter, sortBy, sortOrder } = options;
-  return deps.users.list(orgId, { filter, sortBy, sortOrder, ...pageWindow(options) });
+  const { orgId, filter, status, sortBy, sortOrder } = options;
+  return deps.users.list(orgId, { filter, sortBy, sortOrder, ...(status ? { status } : {}), ...pageWindow(options) });
 }

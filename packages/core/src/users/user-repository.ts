@@ -42,13 +42,13 @@ export interface UserRepository {
    * @throws AppError CONFLICT (`uniqueness`) when the new userName is taken.
    */
   updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: UserChanges): Promise<UserRecord | null>;
-  /** Removes the user's group memberships, then the user. False when there was no user. */
   /**
    * Removes the user's group memberships, then the user (only at `expectedVersion` when
    * given). False when no user (at that version) was deleted.
    */
   delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
-  list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
+  /** A SCIM-style page; `status` narrows it to users in that state (not a SCIM attribute, so not in the filter). */
+  list(orgId: string, query: ListQuery & { status?: UserStatus }): Promise<ListPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

@@ -19,8 +19,10 @@ export async function listPage<D>(options: {
   resolve: PathResolver;
   orgId: string;
   query: ListQuery;
+  /** Stored-field conditions ANDed with the filter (state that SCIM does not name). */
+  narrow?: Record<string, unknown>;
 }): Promise<{ totalResults: number; docs: D[] }> {
-  const { model, rows, resolve, orgId, query } = options;
+  const { model, rows, resolve, orgId, query, narrow } = options;
   const ctx: TranslateContext = {
     resolve,
     rowIds: async (key, rowQuery) => (await rows.distinct(key, inOrg(orgId, rowQuery))).map(String),
@@ -30,7 +32,8 @@ export async function listPage<D>(options: {
     },
   };
   const sort = sortSpec(resolve, query.sortBy, query.sortOrder);
-  const where = inOrg(orgId, query.filter ? await translateFilter(query.filter, ctx) : {});
+  const filtered = query.filter ? await translateFilter(query.filter, ctx) : {};
+  const where = inOrg(orgId, narrow ? { $and: [filtered, narrow] } : filtered);
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await model.find(where).sort(sort).skip(query.startIndex - 1).limit(query.count).lean<D[]>();
   // A short first page is the whole result (Okta's and Entra's lookups): no second scan to count.

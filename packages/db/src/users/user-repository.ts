@@ -101,7 +101,8 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     },
 
     async list(orgId, query) {
-      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query });
+      const narrow = query.status ? { status: query.status } : undefined;
+      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
     },
 

@@ -64,6 +64,12 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Donald Knuth' }).textContent()).toMatch(/deactivated/i);
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'users');
+    await page.getByLabel('Status').selectOption('deactivated');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/Donald Knuth/);
+    expect(page.url()).toMatch(/[?&]status=deactivated/);
+    await page.getByLabel('Status').selectOption('');
+    await expect.poll(() => rows.count()).toBe(11);
   });
 
   step('opens a user and resends their invite; the new email arrives in the test SMTP server', async (page) => {

@@ -1,7 +1,10 @@
-import { UserRecordSchema } from '@provisio/core';
-import type { z } from 'zod';
+import { USER_STATUSES, UserRecordSchema } from '@provisio/core';
+import { z } from 'zod';
 import { listResponseOf, ZListRequestSchema } from '../shared-schemas.ts';
 
-export const ZSearchUsersRequestSchema = ZListRequestSchema;
+export const ZSearchUsersRequestSchema = ZListRequestSchema.extend({
+  /** Only users in this state (`invited`, `active`, `deactivated`); SCIM callers never send it. */
+  status: z.enum(USER_STATUSES).optional(),
+});
 export const ZSearchUsersResponseSchema = listResponseOf(UserRecordSchema);
 export type TSearchUsersRequest = z.infer<typeof ZSearchUsersRequestSchema>;

@@ -128,4 +128,19 @@ describe('users procedures', () => {
     await expect(env.caller.users.search({ filter: 'userName eq' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
     await expect(env.caller.users.search({ sortBy: 'emails' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
+
+  it('narrows a search to one status, with or without a filter, totals included', async () => {
+    const a = await env.caller.users.create(newUser('status.a@example.com'));
+    const b = await env.caller.users.create(newUser('status.b@example.com'));
+    await env.caller.users.deactivate({ id: b.id });
+    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) => (await env.caller.users.search({ count: 1000, ...input })).items.map((u) => u.id);
+    expect(await ids({ status: 'deactivated', filter: 'userName sw "status."' })).toEqual([b.id]);
+    expect(await ids({ status: 'invited', filter: 'userName sw "status."' })).toEqual([a.id]);
+    expect(await ids({ status: 'active', filter: 'userName sw "status."' })).toEqual([]);
+    const deactivated = await ids({ status: 'deactivated' });
+    expect(deactivated).toContain(b.id);
+    expect(deactivated).not.toContain(a.id);
+    expect((await env.caller.users.search({ status: 'deactivated', count: 0 })).totalResults).toBe(deactivated.length);
+    await expect(env.caller.users.search({ status: 'gone' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });
