@@ -2,6 +2,9 @@ import type { ProvisioClient } from '@provisio/client';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; description: string };
 
+/** `--json`, which every command takes: the same data as the lines, for scripts. */
+export const json = { type: 'boolean', description: 'print JSON' } as const satisfies OptionSpec;
+
 /** What a command prints: `--json` prints `json`, otherwise `lines`. `streamed`: it printed as it went (`events tail`). */
 export type Output = { json: unknown; lines: string[]; streamed?: boolean };
 

@@ -1,8 +1,7 @@
 import type { Command } from '../command.ts';
-import { oneOf, optionalString, requireString, UsageError } from '../command.ts';
+import { json, oneOf, optionalString, requireString, UsageError } from '../command.ts';
 
 const SCOPES = ['scim', 'users:read', 'users:write', 'admin'] as const;
-const json = { type: 'boolean', description: 'print JSON' } as const;
 
 const serviceAccountCreate: Command = {
   path: ['service-account', 'create'],

@@ -1,9 +1,8 @@
 import type { Command } from '../command.ts';
-import { onOff, oneOf, optionalString, requireString } from '../command.ts';
+import { json, oneOf, onOff, optionalString, requireString } from '../command.ts';
 
 const PLANS = ['free', 'pro', 'enterprise'] as const;
 const ROLES = ['admin', 'standard', 'read_only'] as const;
-const json = { type: 'boolean', description: 'print JSON' } as const;
 
 const orgCreate: Command = {
   path: ['org', 'create'],

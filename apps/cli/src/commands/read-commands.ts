@@ -1,7 +1,5 @@
 import type { Command } from '../command.ts';
-import { oneOf, optionalString, requireString } from '../command.ts';
-
-const json = { type: 'boolean', description: 'print JSON' } as const;
+import { json, oneOf, optionalString, requireString } from '../command.ts';
 
 const userList: Command = {
   path: ['user', 'list'],

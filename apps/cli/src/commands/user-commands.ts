@@ -1,7 +1,6 @@
 import type { Command } from '../command.ts';
-import { requireString } from '../command.ts';
+import { json, requireString } from '../command.ts';
 
-const json = { type: 'boolean', description: 'print JSON' } as const;
 const id = { type: 'string', description: 'user id (or give it as the argument)' } as const;
 
 type InviteView = { state: string; sentAt: string | null; expiresAt: string | null; acceptedAt: string | null; failedReason: string | null };
