@@ -70,13 +70,13 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
     /** Implements core's GroupRepository (org-scoped). */
     groups: createGroupRepository(models, versionClaims),
     /** Invites and what they read of users and orgs (core invite ports). */
-    invites: createInviteRepository(models.invites, versionClaims.claims),
+    invites: createInviteRepository(models.invites, versionClaims),
     inviteUsers: createInviteUsers(users),
     inviteOrgs: createInviteOrgLookup(models.orgs),
     /** Once-only claims, and their pruning by the sweeper. */
     claims: versionClaims.claims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
-    ...createAccessRepositories(models),
+    ...createAccessRepositories(models, versionClaims),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** Creates every index the models declare; idempotent. */

@@ -29,7 +29,7 @@ export interface InviteRepository {
 /** Puts an invite on the queue. Ids only: the worker re-reads everything else. */
 export interface InviteDispatcher {
   dispatch(job: { orgId: string; userId: string; inviteId: string; dispatch: number }): Promise<void>;
-  /** True while the job of this dispatch is waiting, delayed or running. */
+  /** True while the job of this dispatch is waiting or delayed (a running one may belong to a dead worker). */
   isQueued(job: { inviteId: string; dispatch: number }): Promise<boolean>;
 }
 

@@ -3,7 +3,8 @@ import type { InviteRecord } from '@provisio/core/invites';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 
-export type InviteDoc = Omit<InviteRecord, 'id'> & { _id: string };
+/** `rev` counts the writes of this document (see reviseDocument); absent on invites written before it existed. */
+export type InviteDoc = Omit<InviteRecord, 'id'> & { _id: string; rev?: number };
 
 const nullableDate = { type: Date, default: null };
 const nullableString = { type: String, default: null };
@@ -26,6 +27,7 @@ const inviteSchema = new Schema<InviteDoc>(
     failedReason: nullableString,
     lastError: nullableString,
     createdAt: { type: Date, required: true },
+    rev: { type: Number, default: 0 },
   },
   { versionKey: false },
 );

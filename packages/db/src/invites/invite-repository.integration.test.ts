@@ -13,11 +13,33 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 beforeAll(async () => {
   db = await createTestDb();
-  repo = createInviteRepository(db.models.invites, createClaims(db.models.claims));
+  repo = createInviteRepository(db.models.invites, { claims: createClaims(db.models.claims), model: db.models.claims });
 });
 afterAll(() => db.drop());
 
 describe('invite repository on FerretDB', () => {
+  // FerretDB 1.x applies an update by rewriting the whole document, so two writers of
+  // different fields can erase each other's change. The server marks an invite dispatched
+  // just as a worker may be claiming it: both changes must survive.
+  it('keeps a claim and a concurrent dispatch mark, and a sweep bump beside a send', async () => {
+    const invites = await Promise.all(Array.from({ length: 40 }, () => repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 })));
+    await Promise.all(
+      invites.flatMap((invite) => [
+        repo.markDispatched(orgId, invite.id, at(5)),
+        repo.claim(orgId, invite.id, { tokenHash: `h-${invite.id}`, expiresAt: at(48 * 3600e3), now: at(10), staleBefore: at(-120e3) }),
+      ]),
+    );
+    for (const invite of invites) {
+      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sending', claims: 1, tokenHash: `h-${invite.id}`, dispatchedAt: at(5) });
+    }
+    await Promise.all(
+      invites.flatMap((invite) => [repo.markSent(orgId, invite.id, `h-${invite.id}`, at(20)), repo.bumpDispatch(orgId, invite.id, 0, at(21))]),
+    );
+    for (const invite of invites) {
+      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sent', sentAt: at(20), dispatch: 1, dispatchedAt: at(21) });
+    }
+  });
+
   it('versions invites per user and supersedes older live ones', async () => {
     const userId = randomUUID();
     const first = await repo.insertNext(orgId, { id: uuidV7(), userId, now: t0 });

@@ -1,28 +1,29 @@
 import type { InviteRecord, InviteRepository } from '@provisio/core/invites';
 import type { Model } from 'mongoose';
-import type { Claims } from '../claims/claims.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
+import { reviseDocument } from '../versioning/revise-document.ts';
 import type { InviteDoc } from './invite-model.ts';
 
-const toInvite = ({ _id, ...rest }: InviteDoc): InviteRecord => ({ id: _id, ...rest });
-const LIVE = ['pending', 'sending', 'sent'] as const;
+const LIVE: readonly InviteRecord['state'][] = ['pending', 'sending', 'sent'];
 const DUPLICATE_KEY = 11000;
-/** A winner that has not written its transition within this time is presumed crashed. */
-const CLAIM_STALE_MS = 30_000;
+
+const toInvite = ({ _id, rev: _rev, ...rest }: InviteDoc): InviteRecord => ({ id: _id, ...rest });
 
 /**
- * Invites over mongoose. Each transition that must happen once (claim, accept, re-dispatch)
- * is decided by a unique-key claim, then written; see `createClaims` for why.
+ * Invites over mongoose. Every change of an existing invite goes through `reviseDocument`:
+ * one writer per revision, deciding from the invite as it is, so a transition that must
+ * happen once (claim, send mark, accept, re-dispatch) happens once and no concurrent
+ * change of another field is lost.
  */
-export function createInviteRepository(model: Model<InviteDoc>, claims: Claims): InviteRepository {
+export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaims): InviteRepository {
   const read = async (filter: Record<string, unknown>) => {
     const doc = await model.findOne(filter).lean<InviteDoc>();
     return doc ? toInvite(doc) : null;
   };
-  const write = async (orgId: string, id: string, update: Partial<InviteDoc>) => {
-    const doc = await model.findOneAndUpdate({ _id: id, orgId }, { $set: update }, { returnDocument: 'after' }).lean<InviteDoc>();
+  const revise = async (orgId: string, id: string, now: Date, change: (current: InviteRecord) => Partial<InviteRecord> | null) => {
+    const doc = await reviseDocument(model, vc, { kind: 'invite', orgId, id, now }, (current) => change(toInvite(current)));
     return doc ? toInvite(doc) : null;
   };
-  const once = (key: string, now: Date) => claims.take(key, { now, staleAfterMs: CLAIM_STALE_MS });
 
   return {
     async insertNext(orgId, { id, userId, now }) {
@@ -32,7 +33,8 @@ export function createInviteRepository(model: Model<InviteDoc>, claims: Claims):
         try {
           const doc = await model.create({ _id: id, orgId, userId, version, state: 'pending', createdAt: now });
           // Older live links stop working once the new version exists.
-          await model.updateMany({ orgId, userId, version: { $lt: version }, state: { $in: LIVE } }, { $set: { state: 'superseded' } });
+          const older = await model.find({ orgId, userId, version: { $lt: version }, state: { $in: LIVE } }, { _id: 1 }).lean<Array<{ _id: string }>>();
+          for (const { _id } of older) await revise(orgId, _id, now, (current) => (LIVE.includes(current.state) ? { state: 'superseded' } : null));
           return toInvite(doc.toObject());
         } catch (error) {
           if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 5) throw error;
@@ -47,32 +49,38 @@ export function createInviteRepository(model: Model<InviteDoc>, claims: Claims):
     },
     countCreatedSince: (orgId, userId, since) => model.countDocuments({ orgId, userId, createdAt: { $gte: since } }),
     async markDispatched(orgId, id, now) {
-      await model.updateOne({ _id: id, orgId }, { $set: { dispatchedAt: now } });
+      await revise(orgId, id, now, () => ({ dispatchedAt: now }));
     },
-    async claim(orgId, id, { tokenHash, expiresAt, now, staleBefore }) {
-      const invite = await read({ _id: id, orgId });
-      const claimable = invite?.state === 'pending' || (invite?.state === 'sending' && (invite.claimedAt ?? now) < staleBefore);
-      if (!invite || !claimable) return null;
-      const n = invite.claims + 1;
-      if (!(await once(`invite:${id}:claim:${n}`, now))) return null;
-      return write(orgId, id, { state: 'sending', claims: n, tokenHash, expiresAt, claimedAt: now });
+    claim(orgId, id, { tokenHash, expiresAt, now, staleBefore }) {
+      return revise(orgId, id, now, (current) => {
+        const claimable = current.state === 'pending' || (current.state === 'sending' && (current.claimedAt ?? now) < staleBefore);
+        return claimable ? { state: 'sending', claims: current.claims + 1, tokenHash, expiresAt, claimedAt: now } : null;
+      });
     },
     async markSent(orgId, id, tokenHash, now) {
-      const invite = await read({ _id: id, orgId, state: 'sending', tokenHash });
-      return invite !== null && (await write(orgId, id, { state: 'sent', sentAt: now, lastError: null })) !== null;
+      const sent = await revise(orgId, id, now, (current) =>
+        current.state === 'sending' && current.tokenHash === tokenHash ? { state: 'sent', sentAt: now, lastError: null } : null,
+      );
+      return sent !== null;
     },
     async release(orgId, id, tokenHash, error) {
-      if (await read({ _id: id, orgId, state: 'sending', tokenHash })) {
-        await write(orgId, id, { state: 'pending', tokenHash: null, expiresAt: null, lastError: error });
-      }
+      await revise(orgId, id, new Date(), (current) =>
+        current.state === 'sending' && current.tokenHash === tokenHash ? { state: 'pending', tokenHash: null, expiresAt: null, lastError: error } : null,
+      );
     },
     async markFailed(orgId, id, reason) {
-      await model.updateOne({ _id: id, orgId, state: { $in: ['pending', 'sending'] } }, { $set: { state: 'failed', failedReason: reason, tokenHash: null } });
+      await revise(orgId, id, new Date(), (current) =>
+        current.state === 'pending' || current.state === 'sending' ? { state: 'failed', failedReason: reason, tokenHash: null } : null,
+      );
     },
     async accept(tokenHash, now) {
       const invite = await read({ tokenHash, state: 'sent', expiresAt: { $gt: now } });
-      if (!invite || !(await once(`invite:${invite.id}:accept`, now))) return null;
-      return write(invite.orgId, invite.id, { state: 'accepted', acceptedAt: now });
+      if (!invite) return null;
+      return revise(invite.orgId, invite.id, now, (current) =>
+        current.state === 'sent' && current.tokenHash === tokenHash && current.expiresAt !== null && current.expiresAt > now
+          ? { state: 'accepted', acceptedAt: now }
+          : null,
+      );
     },
     async findStuck({ pendingBefore, claimBefore }, limit) {
       const docs = await model
@@ -88,8 +96,8 @@ export function createInviteRepository(model: Model<InviteDoc>, claims: Claims):
       return docs.map(toInvite);
     },
     async bumpDispatch(orgId, id, dispatch, now) {
-      if (!(await once(`invite:${id}:dispatch:${dispatch + 1}`, now))) return false;
-      return (await write(orgId, id, { dispatch: dispatch + 1, dispatchedAt: now })) !== null;
+      const bumped = await revise(orgId, id, now, (current) => (current.dispatch === dispatch ? { dispatch: dispatch + 1, dispatchedAt: now } : null));
+      return bumped !== null;
     },
     async deleteForUser(orgId, userId) {
       await model.deleteMany({ orgId, userId });

@@ -4,7 +4,13 @@ import type { Queue } from 'bullmq';
 import { enqueue } from '../enqueue.ts';
 import { inviteJobId, inviteSendJob } from './invite-send-job.ts';
 
-const QUEUED = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+/**
+ * Not `active`: a job that has been running for the sweep's whole stuck window without even
+ * claiming its invite belongs to a dead worker (BullMQ would only notice after its lock
+ * expires and a stalled check runs, up to a minute later). Re-dispatching it is safe: the
+ * claim lets one send through.
+ */
+const QUEUED = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 /** BullMQ waits for a reconnecting Redis; a request must not, so each call gets a deadline. */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
