@@ -9,6 +9,7 @@ import type { UserDoc } from '../users/user-model.ts';
 import { registerKeyModel } from './key-model.ts';
 import { createKeyRepository } from './key-repository.ts';
 import { orgAdminContacts } from './org-admin-contacts.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
 
 /** The models of credentials and the ledger (keys, service accounts, audit events). */
 export const registerAccessModels = (connection: Connection) => ({
@@ -20,9 +21,9 @@ export const registerAccessModels = (connection: Connection) => ({
 type AccessModels = ReturnType<typeof registerAccessModels> & { orgs: Model<OrgDoc>; users: Model<UserDoc> };
 
 /** Repositories implementing core's OrgRepository, KeyRepository, ServiceAccountRepository, AuditRepository. */
-export const createAccessRepositories = (models: AccessModels) => ({
-  orgs: createOrgRepository(models.orgs),
-  keys: createKeyRepository(models.keys),
+export const createAccessRepositories = (models: AccessModels, vc: VersionClaims) => ({
+  orgs: createOrgRepository(models.orgs, vc),
+  keys: createKeyRepository(models.keys, vc),
   serviceAccounts: createServiceAccountRepository(models.serviceAccounts),
   audit: createAuditRepository(models.auditEvents),
   /** Admins of an org who can be mailed (alerts). */

@@ -19,6 +19,8 @@ export type KeyDoc = {
   lastScimUsedAt?: Date;
   revokedAt?: Date;
   revokedReason?: RevocationReason;
+  /** Counts the writes of this document (see reviseDocument); absent on keys written before it existed. */
+  rev?: number;
 };
 
 const keySchema = new Schema<KeyDoc>(
@@ -35,6 +37,7 @@ const keySchema = new Schema<KeyDoc>(
     lastScimUsedAt: { type: Date },
     revokedAt: { type: Date },
     revokedReason: { type: String, enum: REVOCATION_REASONS },
+    rev: { type: Number, default: 0 },
   },
   { versionKey: false },
 );

@@ -1,11 +1,20 @@
 import type { KeyRepository } from '@provisio/core/keys';
 import type { Model } from 'mongoose';
+import type { VersionClaims } from '../versioning/claim-version.ts';
+import { reviseDocument } from '../versioning/revise-document.ts';
 import type { KeyDoc } from './key-model.ts';
 import { toKey } from './to-key.ts';
 
 const LIVE = { revokedAt: { $exists: false } };
 
-export function createKeyRepository(model: Model<KeyDoc>): KeyRepository {
+/**
+ * Keys over mongoose. A revocation and a last-use stamp can land at once (an IdP's parallel
+ * requests, one of them deprovisioning the key's owner): both go through `reviseDocument`,
+ * so the stamp can never write back a key without its revocation.
+ */
+export function createKeyRepository(model: Model<KeyDoc>, vc: VersionClaims): KeyRepository {
+  const revoked = (orgId: string, keyId: string, { reason, now }: { reason: KeyDoc['revokedReason']; now: Date }) =>
+    reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) => (current.revokedAt ? null : { revokedAt: now, revokedReason: reason }));
   return {
     async insert(orgId, key) {
       const doc: KeyDoc = {
@@ -37,23 +46,20 @@ export function createKeyRepository(model: Model<KeyDoc>): KeyRepository {
       return docs.map(toKey);
     },
     async revoke(orgId, keyId, { reason, now }) {
-      const doc = await model
-        .findOneAndUpdate({ _id: keyId, orgId, ...LIVE }, { $set: { revokedAt: now, revokedReason: reason } }, { returnDocument: 'after' })
-        .lean<KeyDoc>();
+      const doc = await revoked(orgId, keyId, { reason, now });
       return doc ? toKey(doc) : null;
     },
     async revokeByOwner(orgId, ownerId, { reason, now }) {
-      const live = await model.find({ orgId, ownerId, ...LIVE }).lean<KeyDoc[]>();
-      if (live.length === 0) return [];
-      // Idempotent: a concurrent revocation of the same key sets the same fields.
-      await model.updateMany({ orgId, _id: { $in: live.map((k) => k._id) }, ...LIVE }, { $set: { revokedAt: now, revokedReason: reason } });
-      return live.map((doc) => toKey({ ...doc, revokedAt: now, revokedReason: reason }));
+      const live = await model.find({ orgId, ownerId, ...LIVE }, { _id: 1 }).lean<Array<{ _id: string }>>();
+      const done = await Promise.all(live.map(({ _id }) => revoked(orgId, _id, { reason, now })));
+      // A key revoked meanwhile by someone else is theirs to report.
+      return done.flatMap((doc) => (doc ? [toKey(doc)] : []));
     },
     async touch(orgId, keyId, { field, now, notBefore }) {
-      await model.updateOne(
-        { _id: keyId, orgId, $or: [{ [field]: { $exists: false } }, { [field]: { $lt: notBefore } }] },
-        { $set: { [field]: now } },
-      );
+      await reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) => {
+        const last = current[field];
+        return last && last >= notBefore ? null : { [field]: now };
+      });
     },
   };
 }

@@ -24,6 +24,8 @@ export type OrgDoc = {
   settings: OrgSettings;
   createdAt: Date;
   updatedAt: Date;
+  /** Counts the writes of this document (see reviseDocument); absent on orgs written before it existed. */
+  rev?: number;
 };
 
 export const DEFAULT_ORG_SETTINGS: OrgSettings = {
@@ -52,6 +54,7 @@ const orgSchema = new Schema<OrgDoc>(
     nameKey: { type: String, required: true },
     plan: { type: String, enum: ORG_PLANS, required: true },
     settings: { type: settingsSchema, default: () => ({}) },
+    rev: { type: Number },
   },
   { timestamps: true, versionKey: false },
 );

@@ -2,6 +2,8 @@ import { normaliseKey } from '@provisio/core';
 import type { OrgRecord, OrgRepository, OrgSettings } from '@provisio/core/orgs';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
+import { reviseDocument } from '../versioning/revise-document.ts';
 import { DEFAULT_ORG_SETTINGS } from './org-model.ts';
 import type { OrgDoc } from './org-model.ts';
 
@@ -14,14 +16,15 @@ const toOrg = (doc: OrgDoc): OrgRecord => ({
   lastModified: doc.updatedAt.toISOString(),
 });
 
-/** `settings.x` paths, so one setting changes without rewriting the others. */
+/** `settings.x` paths: only the settings given change. */
 const settingsPaths = (settings: Partial<OrgSettings>) =>
   Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined).map(([k, v]) => [`settings.${k}`, v]));
 
 /** Implements core's OrgRepository on the org model (issue 6). */
-export function createOrgRepository(model: Model<OrgDoc>): OrgRepository {
+export function createOrgRepository(model: Model<OrgDoc>, vc: VersionClaims): OrgRepository {
+  // One writer per revision: two admins changing different settings at once both keep their change.
   const update = async (orgId: string, $set: Record<string, unknown>, now: Date) => {
-    const doc = await model.findOneAndUpdate({ _id: orgId }, { $set: { ...$set, updatedAt: now } }, { returnDocument: 'after', timestamps: false }).lean<OrgDoc>();
+    const doc = await reviseDocument(model, vc, { kind: 'org', orgId, id: orgId, now, scope: {} }, () => ({ ...$set, updatedAt: now }));
     return doc ? toOrg(doc) : null;
   };
   return {
