@@ -2,13 +2,17 @@ import type { InviteRecord } from './invite-record.ts';
 
 /** Storage of invites. Every state change is one conditional single-document update. */
 export interface InviteRepository {
-  /** Inserts version n+1 as `pending`, then marks older live versions `superseded`. */
+  /**
+   * Inserts version n+1 as `pending`, dispatched at `now` (the caller enqueues it next), then
+   * marks older live versions `superseded`.
+   */
   insertNext(orgId: string, invite: { id: string; userId: string; now: Date }): Promise<InviteRecord>;
   findById(orgId: string, id: string): Promise<InviteRecord | null>;
   findByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
   latestForUser(orgId: string, userId: string): Promise<InviteRecord | null>;
   countCreatedSince(orgId: string, userId: string, since: Date): Promise<number>;
-  markDispatched(orgId: string, id: string, now: Date): Promise<void>;
+  /** The enqueue failed: clears the dispatch time so the next sweep enqueues it at once. */
+  markUndispatched(orgId: string, id: string, now: Date): Promise<void>;
   /** pending → sending (or a `sending` claim older than `staleBefore`); null if not claimable. */
   claim(orgId: string, id: string, claim: { tokenHash: string; expiresAt: Date; now: Date; staleBefore: Date }): Promise<InviteRecord | null>;
   /** sending → sent, only for the claim holding `tokenHash`. */

@@ -11,12 +11,14 @@ export type IssueInviteOptions = { orgId: string; userId: string };
  */
 export async function issueInvite(deps: InviteIssueDeps, { orgId, userId }: IssueInviteOptions): Promise<InviteRecord> {
   const now = deps.clock.now();
+  // Stored as dispatched now, so the request pays one write, not two; a failed enqueue undoes it.
   const invite = await deps.invites.insertNext(orgId, { id: uuidV7(now.getTime()), userId, now });
   try {
     await deps.dispatcher.dispatch({ orgId, userId, inviteId: invite.id, dispatch: invite.dispatch });
-    await deps.invites.markDispatched(orgId, invite.id, now);
   } catch (error) {
     deps.onDispatchError?.(error, invite.id);
+    // Best effort: if this fails too, the sweep still finds the invite once the stuck window passes.
+    await deps.invites.markUndispatched(orgId, invite.id, now).catch(() => undefined);
   }
   return invite;
 }

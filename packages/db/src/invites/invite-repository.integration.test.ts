@@ -19,18 +19,19 @@ afterAll(() => db.drop());
 
 describe('invite repository on FerretDB', () => {
   // FerretDB 1.x applies an update by rewriting the whole document, so two writers of
-  // different fields can erase each other's change. The server marks an invite dispatched
-  // just as a worker may be claiming it: both changes must survive.
+  // different fields can erase each other's change. A server undoing a dispatch mark (its
+  // enqueue timed out, though the job got through) may race the worker claiming the invite,
+  // and the sweep may bump a dispatch beside a send: every change must survive.
   it('keeps a claim and a concurrent dispatch mark, and a sweep bump beside a send', async () => {
     const invites = await Promise.all(Array.from({ length: 40 }, () => repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 })));
     await Promise.all(
       invites.flatMap((invite) => [
-        repo.markDispatched(orgId, invite.id, at(5)),
+        repo.markUndispatched(orgId, invite.id, at(5)),
         repo.claim(orgId, invite.id, { tokenHash: `h-${invite.id}`, expiresAt: at(48 * 3600e3), now: at(10), staleBefore: at(-120e3) }),
       ]),
     );
     for (const invite of invites) {
-      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sending', claims: 1, tokenHash: `h-${invite.id}`, dispatchedAt: at(5) });
+      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sending', claims: 1, tokenHash: `h-${invite.id}` });
     }
     await Promise.all(
       invites.flatMap((invite) => [repo.markSent(orgId, invite.id, `h-${invite.id}`, at(20)), repo.bumpDispatch(orgId, invite.id, 0, at(21))]),

@@ -31,7 +31,7 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
         const latest = await model.findOne({ orgId, userId }).sort({ version: -1 }).select({ version: 1 }).lean();
         const version = (latest?.version ?? 0) + 1;
         try {
-          const doc = await model.create({ _id: id, orgId, userId, version, state: 'pending', createdAt: now });
+          const doc = await model.create({ _id: id, orgId, userId, version, state: 'pending', createdAt: now, dispatchedAt: now });
           // Older live links stop working once the new version exists.
           const older = await model.find({ orgId, userId, version: { $lt: version }, state: { $in: LIVE } }, { _id: 1 }).lean<Array<{ _id: string }>>();
           for (const { _id } of older) await revise(orgId, _id, now, (current) => (LIVE.includes(current.state) ? { state: 'superseded' } : null));
@@ -48,8 +48,8 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
       return doc ? toInvite(doc) : null;
     },
     countCreatedSince: (orgId, userId, since) => model.countDocuments({ orgId, userId, createdAt: { $gte: since } }),
-    async markDispatched(orgId, id, now) {
-      await revise(orgId, id, now, () => ({ dispatchedAt: now }));
+    async markUndispatched(orgId, id, now) {
+      await revise(orgId, id, now, (current) => (current.state === 'pending' && current.dispatch === 0 ? { dispatchedAt: null } : null));
     },
     claim(orgId, id, { tokenHash, expiresAt, now, staleBefore }) {
       return revise(orgId, id, now, (current) => {
