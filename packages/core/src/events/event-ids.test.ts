@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import { createEventIdGenerator, eventIdFloor, timeOfEventId } from './event-ids.ts';
+import { USER_EVENT_TIMING } from './event-timing.ts';
 import { lifecycleType } from './lifecycle-type.ts';
 import { resumePoint } from './stream-user-events.ts';
 
@@ -38,4 +39,8 @@ it('refuses malformed and expired resume ids with a clear reason', () => {
   expect(() => resumePoint(clock, old)).toThrow(expect.objectContaining({ scimType: 'expiredCursor', message: expect.stringMatching(/resync/) }));
   const recent = uuidV7(new Date('2026-02-20T00:00:00Z').getTime());
   expect(resumePoint(clock, recent)).toBe(recent);
+});
+
+it('re-publishes a late append before readers can have passed its id', () => {
+  expect(USER_EVENT_TIMING.guardMs).toBeLessThan(USER_EVENT_TIMING.settleMs);
 });

@@ -22,6 +22,9 @@ export type UserEventsOptions = {
 
 type Planned = Omit<UserEventIntent, 'id' | 'at'>;
 
+/** A delete races only writes of the same user; a few rounds settle it. */
+const MAX_DELETE_ATTEMPTS = 10;
+
 /**
  * The user repository, recording a lifecycle event for every write that took effect.
  * Wrapping the port (not the SCIM adapter or a procedure) covers every path that changes
@@ -82,14 +85,21 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
       );
     },
     async delete(orgId, userId, now, expectedVersion) {
-      const before = await options.peek(orgId, userId);
-      if (!before) return users.delete(orgId, userId, now, expectedVersion);
-      const version = before.version + 1;
-      return tracked(
-        { orgId, userId, kind: 'deleted', version, from: before.status },
-        () => users.delete(orgId, userId, now, expectedVersion),
-        (deleted, id) => (deleted ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null),
-      );
+      for (let attempt = 0; attempt < MAX_DELETE_ATTEMPTS; attempt++) {
+        const before = await options.peek(orgId, userId);
+        if (!before) return users.delete(orgId, userId, now, expectedVersion);
+        // Pinned to the version read, so the event's version is exact: a write that slips in
+        // between makes this delete miss and read again, instead of both events sharing one version.
+        const pinned = expectedVersion ?? before.version;
+        const version = pinned + 1;
+        const deleted = await tracked(
+          { orgId, userId, kind: 'deleted', version, from: before.status },
+          () => users.delete(orgId, userId, now, pinned),
+          (gone, id) => (gone ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null),
+        );
+        if (deleted || expectedVersion !== undefined) return deleted;
+      }
+      throw new AppError('CONFLICT', { message: `user ${userId} kept changing while it was being deleted; try again` });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createUser, deleteUser, patchUser, replaceUser, setUserActive, systemClock } from '@provisio/core';
-import { streamUserEvents, sweepUserEvents, USER_EVENT_TIMING, userEventHead } from '@provisio/core/events';
+import { streamUserEvents, sweepUserEvents, userEventHead } from '@provisio/core/events';
 import type { UserEvent } from '@provisio/core/events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb } from '../create-db.ts';
@@ -64,9 +64,34 @@ it('a second connection (another process) writing the same users keeps per-user 
   }
 });
 
-it('sweeps nothing within retention', async () => {
+it('sweeps nothing within retention, and everything past it', async () => {
   expect(await sweepUserEvents({ events: db.userEvents, clock: systemClock })).toBe(0);
   const future = { now: () => new Date(Date.now() + 31 * 24 * 3600_000) };
   expect(await sweepUserEvents({ events: db.userEvents, clock: future })).toBeGreaterThanOrEqual(20);
-  expect(USER_EVENT_TIMING.guardMs).toBeLessThan(USER_EVENT_TIMING.settleMs);
+});
+
+it('a delete racing an update gets the version after it: a mirror applying newer versions ends with the user gone', async () => {
+  const head = userEventHead(systemClock);
+  const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(deps(), { orgId, attributes: attrs(`delete.race.${i}@example.com`) })));
+  await Promise.all(
+    users.flatMap((u) => [
+      patchUser(deps(), { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: 'Racing' } }) }).catch(() => undefined),
+      deleteUser(deps(), { orgId, id: u.id }),
+    ]),
+  );
+  // Read until every user's delete arrived (a patch that came after the delete made no event).
+  const pending = new Set(users.map((u) => u.id));
+  const events: UserEvent[] = [];
+  const ac = new AbortController();
+  for await (const event of streamUserEvents({ events: db.userEvents, clock: systemClock }, { orgId, lastEventId: head, signal: ac.signal })) {
+    events.push(event);
+    if (event.type === 'deleted') pending.delete(event.userId);
+    if (pending.size === 0) ac.abort();
+  }
+  for (const u of users) {
+    const mine = events.filter((e) => e.userId === u.id).map((e) => [e.type, e.version] as const);
+    const versions = mine.map(([, v]) => v);
+    expect(new Set(versions).size, JSON.stringify(mine)).toBe(versions.length);
+    expect(mine.at(-1), JSON.stringify(mine)).toEqual(['deleted', Math.max(...versions)]);
+  }
 });
