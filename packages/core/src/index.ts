@@ -16,7 +16,7 @@ export { normaliseKey } from './users/normalise-key.ts';
 export { isActiveStatus, nextStatus } from './users/user-status.ts';
 export { hashPassword, verifyPassword } from './users/hash-password.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from './users/page-window.ts';
-export { retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
+export { conflictBackoff, retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
 export { createUser } from './users/create-user.ts';
 export type { CreateUserOptions } from './users/create-user.ts';
 export { getUser } from './users/get-user.ts';

@@ -13,6 +13,9 @@ export type VersionedUpdateOptions<T extends { version: number }, R> = {
   maxAttempts?: number;
 };
 
+/** Full jitter, capped at 200 ms: contenders that lost a round spread out instead of colliding again. */
+export const conflictBackoff = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
+
 /**
  * Optimistic concurrency without transactions: read, compute, conditional single-document
  * write, and on a lost race start again from the new version. Bounded, with full jitter
@@ -31,7 +34,7 @@ export async function retryOnVersionConflict<T extends { version: number }, R>(o
     if (ifMatchVersion !== undefined) {
       throw new AppError('PRECONDITION_FAILED', { message: `${what} changed while it was being updated` });
     }
-    await sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
+    await conflictBackoff(attempt);
   }
   throw new AppError('CONFLICT', { message: `${what} kept changing; gave up after ${maxAttempts} attempts` });
 }

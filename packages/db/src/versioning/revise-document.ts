@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '@provisio/core';
+import { AppError, conflictBackoff } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { withVersionClaim } from './claim-version.ts';
 import type { VersionClaims } from './claim-version.ts';
@@ -7,8 +6,8 @@ import type { VersionClaims } from './claim-version.ts';
 /** A document whose writes are serialised by revision; `rev` is absent on ones written before it existed. */
 export type RevisedDoc = { _id: string; rev?: number };
 
-/** Writers of one document rarely collide; a few rounds, backing off to ~1.3 s in all, settle it. */
-const MAX_ROUNDS = 8;
+/** As many rounds as `retryOnVersionConflict` allows: writers of one document rarely collide. */
+const MAX_ROUNDS = 20;
 
 /**
  * Applies `change` to the document as it is now, as the only writer of its next revision.
@@ -37,7 +36,7 @@ export async function reviseDocument<D extends RevisedDoc>(
       model.findOneAndUpdate({ _id: id, ...scope, rev: atRev }, { $set: { ...update, rev: rev + 1 } }, { returnDocument: 'after', timestamps: false }).lean<D>(),
     );
     if (written) return written;
-    await sleep(5 * 2 ** round);
+    await conflictBackoff(round);
   }
-  throw new AppError('UNAVAILABLE', { message: `${kind} ${id} is changing too fast; try again`, retryAfter: 1 });
+  throw new AppError('CONFLICT', { message: `${kind} ${id} kept changing; gave up after ${MAX_ROUNDS} attempts` });
 }
