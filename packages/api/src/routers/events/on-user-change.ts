@@ -1,5 +1,6 @@
 import { AppError } from '@provisio/core';
 import { streamUserEvents, UserEventSchema } from '@provisio/core/events';
+import { revocationMessage } from '@provisio/core/keys';
 import { tracked } from '@trpc/server';
 import { orgProcedure } from '../../trpc.ts';
 import { ZOnUserChangeRequestSchema } from './on-user-change.types.ts';
@@ -25,7 +26,8 @@ export const onUserChangeProcedure = orgProcedure
       if (!keyId || ctx.clock.now().getTime() - checkedAt < KEY_RECHECK_MS) return;
       checkedAt = ctx.clock.now().getTime();
       const key = await ctx.db.keys.findById(orgId, keyId);
-      if (key?.revokedAt !== null) throw new AppError('UNAUTHENTICATED', { message: 'the key was revoked' });
+      if (!key) throw new AppError('UNAUTHENTICATED', { message: 'the key no longer exists' });
+      if (key.revokedAt !== null) throw new AppError('UNAUTHENTICATED', { message: revocationMessage(key) });
     };
     const events = streamUserEvents({ events: ctx.db.userEvents, clock: ctx.clock }, { orgId, lastEventId: input?.lastEventId ?? null, stillAllowed, ...(signal ? { signal } : {}) });
     for await (const event of withTrpcErrors(events)) yield tracked(event.id, UserEventSchema.parse(event));
