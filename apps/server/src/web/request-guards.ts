@@ -21,6 +21,8 @@ export function isSameOrigin(req: Request, publicUrl: string): boolean {
 /** The `X-CSRF-Token` header equals the session's token (constant time). */
 export function hasCsrfToken(req: Request, expected: string): boolean {
   const sent = req.headers[CSRF_HEADER];
-  if (typeof sent !== 'string' || sent.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (typeof sent !== 'string') return false;
+  // Compare bytes, not characters: a non-ASCII header of the right length must fail, not throw.
+  const [a, b] = [Buffer.from(sent), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }

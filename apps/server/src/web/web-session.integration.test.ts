@@ -65,6 +65,7 @@ describe('the session on /trpc', () => {
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf, Origin: ORIGIN })).status).toBe(404); // authorised: the user id is unknown
     expect((await trpcGet(cookie)).status).toBe(403);
     expect((await trpcGet(cookie, { 'X-CSRF-Token': 'x'.repeat(43) })).status).toBe(403);
+    expect((await trpcGet(cookie, { 'X-CSRF-Token': 'é'.repeat(43) })).status).toBe(403); // same length in characters, not in bytes
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf, Origin: 'https://evil.example' })).status).toBe(403);
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf, 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
     const write = await app.agent.post('/trpc/org.updateSettings').set('Cookie', cookie).send({ samlJitEnabled: true });
