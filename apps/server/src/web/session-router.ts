@@ -1,5 +1,5 @@
 import { isAppError } from '@provisio/core';
-import type { AppErrorCode } from '@provisio/core';
+import { STATUS_BY_CODE } from '../http/status-by-code.ts';
 import { csrfTokenOf, openSession, resolveSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
 import type { SessionDeps } from '@provisio/core/sessions';
 import express, { Router } from 'express';
@@ -15,7 +15,6 @@ const SignInBody = z.union([
   z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024), orgId: z.string().max(256).optional() }),
   z.object({ adminToken: z.string().min(1).max(1024) }),
 ]);
-const STATUS: Partial<Record<AppErrorCode, number>> = { BAD_REQUEST: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429 };
 
 /**
  * `/auth/*`, the session endpoints of the web app (JSON). Sign-in opens a session and
@@ -60,7 +59,7 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
       await deps.admitSignIn({ account: 'adminToken' in input ? 'platform' : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
       let token: string;
       if ('adminToken' in input) {
-        const principal = await Promise.resolve(deps.resolvePrincipal(input.adminToken)).catch(() => null);
+        const principal = await deps.resolvePrincipal(input.adminToken);
         if (principal?.kind !== 'platform') return void res.status(401).json({ error: 'That is not the platform admin token.' });
         token = (await openSession(core, { kind: 'platform', orgId: null, userId: null })).token;
       } else {
@@ -107,5 +106,5 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
 function sendError(res: Response, error: unknown): void {
   if (!isAppError(error)) throw error;
   if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
-  res.status(STATUS[error.code] ?? 500).json({ error: error.userMessage ?? error.message });
+  res.status(STATUS_BY_CODE[error.code]).json({ error: error.userMessage ?? error.message });
 }

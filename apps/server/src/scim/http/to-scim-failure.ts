@@ -5,6 +5,7 @@ import type { ScimStatus, ScimType } from '@provisio/scim';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
+import { STATUS_BY_CODE } from '../../http/status-by-code.ts';
 import { ScimHttpFailure } from './scim-failure.ts';
 
 /** A failure reduced to what the wire shows; `internal` ones are logged and never described. */
@@ -16,18 +17,8 @@ export type ScimFailure = {
   internal: boolean;
 };
 
-/** The one status per domain code. `satisfies` keeps it closed over AppErrorCode. */
-const STATUS_BY_CODE = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const satisfies Record<AppErrorCode, ScimStatus>;
+// Every code's status must be one SCIM knows.
+STATUS_BY_CODE satisfies Record<AppErrorCode, ScimStatus>;
 
 /** When a domain error has no (or no valid) scimType: the one RFC 7644 Table 9 expects. */
 const DEFAULT_TYPE: { [S in keyof typeof SCIM_TYPES_BY_STATUS]?: (typeof SCIM_TYPES_BY_STATUS)[S][number] } = {
