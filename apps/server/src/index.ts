@@ -11,7 +11,10 @@ import { createKeyResolver } from './auth/key-resolver.ts';
 async function main() {
   const env = loadServerEnv();
   const logger = createLogger({ name: 'server', level: env.LOG_LEVEL });
-  const db = await createDb({ uri: env.MONGODB_URI });
+  const db = await createDb({
+    uri: env.MONGODB_URI,
+    onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
+  });
   await db.syncIndexes();
   const redis = createProducerConnection(env.REDIS_URL);
   const queue = new Queue(env.QUEUE_NAME ?? DEFAULT_QUEUE_NAME, { connection: redis });

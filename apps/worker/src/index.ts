@@ -10,7 +10,10 @@ import { startWorkerApp } from './worker-app.ts';
 async function main() {
   const env = loadWorkerEnv();
   const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
-  const db = await createDb({ uri: env.MONGODB_URI });
+  const db = await createDb({
+    uri: env.MONGODB_URI,
+    onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
+  });
   await db.syncIndexes();
   const app = await startWorkerApp({
     db,

@@ -14,6 +14,7 @@ import { registerUserModel } from './users/user-model.ts';
 import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
 import { createEventStores, registerEventModels } from './events/index.ts';
+import type { EventStoreOptions } from './events/index.ts';
 import { createSessionStores, registerSessionModels } from './sessions/index.ts';
 
 export type CreateDbOptions = {
@@ -22,13 +23,15 @@ export type CreateDbOptions = {
   dbName?: string;
   /** How long an operation waits for a reachable server before failing. */
   serverSelectionTimeoutMS?: number;
+  /** A user write whose event could not be stored yet (the intent sweep will record it): for the process logger. */
+  onDeferredEvent?: EventStoreOptions['onDeferredEvent'];
 };
 
 /**
  * One connection and its models. No module-level connection: every process and test
  * creates its own, and closes it.
  */
-export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }: CreateDbOptions) {
+export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent }: CreateDbOptions) {
   const connection: Connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS,
@@ -54,7 +57,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000 }
 
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims));
+  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims), onDeferredEvent ? { onDeferredEvent } : {});
 
   return {
     connection,
