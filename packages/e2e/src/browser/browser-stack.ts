@@ -1,5 +1,3 @@
-import { createServer as createNetServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { authenticateKey } from '@provisio/core/keys';
 import { createSmtpMailer } from '@provisio/email';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
@@ -8,16 +6,9 @@ import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
 import { startWorkerApp } from '@provisio/worker/worker-app';
 import { movableClock } from '../harness.ts';
+import { freePort } from '../processes.ts';
 
 export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /**
  * The whole product on a real port for a browser: server (serving the built web app),
