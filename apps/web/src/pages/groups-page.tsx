@@ -1,26 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { trpc } from '../api/trpc.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
+import { useDebounced } from '../lib/use-debounced.ts';
 
 const PAGE_SIZE = 25;
 
 /** Groups exactly as the identity provider pushed them: read-only here. */
 export function GroupsPage() {
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQ(text.trim());
-      setPage(1);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const q = useDebounced(text).trim();
+  // The page belongs to the search it was chosen in: a new search starts at page 1.
+  const [paged, setPaged] = useState({ q, page: 1 });
+  const page = paged.q === q ? paged.page : 1;
   const groups = useQuery({
     queryKey: ['groups', q, page],
     queryFn: () => trpc.groups.list.query({ ...(q ? { filter: `displayName co ${JSON.stringify(q)}` } : {}), sortBy: 'displayName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
@@ -62,7 +58,7 @@ export function GroupsPage() {
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={groups.data.totalResults} onPage={setPage} label="Groups" />
+          <Pager page={page} pageSize={PAGE_SIZE} total={groups.data.totalResults} onPage={(p) => setPaged({ q, page: p })} label="Groups" />
         </>
       ) : null}
     </>

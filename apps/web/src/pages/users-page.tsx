@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
+import { useDebounced } from '../lib/use-debounced.ts';
 import { displayNameOf, emailOf, ROLE_LABELS, searchFilter, SOURCE_LABELS } from '../lib/user-labels.ts';
 
 const PAGE_SIZE = 25;
@@ -18,13 +19,11 @@ const statusFrom = (value: string | null): StatusChoice => STATUSES.find((s) => 
 export function UsersPage() {
   const { search } = useLocation();
   const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
-  const [text, setText] = useState(search.get('q') ?? '');
-  const [q, setQ] = useState(text);
+  // The URL holds the search; the box only holds what is being typed until it pauses.
+  const q = search.get('q') ?? '';
   const status = statusFrom(search.get('status'));
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [text, setText] = useState(q);
+  const typed = useDebounced(text);
   const go = (next: { q?: string; status?: StatusChoice; page?: number }) => {
     const nextStatus = next.status ?? status;
     const params = new URLSearchParams({
@@ -35,8 +34,8 @@ export function UsersPage() {
     navigate(`/users${params.size ? `?${params}` : ''}`, { replace: true });
   };
   useEffect(() => {
-    if (q !== (search.get('q') ?? '')) go({ q, page: 1 });
-  }, [q]);
+    if (typed !== q) go({ q: typed, page: 1 });
+  }, [typed]);
 
   const filter = searchFilter(q);
   const users = useQuery({
