@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { fetchSession } from './api/session.ts';
 import { isSignedOutError } from './api/trpc.ts';
+import { forgetSession } from './api/use-sign-out.ts';
 import { QueryState } from './components/query-state.tsx';
 import { Shell } from './components/shell.tsx';
 import { navigate, useLocation } from './lib/router.tsx';
@@ -19,8 +20,7 @@ export function App() {
   useEffect(() => {
     return client.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && isSignedOutError(event.query.state.error)) {
-        client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-        client.setQueryData(['session'], null);
+        forgetSession(client);
       }
     });
   }, [client]);

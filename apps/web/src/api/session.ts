@@ -38,6 +38,14 @@ export const fetchSession = () =>
   });
 
 export const signIn = (body: { email: string; password: string; orgId?: string } | { adminToken: string }) => call<Session>('sign-in', { method: 'POST', body }).then(remember);
-export const signOut = () => call<{ ok: true }>('sign-out', { method: 'POST', body: {} }).then(() => remember(null));
+/** Ends the session; one that had already ended (401) counts as signed out. Any other failure is the caller's to show. */
+export const signOut = () =>
+  call<{ ok: true }>('sign-out', { method: 'POST', body: {} }).then(
+    () => remember(null),
+    (error: unknown) => {
+      if (error instanceof SessionError && error.status === 401) return remember(null);
+      throw error;
+    },
+  );
 export const listOrgs = () => call<{ items: Array<{ id: string; name: string; plan: string }> }>('orgs');
 export const pickOrg = (orgId: string) => call<Session>('org', { method: 'POST', body: { orgId } }).then(remember);

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
-import { signOut } from '../api/session.ts';
+import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
 import { Link, useLocation } from '../lib/router.tsx';
 
@@ -16,14 +15,7 @@ const NAV = [
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
 export function Shell({ session, children }: { session: Session; children: ReactNode }) {
   const { path } = useLocation();
-  const client = useQueryClient();
-  const out = useMutation({
-    mutationFn: signOut,
-    onSettled: () => {
-      client.setQueryData(['session'], null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-    },
-  });
+  const out = useSignOut();
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true });
   }, [path]);
@@ -45,6 +37,11 @@ export function Shell({ session, children }: { session: Session; children: React
           <Link to="/switch-org" className="topbar-link">
             Switch org
           </Link>
+        ) : null}
+        {out.error ? (
+          <span role="alert" className="small">
+            Could not sign out: {out.error.message}
+          </span>
         ) : null}
         <button type="button" className="button button-topbar" onClick={() => out.mutate()} disabled={out.isPending}>
           Sign out

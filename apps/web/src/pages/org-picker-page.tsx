@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { listOrgs, pickOrg, signOut } from '../api/session.ts';
+import { listOrgs, pickOrg } from '../api/session.ts';
+import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
 import { Notice } from '../components/notice.tsx';
 import { QueryState } from '../components/query-state.tsx';
@@ -18,7 +19,7 @@ export function OrgPickerPage({ session }: { session: Session }) {
       navigate('/users', { replace: true });
     },
   });
-  const out = useMutation({ mutationFn: signOut, onSuccess: () => client.setQueryData(['session'], null) });
+  const out = useSignOut();
   return (
     <main className="center">
       <section className="card picker" aria-labelledby="picker-title">
@@ -26,6 +27,7 @@ export function OrgPickerPage({ session }: { session: Session }) {
         <h1 id="picker-title">Pick an organisation</h1>
         <p className="muted">Signed in as the platform admin ({session.kind}). You act as an admin of the org you pick.</p>
         {pick.error ? <Notice tone="error">{pick.error.message}</Notice> : null}
+        {out.error ? <Notice tone="error">Could not sign out: {out.error.message}</Notice> : null}
         <QueryState isPending={orgs.isPending} error={orgs.error} label="organisations" />
         {orgs.data?.items.length === 0 ? <p>No organisations yet: create one with `pnpm cli org create`.</p> : null}
         <ul className="org-list">
