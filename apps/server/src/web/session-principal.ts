@@ -1,8 +1,9 @@
 import type { Principal } from '@provisio/core';
-import { csrfTokenOf, resolveSession } from '@provisio/core/sessions';
+import { csrfTokenOf } from '@provisio/core/sessions';
 import { TRPCError } from '@trpc/server';
 import type { Request } from 'express';
 import { hasCsrfToken, isSameOrigin } from './request-guards.ts';
+import { currentSession } from './current-session.ts';
 import { readSessionCookie } from './session-cookie.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -14,10 +15,12 @@ import type { WebDeps } from './web-deps.ts';
 export function sessionPrincipalResolver({ db, clock, publicUrl, secure }: Pick<WebDeps, 'db' | 'clock' | 'publicUrl' | 'secure'>) {
   const deps = { sessions: db.sessions, users: db.users, clock };
   return async (req: Request): Promise<Principal | null> => {
-    const token = readSessionCookie(req, secure);
-    if (!token) return null;
-    const resolved = await resolveSession(deps, token);
-    if (!resolved) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended: sign in again.' });
+    const current = await currentSession(deps, req, secure);
+    if (!current) {
+      if (!readSessionCookie(req, secure)) return null; // no cookie: a bearer-token caller
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended: sign in again.' });
+    }
+    const { token, resolved } = current;
     if (!isSameOrigin(req, publicUrl) || !hasCsrfToken(req, csrfTokenOf(token))) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'missing or wrong CSRF token' });
     }

@@ -1,13 +1,15 @@
 import { isAppError } from '@provisio/core';
 import { STATUS_BY_CODE } from '../http/status-by-code.ts';
-import { csrfTokenOf, openSession, resolveSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
-import type { SessionDeps } from '@provisio/core/sessions';
+import { csrfTokenOf, openSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
+import type { SessionDeps, SessionRecord } from '@provisio/core/sessions';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
 import { hasCsrfToken, isSameOrigin } from './request-guards.ts';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.ts';
+import { currentSession } from './current-session.ts';
+import type { CurrentSession } from './current-session.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { sessionView } from './session-view.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -29,14 +31,9 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     if (req.method !== 'GET' && !isSameOrigin(req, deps.publicUrl)) res.status(403).json({ error: 'cross-origin request refused' });
     else next();
   });
-  const current = async (req: Request) => {
-    const token = readSessionCookie(req, secure);
-    const resolved = token ? await resolveSession(core, token) : null;
-    return token && resolved ? { token, resolved } : null;
-  };
   /** Session endpoints past sign-in: a live session, and on POST its CSRF token. */
-  const withSession = (handler: (req: Request, res: Response, s: NonNullable<Awaited<ReturnType<typeof current>>>) => Promise<void>) => async (req: Request, res: Response) => {
-    const s = await current(req);
+  const withSession = (handler: (req: Request, res: Response, s: CurrentSession) => Promise<void>) => async (req: Request, res: Response) => {
+    const s = await currentSession(core, req, secure);
     if (!s) {
       clearSessionCookie(res, secure);
       res.status(401).json({ error: 'You are signed out.' });
@@ -49,7 +46,7 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     await handler(req, res, s);
   };
 
-  router.get('/auth/session', withSession(async (_req, res, s) => void res.json(await sessionView(db, s.token, s.resolved))));
+  router.get('/auth/session', withSession(async (_req, res, s) => void res.json(await sessionView(db, s.token, s.resolved.session))));
 
   router.post('/auth/sign-in', async (req, res) => {
     const body = SignInBody.safeParse(req.body);
@@ -57,22 +54,22 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     const input = body.data;
     try {
       await deps.admitSignIn({ account: 'adminToken' in input ? 'platform' : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
-      let token: string;
+      let opened: { token: string; session: SessionRecord };
       if ('adminToken' in input) {
         const principal = await deps.resolvePrincipal(input.adminToken);
         if (principal?.kind !== 'platform') return void res.status(401).json({ error: 'That is not the platform admin token.' });
-        token = (await openSession(core, { kind: 'platform', orgId: null, userId: null })).token;
+        opened = await openSession(core, { kind: 'platform', orgId: null, userId: null });
       } else {
         const result = await signInWithPassword(core, input);
         if (!result.ok && result.reason === 'choose_org') return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
         if (!result.ok) return void res.status(401).json({ error: 'Wrong email or password, or this account is not an active admin.' });
-        token = result.token;
+        opened = result;
       }
-      const s = await resolveSession(core, token);
-      if (!s) throw new Error('a session just opened did not resolve');
+      // The session just opened is the one to show: no second read of it.
+      const { token, session } = opened;
       setSessionCookie(res, token, secure);
-      deps.logger.info({ kind: s.session.kind, orgId: s.session.orgId, userId: s.session.userId }, 'web sign-in');
-      res.json(await sessionView(db, token, s));
+      deps.logger.info({ kind: session.kind, orgId: session.orgId, userId: session.userId }, 'web sign-in');
+      res.json(await sessionView(db, token, session));
     } catch (error) {
       sendError(res, error);
     }
@@ -94,8 +91,7 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     if (!orgId.success) return void res.status(400).json({ error: 'orgId is required' });
     try {
       await selectSessionOrg(core, { token: s.token, orgId: orgId.data.orgId, kind: s.resolved.session.kind });
-      const again = await resolveSession(core, s.token);
-      res.json(again ? await sessionView(db, s.token, again) : null);
+      res.json(await sessionView(db, s.token, { ...s.resolved.session, orgId: orgId.data.orgId }));
     } catch (error) {
       sendError(res, error);
     }

@@ -1,11 +1,14 @@
 import type { Db } from '@provisio/db';
+import { recipientOf } from '@provisio/core/invites';
 import { csrfTokenOf, sessionEndsAt } from '@provisio/core/sessions';
-import type { ResolvedSession } from '@provisio/core/sessions';
+import type { SessionRecord } from '@provisio/core/sessions';
 
 /** What the web app learns about its session: who, where, until when, and the CSRF token. */
-export async function sessionView(db: Db, token: string, { session }: ResolvedSession) {
+export async function sessionView(db: Db, token: string, session: SessionRecord) {
   const org = session.orgId ? await db.orgs.findById(session.orgId) : null;
   const user = session.orgId && session.userId ? await db.users.findById(session.orgId, session.userId) : null;
+  // The name and address the invite mail uses, so the top bar and the mail agree.
+  const contact = user ? recipientOf(user) : null;
   return {
     kind: session.kind,
     csrfToken: csrfTokenOf(token),
@@ -15,8 +18,8 @@ export async function sessionView(db: Db, token: string, { session }: ResolvedSe
       ? {
           id: user.id,
           userName: user.userName,
-          displayName: user.attributes.displayName ?? user.attributes.name?.formatted ?? user.userName,
-          email: user.attributes.emails?.find((e) => e.primary)?.value ?? user.attributes.emails?.[0]?.value ?? user.userName,
+          displayName: contact?.name ?? user.userName,
+          email: contact?.to ?? user.userName,
         }
       : null,
   };
