@@ -53,7 +53,7 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' });
     const input = body.data;
     try {
-      await deps.admitSignIn({ account: 'adminToken' in input ? 'platform' : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
+      await deps.admitSignIn({ account: 'adminToken' in input ? null : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
       let opened: { token: string; session: SessionRecord };
       if ('adminToken' in input) {
         const principal = await deps.resolvePrincipal(input.adminToken);

@@ -10,14 +10,16 @@ const limiter = (redis: Redis, points: number, keyPrefix: string) =>
 /**
  * Sign-in attempts per 15 minutes: 10 per account name (slows guessing one admin's
  * password from many addresses) and 50 per client address (slows spraying many accounts).
+ * The platform admin token has no account limit (`account: null`): it cannot be guessed,
+ * and a per-account limit would only let anyone lock the platform admin out.
  */
 export function createSignInLimiter(redis: Redis, limits = { perAccount: 10, perAddress: 50 }) {
   const byAccount = limiter(redis, limits.perAccount, 'rl-signin-account');
   const byAddress = limiter(redis, limits.perAddress, 'rl-signin-address');
-  return async function admitSignIn({ account, address }: { account: string; address: string }): Promise<void> {
+  return async function admitSignIn({ account, address }: { account: string | null; address: string }): Promise<void> {
     try {
       await byAddress.consume(address);
-      await byAccount.consume(account);
+      if (account !== null) await byAccount.consume(account);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -167,6 +167,8 @@ describe('sign-in rate limit', () => {
       expect(statuses).toEqual([401, 401, 401, 429]);
       const last = await limited.signIn({ email, password: 'guess' });
       expect(Number(last.res.headers['retry-after'])).toBeGreaterThan(0);
+      // Wrong admin tokens do not lock the platform admin out: only the address limit applies.
+      for (let i = 0; i < 4; i++) expect((await limited.signIn({ adminToken: `wrong ${i}` })).res.status).toBe(401);
     } finally {
       await limited.cleanup();
     }
