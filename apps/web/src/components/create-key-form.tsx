@@ -5,6 +5,7 @@ import { errorMessage, trpc } from '../api/trpc.ts';
 import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
 import { formText } from '../lib/form-text.ts';
+import { refreshKeyQueries, scimOwnerOf } from '../lib/key-queries.ts';
 
 type Scope = 'scim' | 'users:read' | 'users:write' | 'admin';
 const SCOPES: Array<{ value: Scope; hint: string }> = [
@@ -25,13 +26,13 @@ export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: 
   const accounts = useQuery({ queryKey: ['service-accounts'], queryFn: () => trpc.serviceAccounts.list.query() });
   const [owner, setOwner] = useState('');
   const list = accounts.data?.items ?? [];
-  const chosen = owner || list[0]?.id || NEW_ACCOUNT;
+  const chosen = owner || (fixedScopes?.includes('scim') ? scimOwnerOf(list) : list[0])?.id || NEW_ACCOUNT;
   const create = useMutation({
     mutationFn: async (input: { name: string; accountName: string; scopes: Scope[] }) => {
       const ownerId = chosen === NEW_ACCOUNT ? (await trpc.serviceAccounts.create.mutate({ name: input.accountName })).id : chosen;
       return trpc.keys.create.mutate({ name: input.name, ownerType: 'service_account', ownerId, scopes: input.scopes });
     },
-    onSuccess: () => Promise.all(['keys', 'scim-status', 'service-accounts'].map((key) => client.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => refreshKeyQueries(client),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

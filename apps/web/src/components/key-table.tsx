@@ -5,6 +5,7 @@ import { formatDate, fromNow } from '../lib/format.ts';
 import { Badge } from './badge.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
+import { refreshKeyQueries } from '../lib/key-queries.ts';
 
 export type KeyRecord = Outputs['keys']['list']['items'][number];
 
@@ -15,7 +16,7 @@ export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; owner
   const client = useQueryClient();
   const revoke = useMutation({
     mutationFn: (id: string) => trpc.keys.revoke.mutate({ id }),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['keys'] }), client.invalidateQueries({ queryKey: ['scim-status'] })]),
+    onSuccess: () => refreshKeyQueries(client),
   });
   return (
     <>

@@ -4,6 +4,7 @@ import type { Outputs } from '../api/trpc.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
+import { refreshKeyQueries, scimOwnerOf } from '../lib/key-queries.ts';
 
 type Warning = Outputs['org']['scimStatus']['warnings'][number];
 type ScimKey = Outputs['org']['scimStatus']['scimKeys'][number];
@@ -16,10 +17,10 @@ const TITLES: Record<Warning['code'], string> = {
   scim_key_unused: 'Unused SCIM key',
 };
 
-/** A `scim` key owned by a service account (the first, or a new "SCIM provisioning" one). */
+/** A `scim` key owned by the provisioning service account (a new "SCIM provisioning" one if there is none). */
 async function createServiceAccountKey() {
   const accounts = await trpc.serviceAccounts.list.query();
-  const owner = accounts.items[0] ?? (await trpc.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
+  const owner = scimOwnerOf(accounts.items) ?? (await trpc.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
   return trpc.keys.create.mutate({ name: 'SCIM (service account)', ownerType: 'service_account', ownerId: owner.id, scopes: ['scim'] });
 }
 
@@ -37,7 +38,7 @@ function messageOf(w: Warning, keys: ScimKey[], names: Map<string, string>): str
 
 export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnings: Warning[]; planAllowsScim: boolean; keys: ScimKey[]; names: Map<string, string> }) {
   const client = useQueryClient();
-  const refresh = () => Promise.all(['scim-status', 'keys', 'service-accounts', 'org'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+  const refresh = () => refreshKeyQueries(client);
   const newKey = useMutation({ mutationFn: createServiceAccountKey, onSuccess: refresh });
   const settings = useMutation({ mutationFn: (input: { samlJitEnabled?: boolean; scimEnabled?: boolean }) => trpc.org.updateSettings.mutate(input), onSuccess: refresh });
   const revoke = useMutation({ mutationFn: (id: string) => trpc.keys.revoke.mutate({ id }), onSuccess: refresh });

@@ -11,6 +11,7 @@ import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useOwnerNames } from '../lib/use-owner-names.ts';
 import { formText } from '../lib/form-text.ts';
+import { refreshKeyQueries } from '../lib/key-queries.ts';
 
 /** Service accounts (non-human key owners) and every key of the org. */
 export function KeysPage() {
@@ -19,7 +20,7 @@ export function KeysPage() {
   const accounts = useQuery({ queryKey: ['service-accounts'], queryFn: () => trpc.serviceAccounts.list.query() });
   const keys = useQuery({ queryKey: ['keys', { showRevoked }], queryFn: () => trpc.keys.list.query({ includeRevoked: showRevoked }) });
   const names = useOwnerNames(keys.data?.items ?? []);
-  const refresh = () => Promise.all(['service-accounts', 'keys', 'scim-status'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+  const refresh = () => refreshKeyQueries(client);
   const createAccount = useMutation({ mutationFn: (input: { name: string; description?: string }) => trpc.serviceAccounts.create.mutate(input), onSuccess: refresh });
   const deleteAccount = useMutation({ mutationFn: (id: string) => trpc.serviceAccounts.delete.mutate({ id }), onSuccess: refresh });
   const liveKeys = (ownerId: string) => (keys.data?.items ?? []).filter((k) => k.ownerId === ownerId && !k.revokedAt).length;

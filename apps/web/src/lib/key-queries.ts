@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+/** What a key or service-account change can alter on screen: key lists, SCIM warnings, account lists. */
+export const refreshKeyQueries = (client: QueryClient) =>
+  Promise.all(['keys', 'scim-status', 'service-accounts'].map((key) => client.invalidateQueries({ queryKey: [key] })));
+
+const plain = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The service account a new SCIM key belongs to: the provisioning one (`org create` makes
+ * `scim-provisioning`; this app makes "SCIM provisioning"), else any but `org-admin`, which
+ * holds the platform-issued admin keys.
+ */
+export function scimOwnerOf<A extends { name: string }>(accounts: readonly A[]): A | undefined {
+  return accounts.find((a) => plain(a.name) === 'scimprovisioning') ?? accounts.find((a) => plain(a.name) !== 'orgadmin');
+}
