@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { fetchSession } from './api/session.ts';
+import type { Session } from './api/session.ts';
 import { isSignedOutError } from './api/trpc.ts';
 import { forgetSession } from './api/use-sign-out.ts';
 import { QueryState } from './components/query-state.tsx';
@@ -11,6 +12,13 @@ import { Routes } from './routes.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
 /** Signed out → sign-in; platform admin without an org → the org picker; otherwise the app. */
+/** Where the URL must go for this session (undefined: not known yet), or null to stay. */
+function redirectFor(current: Session | null | undefined, path: string): string | null {
+  if (current === undefined) return null;
+  if (!current) return path === '/sign-in' ? null : `/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`;
+  return current.org && (path === '/sign-in' || path === '/') ? '/users' : null;
+}
+
 export function App() {
   const session = useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
   const client = useQueryClient();
@@ -25,14 +33,16 @@ export function App() {
     });
   }, [client]);
 
-  if (session.isPending || session.error) return <main className="center"><QueryState isPending={session.isPending} error={session.error} label="your session" /></main>;
+  // Navigating is a side effect: it runs after render, never during it.
   const current = session.data;
-  if (!current) {
-    if (path !== '/sign-in') navigate(`/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`, { replace: true });
-    return <SignInPage />;
-  }
+  const redirect = redirectFor(current, path);
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  if (session.isPending || session.error) return <main className="center"><QueryState isPending={session.isPending} error={session.error} label="your session" /></main>;
+  if (!current) return <SignInPage />;
   if (!current.org || (current.kind === 'platform' && path === '/switch-org')) return <OrgPickerPage session={current} />;
-  if (path === '/sign-in' || path === '/') navigate('/users', { replace: true });
   return (
     <Shell session={current}>
       <Routes path={path} />
