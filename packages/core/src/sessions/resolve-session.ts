@@ -27,7 +27,7 @@ export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users
     return null;
   }
   if (session.kind === 'user') {
-    const user = session.orgId && session.userId ? await deps.users.findById(session.orgId, session.userId) : null;
+    const user = session.orgId && session.userId ? await deps.users.standing(session.orgId, session.userId) : null;
     if (user?.status !== 'active' || user.role !== 'admin') {
       // Every session of theirs, not just this one: other browsers must not wait for a click.
       if (session.orgId && session.userId) await deps.sessions.deleteForUser(session.orgId, session.userId);

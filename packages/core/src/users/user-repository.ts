@@ -36,6 +36,8 @@ export interface UserRepository {
   /** @throws AppError CONFLICT (`uniqueness`) when the userName is taken in the org. */
   insert(orgId: string, user: NewUser): Promise<UserRecord>;
   findById(orgId: string, id: string): Promise<UserRecord | null>;
+  /** Status, role and version alone (no attributes, no group lookup): for checks on hot paths. */
+  standing(orgId: string, id: string): Promise<{ status: UserStatus; role: UserRole; version: number } | null>;
   /**
    * Writes `changes` only if the stored version is still `expectedVersion`, bumping it.
    * Null when the user is gone or the version moved (the caller re-reads to tell which).

@@ -3,7 +3,6 @@ import type { UserRepository } from '@provisio/core';
 import { createEventIdGenerator, withUserEvents } from '@provisio/core/events';
 import type { UserEvent } from '@provisio/core/events';
 import type { Connection, Model } from 'mongoose';
-import type { UserDoc } from '../users/user-model.ts';
 import { registerUserEventIntentModel } from './user-event-intent-model.ts';
 import type { UserEventIntentDoc } from './user-event-intent-model.ts';
 import { createUserEventIntentStore } from './user-event-intent-store.ts';
@@ -21,7 +20,7 @@ export type EventStoreOptions = {
   onDeferredEvent?: (error: unknown, event: UserEvent) => void;
 };
 
-type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<UserEventIntentDoc>; users: Model<UserDoc> };
+type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<UserEventIntentDoc> };
 
 /**
  * The event stores, and the user repository wrapped so that every write records its event.
@@ -31,7 +30,6 @@ export function createEventStores(models: EventModels, users: UserRepository, op
   const userEvents = createUserEventStore(models.userEvents);
   const userEventIntents = createUserEventIntentStore(models.userEventIntents);
   const nextEventId = createEventIdGenerator();
-  const peek = async (orgId: string, id: string) => models.users.findOne({ _id: id, orgId }, { status: 1, version: 1 }).lean<Pick<UserDoc, 'status' | 'version'>>();
   const onDeferred =
     options.onDeferredEvent ??
     ((error: unknown, event: UserEvent) => process.emitWarning(`user event deferred to the intent sweep (${event.type} ${event.userId} v${event.version}): ${String(error)}`));
@@ -39,6 +37,6 @@ export function createEventStores(models: EventModels, users: UserRepository, op
     userEvents,
     userEventIntents,
     nextEventId,
-    users: withUserEvents(users, { events: userEvents, intents: userEventIntents, clock: systemClock, nextId: nextEventId, peek, onDeferred }),
+    users: withUserEvents(users, { events: userEvents, intents: userEventIntents, clock: systemClock, nextId: nextEventId, peek: (orgId, id) => users.standing(orgId, id), onDeferred }),
   };
 }

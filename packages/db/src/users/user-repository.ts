@@ -62,6 +62,11 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
       return one(orgId, await models.users.findOne({ _id: id, orgId }).lean<UserDoc>());
     },
 
+    async standing(orgId, id) {
+      const doc = await models.users.findOne({ _id: id, orgId }, { status: 1, role: 1, version: 1 }).lean<Pick<UserDoc, 'status' | 'role' | 'version'>>();
+      return doc ? { status: doc.status, role: doc.role, version: doc.version } : null;
+    },
+
     async updateIfVersion(orgId, id, expectedVersion, changes: UserChanges) {
       const { externalId } = changes.attributes;
       const update = {
