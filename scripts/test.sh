@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: install what is missing, start fresh services on the test ports (beside any
 # running `make up`), then typecheck, lint and run every test suite.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 started=$(date +%s)
@@ -10,8 +11,7 @@ profile_ports test
 
 # Tests create and drop databases: never point them at a database given in the environment.
 unset MONGODB_URI REDIS_URL SMTP_URL
-bash scripts/services.sh stop test
-rm -rf "$DATA/test"
+bash scripts/services.sh clean test
 say "starting test services"
 bash scripts/services.sh start test
 trap 'bash scripts/services.sh stop test' EXIT
@@ -21,6 +21,8 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 
+say "shellcheck"
+shellcheck -x scripts/*.sh .ci/run
 say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"
@@ -32,6 +34,7 @@ mkdir -p "$DATA/reports"
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile="$DATA/reports/vitest.json" || status=$?
 
+# shellcheck disable=SC2016 # JavaScript, not shell
 node -e '
 const r = require(process.argv[1]);
 console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # make up: install what is missing, start the services (unless their URLs are given),
 # then run the server and the worker in the foreground. Ctrl-C stops all it started.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 bash scripts/install.sh
 profile_ports dev
 
 port="${PORT:-3000}"
-port_in_use "$port" && die "port $port is taken: is another 'make up' running? (set PORT to use another)"
+port_in_use "$port" && die "port $port is taken: is another 'make up' running? Stop it, or choose another port with PORT=3100 make up"
 
 # Remember which services were already running, so Ctrl-C stops only what this run started.
 before=$(bash scripts/services.sh status dev)
@@ -46,7 +47,7 @@ say "building the admin web app (served at /)"
 pnpm --filter @provisio/web build --logLevel warn
 (cd apps/server && exec node --import tsx src/index.ts) & pids+=($!)
 (cd apps/worker && exec node --import tsx src/index.ts) & pids+=($!)
-wait_for_port 127.0.0.1 "$port" 60
+wait_for_port 127.0.0.1 "$port" 60 || die "the server did not listen on port $port within 60 s: its error is above"
 
 cat <<BANNER
 
@@ -56,6 +57,7 @@ cat <<BANNER
     tRPC URL        $PUBLIC_URL/trpc
     Mail inbox      $inbox
     Admin token     $PROVISIO_ADMIN_TOKEN
+    PostgreSQL data $(pg_data_dir dev)
     Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  $PUBLIC_URL/metrics
 
   Ctrl-C stops everything this command started.
