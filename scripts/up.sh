@@ -7,8 +7,11 @@ cd "$ROOT"
 bash scripts/install.sh
 profile_ports dev
 
-port="${PORT:-3000}"
-port_in_use "$port" && die "port $port is taken: is another 'make up' running? Stop it, or choose another port with PORT=3100 make up"
+# The server and the worker's metrics move with PROVISIO_PORT_OFFSET too, so checkouts never collide.
+port="${PORT:-$((3000 + ${PROVISIO_PORT_OFFSET:-0}))}"
+port_in_use "$port" && die "port $port is taken: is another 'make up' running? Stop it, or shift this checkout's ports with PROVISIO_PORT_OFFSET=100 make up (or PORT=3100 for the server alone)"
+export WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-$((9464 + ${PROVISIO_PORT_OFFSET:-0}))}"
+require_free_port "$WORKER_METRICS_PORT" "the worker's /metrics" up
 
 # Remember which services were already running, so Ctrl-C stops only what this run started.
 before=$(bash scripts/services.sh status dev)
@@ -59,6 +62,7 @@ cat <<BANNER
     Admin token     $PROVISIO_ADMIN_TOKEN
     PostgreSQL data $(pg_data_dir dev)
     Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  $PUBLIC_URL/metrics
+    Worker metrics  http://127.0.0.1:$WORKER_METRICS_PORT/metrics
 
   Ctrl-C stops everything this command started.
 
