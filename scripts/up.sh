@@ -56,7 +56,7 @@ cat <<BANNER
     tRPC URL        $PUBLIC_URL/trpc
     Mail inbox      $inbox
     Admin token     $PROVISIO_ADMIN_TOKEN
-    Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  $PUBLIC_URL/metrics
+    Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  metrics http://127.0.0.1:${METRICS_PORT:-9465}/metrics
 
   Ctrl-C stops everything this command started.
 

@@ -47,7 +47,6 @@ export function createServer(deps: ServerDeps) {
       logger: deps.logger,
       genReqId: requestIdFor,
       quietReqLogger: true,
-      autoLogging: { ignore: (req) => req.url === '/metrics' },
       // Ids and routes only: query strings carry filters with user names, headers carry tokens.
       serializers: {
         req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
@@ -67,7 +66,6 @@ export function createServer(deps: ServerDeps) {
       { name: 'redis', check: () => deps.redis.ping() },
     ]),
   );
-  app.get('/metrics', metrics.handler);
   // Both surfaces: authenticate, rate-limit per key; SCIM also checks plan and setting, and audits every request.
   const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
   const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, orgs: deps.db.orgs });
