@@ -13,6 +13,7 @@ import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { healthRouter } from './http/health.ts';
+import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
@@ -47,12 +48,12 @@ export function createServer(deps: ServerDeps) {
       logger: deps.logger,
       genReqId: requestIdFor,
       quietReqLogger: true,
-      // Ids and routes only: query strings carry filters with user names, headers carry tokens.
+      // Ids and routes only: query strings carry filters with user names, headers carry tokens, invite paths their token.
       serializers: {
         req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          path: loggablePath(req.url),
           userAgent: req.headers['user-agent'],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
