@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { fromScimError } from './errors/from-scim-error.ts';
-import { internalErrorMessage, isUnexpected } from './errors/public-message.ts';
+import { internalErrorMessage, isUnexpected, publicMessage } from './errors/public-message.ts';
 import { toTrpcCode } from './errors/to-trpc-code.ts';
 import { auditMutation } from './routers/audit/audit-mutation.ts';
 import type { ProvisioErrorShape } from './errors/error-shape.ts';
@@ -22,7 +22,7 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError && !unexpected ? error.cause : null;
       return {
         ...shape,
-        message: unexpected ? internalErrorMessage(ctx?.requestId) : shape.message,
+        message: unexpected ? internalErrorMessage(ctx?.requestId) : publicMessage(error),
         data: {
           ...shape.data,
           stack: undefined,

@@ -2,7 +2,7 @@ import { AppError } from '@provisio/core';
 import type { Principal } from '@provisio/core';
 import type { OrgRepository } from '@provisio/core/orgs';
 import { scimAccessProblem } from '@provisio/core/orgs';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
+import type { AuthRequest, PrincipalResolver } from '../http/trpc-endpoint.ts';
 import type { Admit } from './rate-limiter.ts';
 
 export type GuardOptions = {
@@ -12,18 +12,19 @@ export type GuardOptions = {
 };
 
 /**
- * The resolvers each surface uses: authenticate, then rate-limit the key; SCIM then also
+ * The resolvers each surface uses: authenticate, then rate-limit the key (each call of a
+ * tRPC batch counts); SCIM then also
  * requires the org's plan to include SCIM and SCIM to be enabled (403 saying why and
  * what to do). Read per request, so a plan change applies at once.
  */
 export function guardResolvers({ resolvePrincipal, admit, orgs }: GuardOptions): { trpc: PrincipalResolver; scim: PrincipalResolver } {
-  const trpc = async (token: string): Promise<Principal | null> => {
+  const trpc = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
     const principal = await resolvePrincipal(token);
-    if (principal) await admit(principal);
+    if (principal) await admit(principal, request?.calls);
     return principal;
   };
-  const scim = async (token: string): Promise<Principal | null> => {
-    const principal = await trpc(token);
+  const scim = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
+    const principal = await trpc(token, request);
     if (principal?.kind !== 'org') return principal;
     const problem = scimAccessProblem(await orgs.findById(principal.orgId));
     if (problem) throw new AppError('FORBIDDEN', { message: problem });

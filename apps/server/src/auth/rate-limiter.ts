@@ -41,20 +41,23 @@ export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT 
     logger.warn('rate limiter: Redis unreachable, limiting per process from memory');
   });
 
-  /** Consumes one request of the principal's key; RATE_LIMITED (with `retryAfter`) beyond the limit. */
-  return async function admit(principal: Principal): Promise<void> {
+  /**
+   * Consumes `calls` of the principal's budget (a tRPC batch costs one per call);
+   * RATE_LIMITED (with `retryAfter`) beyond the limit.
+   */
+  return async function admit(principal: Principal, calls = 1): Promise<void> {
     const key = principal.kind === 'platform' ? 'platform' : principal.keyId;
     // Internal and test principals carry no key: nothing to count against.
     if (!key) return;
     try {
-      await bursty.consume(key);
+      await bursty.consume(key, calls);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
         logger.warn({ err: rejection }, 'rate limiter failed; request admitted');
         return;
       }
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key: at most ${options.perSecond} per second (bursts of ${options.burst}). Retry after ${retryAfter} s.`, retryAfter });
+      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key: at most ${options.perSecond} per second (bursts of ${options.burst}; each call of a batch counts). Retry after ${retryAfter} s.`, retryAfter });
     }
   };
 }

@@ -2,17 +2,17 @@ import { toTrpcCode } from '@provisio/api';
 import { isAppError } from '@provisio/core';
 import type { Principal } from '@provisio/core';
 import { TRPCError } from '@trpc/server';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
+import type { AuthRequest, PrincipalResolver } from '../http/trpc-endpoint.ts';
 
 /**
  * The principal of a bearer token on /trpc. A token that resolves to nothing is 401
  * (not "anonymous"); a resolver AppError (revoked key, rate limit) keeps its code and
  * message, and stays the `cause` so the error formatter and `Retry-After` can read it.
  */
-export async function resolveForTrpc(resolve: PrincipalResolver, token: string): Promise<Principal> {
+export async function resolveForTrpc(resolve: PrincipalResolver, token: string, request: AuthRequest): Promise<Principal> {
   let principal: Principal | null;
   try {
-    principal = await resolve(token);
+    principal = await resolve(token, request);
   } catch (error) {
     if (isAppError(error)) throw new TRPCError({ code: toTrpcCode(error.code), message: error.message, cause: error });
     throw error;
