@@ -12,23 +12,34 @@ export type GuardOptions = {
 };
 
 /**
- * The resolvers each surface uses: authenticate, then rate-limit the key (each call of a
- * tRPC batch counts); SCIM then also
- * requires the org's plan to include SCIM and SCIM to be enabled (403 saying why and
- * what to do). Read per request, so a plan change applies at once.
+ * The resolvers each surface uses: authenticate, rate-limit the key (each call of a tRPC
+ * batch counts), then apply the org's SCIM plan and setting (`scimGate`).
  */
 export function guardResolvers({ resolvePrincipal, admit, orgs }: GuardOptions): { trpc: PrincipalResolver; scim: PrincipalResolver } {
-  const trpc = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
+  const admitted = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
     const principal = await resolvePrincipal(token);
     if (principal) await admit(principal, request?.calls);
     return principal;
   };
-  const scim = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
-    const principal = await trpc(token, request);
+
+  /**
+   * While the org's plan lacks SCIM or SCIM is disabled (read per request, so a change
+   * applies at once): nothing passes on /scim/v2, and on /trpc a key loses what its `scim`
+   * scope granted, so a SCIM key cannot reach `users.*` by the other door. FORBIDDEN says
+   * why and what to do; a key with other scopes keeps those.
+   */
+  async function scimGate(principal: Principal | null, surface: 'scim' | 'trpc'): Promise<Principal | null> {
     if (principal?.kind !== 'org') return principal;
+    if (surface === 'trpc' && !principal.scopes.includes('scim')) return principal;
     const problem = scimAccessProblem(await orgs.findById(principal.orgId));
-    if (problem) throw new AppError('FORBIDDEN', { message: problem });
-    return principal;
+    if (!problem) return principal;
+    const rest = surface === 'trpc' ? principal.scopes.filter((scope) => scope !== 'scim') : [];
+    if (!rest.length) throw new AppError('FORBIDDEN', { message: problem });
+    return { ...principal, scopes: rest };
+  }
+
+  return {
+    trpc: async (token, request) => scimGate(await admitted(token, request), 'trpc'),
+    scim: async (token, request) => scimGate(await admitted(token, request), 'scim'),
   };
-  return { trpc, scim };
 }
