@@ -1,6 +1,6 @@
 import { appRouter, createInnerContext, MAX_BODY_BYTES } from '@provisio/api';
 import { createAuditCollector } from '@provisio/core/audit';
-import { authFailureHeaders, resolveForTrpc } from '../auth/trpc-auth.ts';
+import { authFailureHeaders, resolveForTrpc, resolveSessionForTrpc } from '../auth/trpc-auth.ts';
 import type { InnerContextOptions } from '@provisio/api';
 import type { Principal } from '@provisio/core';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
@@ -13,10 +13,13 @@ export type AuthRequest = { address: string; calls: number };
 
 export type PrincipalResolver = (token: string, request?: AuthRequest) => Promise<Principal | null> | Principal | null;
 
+/** The principal of a request's web session cookie (null without one). */
+export type SessionResolver = (req: Request, request: AuthRequest) => Promise<Principal | null>;
+
 export type TrpcEndpointOptions = Omit<InnerContextOptions, 'auth' | 'requestId'> & {
   resolvePrincipal: PrincipalResolver;
   /** The web app's session cookie (checked with its CSRF token), for requests without a bearer token. */
-  resolveSession?: (req: Request) => Promise<Principal | null>;
+  resolveSession?: SessionResolver;
 };
 
 /**
@@ -32,7 +35,7 @@ export function trpcEndpoint({ resolvePrincipal, resolveSession, ...inner }: Trp
       const token = bearerToken(req);
       const request = { address: req.ip ?? 'unknown', calls: info.calls.length };
       // Invalid, revoked or rate-limited keys fail here, with the reason as the error message.
-      const auth = token ? await resolveForTrpc(resolvePrincipal, token, request) : ((await resolveSession?.(req)) ?? null);
+      const auth = token ? await resolveForTrpc(resolvePrincipal, token, request) : resolveSession ? await resolveSessionForTrpc(resolveSession, req, request) : null;
       const requestId = String(res.getHeader('X-Request-Id') ?? '');
       const audit = createAuditCollector({ writtenBy: 'procedure', userAgent: req.headers['user-agent'] ?? null });
       return createInnerContext({ ...inner, logger: inner.logger.child({ requestId }), auth, requestId, audit });
