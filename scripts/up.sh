@@ -11,7 +11,9 @@ profile_ports dev
 port="${PORT:-$((3000 + ${PROVISIO_PORT_OFFSET:-0}))}"
 port_in_use "$port" && die "port $port is taken: is another 'make up' running? Stop it, or shift this checkout's ports with PROVISIO_PORT_OFFSET=100 make up (or PORT=3100 for the server alone)"
 export WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-$((9464 + ${PROVISIO_PORT_OFFSET:-0}))}"
+export METRICS_PORT="${METRICS_PORT:-$((9465 + ${PROVISIO_PORT_OFFSET:-0}))}"
 require_free_port "$WORKER_METRICS_PORT" "the worker's /metrics" up
+require_free_port "$METRICS_PORT" "the server's /metrics" up
 
 # Remember which services were already running, so Ctrl-C stops only what this run started.
 before=$(bash scripts/services.sh status dev)
@@ -61,8 +63,8 @@ cat <<BANNER
     Mail inbox      $inbox
     Admin token     $PROVISIO_ADMIN_TOKEN
     PostgreSQL data $(pg_data_dir dev)
-    Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz  $PUBLIC_URL/metrics
-    Worker metrics  http://127.0.0.1:$WORKER_METRICS_PORT/metrics
+    Health          $PUBLIC_URL/healthz  $PUBLIC_URL/readyz
+    Metrics         http://127.0.0.1:$METRICS_PORT/metrics (server)  http://127.0.0.1:$WORKER_METRICS_PORT/metrics (worker)
 
   Ctrl-C stops everything this command started.
 

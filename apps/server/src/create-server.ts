@@ -8,11 +8,14 @@ import type { Queue } from 'bullmq';
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
+import { createBadCredentialLimiter } from './auth/bad-credential-limiter.ts';
+import type { BadCredentialLimit } from './auth/bad-credential-limiter.ts';
 import { guardResolvers } from './auth/guard-resolvers.ts';
 import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { healthRouter } from './http/health.ts';
+import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
@@ -29,8 +32,10 @@ export type ServerDeps = {
   clock: Clock;
   publicUrl: string;
   resolvePrincipal: PrincipalResolver;
-  /** Per-key limits (default 50/s, bursts of 100). */
+  /** Per-key and per-session limits (default 50/s, bursts of 100). */
   rateLimit?: RateLimitOptions;
+  /** Refused credentials per client address (default 60 a minute). */
+  badCredentialLimit?: BadCredentialLimit;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: { perAccount: number; perAddress: number } };
 };
@@ -47,13 +52,12 @@ export function createServer(deps: ServerDeps) {
       logger: deps.logger,
       genReqId: requestIdFor,
       quietReqLogger: true,
-      autoLogging: { ignore: (req) => req.url === '/metrics' },
-      // Ids and routes only: query strings carry filters with user names, headers carry tokens.
+      // Ids and routes only: query strings carry filters with user names, headers carry tokens, invite paths their token.
       serializers: {
         req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          path: loggablePath(req.url),
           userAgent: req.headers['user-agent'],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -67,13 +71,14 @@ export function createServer(deps: ServerDeps) {
       { name: 'redis', check: () => deps.redis.ping() },
     ]),
   );
-  app.get('/metrics', metrics.handler);
-  // Both surfaces: authenticate, rate-limit per key; SCIM also checks plan and setting, and audits every request.
+  // Both surfaces: refused credentials limited per address, then authenticate, rate-limit per key or
+  // session, apply the SCIM plan and setting; SCIM also audits every request.
   const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
-  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, orgs: deps.db.orgs });
+  const badCredentials = createBadCredentialLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}) });
+  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs });
   const web = webApp({ ...deps, ...deps.web });
   app.use(web.sessions);
-  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc, resolveSession: web.resolveSession }));
+  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc, resolveSession: guarded.session(web.resolveSession) }));
   app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
   app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
   // Last: the built admin app at `/`, and index.html for its routes.

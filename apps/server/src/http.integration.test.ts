@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './create-server.ts';
+import { loadServerEnv } from './env.ts';
 import { createTestDeps } from './testing/test-deps.ts';
 
 let env: Awaited<ReturnType<typeof createTestDeps>>;
@@ -27,16 +28,26 @@ describe('the server app', () => {
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('exports request counts by route pattern, latency histograms and event-loop lag', async () => {
-    const { app } = createServer(env.deps);
+  it('exports request counts by route pattern, latency histograms and event-loop lag on its own port, not the public one', async () => {
+    const { app, metrics } = createServer(env.deps);
     await request(app).get('/healthz');
     await request(app).get('/nowhere/123');
-    const res = await request(app).get('/metrics');
+    const metricsPort = await metrics.listen(0);
+    const res = await request(`http://127.0.0.1:${metricsPort}`).get('/metrics');
+    await metrics.close();
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/);
     expect(res.text).toMatch(/http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
     expect(res.text).toContain('http_request_duration_seconds_bucket');
     expect(res.text).toContain('nodejs_eventloop_lag_seconds');
+    expect((await request(app).get('/metrics')).status).toBe(404);
+  });
+
+  it('reads the metrics port and host from METRICS_PORT and METRICS_HOST (loopback by default)', () => {
+    const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/p', REDIS_URL: 'redis://127.0.0.1:6379', PROVISIO_ADMIN_TOKEN: 'x'.repeat(32) };
+    expect(loadServerEnv(base)).toMatchObject({ METRICS_PORT: 9465, METRICS_HOST: '127.0.0.1' });
+    expect(loadServerEnv({ ...base, METRICS_PORT: '9999', METRICS_HOST: '0.0.0.0' })).toMatchObject({ METRICS_PORT: 9999, METRICS_HOST: '0.0.0.0' });
+    expect(() => loadServerEnv({ ...base, METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT/);
   });
 
   it('serves tRPC at /trpc', async () => {

@@ -28,12 +28,14 @@ async function main() {
     resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
   });
   const port = await server.start(env.PORT, '0.0.0.0');
-  logger.info({ port, publicUrl: env.PUBLIC_URL }, 'server listening');
+  const metricsPort = await server.metrics.listen(env.METRICS_PORT, env.METRICS_HOST);
+  logger.info({ port, publicUrl: env.PUBLIC_URL, metrics: `${env.METRICS_HOST}:${metricsPort}` }, 'server listening');
 
   onShutdownSignals(logger, {
     draining: 'draining requests',
     stop: async () => {
       await server.stop();
+      await server.metrics.close();
       await queue.close();
       redis.disconnect();
       await db.close();

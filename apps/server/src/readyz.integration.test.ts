@@ -39,6 +39,8 @@ it('turns 503 naming MongoDB while it is unreachable, and 200 again once it is b
   const down = await waitForStatus(app, 503);
   expect(down.body.status).toBe('unavailable');
   expect(down.body.failing).toEqual(['mongodb']);
+  // The component, never its error text (driver messages name hosts and ports).
+  expect(down.body.checks).toEqual({ mongodb: 'failing', redis: 'ok' });
 
   await proxy.restore();
   const back = await waitForStatus(app, 200);

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
 import { fromScimError } from './errors/from-scim-error.ts';
+import { internalErrorMessage, isUnexpected, publicMessage } from './errors/public-message.ts';
 import { toTrpcCode } from './errors/to-trpc-code.ts';
 import { auditMutation } from './routers/audit/audit-mutation.ts';
 import type { ProvisioErrorShape } from './errors/error-shape.ts';
@@ -14,11 +15,14 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }): ProvisioErrorShape {
+    errorFormatter({ shape, error, ctx }): ProvisioErrorShape {
+      const unexpected = isUnexpected(error);
       const appError = isAppError(error.cause) ? error.cause : null;
-      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      // An output that failed validation is a 500 too: its issues describe our data, not the input.
+      const zodError = error.cause instanceof ZodError && !unexpected ? error.cause : null;
       return {
         ...shape,
+        message: unexpected ? internalErrorMessage(ctx?.requestId) : publicMessage(error),
         data: {
           ...shape.data,
           stack: undefined,

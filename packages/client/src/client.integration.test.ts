@@ -72,6 +72,11 @@ describe('@provisio/client over HTTP', () => {
     expect(head.lastEventId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('splits more calls than one request may carry (10) into several batches', async () => {
+    const heads = await Promise.all(Array.from({ length: 23 }, () => admin.events.head.query()));
+    expect(heads.every((h) => typeof h.lastEventId === 'string')).toBe(true);
+  });
+
   it('answers a bad token with a 401 ProvisioError (still a TRPCClientError)', async () => {
     const stranger = createProvisioClient({ url, token: 'pvk_nope_nope' });
     const error = await rejection(stranger.users.list.query());

@@ -26,7 +26,8 @@ const provisioErrors: TRPCLink<AppRouter> = () => ({ next, op }) =>
   );
 
 /**
- * The typed client internal tools use. Queries and mutations go through `httpBatchLink`;
+ * The typed client internal tools use. Queries and mutations go through `httpBatchLink`
+ * (at most 10 calls per request, the server's limit; more are sent as several requests);
  * subscriptions through `httpSubscriptionLink` (SSE) with the `eventsource` package (Node
  * 20 has no global EventSource), whose fetch override sends the same bearer token.
  */
@@ -40,7 +41,8 @@ export function createProvisioClient(options: ProvisioClientOptions): TRPCClient
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: options.url, EventSource, eventSourceOptions: { fetch: sseFetch } }),
-        false: httpBatchLink({ url: options.url, headers: () => ({ authorization }), fetch: baseFetch }),
+        // The server takes at most 10 calls per request (MAX_BATCH_CALLS in @provisio/api).
+        false: httpBatchLink({ url: options.url, maxItems: 10, headers: () => ({ authorization }), fetch: baseFetch }),
       }),
     ],
   });

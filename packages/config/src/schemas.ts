@@ -41,6 +41,10 @@ const port = (fallback: number) =>
 export const HttpEnv = z.object({
   PORT: port(3000),
   PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').optional(),
+  /** The server's `/metrics`, on its own port so the public one never serves it. */
+  METRICS_PORT: port(9465),
+  /** Loopback unless the scraper runs elsewhere (`0.0.0.0` in a container). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   PROVISIO_ADMIN_TOKEN: z
     .string({ error: 'expected the platform admin token (make up generates one)' })
     .min(32, 'expected at least 32 characters'),

@@ -1,21 +1,8 @@
 import pino from 'pino';
 import type { Logger, LoggerOptions } from 'pino';
+import { redactLine } from './redact-secrets.ts';
 
 export type { Logger } from 'pino';
-
-/**
- * Paths pino blanks in every line. Logs carry ids, never bodies, but a slip must not
- * leak a credential: bearer tokens, cookies, passwords and invite tokens.
- */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-  '*.secret',
-  '*.authorization',
-];
 
 export type CreateLoggerOptions = {
   /** Shown as `service` on every line. */
@@ -31,7 +18,8 @@ export function createLogger({ name, level = 'info', pretty, destination }: Crea
   const options: LoggerOptions = {
     level,
     base: { service: name },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // Logs carry ids, never bodies, but a slip must not leak a credential: every line is redacted.
+    hooks: { streamWrite: redactLine },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (destination) return pino(options, destination);

@@ -1,2 +1,2 @@
-export { createLogger, REDACT_PATHS } from './create-logger.ts';
+export { createLogger } from './create-logger.ts';
 export type { CreateLoggerOptions, Logger } from './create-logger.ts';

@@ -1,33 +1,76 @@
-import { AppError } from '@provisio/core';
+import { AppError, isAppError } from '@provisio/core';
 import type { Principal } from '@provisio/core';
 import type { OrgRepository } from '@provisio/core/orgs';
 import { scimAccessProblem } from '@provisio/core/orgs';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
+import { TRPCError } from '@trpc/server';
+import type { AuthRequest, PrincipalResolver, SessionResolver } from '../http/trpc-endpoint.ts';
+import type { BadCredentialLimiter } from './bad-credential-limiter.ts';
+import { rateKeyOf } from './rate-limiter.ts';
 import type { Admit } from './rate-limiter.ts';
 
 export type GuardOptions = {
   resolvePrincipal: PrincipalResolver;
   admit: Admit;
+  badCredentials: BadCredentialLimiter;
   orgs: OrgRepository;
 };
 
+/** A refused credential: null from a resolver, a revoked key, an ended session. */
+const isRefusal = (error: unknown) =>
+  (isAppError(error) && error.code === 'UNAUTHENTICATED') || (error instanceof TRPCError && error.code === 'UNAUTHORIZED');
+
 /**
- * The resolvers each surface uses: authenticate, then rate-limit the key; SCIM then also
- * requires the org's plan to include SCIM and SCIM to be enabled (403 saying why and
- * what to do). Read per request, so a plan change applies at once.
+ * The resolvers each door uses. An address past its limit of refused credentials is
+ * turned away before any lookup; then authenticate (a refusal counts against the
+ * address), rate-limit the key or session (each call of a tRPC batch counts), and apply
+ * the org's SCIM plan and setting (`scimGate`).
  */
-export function guardResolvers({ resolvePrincipal, admit, orgs }: GuardOptions): { trpc: PrincipalResolver; scim: PrincipalResolver } {
-  const trpc = async (token: string): Promise<Principal | null> => {
-    const principal = await resolvePrincipal(token);
-    if (principal) await admit(principal);
+export function guardResolvers({ resolvePrincipal, admit, badCredentials, orgs }: GuardOptions) {
+  /** Runs a lookup behind the per-address limit of refused credentials (when the address is known). */
+  async function looked<T>(request: AuthRequest | undefined, lookup: () => Promise<T | null> | T | null, refused: (found: T | null) => boolean) {
+    if (!request) return lookup();
+    await badCredentials.check(request.address);
+    try {
+      const found = await lookup();
+      if (refused(found)) await badCredentials.count(request.address);
+      return found;
+    } catch (error) {
+      if (isRefusal(error)) await badCredentials.count(request.address);
+      throw error;
+    }
+  }
+
+  const admitted = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
+    const principal = await looked(request, () => resolvePrincipal(token), (found) => !found);
+    if (principal) await admit(rateKeyOf(principal, 'bearer'), request?.calls);
     return principal;
   };
-  const scim = async (token: string): Promise<Principal | null> => {
-    const principal = await trpc(token);
+
+  /**
+   * While the org's plan lacks SCIM or SCIM is disabled (read per request, so a change
+   * applies at once): nothing passes on /scim/v2, and on /trpc a key loses what its `scim`
+   * scope granted, so a SCIM key cannot reach `users.*` by the other door. FORBIDDEN says
+   * why and what to do; a key with other scopes keeps those.
+   */
+  async function scimGate(principal: Principal | null, surface: 'scim' | 'trpc'): Promise<Principal | null> {
     if (principal?.kind !== 'org') return principal;
+    if (surface === 'trpc' && !principal.scopes.includes('scim')) return principal;
     const problem = scimAccessProblem(await orgs.findById(principal.orgId));
-    if (problem) throw new AppError('FORBIDDEN', { message: problem });
-    return principal;
+    if (!problem) return principal;
+    const rest = surface === 'trpc' ? principal.scopes.filter((scope) => scope !== 'scim') : [];
+    if (!rest.length) throw new AppError('FORBIDDEN', { message: problem });
+    return { ...principal, scopes: rest };
+  }
+
+  return {
+    trpc: (async (token, request) => scimGate(await admitted(token, request), 'trpc')) satisfies PrincipalResolver,
+    scim: (async (token, request) => scimGate(await admitted(token, request), 'scim')) satisfies PrincipalResolver,
+    /** The web session of a /trpc request, limited like a key (its budget is the signed-in admin's). */
+    session: (resolveSession: SessionResolver): SessionResolver => async (req, request) => {
+      // A request without a cookie resolves to null: no credential, nothing refused.
+      const principal = await looked(request, () => resolveSession(req, request), () => false);
+      if (principal) await admit(rateKeyOf(principal, 'session'), request.calls);
+      return principal;
+    },
   };
-  return { trpc, scim };
 }

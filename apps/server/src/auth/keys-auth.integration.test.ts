@@ -39,6 +39,30 @@ describe('who may call', () => {
     expect(res.body.detail).toMatch(/SCIM provisioning is disabled.*enable it/);
   });
 
+  it('keeps a scim key out of users.* on /trpc as well while the plan has no SCIM; an admin key still works', async () => {
+    const org = await app.newOrg('pro');
+    const viaTrpc = await app.trpc(org.scimToken, 'users.list', {}, 'query');
+    expect(viaTrpc.status).toBe(403);
+    expect(viaTrpc.error?.message).toMatch(/not included in the pro plan.*Upgrade/);
+    expect((await app.trpc(org.scimToken, 'users.create', { attributes: scimUser('sneaky@example.com') })).status).toBe(403);
+    expect((await app.trpc(org.adminToken, 'users.list', {}, 'query')).status).toBe(200);
+    expect((await app.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'enterprise' })).status).toBe(200);
+    expect((await app.trpc(org.scimToken, 'users.list', {}, 'query')).status).toBe(200);
+  });
+
+  it('keeps a scim key out of users.* on /trpc while SCIM is disabled; a key with scim and users:read keeps only reading', async () => {
+    const org = await app.newOrg();
+    const mixed = await app.trpc(org.adminToken, 'keys.create', { name: 'scim and read', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim', 'users:read'] });
+    const mixedToken = (mixed.data as { token: string }).token;
+    expect((await app.trpc(org.adminToken, 'org.updateSettings', { scimEnabled: false })).status).toBe(200);
+    const viaTrpc = await app.trpc(org.scimToken, 'users.list', {}, 'query');
+    expect(viaTrpc.status).toBe(403);
+    expect(viaTrpc.error?.message).toMatch(/SCIM provisioning is disabled.*enable it/);
+    expect((await app.trpc(mixedToken, 'users.list', {}, 'query')).status).toBe(200);
+    expect((await app.trpc(mixedToken, 'users.create', { attributes: scimUser('mixed@example.com') })).status).toBe(403);
+    expect((await app.trpc(org.adminToken, 'users.list', {}, 'query')).status).toBe(200);
+  });
+
   it('answers a missing or unknown key with 401, a Bearer challenge and, on /scim, a SCIM error', async () => {
     const org = await app.newOrg();
     const forged = org.scimToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '@provisio/logger';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, rateKeyOf } from './rate-limiter.ts';
 import { createAccessTestApp } from './testing/access-test-app.ts';
 import type { AccessTestApp } from './testing/access-test-app.ts';
 
@@ -58,7 +58,7 @@ describe('per-key rate limiting', () => {
     const admit = createRateLimiter({ redis, logger });
     await new Promise((r) => setTimeout(r, 300));
     const principal = { kind: 'org' as const, orgId: 'o', scopes: ['scim' as const], keyId: 'k-redis-down' };
-    for (let i = 0; i < 20; i++) await expect(admit(principal)).resolves.toBeUndefined();
+    for (let i = 0; i < 20; i++) await expect(admit(rateKeyOf(principal, 'bearer'))).resolves.toBeUndefined();
     expect(lines.some((l) => /Redis unreachable/.test(l))).toBe(true);
     redis.disconnect();
   });

@@ -18,20 +18,31 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 100,
 
 const WARN_EVERY_MS = 30_000;
 
-function limiter(redis: Redis, points: number, duration: number, keyPrefix: string) {
-  // When Redis errors, the insurance limiter (this process's memory) decides instead.
+/** A Redis limiter; when Redis errors, the insurance limiter (this process's memory) decides instead. */
+export function redisLimiter(redis: Redis, points: number, duration: number, keyPrefix: string) {
   const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
   return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter });
 }
 
 /**
- * Per-key rate limiting in Redis (fixed 1 s windows plus a burst reserve). Redis down:
+ * Whose budget a call spends: a key's (by id), the platform token's, or a web session's
+ * (its admin's, so two browsers share one budget; a platform session the platform's).
+ * Internal and test principals without a key have none.
+ */
+export function rateKeyOf(principal: Principal, via: 'bearer' | 'session'): string | null {
+  if (principal.kind === 'platform') return 'platform';
+  if (via === 'session') return principal.ownerId ? `user:${principal.ownerId}` : 'platform';
+  return principal.keyId ?? null;
+}
+
+/**
+ * Rate limiting per key or session in Redis (fixed 1 s windows plus a burst reserve). Redis down:
  * each process keeps limiting from memory (so fail open cluster-wide, never closed) and
  * logs a warning at most every 30 s; provisioning must not stop because Redis did.
  */
 export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT }: { redis: Redis; logger: Logger; options?: RateLimitOptions }) {
-  const sustained = limiter(redis, options.perSecond, 1, 'rl-key');
-  const reserve = limiter(redis, Math.max(options.burst - options.perSecond, 0), options.burstWindowSeconds, 'rl-key-burst');
+  const sustained = redisLimiter(redis, options.perSecond, 1, 'rl-key');
+  const reserve = redisLimiter(redis, Math.max(options.burst - options.perSecond, 0), options.burstWindowSeconds, 'rl-key-burst');
   const bursty = new BurstyRateLimiter(sustained, reserve);
   let lastWarn = 0;
   redis.on('error', () => {
@@ -41,20 +52,21 @@ export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT 
     logger.warn('rate limiter: Redis unreachable, limiting per process from memory');
   });
 
-  /** Consumes one request of the principal's key; RATE_LIMITED (with `retryAfter`) beyond the limit. */
-  return async function admit(principal: Principal): Promise<void> {
-    const key = principal.kind === 'platform' ? 'platform' : principal.keyId;
-    // Internal and test principals carry no key: nothing to count against.
+  /**
+   * Consumes `calls` of a budget (`rateKeyOf`; a tRPC batch costs one per call);
+   * RATE_LIMITED (with `retryAfter`) beyond the limit. No budget, no limit.
+   */
+  return async function admit(key: string | null, calls = 1): Promise<void> {
     if (!key) return;
     try {
-      await bursty.consume(key);
+      await bursty.consume(key, calls);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
         logger.warn({ err: rejection }, 'rate limiter failed; request admitted');
         return;
       }
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key: at most ${options.perSecond} per second (bursts of ${options.burst}). Retry after ${retryAfter} s.`, retryAfter });
+      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key or session: at most ${options.perSecond} per second (bursts of ${options.burst}; each call of a batch counts). Retry after ${retryAfter} s.`, retryAfter });
     }
   };
 }

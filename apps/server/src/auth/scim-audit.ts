@@ -5,6 +5,7 @@ import type { KeyRepository } from '@provisio/core/keys';
 import { KEY_TOUCH_INTERVAL_MS } from '@provisio/core/keys';
 import type { Logger } from '@provisio/logger';
 import type { RequestHandler, Response } from 'express';
+import { loggablePath } from '../http/loggable-path.ts';
 import type { OrgPrincipal } from '../scim/http/scim-auth.ts';
 
 export type ScimAuditDeps = { audit: AuditRepository; keys: KeyRepository; clock: Clock; logger: Logger };
@@ -40,7 +41,7 @@ export function scimAudit(deps: ScimAuditDeps): RequestHandler {
     const userAgent = req.headers['user-agent'] ?? null;
     const collector = createAuditCollector({ writtenBy: 'http', userAgent });
     res.locals['audit'] = collector;
-    const path = `${req.baseUrl}${req.path}`;
+    const path = loggablePath(`${req.baseUrl}${req.path}`);
     // Read now: Express rewrites req.url/path on the way out of mounted routers.
     const fromPath = resourceOf(req.path);
     res.once('finish', () => {

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -28,10 +31,22 @@ export function createHttpMetrics() {
     next();
   };
 
-  const handler: RequestHandler = async (_req, res) => {
-    res.setHeader('Content-Type', registry.contentType);
-    res.send(await registry.metrics());
+  let server: Server | undefined;
+  return {
+    registry,
+    middleware,
+    /**
+     * Serves `/metrics` on its own port (loopback by default), never on the public one:
+     * route names, volumes and process figures are for the operator's scraper only.
+     */
+    async listen(port: number, host = '127.0.0.1'): Promise<number> {
+      server = createServer((req, res) => {
+        if (req.url !== '/metrics') return void res.writeHead(404).end();
+        void registry.metrics().then((body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body));
+      });
+      await new Promise<void>((resolve, reject) => server?.once('error', reject).listen(port, host, resolve));
+      return (server.address() as AddressInfo).port;
+    },
+    close: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   };
-
-  return { registry, middleware, handler };
 }

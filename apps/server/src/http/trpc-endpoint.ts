@@ -1,28 +1,41 @@
-import { appRouter, createInnerContext } from '@provisio/api';
+import { appRouter, createInnerContext, MAX_BODY_BYTES } from '@provisio/api';
 import { createAuditCollector } from '@provisio/core/audit';
-import { authFailureHeaders, resolveForTrpc } from '../auth/trpc-auth.ts';
+import { authFailureHeaders, resolveForTrpc, resolveSessionForTrpc } from '../auth/trpc-auth.ts';
 import type { InnerContextOptions } from '@provisio/api';
 import type { Principal } from '@provisio/core';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Request } from 'express';
 import { bearerToken } from './bearer-token.ts';
+import { checkRequestSize } from './trpc-limits.ts';
 
-export type PrincipalResolver = (token: string) => Promise<Principal | null> | Principal | null;
+/** What the HTTP layer tells a resolver about the request: who sends it, and how many calls it carries. */
+export type AuthRequest = { address: string; calls: number };
+
+export type PrincipalResolver = (token: string, request?: AuthRequest) => Promise<Principal | null> | Principal | null;
+
+/** The principal of a request's web session cookie (null without one). */
+export type SessionResolver = (req: Request, request: AuthRequest) => Promise<Principal | null>;
 
 export type TrpcEndpointOptions = Omit<InnerContextOptions, 'auth' | 'requestId'> & {
   resolvePrincipal: PrincipalResolver;
   /** The web app's session cookie (checked with its CSRF token), for requests without a bearer token. */
-  resolveSession?: (req: Request) => Promise<Principal | null>;
+  resolveSession?: SessionResolver;
 };
 
-/** `/trpc`: derives the caller from the bearer token, then runs the procedure. Logs only 5xx. */
+/**
+ * `/trpc`: refuses oversized requests, derives the caller from the bearer token (each call
+ * of a batch counts against its rate limit), then runs the procedures. Logs only 5xx.
+ */
 export function trpcEndpoint({ resolvePrincipal, resolveSession, ...inner }: TrpcEndpointOptions) {
   return createExpressMiddleware({
     router: appRouter,
-    createContext: async ({ req, res }) => {
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: async ({ req, res, info }) => {
+      checkRequestSize(req, info.calls.length);
       const token = bearerToken(req);
+      const request = { address: req.ip ?? 'unknown', calls: info.calls.length };
       // Invalid, revoked or rate-limited keys fail here, with the reason as the error message.
-      const auth = token ? await resolveForTrpc(resolvePrincipal, token) : ((await resolveSession?.(req)) ?? null);
+      const auth = token ? await resolveForTrpc(resolvePrincipal, token, request) : resolveSession ? await resolveSessionForTrpc(resolveSession, req, request) : null;
       const requestId = String(res.getHeader('X-Request-Id') ?? '');
       const audit = createAuditCollector({ writtenBy: 'procedure', userAgent: req.headers['user-agent'] ?? null });
       return createInnerContext({ ...inner, logger: inner.logger.child({ requestId }), auth, requestId, audit });

@@ -20,7 +20,7 @@ export function scimAuth(resolvePrincipal: PrincipalResolver): RequestHandler {
     const token = bearerToken(req);
     if (!token) throw unauthenticated('A bearer token is required', 'Bearer realm="scim"');
     // A revoked key: the resolver's message says why (owner deprovisioned, or revoked by an admin).
-    const principal = await Promise.resolve(resolvePrincipal(token)).catch((error: unknown) => {
+    const principal = await Promise.resolve(resolvePrincipal(token, { address: req.ip ?? 'unknown', calls: 1 })).catch((error: unknown) => {
       if (isAppError(error) && error.code === 'UNAUTHENTICATED') throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
       throw error;
     });

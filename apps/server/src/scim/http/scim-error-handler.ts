@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import { loggablePath } from '../../http/loggable-path.ts';
 import { sendScim } from './scim-response.ts';
 import { toScimFailure } from './to-scim-failure.ts';
 
@@ -16,7 +17,7 @@ export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => 
   }
   const failure = toScimFailure(error);
   const requestId = String(res.getHeader('X-Request-Id') ?? '');
-  if (failure.status >= 500) req.log.error({ err: error, requestId, path: req.originalUrl }, 'scim request failed');
+  if (failure.status >= 500) req.log.error({ err: error, requestId, path: loggablePath(req.originalUrl) }, 'scim request failed');
   for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
   const detail = failure.internal ? `${failure.detail} (request ${requestId})` : failure.detail;
   const body = { schemas: [ERROR_URN], status: String(failure.status), ...(failure.scimType ? { scimType: failure.scimType } : {}), detail };
