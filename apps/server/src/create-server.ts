@@ -29,6 +29,8 @@ export type ServerDeps = {
   clock: Clock;
   publicUrl: string;
   resolvePrincipal: PrincipalResolver;
+  /** SHA-256 of `PROVISIO_ADMIN_TOKEN` (`hashPlatformToken`): the platform admin's web sessions are bound to it; without it there are none. */
+  platformTokenHash?: string;
   /** Per-key limits (default 50/s, bursts of 100). */
   rateLimit?: RateLimitOptions;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */

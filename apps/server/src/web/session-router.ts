@@ -1,11 +1,10 @@
 import { isAppError } from '@provisio/core';
 import { STATUS_BY_CODE } from '../http/status-by-code.ts';
-import { csrfTokenOf, openSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
-import type { SessionDeps, SessionRecord } from '@provisio/core/sessions';
+import { csrfTokenOf, selectSessionOrg, signInAsPlatform, signInWithPassword, signOut } from '@provisio/core/sessions';
+import type { SessionDeps } from '@provisio/core/sessions';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
 import { hasCsrfToken, isSameOrigin } from './request-guards.ts';
 import { currentSession } from './current-session.ts';
 import type { CurrentSession } from './current-session.ts';
@@ -22,9 +21,9 @@ const SignInBody = z.union([
  * `/auth/*`, the session endpoints of the web app (JSON). Sign-in opens a session and
  * sets its cookie; every other POST needs the session's CSRF token; all need our Origin.
  */
-export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResolver }): Router {
+export function sessionRouter(deps: WebDeps): Router {
   const { db, secure } = deps;
-  const core: SessionDeps = { sessions: db.sessions, directory: db.signInDirectory, users: db.users, orgs: db.orgs, clock: deps.clock };
+  const core: SessionDeps = { sessions: db.sessions, directory: db.signInDirectory, users: db.users, orgs: db.orgs, clock: deps.clock, platformTokenHash: deps.platformTokenHash };
   const router = Router();
   router.use('/auth', express.json({ limit: '8kb' }), (req: Request, res: Response, next: NextFunction) => {
     res.set('Cache-Control', 'no-store');
@@ -54,20 +53,15 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
     const input = body.data;
     try {
       await deps.admitSignIn({ account: 'adminToken' in input ? null : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
-      let opened: { token: string; session: SessionRecord };
-      if ('adminToken' in input) {
-        const principal = await deps.resolvePrincipal(input.adminToken);
-        if (principal?.kind !== 'platform') return void res.status(401).json({ error: 'That is not the platform admin token.' });
-        opened = await openSession(core, { kind: 'platform', orgId: null, userId: null });
-      } else {
-        const result = await signInWithPassword(core, input);
-        if (!result.ok && result.reason === 'choose_org') return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
-        if (!result.ok) return void res.status(401).json({ error: 'Wrong email or password, or this account is not an active admin.' });
-        opened = result;
+      const result = 'adminToken' in input ? await signInAsPlatform(core, input.adminToken) : await signInWithPassword(core, input);
+      if (!result.ok && result.reason === 'choose_org') return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
+      if (!result.ok) {
+        const error = 'adminToken' in input ? 'That is not the platform admin token.' : 'Wrong email or password, or this account is not an active admin.';
+        return void res.status(401).json({ error });
       }
       // The session just opened is the one to show: no second read of it.
-      const { token, session } = opened;
-      setSessionCookie(res, token, secure);
+      const { token, session } = result;
+      setSessionCookie(res, { token, kind: session.kind }, secure);
       deps.logger.info({ kind: session.kind, orgId: session.orgId, userId: session.userId }, 'web sign-in');
       res.json(await sessionView(db, token, session));
     } catch (error) {

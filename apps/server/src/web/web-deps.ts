@@ -11,4 +11,6 @@ export type WebDeps = {
   /** Cookies get `Secure` and the `__Host-` prefix (the public URL is https). */
   secure: boolean;
   admitSignIn: AdmitSignIn;
+  /** SHA-256 of `PROVISIO_ADMIN_TOKEN`: platform web sessions are bound to it (none when null). */
+  platformTokenHash: string | null;
 };

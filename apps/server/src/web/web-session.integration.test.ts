@@ -1,3 +1,6 @@
+import { hashPlatformToken } from '@provisio/core';
+import { hashSessionToken, sweepSessions } from '@provisio/core/sessions';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebTestApp, ORIGIN, PLATFORM_TOKEN } from './testing/web-test-app.ts';
 
@@ -9,11 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.cleanup());
 
-const trpcGet = (cookie: string, headers: Record<string, string> = {}) => {
-  const req = app.agent.get('/trpc/users.get').query({ input: JSON.stringify({ id: 'nope' }) }).set('Cookie', cookie);
+const trpcGetOn = (agent: ReturnType<typeof request>, cookie: string, headers: Record<string, string> = {}) => {
+  const req = agent.get('/trpc/users.get').query({ input: JSON.stringify({ id: 'nope' }) }).set('Cookie', cookie);
   for (const [k, v] of Object.entries(headers)) void req.set(k, v);
   return req;
 };
+const trpcGet = (cookie: string, headers: Record<string, string> = {}) => trpcGetOn(app.agent, cookie, headers);
 
 describe('sign-in', () => {
   it('opens a session for an active admin: httpOnly SameSite=Strict cookie, stored only as a hash', async () => {
@@ -133,6 +137,49 @@ describe('the platform admin', () => {
     expect(orgs.body.items.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Initech', 'Initrode']));
     const picked = await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId });
     expect(picked.body).toMatchObject({ kind: 'platform', org: { id: orgId } });
+    expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(404);
+  });
+
+  it('lasts 15 minutes idle and 1 hour at most (its cookie too), however active', async () => {
+    const idle = await app.signIn({ adminToken: PLATFORM_TOKEN });
+    const busy = await app.signIn({ adminToken: PLATFORM_TOKEN });
+    const unread = await app.signIn({ adminToken: PLATFORM_TOKEN });
+    const orgAdmin = await app.signIn({ email: 'peter@initech.example', password: 'a long enough password' });
+    expect(busy.setCookie).toContain('Max-Age=3600;');
+    app.clock.advance(14 * 60_000);
+    expect((await app.agent.get('/auth/session').set('Cookie', busy.cookie)).status).toBe(200);
+    app.clock.advance(60_000 + 1_000);
+    expect((await app.agent.get('/auth/session').set('Cookie', idle.cookie)).status).toBe(401);
+    // The worker's sweep removes idle platform sessions by their own idle time; an org admin's stays.
+    const storedOf = ({ cookie }: { cookie: string }) => app.db.sessions.find(hashSessionToken(cookie.split('=')[1] ?? ''));
+    expect(await storedOf(unread)).not.toBeNull();
+    await sweepSessions({ sessions: app.db.sessions, clock: app.clock });
+    expect(await storedOf(unread)).toBeNull();
+    expect(await storedOf(orgAdmin)).not.toBeNull();
+    // A request every 14 minutes keeps it alive until 1 hour after sign-in, not one request longer.
+    let alive = 15 * 60_000 + 1_000;
+    while ((await app.agent.get('/auth/session').set('Cookie', busy.cookie)).status === 200) {
+      app.clock.advance(14 * 60_000);
+      alive += 14 * 60_000;
+    }
+    expect(alive).toBeGreaterThanOrEqual(3600_000);
+    expect(alive).toBeLessThan(3600_000 + 14 * 60_000 + 1_000);
+  });
+
+  it('ends when the server is restarted with another admin token', async () => {
+    const { cookie, csrf } = await app.signIn({ adminToken: PLATFORM_TOKEN });
+    expect((await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId })).status).toBe(200);
+    const rotated = request(app.serverWith({ platformTokenHash: hashPlatformToken('the-next-platform-token-0123456789') }).app);
+    expect((await rotated.get('/auth/session').set('Cookie', cookie)).status).toBe(401);
+    expect((await trpcGetOn(rotated, cookie, { 'X-CSRF-Token': csrf })).status).toBe(401);
+    // The old token no longer opens a session there either; the new one does.
+    expect((await rotated.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status).toBe(401);
+    expect((await rotated.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: 'the-next-platform-token-0123456789' })).status).toBe(200);
+    // A server without the token's hash has no platform sessions at all.
+    const unconfigured = request(app.serverWith({ platformTokenHash: undefined }).app);
+    expect((await unconfigured.get('/auth/session').set('Cookie', cookie)).status).toBe(401);
+    expect((await unconfigured.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status).toBe(401);
+    // The server still on the token it was opened with keeps it.
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(404);
   });
 

@@ -1,7 +1,8 @@
+import { isPlatformToken } from '../auth/platform-token.ts';
 import { hashPassword, verifyPassword } from '../users/hash-password.ts';
 import { normaliseKey } from '../users/normalise-key.ts';
 import type { SessionDeps } from './session-deps.ts';
-import { SESSION_ABSOLUTE_MS } from './session-record.ts';
+import { SESSION_LIFETIMES } from './session-record.ts';
 import type { SessionRecord } from './session-record.ts';
 import { hashSessionToken, newSessionToken } from './session-token.ts';
 
@@ -19,12 +20,23 @@ let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
 
 /** Opens a session of a kind; the token goes into the cookie and nowhere else. */
-export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId'>) {
+export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId' | 'platformTokenHash'>) {
   const now = deps.clock.now();
   const token = newSessionToken();
-  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIMES[fields.kind].absoluteMs);
+  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt };
   await deps.sessions.insert(session);
   return { token, session };
+}
+
+/**
+ * The platform admin signs in with the admin token. The session is bound to the token's
+ * hash: it ends when the configured token changes.
+ */
+export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clock' | 'platformTokenHash'>, adminToken: string): Promise<SignInResult> {
+  if (!isPlatformToken(adminToken, deps.platformTokenHash)) return { ok: false, reason: 'invalid' };
+  const { token, session } = await openSession(deps, { kind: 'platform', orgId: null, userId: null, platformTokenHash: deps.platformTokenHash });
+  return { ok: true, token, session };
 }
 
 /**
@@ -43,6 +55,6 @@ export async function signInWithPassword(deps: SessionDeps, { email, password, o
   const [only, ...others] = matched;
   if (!only) return { ok: false, reason: 'invalid' };
   if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
-  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId });
+  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId, platformTokenHash: null });
   return { ok: true, token, session };
 }
