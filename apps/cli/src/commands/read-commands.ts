@@ -1,5 +1,15 @@
+import type { RouterOutputs } from '@provisio/client';
 import type { Command } from '../command.ts';
 import { json, oneOf, optionalString, requireString } from '../command.ts';
+
+type AuditActor = RouterOutputs['audit']['list']['items'][number]['actor'];
+
+/** `key <id>`, `session <user id>`, `platform`, `system`. */
+function actorText(actor: AuditActor): string {
+  if (actor.type === 'key') return `key ${actor.keyId}`;
+  if (actor.type === 'session') return `session ${actor.userId}`;
+  return actor.type;
+}
 
 const userList: Command = {
   path: ['user', 'list'],
@@ -68,7 +78,7 @@ const auditList: Command = {
   options: {
     resource: { type: 'string', description: 'User | Group | ApplicationKey | ServiceAccount | Org' },
     'resource-id': { type: 'string', description: 'one resource' },
-    actor: { type: 'string', description: 'a key id or its owner id' },
+    actor: { type: 'string', description: 'a key id, its owner id, or the user id of a web session' },
     outcome: { type: 'string', description: 'success | failure' },
     since: { type: 'string', description: 'ISO time (inclusive)' },
     until: { type: 'string', description: 'ISO time (exclusive)' },
@@ -89,7 +99,7 @@ const auditList: Command = {
     };
     const { items } = await client.audit.list.query(filter);
     const line = (e: (typeof items)[number]) =>
-      `${e.at}  ${e.outcome === 'success' ? 'ok  ' : 'FAIL'}  ${e.status ?? '-'}  ${e.action}  ${e.resourceType ?? ''}${e.resourceId ? `/${e.resourceId}` : ''}  by ${e.actor.keyId ?? e.actor.type}  ${e.changes.length} change(s)${e.notes.length ? `  note: ${e.notes.join(' | ')}` : ''}`;
+      `${e.at}  ${e.outcome === 'success' ? 'ok  ' : 'FAIL'}  ${e.status ?? '-'}  ${e.action}  ${e.resourceType ?? ''}${e.resourceId ? `/${e.resourceId}` : ''}  by ${actorText(e.actor)}  ${e.changes.length} change(s)${e.notes.length ? `  note: ${e.notes.join(' | ')}` : ''}`;
     return { json: items, lines: items.map(line) };
   },
 };

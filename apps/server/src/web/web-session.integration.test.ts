@@ -6,6 +6,7 @@ import { createWebTestApp, ORIGIN, PLATFORM_TOKEN } from './testing/web-test-app
 
 let app: Awaited<ReturnType<typeof createWebTestApp>>;
 let orgId: string;
+let peterId: string;
 beforeAll(async () => {
   app = await createWebTestApp();
   orgId = (await app.newOrg('Initech')).orgId;
@@ -21,7 +22,7 @@ const trpcGet = (cookie: string, headers: Record<string, string> = {}) => trpcGe
 
 describe('sign-in', () => {
   it('opens a session for an active admin: httpOnly SameSite=Strict cookie, stored only as a hash', async () => {
-    await app.newUser(orgId, 'peter@initech.example');
+    peterId = (await app.newUser(orgId, 'peter@initech.example')).id;
     const { res, cookie, csrf, setCookie } = await app.signIn({ email: 'Peter@Initech.example', password: 'a long enough password' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'user', org: { id: orgId, name: 'Initech' }, user: { email: 'peter@initech.example' } });
@@ -78,7 +79,10 @@ describe('the session on /trpc', () => {
     const ok = await app.agent.post('/trpc/org.updateSettings').set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN }).send({ samlJitEnabled: true });
     expect(ok.status).toBe(200);
     const [event] = await app.db.audit.list(orgId, { limit: 1 });
-    expect(event).toMatchObject({ action: 'org.updateSettings', actor: { type: 'key', keyId: null } });
+    expect(event).toMatchObject({ action: 'org.updateSettings', actor: { type: 'session', userId: peterId } });
+    // The ledger finds the admin's web actions by their user id.
+    const listed = await app.agent.get('/trpc/audit.list').query({ input: JSON.stringify({ actorId: peterId }) }).set({ Cookie: cookie, 'X-CSRF-Token': csrf });
+    expect(listed.body.result.data.items.map((e: { action: string }) => e.action)).toContain('org.updateSettings');
   });
 
   it('ends at sign-out, and every POST to /auth needs the CSRF token', async () => {
@@ -138,6 +142,11 @@ describe('the platform admin', () => {
     const picked = await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId });
     expect(picked.body).toMatchObject({ kind: 'platform', org: { id: orgId } });
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(404);
+    // What it changes is the platform admin's doing in the ledger.
+    const write = await app.agent.post('/trpc/org.updateSettings').set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN }).send({ inviteTtlHours: 24 });
+    expect(write.status).toBe(200);
+    const [event] = await app.db.audit.list(orgId, { limit: 1 });
+    expect(event).toMatchObject({ action: 'org.updateSettings', actor: { type: 'platform' } });
   });
 
   it('lasts 15 minutes idle and 1 hour at most (its cookie too), however active', async () => {

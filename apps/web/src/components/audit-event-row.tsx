@@ -4,11 +4,18 @@ import { Badge } from './badge.tsx';
 
 export type AuditEvent = Outputs['audit']['list']['items'][number];
 
+/** The actor as the server names it (older events are already translated by the server). */
 const actorLabel = ({ actor, surface }: AuditEvent): string => {
-  if (actor.type === 'platform') return 'Platform admin';
-  if (actor.type === 'system') return 'System';
-  if (actor.keyId) return `${surface === 'scim' ? 'SCIM key' : 'Key'} ${actor.keyId.slice(0, 13)}…`;
-  return actor.ownerId ? `Admin (web) ${actor.ownerId.slice(0, 13)}…` : 'Platform admin (web)';
+  switch (actor.type) {
+    case 'key':
+      return `${surface === 'scim' ? 'SCIM key' : 'Key'} ${actor.keyId.slice(0, 13)}…`;
+    case 'session':
+      return `Admin (web) ${actor.userId.slice(0, 13)}…`;
+    case 'platform':
+      return 'Platform admin';
+    case 'system':
+      return 'System';
+  }
 };
 
 /** One ledger entry: a summary line that opens onto the attribute diff and the request facts. */

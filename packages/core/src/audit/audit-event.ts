@@ -17,12 +17,17 @@ export const AuditChangeSchema = z.object({
 });
 export type AuditChange = z.infer<typeof AuditChangeSchema>;
 
-export const AuditActorSchema = z.object({
-  type: z.enum(['key', 'platform', 'system']),
-  keyId: z.string().nullable(),
-  /** The user or service account that owns the key. */
-  ownerId: z.string().nullable(),
-});
+/** Who acted: each credential type says so explicitly (older events are read by `readStoredActor`). */
+export const AuditActorSchema = z.discriminatedUnion('type', [
+  /** An application key; `ownerId` is the user or service account that owns it. */
+  z.object({ type: z.literal('key'), keyId: z.string(), ownerId: z.string().nullable() }),
+  /** An org admin signed in to the web app. */
+  z.object({ type: z.literal('session'), userId: z.string() }),
+  /** The platform admin: its token, or its web session acting in an org it picked. */
+  z.object({ type: z.literal('platform') }),
+  /** The service itself (the worker's sweeps, in-process callers without a credential). */
+  z.object({ type: z.literal('system') }),
+]);
 export type AuditActor = z.infer<typeof AuditActorSchema>;
 
 /** One entry of the provisioning ledger: a SCIM request, an admin change, or a system act. */

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditChange, AuditOutcome } from '@provisio/core/audit';
+import type { AuditChange, AuditOutcome } from '@provisio/core/audit';
 import { AUDIT_OUTCOMES, AUDIT_SURFACES } from '@provisio/core/audit';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
@@ -9,7 +9,8 @@ export type AuditEventDoc = {
   orgId: string;
   at: Date;
   surface: (typeof AUDIT_SURFACES)[number];
-  actor: AuditActor;
+  /** An AuditActor, or an older event's shape (read through `readStoredActor`). */
+  actor: unknown;
   userAgent: string | null;
   method: string | null;
   path: string | null;

@@ -6,7 +6,7 @@ export const ZListAuditEventsRequestSchema = z
     /** `User`, `Group`, `ApplicationKey`, `ServiceAccount`, `Org`. */
     resourceType: z.string().max(64).optional(),
     resourceId: z.string().max(256).optional(),
-    /** A key id, or the id of a key's owner. */
+    /** A key id, the id of a key's owner, or the user of a web session. */
     actorId: z.string().max(256).optional(),
     from: z.iso.datetime().optional(),
     to: z.iso.datetime().optional(),
