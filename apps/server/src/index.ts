@@ -26,6 +26,7 @@ async function main() {
     clock: systemClock,
     publicUrl: env.PUBLIC_URL,
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
+    trustProxy: env.TRUST_PROXY,
     resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
   });
   const port = await server.start(env.PORT, '0.0.0.0');

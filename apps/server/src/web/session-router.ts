@@ -1,6 +1,6 @@
 import { isAppError } from '@provisio/core';
 import { STATUS_BY_CODE } from '../http/status-by-code.ts';
-import { csrfTokenOf, selectSessionOrg, signInAsPlatform, signInWithPassword, signOut } from '@provisio/core/sessions';
+import { csrfTokenOf, selectSessionOrg, signInAccountKey, signInAsPlatform, signInWithPassword, signOut } from '@provisio/core/sessions';
 import type { SessionDeps } from '@provisio/core/sessions';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -51,14 +51,18 @@ export function sessionRouter(deps: WebDeps): Router {
     const body = SignInBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' });
     const input = body.data;
+    // req.ip: the client as `trust proxy` (TRUST_PROXY) allows X-Forwarded-For to say.
+    const attempt = { account: 'adminToken' in input ? null : signInAccountKey(input.email), address: req.ip ?? 'unknown' };
     try {
-      await deps.admitSignIn({ account: 'adminToken' in input ? null : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
+      await deps.signInLimiter.admit(attempt);
       const result = 'adminToken' in input ? await signInAsPlatform(core, input.adminToken) : await signInWithPassword(core, input);
-      if (!result.ok && result.reason === 'choose_org') return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
-      if (!result.ok) {
+      if (!result.ok && result.reason === 'invalid') {
+        await deps.signInLimiter.failed(attempt);
         const error = 'adminToken' in input ? 'That is not the platform admin token.' : 'Wrong email or password, or this account is not an active admin.';
         return void res.status(401).json({ error });
       }
+      await deps.signInLimiter.succeeded(attempt);
+      if (!result.ok) return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
       // The session just opened is the one to show: no second read of it.
       const { token, session } = result;
       setSessionCookie(res, { token, kind: session.kind }, secure);

@@ -4,6 +4,7 @@ export type { SessionDeps } from './session-deps.ts';
 export { csrfTokenOf, hashSessionToken, isSessionTokenShape, newSessionToken } from './session-token.ts';
 export { openSession, signInAsPlatform, signInWithPassword } from './sign-in.ts';
 export type { SignInResult } from './sign-in.ts';
+export { signInAccountKey } from './sign-in-account.ts';
 export { principalOf, resolveSession } from './resolve-session.ts';
 export type { ResolvedSession } from './resolve-session.ts';
 export { selectSessionOrg, signOut, sweepSessions } from './manage-session.ts';

@@ -1,7 +1,7 @@
 import { isPlatformToken } from '../auth/platform-token.ts';
 import { hashPassword, verifyPassword } from '../users/hash-password.ts';
-import { normaliseKey } from '../users/normalise-key.ts';
 import type { SessionDeps } from './session-deps.ts';
+import { signInAccountKey } from './sign-in-account.ts';
 import { SESSION_LIFETIMES } from './session-record.ts';
 import type { SessionRecord } from './session-record.ts';
 import { hashSessionToken, newSessionToken } from './session-token.ts';
@@ -44,7 +44,7 @@ export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clo
  * accepting their invite. Only `active` users with role `admin` qualify.
  */
 export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
-  const all = await deps.directory.candidates(normaliseKey(email.trim()));
+  const all = await deps.directory.candidates(signInAccountKey(email));
   const candidates = all.filter((c) => !orgId || c.orgId === orgId).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) {
     await verifyPassword(password, await decoyHash());

@@ -28,7 +28,7 @@ export async function startBrowserStack() {
   });
   ref.keys = env.deps.db.keys;
   const deps = { ...env.deps, publicUrl: baseUrl, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN) };
-  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAccount: 1_000, perAddress: 1_000 } } });
+  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } } });
   await server.start(port, '127.0.0.1');
   const worker = await startWorkerApp({
     db: deps.db,
