@@ -15,6 +15,8 @@ const actorLabel = ({ actor, surface }: AuditEvent): string => {
       return 'Platform admin';
     case 'system':
       return 'System';
+    case 'anonymous':
+      return actor.account ? `a sign-in as ${actor.account}` : 'a sign-in with an admin token';
   }
 };
 
@@ -67,6 +69,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           <div><dt>Request</dt><dd className="mono">{[event.method, event.path].filter(Boolean).join(' ') || '—'}</dd></div>
           <div><dt>Resource id</dt><dd className="mono">{event.resourceId ?? '—'}</dd></div>
           <div><dt>Client</dt><dd>{event.userAgent ?? '—'}</dd></div>
+          <div><dt>Address</dt><dd className="mono">{event.address ?? '—'}</dd></div>
           <div><dt>Request id</dt><dd className="mono">{event.requestId ?? '—'}</dd></div>
           <div><dt>Duration</dt><dd>{event.durationMs === null ? '—' : `${event.durationMs} ms`}</dd></div>
         </dl>

@@ -9,6 +9,7 @@ export function newAuditEvent(at: Date, fields: Required & Partial<Omit<AuditEve
     id: uuidV7(at.getTime()),
     at: at.toISOString(),
     userAgent: null,
+    address: null,
     method: null,
     path: null,
     resourceType: null,

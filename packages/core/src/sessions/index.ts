@@ -5,6 +5,8 @@ export { csrfTokenOf, hashSessionToken, isSessionTokenShape, newSessionToken } f
 export { openSession, signInAsPlatform, signInWithPassword } from './sign-in.ts';
 export type { SignInResult } from './sign-in.ts';
 export { signInAccountKey } from './sign-in-account.ts';
+export { auditSignInFailure, SIGN_IN_FAILURES } from './audit-sign-in-failure.ts';
+export type { SignInAccount, SignInFailure, SignInFailureReason } from './audit-sign-in-failure.ts';
 export { principalOf, resolveSession } from './resolve-session.ts';
 export type { ResolvedSession } from './resolve-session.ts';
 export { selectSessionOrg, signOut, sweepSessions } from './manage-session.ts';

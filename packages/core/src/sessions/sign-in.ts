@@ -1,6 +1,7 @@
 import { isPlatformToken } from '../auth/platform-token.ts';
 import { hashPassword, verifyPassword } from '../users/hash-password.ts';
 import type { SessionDeps } from './session-deps.ts';
+import type { SignInAccount, SignInFailureReason } from './audit-sign-in-failure.ts';
 import { signInAccountKey } from './sign-in-account.ts';
 import { SESSION_LIFETIMES } from './session-record.ts';
 import type { SessionRecord } from './session-record.ts';
@@ -11,7 +12,8 @@ const MAX_CANDIDATES = 10;
 
 export type SignInResult =
   | { ok: true; token: string; session: SessionRecord }
-  | { ok: false; reason: 'invalid' }
+  /** Wrong password, no such admin, or not the admin token: one answer to the caller; `accounts` (tried, none opened) are for the ledger. */
+  | { ok: false; reason: Exclude<SignInFailureReason, 'limited'>; accounts: SignInAccount[] }
   /** The password opens admin accounts in several orgs: sign in again with one of them. */
   | { ok: false; reason: 'choose_org'; orgs: Array<{ id: string; name: string }> };
 
@@ -34,7 +36,7 @@ export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>,
  * hash: it ends when the configured token changes.
  */
 export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clock' | 'platformTokenHash'>, adminToken: string): Promise<SignInResult> {
-  if (!isPlatformToken(adminToken, deps.platformTokenHash)) return { ok: false, reason: 'invalid' };
+  if (!isPlatformToken(adminToken, deps.platformTokenHash)) return { ok: false, reason: 'wrong_admin_token', accounts: [] };
   const { token, session } = await openSession(deps, { kind: 'platform', orgId: null, userId: null, platformTokenHash: deps.platformTokenHash });
   return { ok: true, token, session };
 }
@@ -48,12 +50,12 @@ export async function signInWithPassword(deps: SessionDeps, { email, password, o
   const candidates = all.filter((c) => !orgId || c.orgId === orgId).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) {
     await verifyPassword(password, await decoyHash());
-    return { ok: false, reason: 'invalid' };
+    return { ok: false, reason: 'unknown_account', accounts: [] };
   }
   const matched = [];
   for (const candidate of candidates) if (await verifyPassword(password, candidate.passwordHash)) matched.push(candidate);
   const [only, ...others] = matched;
-  if (!only) return { ok: false, reason: 'invalid' };
+  if (!only) return { ok: false, reason: 'wrong_password', accounts: candidates.map(({ orgId, userId }) => ({ orgId, userId })) };
   if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
   const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId, platformTokenHash: null });
   return { ok: true, token, session };

@@ -12,6 +12,8 @@ export type AuditEventDoc = {
   /** An AuditActor, or an older event's shape (read through `readStoredActor`). */
   actor: unknown;
   userAgent: string | null;
+  /** Absent on events written before it existed. */
+  address?: string | null;
   method: string | null;
   path: string | null;
   action: string;
@@ -34,6 +36,7 @@ const schema = new Schema<AuditEventDoc>(
     surface: { type: String, enum: AUDIT_SURFACES, required: true },
     actor: { type: Schema.Types.Mixed, required: true },
     userAgent: { type: String, default: null },
+    address: { type: String, default: null },
     method: { type: String, default: null },
     path: { type: String, default: null },
     action: { type: String, required: true },

@@ -14,7 +14,9 @@ export const ZListAuditEventsRequestSchema = z
     /** The last id of the previous page. */
     before: z.string().max(256).optional(),
     limit: z.number().int().min(1).max(500).default(100),
+    /** `platform`: the events of no org (sign-ins naming no admin account, wrong admin tokens); the platform admin's web session only. */
+    ledger: z.enum(['org', 'platform']).default('org'),
   })
-  .default({ limit: 100 });
+  .default({ limit: 100, ledger: 'org' });
 
 export const ZListAuditEventsResponseSchema = z.object({ items: z.array(AuditEventSchema), nextBefore: z.string().nullable() });
