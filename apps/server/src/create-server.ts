@@ -1,6 +1,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TrustProxy } from '@provisio/config';
 import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
@@ -23,6 +24,7 @@ import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
 import { webApp } from './web/web-app.ts';
+import type { SignInLimits } from './web/sign-in-limiter.ts';
 
 export type ServerDeps = {
   db: Db;
@@ -32,19 +34,23 @@ export type ServerDeps = {
   clock: Clock;
   publicUrl: string;
   resolvePrincipal: PrincipalResolver;
+  /** SHA-256 of `PROVISIO_ADMIN_TOKEN` (`hashPlatformToken`): the platform admin's web sessions are bound to it; without it there are none. */
+  platformTokenHash?: string;
+  /** Express `trust proxy` (`TRUST_PROXY`): whose X-Forwarded-For names the client address. Default `loopback`. */
+  trustProxy?: TrustProxy;
   /** Per-key and per-session limits (default 50/s, bursts of 100). */
   rateLimit?: RateLimitOptions;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
-  web?: { distDir?: string; signInLimits?: { perAccount: number; perAddress: number } };
+  web?: { distDir?: string; signInLimits?: SignInLimits };
 };
 
 /** Builds the app; `start` listens, `stop` drains in-flight requests then closes the listener. */
 export function createServer(deps: ServerDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   const metrics = createHttpMetrics();
 
   app.use(

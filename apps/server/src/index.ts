@@ -1,5 +1,5 @@
 import { onShutdownSignals, runMain } from '@provisio/config';
-import { systemClock } from '@provisio/core';
+import { hashPlatformToken, systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { createProducerConnection, DEFAULT_QUEUE_NAME } from '@provisio/jobs';
 import { createLogger } from '@provisio/logger';
@@ -25,6 +25,8 @@ async function main() {
     logger,
     clock: systemClock,
     publicUrl: env.PUBLIC_URL,
+    platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
+    trustProxy: env.TRUST_PROXY,
     resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
   });
   const port = await server.start(env.PORT, '0.0.0.0');

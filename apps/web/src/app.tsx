@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { fetchSession } from './api/session.ts';
+import { useSession } from './api/session.ts';
 import type { Session } from './api/session.ts';
 import { isSignedOutError } from './api/trpc.ts';
 import { forgetSession } from './api/use-sign-out.ts';
@@ -20,7 +20,7 @@ function redirectFor(current: Session | null | undefined, path: string): string 
 }
 
 export function App() {
-  const session = useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
+  const session = useSession();
   const client = useQueryClient();
   const { path } = useLocation();
 

@@ -68,7 +68,7 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       },
     },
     {
-      // Expired admin sessions (idle 12 h or 7 days old); lookups already refuse them.
+      // Expired admin sessions (past their idle or absolute end); lookups already refuse them.
       name: 'session sweep',
       intervalMs: HOUR,
       run: async () => {

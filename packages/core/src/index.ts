@@ -7,6 +7,7 @@ export * from './users/user-attributes.ts';
 export * from './groups/group-attributes.ts';
 export { hasScope, SCOPES } from './auth/principal.ts';
 export type { Principal, Scope } from './auth/principal.ts';
+export { hashPlatformToken, isPlatformToken } from './auth/platform-token.ts';
 export * from './users/user-enums.ts';
 export * from './users/user-record.ts';
 export * from './users/filter-ast.ts';

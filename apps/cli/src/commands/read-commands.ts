@@ -1,5 +1,16 @@
+import type { RouterOutputs } from '@provisio/client';
 import type { Command } from '../command.ts';
 import { json, oneOf, optionalString, requireString } from '../command.ts';
+
+type AuditActor = RouterOutputs['audit']['list']['items'][number]['actor'];
+
+/** `key <id>`, `session <user id>`, `platform`, `system`, `anonymous as <account>`. */
+function actorText(actor: AuditActor): string {
+  if (actor.type === 'key') return `key ${actor.keyId}`;
+  if (actor.type === 'session') return `session ${actor.userId}`;
+  if (actor.type === 'anonymous') return `anonymous as ${actor.account ?? 'the platform admin token'}`;
+  return actor.type;
+}
 
 const userList: Command = {
   path: ['user', 'list'],
@@ -68,7 +79,7 @@ const auditList: Command = {
   options: {
     resource: { type: 'string', description: 'User | Group | ApplicationKey | ServiceAccount | Org' },
     'resource-id': { type: 'string', description: 'one resource' },
-    actor: { type: 'string', description: 'a key id or its owner id' },
+    actor: { type: 'string', description: 'a key id, its owner id, the user id of a web session, or the account a failed sign-in named' },
     outcome: { type: 'string', description: 'success | failure' },
     since: { type: 'string', description: 'ISO time (inclusive)' },
     until: { type: 'string', description: 'ISO time (exclusive)' },
@@ -89,7 +100,7 @@ const auditList: Command = {
     };
     const { items } = await client.audit.list.query(filter);
     const line = (e: (typeof items)[number]) =>
-      `${e.at}  ${e.outcome === 'success' ? 'ok  ' : 'FAIL'}  ${e.status ?? '-'}  ${e.action}  ${e.resourceType ?? ''}${e.resourceId ? `/${e.resourceId}` : ''}  by ${e.actor.keyId ?? e.actor.type}  ${e.changes.length} change(s)${e.notes.length ? `  note: ${e.notes.join(' | ')}` : ''}`;
+      `${e.at}  ${e.outcome === 'success' ? 'ok  ' : 'FAIL'}  ${e.status ?? '-'}  ${e.action}  ${e.resourceType ?? ''}${e.resourceId ? `/${e.resourceId}` : ''}  by ${actorText(e.actor)}${e.address ? ` from ${e.address}` : ''}  ${e.changes.length} change(s)${e.notes.length ? `  note: ${e.notes.join(' | ')}` : ''}`;
     return { json: items, lines: items.map(line) };
   },
 };

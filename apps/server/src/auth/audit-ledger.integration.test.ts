@@ -85,11 +85,23 @@ describe('the provisioning ledger', () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await app.trpc(org.adminToken, 'audit.list', { from: future }, 'query')).data).toMatchObject({ items: [] });
     const byOwner = await events({ actorId: org.serviceAccountId, resourceType: 'User' });
-    expect(byOwner.every((e) => e.actor.ownerId === org.serviceAccountId && e.resourceType === 'User')).toBe(true);
+    expect(byOwner.every((e) => e.actor.type === 'key' && e.actor.ownerId === org.serviceAccountId && e.resourceType === 'User')).toBe(true);
+  });
+
+  it('reads events written before actors were explicit: a key without a key id was a web session', async () => {
+    const legacy = (action: string, actor: Record<string, unknown>) => ({ ...newAuditEvent(new Date(), { orgId: org.orgId, surface: 'trpc', actor: { type: 'system' }, action, outcome: 'success' }), actor });
+    for (const event of [legacy('legacy.admin', { type: 'key', keyId: null, ownerId: 'user-1' }), legacy('legacy.platform', { type: 'key', keyId: null, ownerId: null })]) {
+      const { id, at, ...rest } = event;
+      await app.deps.db.models.auditEvents.collection.insertOne({ _id: id as never, at: new Date(at), ...rest });
+    }
+    const items = await events({ from: new Date(Date.now() - 60_000).toISOString() }, (list) => list.some((e) => e.action === 'legacy.platform'));
+    expect(items.find((e) => e.action === 'legacy.admin')?.actor).toEqual({ type: 'session', userId: 'user-1' });
+    expect(items.find((e) => e.action === 'legacy.platform')?.actor).toEqual({ type: 'platform' });
+    expect((await events({ actorId: 'user-1' })).map((e) => e.action)).toEqual(['legacy.admin']);
   });
 
   it('keeps events 90 days: the sweeper deletes older ones', async () => {
-    const old = newAuditEvent(new Date(Date.now() - 91 * 24 * 3600_000), { orgId: org.orgId, surface: 'system', actor: { type: 'system', keyId: null, ownerId: null }, action: 'test.old', outcome: 'success' });
+    const old = newAuditEvent(new Date(Date.now() - 91 * 24 * 3600_000), { orgId: org.orgId, surface: 'system', actor: { type: 'system' }, action: 'test.old', outcome: 'success' });
     await app.deps.db.audit.insert(old);
     expect(await sweepAuditEvents({ audit: app.deps.db.audit, clock: systemClock })).toBe(1);
     const left = await app.deps.db.audit.list(org.orgId, { limit: 500 });

@@ -31,7 +31,7 @@ export function redisLimiter(redis: Redis, points: number, duration: number, key
  */
 export function rateKeyOf(principal: Principal, via: 'bearer' | 'session'): string | null {
   if (principal.kind === 'platform') return 'platform';
-  if (via === 'session') return principal.ownerId ? `user:${principal.ownerId}` : 'platform';
+  if (via === 'session') return principal.session?.kind === 'user' ? `user:${principal.session.userId}` : 'platform';
   return principal.keyId ?? null;
 }
 

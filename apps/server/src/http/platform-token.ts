@@ -1,10 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hashPlatformToken, isPlatformToken } from '@provisio/core';
 import type { Principal } from '@provisio/core';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Resolves the platform admin token in constant time (hashing first evens out the lengths). */
 export function platformTokenResolver(adminToken: string) {
-  const expected = digest(adminToken);
-  return (token: string): Principal | null => (timingSafeEqual(digest(token), expected) ? { kind: 'platform' } : null);
+  const expected = hashPlatformToken(adminToken);
+  return (token: string): Principal | null => (isPlatformToken(token, expected) ? { kind: 'platform' } : null);
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { SESSION_ABSOLUTE_MS } from '@provisio/core/sessions';
+import { SESSION_LIFETIMES } from '@provisio/core/sessions';
+import type { SessionRecord } from '@provisio/core/sessions';
 
 /** `__Host-` (no Domain, Path=/, Secure) when served over https; plain name on http dev/test. */
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-provisio_session' : 'provisio_session');
@@ -16,9 +17,10 @@ export function readSessionCookie(req: Request, secure: boolean): string | null 
 
 const attributes = (secure: boolean) => ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
 
-/** httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it). */
-export function setSessionCookie(res: Response, token: string, secure: boolean): void {
-  res.append('Set-Cookie', [`${sessionCookieName(secure)}=${token}`, `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`, ...attributes(secure)].join('; '));
+/** httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it); lives as long as its kind of session may. */
+export function setSessionCookie(res: Response, { token, kind }: { token: string; kind: SessionRecord['kind'] }, secure: boolean): void {
+  const maxAge = SESSION_LIFETIMES[kind].absoluteMs / 1000;
+  res.append('Set-Cookie', [`${sessionCookieName(secure)}=${token}`, `Max-Age=${maxAge}`, ...attributes(secure)].join('; '));
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {

@@ -12,8 +12,8 @@ import type { WebDeps } from './web-deps.ts';
  * token. Every such request, query or mutation, must come from our origin and carry the
  * session's CSRF token: a custom header no other site can make a browser send.
  */
-export function sessionPrincipalResolver({ db, clock, publicUrl, secure }: Pick<WebDeps, 'db' | 'clock' | 'publicUrl' | 'secure'>) {
-  const deps = { sessions: db.sessions, users: db.users, clock };
+export function sessionPrincipalResolver({ db, clock, publicUrl, secure, platformTokenHash }: Pick<WebDeps, 'db' | 'clock' | 'publicUrl' | 'secure' | 'platformTokenHash'>) {
+  const deps = { sessions: db.sessions, users: db.users, clock, platformTokenHash };
   return async (req: Request): Promise<Principal | null> => {
     const current = await currentSession(deps, req, secure);
     if (!current) {

@@ -1,30 +1,24 @@
-import { isAppError } from '@provisio/core';
-import { STATUS_BY_CODE } from '../http/status-by-code.ts';
-import { csrfTokenOf, openSession, selectSessionOrg, signInWithPassword, signOut } from '@provisio/core/sessions';
-import type { SessionDeps, SessionRecord } from '@provisio/core/sessions';
+import { csrfTokenOf, selectSessionOrg, signOut } from '@provisio/core/sessions';
+import type { SessionDeps } from '@provisio/core/sessions';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
 import { hasCsrfToken, isSameOrigin } from './request-guards.ts';
 import { currentSession } from './current-session.ts';
 import type { CurrentSession } from './current-session.ts';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
+import { sendAppError } from './send-app-error.ts';
+import { clearSessionCookie } from './session-cookie.ts';
+import { signInRoute } from './sign-in-route.ts';
 import { sessionView } from './session-view.ts';
 import type { WebDeps } from './web-deps.ts';
-
-const SignInBody = z.union([
-  z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024), orgId: z.string().max(256).optional() }),
-  z.object({ adminToken: z.string().min(1).max(1024) }),
-]);
 
 /**
  * `/auth/*`, the session endpoints of the web app (JSON). Sign-in opens a session and
  * sets its cookie; every other POST needs the session's CSRF token; all need our Origin.
  */
-export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResolver }): Router {
+export function sessionRouter(deps: WebDeps): Router {
   const { db, secure } = deps;
-  const core: SessionDeps = { sessions: db.sessions, directory: db.signInDirectory, users: db.users, orgs: db.orgs, clock: deps.clock };
+  const core: SessionDeps = { sessions: db.sessions, directory: db.signInDirectory, users: db.users, orgs: db.orgs, clock: deps.clock, platformTokenHash: deps.platformTokenHash };
   const router = Router();
   router.use('/auth', express.json({ limit: '8kb' }), (req: Request, res: Response, next: NextFunction) => {
     res.set('Cache-Control', 'no-store');
@@ -48,32 +42,7 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
 
   router.get('/auth/session', withSession(async (_req, res, s) => void res.json(await sessionView(db, s.token, s.resolved.session))));
 
-  router.post('/auth/sign-in', async (req, res) => {
-    const body = SignInBody.safeParse(req.body);
-    if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' });
-    const input = body.data;
-    try {
-      await deps.admitSignIn({ account: 'adminToken' in input ? null : input.email.toLowerCase(), address: req.ip ?? 'unknown' });
-      let opened: { token: string; session: SessionRecord };
-      if ('adminToken' in input) {
-        const principal = await deps.resolvePrincipal(input.adminToken);
-        if (principal?.kind !== 'platform') return void res.status(401).json({ error: 'That is not the platform admin token.' });
-        opened = await openSession(core, { kind: 'platform', orgId: null, userId: null });
-      } else {
-        const result = await signInWithPassword(core, input);
-        if (!result.ok && result.reason === 'choose_org') return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
-        if (!result.ok) return void res.status(401).json({ error: 'Wrong email or password, or this account is not an active admin.' });
-        opened = result;
-      }
-      // The session just opened is the one to show: no second read of it.
-      const { token, session } = opened;
-      setSessionCookie(res, token, secure);
-      deps.logger.info({ kind: session.kind, orgId: session.orgId, userId: session.userId }, 'web sign-in');
-      res.json(await sessionView(db, token, session));
-    } catch (error) {
-      sendError(res, error);
-    }
-  });
+  router.post('/auth/sign-in', signInRoute(deps, core));
 
   router.post('/auth/sign-out', withSession(async (_req, res, s) => {
     await signOut(core, s.token);
@@ -93,14 +62,8 @@ export function sessionRouter(deps: WebDeps & { resolvePrincipal: PrincipalResol
       await selectSessionOrg(core, { token: s.token, orgId: orgId.data.orgId, kind: s.resolved.session.kind });
       res.json(await sessionView(db, s.token, { ...s.resolved.session, orgId: orgId.data.orgId }));
     } catch (error) {
-      sendError(res, error);
+      sendAppError(res, error);
     }
   }));
   return router;
-}
-
-function sendError(res: Response, error: unknown): void {
-  if (!isAppError(error)) throw error;
-  if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
-  res.status(STATUS_BY_CODE[error.code]).json({ error: error.userMessage ?? error.message });
 }

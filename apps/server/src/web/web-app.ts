@@ -1,24 +1,24 @@
 import type { Redis } from 'ioredis';
-import type { PrincipalResolver } from '../http/trpc-endpoint.ts';
 import { sessionPrincipalResolver } from './session-principal.ts';
 import { sessionRouter } from './session-router.ts';
 import { createSignInLimiter } from './sign-in-limiter.ts';
+import type { SignInLimits } from './sign-in-limiter.ts';
 import { staticApp } from './static-app.ts';
 import type { WebDeps } from './web-deps.ts';
 
-export type WebAppOptions = Omit<WebDeps, 'secure' | 'admitSignIn'> & {
+export type WebAppOptions = Omit<WebDeps, 'secure' | 'signInLimiter' | 'platformTokenHash'> & {
   redis: Redis;
-  resolvePrincipal: PrincipalResolver;
+  platformTokenHash?: string;
   /** Where the built app is (default apps/web/dist). */
   distDir?: string;
-  signInLimits?: { perAccount: number; perAddress: number };
+  signInLimits?: SignInLimits;
 };
 
 /** The admin web app: its session endpoints, the cookie resolver for /trpc, and the static app. */
-export function webApp({ redis, distDir, signInLimits, resolvePrincipal, ...options }: WebAppOptions) {
-  const deps: WebDeps = { ...options, secure: options.publicUrl.startsWith('https:'), admitSignIn: createSignInLimiter(redis, signInLimits) };
+export function webApp({ redis, distDir, signInLimits, platformTokenHash, ...options }: WebAppOptions) {
+  const deps: WebDeps = { ...options, secure: options.publicUrl.startsWith('https:'), signInLimiter: createSignInLimiter(redis, signInLimits), platformTokenHash: platformTokenHash ?? null };
   return {
-    sessions: sessionRouter({ ...deps, resolvePrincipal }),
+    sessions: sessionRouter(deps),
     resolveSession: sessionPrincipalResolver(deps),
     static: staticApp(distDir),
   };

@@ -1,7 +1,7 @@
 import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
-import type { AdmitSignIn } from './sign-in-limiter.ts';
+import type { SignInLimiter } from './sign-in-limiter.ts';
 
 export type WebDeps = {
   db: Db;
@@ -10,5 +10,7 @@ export type WebDeps = {
   publicUrl: string;
   /** Cookies get `Secure` and the `__Host-` prefix (the public URL is https). */
   secure: boolean;
-  admitSignIn: AdmitSignIn;
+  signInLimiter: SignInLimiter;
+  /** SHA-256 of `PROVISIO_ADMIN_TOKEN`: platform web sessions are bound to it (none when null). */
+  platformTokenHash: string | null;
 };

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { csrfHeaders, setCsrfToken } from './trpc.ts';
 
 export type Session = {
@@ -36,6 +37,9 @@ export const fetchSession = () =>
     if (error instanceof SessionError && error.status === 401) return remember(null);
     throw error;
   });
+
+/** The current session, or null when signed out: one query (read once, then kept in the cache), for the app and any page that needs it. */
+export const useSession = () => useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
 
 export const signIn = (body: { email: string; password: string; orgId?: string } | { adminToken: string }) => call<Session>('sign-in', { method: 'POST', body }).then(remember);
 /** Ends the session; one that had already ended (401) counts as signed out. Any other failure is the caller's to show. */

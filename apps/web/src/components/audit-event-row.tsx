@@ -4,11 +4,20 @@ import { Badge } from './badge.tsx';
 
 export type AuditEvent = Outputs['audit']['list']['items'][number];
 
+/** The actor as the server names it (older events are already translated by the server). */
 const actorLabel = ({ actor, surface }: AuditEvent): string => {
-  if (actor.type === 'platform') return 'Platform admin';
-  if (actor.type === 'system') return 'System';
-  if (actor.keyId) return `${surface === 'scim' ? 'SCIM key' : 'Key'} ${actor.keyId.slice(0, 13)}…`;
-  return actor.ownerId ? `Admin (web) ${actor.ownerId.slice(0, 13)}…` : 'Platform admin (web)';
+  switch (actor.type) {
+    case 'key':
+      return `${surface === 'scim' ? 'SCIM key' : 'Key'} ${actor.keyId.slice(0, 13)}…`;
+    case 'session':
+      return `Admin (web) ${actor.userId.slice(0, 13)}…`;
+    case 'platform':
+      return 'Platform admin';
+    case 'system':
+      return 'System';
+    case 'anonymous':
+      return actor.account ? `a sign-in as ${actor.account}` : 'a sign-in with an admin token';
+  }
 };
 
 /** One ledger entry: a summary line that opens onto the attribute diff and the request facts. */
@@ -60,6 +69,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           <div><dt>Request</dt><dd className="mono">{[event.method, event.path].filter(Boolean).join(' ') || '—'}</dd></div>
           <div><dt>Resource id</dt><dd className="mono">{event.resourceId ?? '—'}</dd></div>
           <div><dt>Client</dt><dd>{event.userAgent ?? '—'}</dd></div>
+          <div><dt>Address</dt><dd className="mono">{event.address ?? '—'}</dd></div>
           <div><dt>Request id</dt><dd className="mono">{event.requestId ?? '—'}</dd></div>
           <div><dt>Duration</dt><dd>{event.durationMs === null ? '—' : `${event.durationMs} ms`}</dd></div>
         </dl>

@@ -1,13 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useSession } from '../api/session.ts';
 import { trpc } from '../api/trpc.ts';
 import { AuditEventRow } from '../components/audit-event-row.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formText } from '../lib/form-text.ts';
 
-type Filters = { resourceType?: string; outcome?: 'success' | 'failure'; actorId?: string; resourceId?: string; from?: string; to?: string };
+type Filters = { resourceType?: string; outcome?: 'success' | 'failure'; actorId?: string; resourceId?: string; from?: string; to?: string; ledger?: 'platform' };
 
 const RESOURCE_TYPES = ['User', 'Group', 'ApplicationKey', 'ServiceAccount', 'Org'];
 const PAGE = 50;
@@ -23,12 +24,14 @@ function filtersOf(form: FormData): Filters {
     ...(text('resourceId') ? { resourceId: text('resourceId') } : {}),
     ...(text('from') ? { from: `${text('from')}T00:00:00.000Z` } : {}),
     ...(text('to') ? { to: `${text('to')}T23:59:59.999Z` } : {}),
+    ...(text('ledger') === 'platform' ? { ledger: 'platform' as const } : {}),
   };
 }
 
-/** The provisioning ledger: every SCIM request and admin change, newest first, 90 days kept. */
+/** The provisioning ledger: every SCIM request, admin change and failed sign-in, newest first, 90 days kept. */
 export function ActivityPage() {
   const [filters, setFilters] = useState<Filters>({});
+  const isPlatform = useSession().data?.kind === 'platform';
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam }) => trpc.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
@@ -42,8 +45,17 @@ export function ActivityPage() {
   };
   return (
     <>
-      <PageHeader title="Activity" description="Every SCIM request and admin change, with what each changed. Kept for 90 days." />
+      <PageHeader title="Activity" description="Every SCIM request, admin change and failed sign-in, with what each changed. Kept for 90 days." />
       <form className="filters" onSubmit={apply} aria-label="Filter activity">
+        {isPlatform ? (
+          <div className="field">
+            <label htmlFor="f-ledger">Ledger</label>
+            <select id="f-ledger" name="ledger" defaultValue="org">
+              <option value="org">This organisation</option>
+              <option value="platform">Platform: failed sign-ins of no org (unknown accounts, admin tokens, limited)</option>
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="f-type">Resource</label>
           <select id="f-type" name="resourceType" defaultValue="">
@@ -60,7 +72,7 @@ export function ActivityPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-actor">Actor (key or owner id)</label>
+          <label htmlFor="f-actor">Actor (key, owner or user id, or a sign-in's account)</label>
           <input id="f-actor" name="actorId" className="mono" />
         </div>
         <div className="field">

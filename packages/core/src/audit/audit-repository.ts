@@ -3,7 +3,7 @@ import type { AuditEvent, AuditOutcome } from './audit-event.ts';
 export type AuditFilter = {
   resourceType?: string;
   resourceId?: string;
-  /** A key id or the id of a key's owner. */
+  /** A key id, the id of a key's owner, the user of a web session, or the account a failed sign-in named. */
   actorId?: string;
   from?: Date;
   to?: Date;

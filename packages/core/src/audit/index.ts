@@ -5,4 +5,5 @@ export type { AuditCollector } from './audit-collector.ts';
 export { diffRecords } from './diff-records.ts';
 export { listAuditEvents, MAX_AUDIT_PAGE } from './list-audit-events.ts';
 export { sweepAuditEvents } from './sweep-audit-events.ts';
-export { actorOf, newAuditEvent } from './new-audit-event.ts';
+export { newAuditEvent } from './new-audit-event.ts';
+export { actorOf, readStoredActor } from './audit-actor.ts';

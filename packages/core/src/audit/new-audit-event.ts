@@ -1,13 +1,5 @@
-import type { Principal } from '../auth/principal.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
-import type { AuditActor, AuditEvent } from './audit-event.ts';
-
-/** The actor of a principal: the key and its owner, or the platform admin. */
-export function actorOf(principal: Principal | null): AuditActor {
-  if (!principal) return { type: 'system', keyId: null, ownerId: null };
-  if (principal.kind === 'platform') return { type: 'platform', keyId: null, ownerId: null };
-  return { type: 'key', keyId: principal.keyId ?? null, ownerId: principal.ownerId ?? null };
-}
+import type { AuditEvent } from './audit-event.ts';
 
 type Required = Pick<AuditEvent, 'orgId' | 'surface' | 'actor' | 'action' | 'outcome'>;
 
@@ -17,6 +9,7 @@ export function newAuditEvent(at: Date, fields: Required & Partial<Omit<AuditEve
     id: uuidV7(at.getTime()),
     at: at.toISOString(),
     userAgent: null,
+    address: null,
     method: null,
     path: null,
     resourceType: null,

@@ -16,6 +16,11 @@ export type Principal =
       keyId?: string;
       /** The user or service account that owns the key. */
       ownerId?: string;
+      /**
+       * The web session the request came with instead of a key: an org admin's, or the
+       * platform admin's acting in the org it picked.
+       */
+      session?: { kind: 'user'; userId: string } | { kind: 'platform' };
     };
 
 /** `scim` keys drive users and groups through the SCIM adapter, so they imply read and write. */

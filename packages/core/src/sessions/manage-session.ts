@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.ts';
 import type { SessionDeps } from './session-deps.ts';
-import { SESSION_IDLE_MS } from './session-record.ts';
+import { SESSION_KINDS, SESSION_LIFETIMES } from './session-record.ts';
+import type { SessionKind } from './session-record.ts';
 import { hashSessionToken } from './session-token.ts';
 
 /** Sign-out: the session stops working at once (the cookie is cleared by the caller). */
@@ -18,5 +19,6 @@ export async function selectSessionOrg(deps: Pick<SessionDeps, 'sessions' | 'org
 /** Deletes sessions past their idle or absolute end (FerretDB has no TTL index). */
 export async function sweepSessions(deps: Pick<SessionDeps, 'sessions' | 'clock'>): Promise<number> {
   const now = deps.clock.now();
-  return deps.sessions.deleteExpired(now, new Date(now.getTime() - SESSION_IDLE_MS));
+  const idleBefore = Object.fromEntries(SESSION_KINDS.map((kind) => [kind, new Date(now.getTime() - SESSION_LIFETIMES[kind].idleMs)]));
+  return deps.sessions.deleteExpired(now, idleBefore as Record<SessionKind, Date>);
 }

@@ -9,4 +9,9 @@ export type SessionDeps = {
   users: UserRepository;
   orgs: OrgRepository;
   clock: Clock;
+  /**
+   * The SHA-256 of the configured `PROVISIO_ADMIN_TOKEN` (`hashPlatformToken`); null: no
+   * platform web sessions. A platform session opened with another token does not resolve.
+   */
+  platformTokenHash: string | null;
 };

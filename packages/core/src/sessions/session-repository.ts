@@ -1,4 +1,4 @@
-import type { SessionRecord } from './session-record.ts';
+import type { SessionKind, SessionRecord } from './session-record.ts';
 
 /** Storage of browser sessions (keyed by the hash of their id; no raw id is ever stored). */
 export interface SessionRepository {
@@ -11,8 +11,8 @@ export interface SessionRepository {
   delete(idHash: string): Promise<void>;
   /** Signs a user out everywhere; returns how many sessions ended. */
   deleteForUser(orgId: string, userId: string): Promise<number>;
-  /** Removes sessions idle since before `idleBefore` or past `expiresAt <= now`. */
-  deleteExpired(now: Date, idleBefore: Date): Promise<number>;
+  /** Removes sessions past `expiresAt <= now`, or of a kind idle since before that kind's `idleBefore`. */
+  deleteExpired(now: Date, idleBefore: Record<SessionKind, Date>): Promise<number>;
 }
 
 /** One org account a password may belong to (an email can be an admin in several orgs). */

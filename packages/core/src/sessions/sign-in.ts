@@ -1,7 +1,9 @@
+import { isPlatformToken } from '../auth/platform-token.ts';
 import { hashPassword, verifyPassword } from '../users/hash-password.ts';
-import { normaliseKey } from '../users/normalise-key.ts';
 import type { SessionDeps } from './session-deps.ts';
-import { SESSION_ABSOLUTE_MS } from './session-record.ts';
+import type { SignInAccount, SignInFailureReason } from './audit-sign-in-failure.ts';
+import { signInAccountKey } from './sign-in-account.ts';
+import { SESSION_LIFETIMES } from './session-record.ts';
 import type { SessionRecord } from './session-record.ts';
 import { hashSessionToken, newSessionToken } from './session-token.ts';
 
@@ -10,7 +12,8 @@ const MAX_CANDIDATES = 10;
 
 export type SignInResult =
   | { ok: true; token: string; session: SessionRecord }
-  | { ok: false; reason: 'invalid' }
+  /** Wrong password, no such admin, or not the admin token: one answer to the caller; `accounts` (tried, none opened) are for the ledger. */
+  | { ok: false; reason: Exclude<SignInFailureReason, 'limited'>; accounts: SignInAccount[] }
   /** The password opens admin accounts in several orgs: sign in again with one of them. */
   | { ok: false; reason: 'choose_org'; orgs: Array<{ id: string; name: string }> };
 
@@ -19,12 +22,23 @@ let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
 
 /** Opens a session of a kind; the token goes into the cookie and nowhere else. */
-export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId'>) {
+export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId' | 'platformTokenHash'>) {
   const now = deps.clock.now();
   const token = newSessionToken();
-  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) };
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIMES[fields.kind].absoluteMs);
+  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt };
   await deps.sessions.insert(session);
   return { token, session };
+}
+
+/**
+ * The platform admin signs in with the admin token. The session is bound to the token's
+ * hash: it ends when the configured token changes.
+ */
+export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clock' | 'platformTokenHash'>, adminToken: string): Promise<SignInResult> {
+  if (!isPlatformToken(adminToken, deps.platformTokenHash)) return { ok: false, reason: 'wrong_admin_token', accounts: [] };
+  const { token, session } = await openSession(deps, { kind: 'platform', orgId: null, userId: null, platformTokenHash: deps.platformTokenHash });
+  return { ok: true, token, session };
 }
 
 /**
@@ -32,17 +46,17 @@ export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>,
  * accepting their invite. Only `active` users with role `admin` qualify.
  */
 export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
-  const all = await deps.directory.candidates(normaliseKey(email.trim()));
+  const all = await deps.directory.candidates(signInAccountKey(email));
   const candidates = all.filter((c) => !orgId || c.orgId === orgId).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) {
     await verifyPassword(password, await decoyHash());
-    return { ok: false, reason: 'invalid' };
+    return { ok: false, reason: 'unknown_account', accounts: [] };
   }
   const matched = [];
   for (const candidate of candidates) if (await verifyPassword(password, candidate.passwordHash)) matched.push(candidate);
   const [only, ...others] = matched;
-  if (!only) return { ok: false, reason: 'invalid' };
+  if (!only) return { ok: false, reason: 'wrong_password', accounts: candidates.map(({ orgId, userId }) => ({ orgId, userId })) };
   if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
-  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId });
+  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId, platformTokenHash: null });
   return { ok: true, token, session };
 }

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditChange, AuditOutcome } from '@provisio/core/audit';
+import type { AuditChange, AuditOutcome } from '@provisio/core/audit';
 import { AUDIT_OUTCOMES, AUDIT_SURFACES } from '@provisio/core/audit';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
@@ -9,8 +9,11 @@ export type AuditEventDoc = {
   orgId: string;
   at: Date;
   surface: (typeof AUDIT_SURFACES)[number];
-  actor: AuditActor;
+  /** An AuditActor, or an older event's shape (read through `readStoredActor`). */
+  actor: unknown;
   userAgent: string | null;
+  /** Absent on events written before it existed. */
+  address?: string | null;
   method: string | null;
   path: string | null;
   action: string;
@@ -33,6 +36,7 @@ const schema = new Schema<AuditEventDoc>(
     surface: { type: String, enum: AUDIT_SURFACES, required: true },
     actor: { type: Schema.Types.Mixed, required: true },
     userAgent: { type: String, default: null },
+    address: { type: String, default: null },
     method: { type: String, default: null },
     path: { type: String, default: null },
     action: { type: String, required: true },

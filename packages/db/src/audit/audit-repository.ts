@@ -1,8 +1,9 @@
+import { readStoredActor } from '@provisio/core/audit';
 import type { AuditEvent, AuditRepository } from '@provisio/core/audit';
 import type { Model } from 'mongoose';
 import type { AuditEventDoc } from './audit-model.ts';
 
-const toEvent = ({ _id, at, ...rest }: AuditEventDoc): AuditEvent => ({ id: _id, at: at.toISOString(), ...rest });
+const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({ id: _id, at: at.toISOString(), actor: readStoredActor(actor), address: address ?? null, ...rest });
 
 export function createAuditRepository(model: Model<AuditEventDoc>): AuditRepository {
   return {
@@ -14,7 +15,7 @@ export function createAuditRepository(model: Model<AuditEventDoc>): AuditReposit
       if (resourceType) query['resourceType'] = resourceType;
       if (resourceId) query['resourceId'] = resourceId;
       if (outcome) query['outcome'] = outcome;
-      if (actorId) query['$or'] = [{ 'actor.keyId': actorId }, { 'actor.ownerId': actorId }];
+      if (actorId) query['$or'] = [{ 'actor.keyId': actorId }, { 'actor.ownerId': actorId }, { 'actor.userId': actorId }, { 'actor.account': actorId }];
       if (from || to) query['at'] = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
       if (before) query['_id'] = { $lt: before };
       const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();

@@ -1,3 +1,5 @@
+import { SESSION_KINDS } from '@provisio/core/sessions';
+import type { SessionKind } from '@provisio/core/sessions';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 
@@ -6,8 +8,10 @@ export type SessionDoc = {
   _id: string;
   /** Null until a platform session picks an org. */
   orgId: string | null;
-  kind: 'user' | 'platform';
+  kind: SessionKind;
   userId: string | null;
+  /** Platform sessions: SHA-256 of the admin token they were opened with. */
+  platformTokenHash: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -17,8 +21,9 @@ const sessionSchema = new Schema<SessionDoc>(
   {
     _id: { type: String, required: true },
     orgId: { type: String, default: null },
-    kind: { type: String, enum: ['user', 'platform'], required: true },
+    kind: { type: String, enum: SESSION_KINDS, required: true },
     userId: { type: String, default: null },
+    platformTokenHash: { type: String, default: null },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },

@@ -1,3 +1,4 @@
+import { SESSION_KINDS } from '@provisio/core/sessions';
 import type { SessionRecord, SessionRepository } from '@provisio/core/sessions';
 import type { Model } from 'mongoose';
 import type { SessionDoc } from './session-model.ts';
@@ -7,6 +8,8 @@ const toSession = (doc: SessionDoc): SessionRecord => ({
   kind: doc.kind,
   orgId: doc.orgId,
   userId: doc.userId,
+  // Sessions stored before the binding have none, so they no longer resolve as platform sessions.
+  platformTokenHash: doc.platformTokenHash ?? null,
   createdAt: doc.createdAt,
   lastSeenAt: doc.lastSeenAt,
   expiresAt: doc.expiresAt,
@@ -38,7 +41,8 @@ export function createSessionRepository(model: Model<SessionDoc>): SessionReposi
       return deletedCount;
     },
     async deleteExpired(now, idleBefore) {
-      const { deletedCount } = await model.deleteMany({ $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: idleBefore } }] });
+      const idle = SESSION_KINDS.map((kind) => ({ kind, lastSeenAt: { $lte: idleBefore[kind] } }));
+      const { deletedCount } = await model.deleteMany({ $or: [{ expiresAt: { $lte: now } }, ...idle] });
       return deletedCount;
     },
   };

@@ -158,6 +158,17 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => patch.getByRole('row').filter({ hasText: 'status' }).textContent()).toMatch(/status.*invited.*deactivated/);
   });
 
+  step('shows the failed sign-in of the first step in the activity: the account, the address, the reason', async (page) => {
+    await page.goto('/activity');
+    await page.getByLabel('Outcome').selectOption('failure');
+    await page.getByLabel(/^Actor/).fill(ADMIN_EMAIL.toLowerCase());
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const failed = page.locator('details').filter({ hasText: 'auth.signIn' }).first();
+    await expect.poll(() => failed.locator('summary').textContent()).toMatch(new RegExp(`by a sign-in as ${ADMIN_EMAIL.toLowerCase().replaceAll('.', '\\.')}.*Failure 401`));
+    await failed.locator('summary').click();
+    await expect.poll(() => failed.textContent()).toMatch(/wrong password for this admin account.*Address(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)/);
+  });
+
   step('gives every input, button, select and link an accessible name on every page', async (page) => {
     for (const path of ['/users', `/users/${org.adminUserId}`, '/scim-connection', '/keys', '/groups', '/activity']) {
       await page.goto(path);
@@ -190,6 +201,12 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
       await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
       await expect.poll(() => page?.locator('header.topbar').textContent()).toMatch(/Acme Corp.*Platform admin/);
       await expect.poll(() => page?.locator('tbody tr').count()).toBe(11);
+      // Sign-ins that name no admin account are in the platform's ledger, which only the platform admin reads.
+      await fetch(`${stack.baseUrl}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@acme.example', password: 'a guess of a password' }) });
+      await page.getByRole('link', { name: 'Activity' }).click();
+      await page.getByLabel('Ledger').selectOption('platform');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect.poll(() => page?.locator('details summary').first().textContent()).toMatch(/auth\.signIn.*by a sign-in as nobody@acme\.example.*Failure 401/);
     } finally {
       page = mainPage;
       await platformContext.close();

@@ -1,3 +1,4 @@
+import { hashPlatformToken } from '@provisio/core';
 import { authenticateKey } from '@provisio/core/keys';
 import { createSmtpMailer } from '@provisio/email';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
@@ -26,8 +27,8 @@ export async function startBrowserStack() {
     resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : ref.keys ? authenticateKey({ keys: ref.keys, clock }, token) : null),
   });
   ref.keys = env.deps.db.keys;
-  const deps = { ...env.deps, publicUrl: baseUrl };
-  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAccount: 1_000, perAddress: 1_000 } } });
+  const deps = { ...env.deps, publicUrl: baseUrl, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN) };
+  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } } });
   await server.start(port, '127.0.0.1');
   const worker = await startWorkerApp({
     db: deps.db,

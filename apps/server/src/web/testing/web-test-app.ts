@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashPassword, systemClock, uuidV7 } from '@provisio/core';
+import { hashPassword, hashPlatformToken, systemClock, uuidV7 } from '@provisio/core';
 import type { Clock, UserRole, UserStatus } from '@provisio/core';
 import { createTestOrg } from '@provisio/db/testing';
 import request from 'supertest';
 import { createServer } from '../../create-server.ts';
+import type { ServerDeps } from '../../create-server.ts';
+import type { SignInLimits } from '../sign-in-limiter.ts';
 import { createTestDeps } from '../../testing/test-deps.ts';
 
 export const PLATFORM_TOKEN = 'web-test-platform-token-0123456789';
@@ -21,12 +23,15 @@ export function movableClock(): Clock & { advance(ms: number): void } {
  * The server with its web app over a stub build (an index.html of its own), the platform
  * token, and helpers to make users with passwords and sign them in over HTTP.
  */
-export async function createWebTestApp(options: { signInLimits?: { perAccount: number; perAddress: number } } = {}) {
+export async function createWebTestApp(options: { signInLimits?: SignInLimits } = {}) {
   const clock = movableClock();
   const env = await createTestDeps({ clock, resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : null) });
   const distDir = mkdtempSync(join(tmpdir(), 'provisio-web-'));
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Provisio admin</title><div id="root"></div>');
-  const server = createServer({ ...env.deps, web: { distDir, signInLimits: options.signInLimits ?? { perAccount: 1_000, perAddress: 1_000 } } });
+  const web = { distDir, signInLimits: options.signInLimits ?? { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } };
+  /** The server over this test's database and Redis; another call is the same deployment restarted with other settings. */
+  const serverWith = (overrides: Partial<ServerDeps> = {}) => createServer({ ...env.deps, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN), web, ...overrides });
+  const server = serverWith();
   const agent = request(server.app);
   const db = env.deps.db;
 
@@ -45,5 +50,5 @@ export async function createWebTestApp(options: { signInLimits?: { perAccount: n
     return { res, cookie, csrf: (res.body as { csrfToken?: string }).csrfToken ?? '', setCookie: setCookie[0] ?? '' };
   };
 
-  return { ...env, clock, db, server, agent, newUser, signIn, newOrg: (name?: string) => createTestOrg(db, name ? { name } : {}) };
+  return { ...env, clock, db, server, serverWith, agent, newUser, signIn, newOrg: (name?: string) => createTestOrg(db, name ? { name } : {}) };
 }
