@@ -16,6 +16,8 @@ export type Principal =
       keyId?: string;
       /** The user or service account that owns the key. */
       ownerId?: string;
+      /** The web session used (sha256 of its id, as stored), when there is one. */
+      sessionIdHash?: string;
     };
 
 /** `scim` keys drive users and groups through the SCIM adapter, so they imply read and write. */

@@ -10,21 +10,20 @@ export type ResolvedSession = {
   principal: Extract<Principal, { kind: 'org' }> | null;
 };
 
+/** Why a session no longer acts: gone (signed out, swept), past its end, or its user may no longer sign in. */
+export type SessionEnd = 'unknown' | 'expired' | 'not-admin';
+
 /**
- * The session behind a cookie, or null when it is unknown, expired (idle or absolute),
- * or its user may no longer sign in (deactivated, deleted, no longer an admin): such a
- * session is deleted on the spot (with the user's other sessions), so deprovisioning signs
- * the admin out at their next click.
+ * The session stored under `idHash` while it may act, else why it may not. A session past
+ * its end, or whose user is no longer an active admin, is deleted on the spot (with the
+ * user's other sessions), so deprovisioning signs the admin out at their next click.
  */
-export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock'>, token: string): Promise<ResolvedSession | null> {
-  if (!isSessionTokenShape(token)) return null;
-  const idHash = hashSessionToken(token);
+export async function sessionStanding(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock'>, idHash: string): Promise<{ session: SessionRecord } | { ended: SessionEnd }> {
   const session = await deps.sessions.find(idHash);
-  if (!session) return null;
-  const now = deps.clock.now();
-  if (sessionEndsAt(session) <= now) {
+  if (!session) return { ended: 'unknown' };
+  if (sessionEndsAt(session) <= deps.clock.now()) {
     await deps.sessions.delete(idHash);
-    return null;
+    return { ended: 'expired' };
   }
   if (session.kind === 'user') {
     const user = session.orgId && session.userId ? await deps.users.standing(session.orgId, session.userId) : null;
@@ -32,15 +31,29 @@ export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users
       // Every session of theirs, not just this one: other browsers must not wait for a click.
       if (session.orgId && session.userId) await deps.sessions.deleteForUser(session.orgId, session.userId);
       await deps.sessions.delete(idHash);
-      return null;
+      return { ended: 'not-admin' };
     }
   }
+  return { session };
+}
+
+/** The session behind a cookie, or null when it may not act (see sessionStanding). */
+export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock'>, token: string): Promise<ResolvedSession | null> {
+  if (!isSessionTokenShape(token)) return null;
+  const idHash = hashSessionToken(token);
+  const standing = await sessionStanding(deps, idHash);
+  if ('ended' in standing) return null;
+  const { session } = standing;
+  const now = deps.clock.now();
   if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) await deps.sessions.touch(idHash, now);
   return { session, principal: principalOf(session) };
 }
 
-/** An admin user acts as an `admin` of their org; the platform admin as one of the org it picked. */
+/**
+ * An admin user acts as an `admin` of their org; the platform admin as one of the org it
+ * picked. `sessionIdHash` lets long-lived calls (event streams) re-check the session.
+ */
 export function principalOf(session: SessionRecord): ResolvedSession['principal'] {
   if (!session.orgId) return null;
-  return { kind: 'org', orgId: session.orgId, scopes: ['admin'], ...(session.userId ? { ownerId: session.userId } : {}) };
+  return { kind: 'org', orgId: session.orgId, scopes: ['admin'], sessionIdHash: session.idHash, ...(session.userId ? { ownerId: session.userId } : {}) };
 }

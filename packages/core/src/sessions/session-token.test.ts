@@ -27,8 +27,8 @@ describe('session lifetime', () => {
   });
 
   it('resolves to an org admin principal owned by the user; platform sessions only once an org is picked', () => {
-    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], ownerId: 'u' });
+    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], ownerId: 'u', sessionIdHash: 'h' });
     expect(principalOf({ ...base, kind: 'platform', orgId: null, userId: null, lastSeenAt: created })).toBeNull();
-    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'] });
+    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], sessionIdHash: 'h' });
   });
 });
