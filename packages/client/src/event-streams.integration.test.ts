@@ -88,6 +88,19 @@ describe('stream caps', () => {
     for (const s of [...streams, sixth, other, again]) s.stop();
   });
 
+  it('allow 50 streams per org across replicas; the 51st is refused with TOO_MANY_REQUESTS', async () => {
+    const org = await app.newOrg();
+    const urls = [base, await replica()];
+    const admin = createProvisioClient({ url: base, token: org.adminToken });
+    const keys = await Promise.all(Array.from({ length: 10 }, (_, i) => readerKey(admin, `fleet-${i}`)));
+    const streams = keys.flatMap(({ token }, k) => Array.from({ length: 5 }, (_, i) => collectEvents(createProvisioClient({ url: urls[(k + i) % 2] ?? base, token }), null)));
+    await vi.waitFor(async () => expect(await live(org)).toBe(50), { timeout: 30_000 });
+    const extra = collectEvents(createProvisioClient({ url: base, token: org.adminToken }), null);
+    await vi.waitFor(() => expect(extra.errors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/org already has 50 open event streams \(at most 50 per org\)/) })]), { timeout: 15_000 });
+    expect(streams.every((s) => s.errors.length === 0)).toBe(true);
+    for (const s of streams) s.stop();
+  });
+
   it('hand the lease back on every end: client close, an error, revocation and server shutdown', async () => {
     const org = await app.newOrg();
     const admin = createProvisioClient({ url: base, token: org.adminToken });

@@ -48,6 +48,17 @@ describe('an event stream opened with a web session', () => {
     stream.stop();
   });
 
+  it('counts against a cap of 5 per session, like a key', async () => {
+    await app.newUser(orgId, 'peter@initech.example');
+    const { cookie, csrf } = await app.signIn({ email: 'peter@initech.example', password: 'a long enough password' });
+    const client = sessionClient({ url, cookie, csrf });
+    const streams = Array.from({ length: 5 }, () => collectEvents(client, null));
+    await vi.waitFor(async () => expect(await app.deps.redis.zcard(`provisio:streams:{${orgId}}`)).toBeGreaterThanOrEqual(5), { timeout: 15_000 });
+    const sixth = collectEvents(client, null);
+    await vi.waitFor(() => expect(sixth.errors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/per key or session/) })]), { timeout: 15_000 });
+    for (const s of [...streams, sixth]) s.stop();
+  });
+
   it('ends when the session expires (12 hours idle), however busy the stream was', async () => {
     const { stream } = await streamOfNewAdmin('joanna@initech.example');
     app.clock.advance(12 * 3600_000 + 1_000);
