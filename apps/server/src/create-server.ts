@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TrustProxy } from '@provisio/config';
 import type { Clock } from '@provisio/core';
+import { createUserEventFeed } from '@provisio/core/events';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { Queue } from 'bullmq';
@@ -15,6 +16,7 @@ import { guardResolvers } from './auth/guard-resolvers.ts';
 import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { scimAudit } from './auth/scim-audit.ts';
+import { createRedisStreamLeases } from './events/redis-stream-leases.ts';
 import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
@@ -83,8 +85,10 @@ export function createServer(deps: ServerDeps) {
   const badCredentials = createBadCredentialLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}) });
   const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs });
   const web = webApp({ ...deps, ...deps.web });
+  // Event streams: one poller per org in this process; caps counted in Redis across replicas.
+  const streams = { feed: createUserEventFeed({ events: deps.db.userEvents, clock: deps.clock }), leases: createRedisStreamLeases(deps) };
   app.use(web.sessions);
-  app.use('/trpc', trpcEndpoint({ ...deps, resolvePrincipal: guarded.trpc, resolveSession: guarded.session(web.resolveSession) }));
+  app.use('/trpc', trpcEndpoint({ ...deps, streams, resolvePrincipal: guarded.trpc, resolveSession: guarded.session(web.resolveSession) }));
   app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
   app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
   // Last: the built admin app at `/`, and index.html for its routes.
@@ -104,12 +108,15 @@ export function createServer(deps: ServerDeps) {
       const current = server;
       if (!current) return;
       const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+      // Event streams are never idle: end them with a retryable error, so their clients resume elsewhere.
+      streams.feed.disconnectAll();
       // Keep-alive sockets turn idle once their response is sent: close each as it does.
       const sweep = setInterval(() => current.closeIdleConnections(), 50);
       const timer = setTimeout(() => current.closeAllConnections(), graceMs).unref();
       await closed;
       clearInterval(sweep);
       clearTimeout(timer);
+      await streams.leases.releaseAll();
     },
   };
 }

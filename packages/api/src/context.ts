@@ -1,5 +1,6 @@
 import type { Clock, Principal } from '@provisio/core';
 import type { AuditCollector } from '@provisio/core/audit';
+import type { StreamLeases, UserEventFeed } from '@provisio/core/events';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { Queue } from 'bullmq';
@@ -17,7 +18,13 @@ export type InnerContextOptions = {
   requestId?: string;
   /** Where procedures append what they change; written as one audit event (SCIM request or tRPC mutation). */
   audit?: AuditCollector;
+  /** The process's event feed (one poller per org) and the replicas' shared stream leases; absent where no stream is served. */
+  streams?: EventStreams;
+  /** SHA-256 of the configured platform admin token: a platform web session opened with another one has ended. */
+  platformTokenHash?: string;
 };
+
+export type EventStreams = { feed: UserEventFeed; leases: StreamLeases };
 
 export type Context = InnerContextOptions;
 

@@ -39,6 +39,7 @@ export type { GroupChanges, GroupRepository, NewGroup, ReadOptions, ResolvedDelt
 export { createGroup } from './groups/create-group.ts';
 export { getGroup } from './groups/get-group.ts';
 export { listGroups } from './groups/list-groups.ts';
+export { MAX_LISTED_MEMBERS, tooManyListedMembers } from './groups/listed-members.ts';
 export type { ListGroupsOptions } from './groups/list-groups.ts';
 export { replaceGroup } from './groups/replace-group.ts';
 export { patchGroup } from './groups/patch-group.ts';

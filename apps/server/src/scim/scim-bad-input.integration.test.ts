@@ -115,3 +115,37 @@ describe('malformed ids answer 404, like an id that never existed', () => {
     }
   });
 });
+
+describe('what one request may ask of the server', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `x${i}`);
+  const ops = (n: number) => Array.from({ length: n }, (_, i) => ({ op: 'replace', path: 'title', value: `t${i}` }));
+
+  it('refuses a PATCH of more than 1,000 operations with 400 tooMany, on Users and Groups', async () => {
+    await expectRefused(await t.scim('patch', `/Users/${userId}`).send({ schemas: [PATCH], Operations: ops(1_001) }), 400, 'tooMany');
+    const group = await t.scim('post', '/Groups').send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Limits' });
+    const members = Array.from({ length: 1_001 }, () => ({ op: 'add', path: 'members', value: [{ value: userId }] }));
+    const res = await t.scim('patch', `/Groups/${group.body.id as string}`).send({ schemas: [PATCH], Operations: members });
+    expect(res.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'tooMany', detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001/) });
+    expect((await t.scim('get', `/Groups/${group.body.id as string}`)).body.members ?? []).toEqual([]);
+    const patchGroup = (Operations: unknown[]) => t.scim('patch', `/Groups/${group.body.id as string}`).send({ schemas: [PATCH], Operations });
+    const renames = Array.from({ length: 1_000 }, (_, i) => ({ op: 'replace', path: 'displayName', value: `Limits ${i}` }));
+    expect((await patchGroup(renames)).body).toMatchObject({ displayName: 'Limits 999' });
+  });
+
+  it('refuses more than 100 attributes or excludedAttributes with 400 tooMany, in a query and in .search', async () => {
+    await expectRefused(await t.scim('get', `/Users?attributes=${names(101).join(',')}`), 400, 'tooMany');
+    await expectRefused(await t.scim('get', `/Users/${userId}?excludedAttributes=${names(101).join(',')}`), 400, 'tooMany');
+    const search = await t.scim('post', '/Groups/.search').send({ excludedAttributes: names(101) });
+    expect(search.body).toMatchObject({ status: '400', scimType: 'tooMany', detail: expect.stringMatching(/^'excludedAttributes' names 101 attributes; at most 100/) });
+    expect((await t.scim('get', `/Users?attributes=${names(100).join(',')}`)).status).toBe(200);
+  });
+
+  it('refuses filters that negate a member test or name more than 10 value-path terms, with 400 invalidFilter', async () => {
+    const notMembers = await t.scim('get', `/Groups?filter=${encodeURIComponent('not (members pr)')}`);
+    expect(notMembers.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter', detail: expect.stringMatching(/^Cannot exclude by 'members'.*positive test/) });
+    const eleven = names(11).map((n) => `emails[value eq "${n}"]`).join(' or ');
+    await expectRefused(await t.scim('get', `/Users?filter=${encodeURIComponent(eleven)}`), 400, 'invalidFilter');
+    const ten = names(10).map((n) => `emails[value eq "${n}"]`).join(' or ');
+    expect((await t.scim('post', '/Users/.search').send({ filter: ten })).status).toBe(200);
+  });
+});

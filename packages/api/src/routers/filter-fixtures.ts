@@ -48,12 +48,43 @@ export const USER_FILTERS: string[] = [
   'meta.lastModified ge "2024-01-01T00:04:00Z"', 'meta.created co "2024"', 'meta.resourceType eq "User"', 'meta.resourceType eq "Group"',
   'addresses[type eq "work" and locality eq "paris"]', 'addresses.locality sw "b"', 'addresses[country pr]',
   '(userName sw "a" or userName sw "b") and not (active eq false)', 'not (userName sw "a" or title pr)',
-  'groups eq "$GROUP"', 'groups[value eq "$GROUP"]', 'groups pr', 'not (groups pr)', 'groups.value ne "$GROUP"',
+  'groups eq "$GROUP"', 'groups[value eq "$GROUP"]', 'groups pr', 'not (groups.value ne "$GROUP")', 'not (groups eq null)',
+  'not (not (emails[type eq "work"]))', 'not (userName sw "a" or not (groups pr))',
 ];
 
 export const GROUP_FILTERS: string[] = [
   'displayName eq "ENGINEERING"', 'displayName co "ing"', 'displayName gt "m"', 'externalId eq "G-1"', 'externalId eq "g-1"',
-  'id eq "$GROUP"', 'members eq "$ANN"', 'members[value eq "$ANN"]', 'members pr', 'not (members pr)', 'members.value ne "$ANN"',
+  'id eq "$GROUP"', 'members eq "$ANN"', 'members[value eq "$ANN"]', 'members pr', 'not (members.value ne "$ANN")',
   'members.display co "ann"', 'members[display sw "c" or value eq "$ANN"]', 'members[not (display sw "a")]', 'members.type eq "user"',
-  'members eq null', 'meta.created ge "2024-01-01T00:07:00Z"', 'displayName pr and members pr',
+  'not (members eq null)', 'meta.created ge "2024-01-01T00:07:00Z"', 'displayName pr and members pr',
+  'not (displayName eq "empty" and not (members pr))',
 ];
+
+/**
+ * Filters that would exclude by a list of ids that grows with the org (a negated member
+ * test or value path), or name more than 10 value-path and member terms: refused.
+ */
+export const REFUSED_FILTERS: Array<{ resourceType: 'User' | 'Group'; filter: string; detail: RegExp }> = [
+  { resourceType: 'Group', filter: 'not (members pr)', detail: /^Cannot exclude by 'members'/ },
+  { resourceType: 'Group', filter: 'members eq null', detail: /^Cannot exclude by 'members\.value'/ },
+  { resourceType: 'Group', filter: 'members.value ne "$ANN"', detail: /^Cannot exclude by 'members\.value'/ },
+  { resourceType: 'Group', filter: 'not (members[value eq "$ANN"])', detail: /^Cannot exclude by 'members'/ },
+  { resourceType: 'Group', filter: 'displayName pr and not (displayName eq "x" or members pr)', detail: /^Cannot exclude by 'members'/ },
+  { resourceType: 'User', filter: 'not (groups pr)', detail: /^Cannot exclude by 'groups'/ },
+  { resourceType: 'User', filter: 'groups.value ne "$GROUP"', detail: /^Cannot exclude by 'groups\.value'/ },
+  { resourceType: 'User', filter: 'not (emails[type eq "work"])', detail: /^Cannot exclude by 'emails'/ },
+  { resourceType: 'User', filter: 'userName pr and not (not (not (addresses[country pr])))', detail: /^Cannot exclude by 'addresses'/ },
+  {
+    resourceType: 'User',
+    filter: Array.from({ length: 11 }, (_, i) => `emails[value eq "u${i}@example.com"]`).join(' or '),
+    detail: /^This filter has 11 value-path or member terms .* at most 10 are allowed per filter: split it/,
+  },
+  {
+    resourceType: 'User',
+    filter: [...Array.from({ length: 6 }, (_, i) => `emails[value eq "u${i}@example.com"]`), ...Array.from({ length: 5 }, () => 'groups eq "$GROUP"')].join(' or '),
+    detail: /^This filter has 11 value-path or member terms/,
+  },
+];
+
+/** The most value-path and member terms one filter may have. */
+export const TEN_TERMS = Array.from({ length: 10 }, (_, i) => (i % 2 ? `emails[value eq "u${i}@example.com"]` : 'groups eq "$GROUP"')).join(' or ');

@@ -4,7 +4,7 @@ import { testPrincipal } from '@provisio/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, setupOrg } from '../testing/test-caller.ts';
 import { scimRegistry } from './domain-deps.ts';
-import { FILTER_USERS, GROUP_FILTERS, USER_FILTERS } from './filter-fixtures.ts';
+import { FILTER_USERS, GROUP_FILTERS, REFUSED_FILTERS, TEN_TERMS, USER_FILTERS } from './filter-fixtures.ts';
 
 let env: Awaited<ReturnType<typeof setupOrg>>;
 let caller: ReturnType<typeof callerFor>;
@@ -60,6 +60,18 @@ describe('groups.list filters agree with the in-memory evaluator', () => {
     const filter = fill(text);
     const got = (await caller.groups.list({ filter, count: 1000 })).items.map((g) => g.id);
     expect(got.sort()).toEqual((await expected('Group', filter)).sort());
+  });
+});
+
+describe('filters whose cost grows with the org are refused with invalidFilter', () => {
+  it.each(REFUSED_FILTERS)('$resourceType: $filter', async ({ resourceType, filter, detail }) => {
+    const list = resourceType === 'User' ? caller.users.search({ filter: fill(filter) }) : caller.groups.list({ filter: fill(filter) });
+    await expect(list).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(detail), cause: { scimType: 'invalidFilter' } });
+  });
+
+  it('accepts ten value-path and member terms', async () => {
+    const got = (await caller.users.search({ filter: fill(TEN_TERMS), count: 1000 })).items.map((u) => u.id);
+    expect(got.sort()).toEqual((await expected('User', fill(TEN_TERMS))).sort());
   });
 });
 

@@ -5,9 +5,12 @@ import type { UserEvent } from '../schemas.ts';
 export function collectEvents(client: ProvisioClient, lastEventId: string | null) {
   const events: UserEvent[] = [];
   const errors: unknown[] = [];
+  let markStarted: () => void = () => undefined;
+  /** Resolves once the server has accepted the stream (its SSE connection is open). */
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const sub = client.events.onUserChange.subscribe(
     { lastEventId },
-    { onData: ({ id, data }) => void events.push({ ...data, id }), onError: (error) => void errors.push(error) },
+    { onStarted: () => markStarted(), onData: ({ id, data }) => void events.push({ ...data, id }), onError: (error) => void errors.push(error) },
   );
   /** Resolves once `count` events arrived in total (or rejects after `timeoutMs`). */
   const until = async (count: number, timeoutMs = 20_000) => {
@@ -19,5 +22,5 @@ export function collectEvents(client: ProvisioClient, lastEventId: string | null
     if (errors.length) throw errors[0];
     return events.slice(0, count);
   };
-  return { events, errors, until, stop: () => sub.unsubscribe() };
+  return { events, errors, started, until, stop: () => sub.unsubscribe() };
 }

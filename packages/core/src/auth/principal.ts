@@ -21,6 +21,8 @@ export type Principal =
        * platform admin's acting in the org it picked.
        */
       session?: { kind: 'user'; userId: string } | { kind: 'platform' };
+      /** The web session used (sha256 of its id, as stored), when there is one. */
+      sessionIdHash?: string;
     };
 
 /** `scim` keys drive users and groups through the SCIM adapter, so they imply read and write. */

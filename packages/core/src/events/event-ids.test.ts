@@ -3,7 +3,7 @@ import { uuidV7 } from '../ids/uuid-v7.ts';
 import { createEventIdGenerator, eventIdFloor, timeOfEventId } from './event-ids.ts';
 import { USER_EVENT_TIMING } from './event-timing.ts';
 import { lifecycleType } from './lifecycle-type.ts';
-import { resumePoint } from './stream-user-events.ts';
+import { resumePoint } from './resume-point.ts';
 
 it('makes strictly increasing UUIDv7s within one millisecond and across a clock step back', () => {
   const next = createEventIdGenerator();

@@ -21,6 +21,10 @@ export interface GroupRepository {
   updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: GroupChanges): Promise<GroupRecord | null>;
   /** Removes the group (only at `expectedVersion` when given), then its member rows. False when none was deleted. */
   delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
+  /**
+   * With `includeMembers`, reads at most MAX_LISTED_MEMBERS + 1 member rows for the page:
+   * @throws AppError BAD_REQUEST (`tooMany`, tooManyListedMembers) when its groups have more.
+   */
   list(orgId: string, query: ListQuery & ReadOptions): Promise<ListPage<GroupRecord>>;
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;

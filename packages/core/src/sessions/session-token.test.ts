@@ -36,8 +36,8 @@ describe('session lifetime', () => {
   });
 
   it('resolves to an org admin principal naming its session; platform sessions only once an org is picked', () => {
-    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], session: { kind: 'user', userId: 'u' } });
+    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], sessionIdHash: 'h', session: { kind: 'user', userId: 'u' } });
     expect(principalOf({ ...base, kind: 'platform', orgId: null, userId: null, lastSeenAt: created })).toBeNull();
-    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], session: { kind: 'platform' } });
+    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], sessionIdHash: 'h', session: { kind: 'platform' } });
   });
 });

@@ -1,6 +1,6 @@
 import { createUser, deleteUser, setUserActive, systemClock } from '@provisio/core';
 import type { UserRepository } from '@provisio/core';
-import { recordOpenUserEvents, streamUserEvents, userEventHead, withUserEvents } from '@provisio/core/events';
+import { createUserEventFeed, recordOpenUserEvents, userEventHead, withUserEvents } from '@provisio/core/events';
 import type { UserEvent, UserEventStore } from '@provisio/core/events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUserRepository } from '../users/user-repository.ts';
@@ -32,7 +32,7 @@ function repositoryLosingEvents(deferred: UserEvent[]): UserRepository {
 async function take(count: number, lastEventId: string, userIds: string[]): Promise<UserEvent[]> {
   const ac = new AbortController();
   const out: UserEvent[] = [];
-  for await (const event of streamUserEvents({ events: db.userEvents, clock: systemClock }, { orgId, lastEventId, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId, signal: ac.signal })) {
     if (userIds.includes(event.userId)) out.push(event);
     if (out.length === count) ac.abort();
   }

@@ -1,5 +1,5 @@
 import { createUser, deleteUser, patchUser, replaceUser, setUserActive, systemClock } from '@provisio/core';
-import { streamUserEvents, sweepUserEvents, userEventHead } from '@provisio/core/events';
+import { createUserEventFeed, sweepUserEvents, userEventHead } from '@provisio/core/events';
 import type { UserEvent } from '@provisio/core/events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb } from '../create-db.ts';
@@ -20,7 +20,7 @@ afterAll(() => db.drop());
 async function take(count: number, lastEventId?: string): Promise<UserEvent[]> {
   const ac = new AbortController();
   const out: UserEvent[] = [];
-  for await (const event of streamUserEvents({ events: db.userEvents, clock: systemClock }, { orgId, lastEventId: lastEventId ?? null, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId: lastEventId ?? null, signal: ac.signal })) {
     out.push(event);
     if (out.length === count) ac.abort();
   }
@@ -83,7 +83,7 @@ it('a delete racing an update gets the version after it: a mirror applying newer
   const pending = new Set(users.map((u) => u.id));
   const events: UserEvent[] = [];
   const ac = new AbortController();
-  for await (const event of streamUserEvents({ events: db.userEvents, clock: systemClock }, { orgId, lastEventId: head, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId: head, signal: ac.signal })) {
     events.push(event);
     if (event.type === 'deleted') pending.delete(event.userId);
     if (pending.size === 0) ac.abort();

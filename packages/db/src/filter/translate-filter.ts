@@ -2,7 +2,8 @@ import type { AttrPath, FilterNode, FilterValue, CompareOp } from '@provisio/cor
 import { compareScalar, toBoolean } from './compare-scalar.ts';
 import { ALWAYS, fieldCondition, NEVER, present } from './field-condition.ts';
 import type { Query } from './field-condition.ts';
-import { invalidFilter, printPath } from './invalid-filter.ts';
+import { checkFilterCost } from './filter-cost.ts';
+import { invalidFilter, printPath, unboundedExclusion } from './invalid-filter.ts';
 import { matchElement } from './match-element.ts';
 import { relaxElementFilter } from './relax-element-filter.ts';
 import type { ComplexTarget, ConstTarget, FieldTarget, PathResolver, RowsTarget } from './targets.ts';
@@ -57,58 +58,72 @@ function rowQuery(node: FilterNode, sub: RowsTarget['sub']): Query {
 /**
  * Translates a SCIM filter AST into a MongoDB query for one org. Paths resolve through a
  * whitelist (unknown → invalidFilter); member rows and per-element tests are evaluated
- * as sub-queries and come back as `_id $in` lists, so negation stays exact.
+ * as sub-queries and come back as `_id $in` lists. Negation is pushed down to the
+ * storage conditions (De Morgan, exact on documents), so an id list is never negated:
+ * "every id but these" over a list that grows with the org is refused instead.
  */
 export async function translateFilter(node: FilterNode, ctx: TranslateContext): Promise<Query> {
+  checkFilterCost(node, ctx.resolve);
+  return translate(node, ctx, false);
+}
+
+async function translate(node: FilterNode, ctx: TranslateContext, negated: boolean): Promise<Query> {
   switch (node.kind) {
     case 'and':
-      return { $and: [await translateFilter(node.left, ctx), await translateFilter(node.right, ctx)] };
-    case 'or':
-      return { $or: [await translateFilter(node.left, ctx), await translateFilter(node.right, ctx)] };
+    case 'or': {
+      const parts = [await translate(node.left, ctx, negated), await translate(node.right, ctx, negated)];
+      return (node.kind === 'and') !== negated ? { $and: parts } : { $or: parts };
+    }
     case 'not':
-      return { $nor: [await translateFilter(node.filter, ctx)] };
+      return translate(node.filter, ctx, !negated);
     case 'valuePath':
-      return valuePath(node.path, node.filter, ctx);
+      return valuePath(node.path, node.filter, ctx, negated);
     default:
-      return leaf(node, ctx);
+      return leaf(node, ctx, negated);
   }
 }
 
-async function leaf(node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext): Promise<Query> {
+const negate = (query: Query, negated: boolean): Query => (negated ? { $nor: [query] } : query);
+
+async function leaf(node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext, negated: boolean): Promise<Query> {
   const target = ctx.resolve(node.path);
   if (!target) throw invalidFilter(`unknown or unfilterable attribute '${printPath(node.path)}'`);
   switch (target.kind) {
     case 'field':
-      return node.kind === 'present' ? present(target.field) : fieldCondition(target, node.op, node.value);
+      return negate(node.kind === 'present' ? present(target.field) : fieldCondition(target, node.op, node.value), negated);
     case 'const':
-      return node.kind === 'present' ? ALWAYS : constCompare(target, node.op, node.value);
+      return negate(node.kind === 'present' ? ALWAYS : constCompare(target, node.op, node.value), negated);
     case 'active':
-      return node.kind === 'present' ? ALWAYS : activeCompare(node.op, node.value);
+      return negate(node.kind === 'present' ? ALWAYS : activeCompare(node.op, node.value), negated);
     case 'complex':
-      if (node.kind === 'present') return present(target.field);
-      return leaf({ ...node, path: { ...node.path, sub: 'value' } }, ctx);
+      if (node.kind === 'present') return negate(present(target.field), negated);
+      return leaf({ ...node, path: { ...node.path, sub: 'value' } }, ctx, negated);
     case 'rows':
-      return rowsLeaf(target, node, ctx);
+      return rowsLeaf(target, node, ctx, negated);
   }
 }
 
-async function rowsLeaf(target: RowsTarget, node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext): Promise<Query> {
+async function rowsLeaf(target: RowsTarget, node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext, negated: boolean): Promise<Query> {
   const sub = target.sub(target.subName ?? 'value');
   if (!sub) throw invalidFilter(`unfilterable attribute '${printPath(node.path)}'`);
-  const anyRow = node.kind === 'present' && target.subName === undefined;
-  // Negative tests ("no member equals", "has no member") are the complement of a positive one.
+  // "No member equals" and "has no member" are the complement of a positive test: allowed
+  // only where an enclosing `not` turns them positive again.
   const negative = node.kind === 'compare' && (node.op === 'ne' || (node.value === null && node.op === 'eq'));
+  if (negative !== negated) throw unboundedExclusion(node.path);
+  const anyRow = node.kind === 'present' && target.subName === undefined;
   const positive: FilterNode & { kind: 'compare' | 'present' } =
     node.kind === 'compare' && node.value === null ? { kind: 'present', path: node.path } : node.kind === 'compare' && node.op === 'ne' ? { ...node, op: 'eq' } : node;
-  const ids = await ctx.rowIds(target.resultKey, anyRow ? ALWAYS : rowCondition(sub, positive));
-  return negative ? { _id: { $nin: ids } } : { _id: { $in: ids } };
+  return { _id: { $in: await ctx.rowIds(target.resultKey, anyRow ? ALWAYS : rowCondition(sub, positive)) } };
 }
 
-async function valuePath(path: AttrPath, inner: FilterNode, ctx: TranslateContext): Promise<Query> {
+async function valuePath(path: AttrPath, inner: FilterNode, ctx: TranslateContext, negated: boolean): Promise<Query> {
   const target = ctx.resolve({ ...path, sub: undefined });
-  if (target?.kind === 'rows') return { _id: { $in: await ctx.rowIds(target.resultKey, rowQuery(inner, target.sub)) } };
-  if (target?.kind !== 'complex') throw invalidFilter(`'${printPath(path)}' has no sub-attributes to filter`);
-  if (!target.multiValued) return translateFilter(inner, { ...ctx, resolve: (p) => (p.uri || p.sub ? undefined : target.sub(p.attr)) });
+  if (target?.kind === 'complex' && !target.multiValued) {
+    return translate(inner, { ...ctx, resolve: (p) => (p.uri || p.sub ? undefined : target.sub(p.attr)) }, negated);
+  }
+  if (target?.kind !== 'rows' && target?.kind !== 'complex') throw invalidFilter(`'${printPath(path)}' has no sub-attributes to filter`);
+  if (negated) throw unboundedExclusion(path);
+  if (target.kind === 'rows') return { _id: { $in: await ctx.rowIds(target.resultKey, rowQuery(inner, target.sub)) } };
   return elementsFilter(target, inner, ctx);
 }
 

@@ -1,4 +1,4 @@
-import { normaliseKey } from '@provisio/core';
+import { MAX_LISTED_MEMBERS, normaliseKey, tooManyListedMembers } from '@provisio/core';
 import type { GroupAttributes, GroupMember, GroupRepository } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
@@ -23,14 +23,21 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
-  const membersOf = async (orgId: string, groupIds: string[]): Promise<Map<string, GroupMember[]>> => {
+  /**
+   * Members of each group, by member id. With `cap`, refuses (tooMany) past `cap` rows in
+   * all, having read one more at most: sorted here, so storage can stop at the limit.
+   */
+  const membersOf = async (orgId: string, groupIds: string[], cap?: number): Promise<Map<string, GroupMember[]>> => {
     const out = new Map<string, GroupMember[]>(groupIds.map((id) => [id, []]));
-    const found = await rows.find({ orgId, groupId: { $in: groupIds } }, { groupId: 1, memberId: 1, display: 1 }).sort({ memberId: 1 }).lean();
+    const query = rows.find({ orgId, groupId: { $in: groupIds } }, { groupId: 1, memberId: 1, display: 1 });
+    const found = await (cap === undefined ? query : query.limit(cap + 1)).lean();
+    if (cap !== undefined && found.length > cap) throw tooManyListedMembers();
+    found.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
     for (const row of found) out.get(row.groupId)?.push(toMember(row));
     return out;
   };
-  const render = async (orgId: string, docs: GroupDoc[], includeMembers = false) => {
-    const members = includeMembers ? await membersOf(orgId, docs.map((d) => d._id)) : undefined;
+  const render = async (orgId: string, docs: GroupDoc[], includeMembers = false, cap?: number) => {
+    const members = includeMembers ? await membersOf(orgId, docs.map((d) => d._id), cap) : undefined;
     return docs.map((d) => toGroup(d, members?.get(d._id)));
   };
 
@@ -82,7 +89,7 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
 
     async list(orgId, query) {
       const { totalResults, docs } = await listPage({ model: models.groups, rows, resolve: resolveGroupPath, orgId, query });
-      return { totalResults, startIndex: query.startIndex, items: await render(orgId, docs, query.includeMembers) };
+      return { totalResults, startIndex: query.startIndex, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS) };
     },
 
     applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),

@@ -4,6 +4,7 @@ import { parseFilter } from '../filter/parse-filter.ts';
 import type { ParseFilterOptions } from '../filter/parse-filter.ts';
 import { splitPath, typeTopPath } from '../filter/typed-path.ts';
 import { Scanner } from '../filter/scanner.ts';
+import { REQUEST_LIMITS } from '../limits.ts';
 import { splitList } from '../projection/attribute-selectors.ts';
 import type { ResourceTypeName, SchemaRegistry } from '../schema/registry.ts';
 
@@ -57,11 +58,16 @@ function toStringParam(value: unknown, name: string): string | undefined {
   return value;
 }
 
+/** An `attributes`/`excludedAttributes` value as names; more than 100 → 400 `tooMany`. */
 function toNames(value: unknown, name: string): string[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return splitList(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return splitList(value);
-  throw badRequest('invalidValue', `'${name}' must be a comma-separated string or a list of strings`);
+  const isNames = typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+  if (!isNames) throw badRequest('invalidValue', `'${name}' must be a comma-separated string or a list of strings`);
+  const names = splitList(value);
+  if (names.length > REQUEST_LIMITS.selectedAttributes) {
+    throw badRequest('tooMany', `'${name}' names ${names.length} attributes; at most ${REQUEST_LIMITS.selectedAttributes} are allowed: name each attribute once, or select a parent attribute instead of its sub-attributes`);
+  }
+  return names;
 }
 
 /** Shared normalisation for the GET and POST forms. */

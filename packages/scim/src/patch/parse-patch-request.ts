@@ -1,4 +1,5 @@
 import { badRequest } from '../errors/scim-error.ts';
+import { REQUEST_LIMITS } from '../limits.ts';
 import { isPlainObject } from '../schema/coerce-input.ts';
 import { URN } from '../schema/urns.ts';
 
@@ -15,7 +16,8 @@ function keyOf(obj: Record<string, unknown>, name: string): unknown {
 /**
  * Validates a PatchOp body (RFC 7644 §3.5.2) and normalises what IdPs vary: op case
  * (`Replace`, IDP-BEHAVIOUR §3.4), member-name case, and a null path (treated as absent).
- * A missing `schemas` is tolerated; one that does not list PatchOp is refused.
+ * A missing `schemas` is tolerated; one that does not list PatchOp is refused. More than
+ * 1,000 operations → 400 `tooMany` (checked before any is read).
  */
 export function parsePatchRequest(body: unknown): PatchOperation[] {
   if (!isPlainObject(body)) throw badRequest('invalidSyntax', 'A PATCH body must be a PatchOp object');
@@ -27,6 +29,10 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   const operations = keyOf(body, 'Operations');
   if (!Array.isArray(operations) || operations.length === 0) {
     throw badRequest('invalidSyntax', "'Operations' must be a non-empty array");
+  }
+  if (operations.length > REQUEST_LIMITS.patchOperations) {
+    const most = REQUEST_LIMITS.patchOperations.toLocaleString('en');
+    throw badRequest('tooMany', `A PATCH may carry at most ${most} operations; this one has ${operations.length.toLocaleString('en')}: split it into several PATCH requests`);
   }
   return operations.map((raw, i) => {
     if (!isPlainObject(raw)) throw badRequest('invalidSyntax', `Operations[${i}] must be an object`);

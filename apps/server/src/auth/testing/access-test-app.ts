@@ -4,6 +4,7 @@ import { parseKeyToken } from '@provisio/core/keys';
 import { createLogger } from '@provisio/logger';
 import request from 'supertest';
 import { createServer } from '../../create-server.ts';
+import { hashPlatformToken } from '@provisio/core';
 import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
 import { createTestDeps } from '../../testing/test-deps.ts';
 import { createKeyResolver } from '../key-resolver.ts';
@@ -33,7 +34,7 @@ export async function createAccessTestApp(options: { captureLogs?: boolean; rate
   let resolve: PrincipalResolver = () => null;
   const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
   resolve = createKeyResolver({ keys: env.deps.db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
-  const server = createServer({ ...env.deps, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const server = createServer({ ...env.deps, platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   const agent = request(server.app);
 
   /** A tRPC call over HTTP (non-batched): returns status, body and headers. */

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors/app-error.ts';
 import { eventIdFloor, timeOfEventId } from './event-ids.ts';
@@ -8,6 +7,9 @@ import type { UserEvent } from './user-event.ts';
 import type { UserEventStore } from './user-event-store.ts';
 
 export type UserEventDeps = { events: UserEventStore; clock: Clock };
+
+/** Events read per query; a full batch is followed by another read at once. */
+export const READ_BATCH = 200;
 
 const DAY_MS = 24 * 3600_000;
 
@@ -33,27 +35,11 @@ export function resumePoint(clock: Clock, lastEventId: string | null | undefined
   return lastEventId;
 }
 
-export type StreamUserEventsOptions = {
-  orgId: string;
-  lastEventId?: string | null;
-  signal?: AbortSignal;
-  /** Checked every poll; a throw ends the stream (e.g. the key was revoked). */
-  stillAllowed?: () => Promise<void>;
-  batch?: number;
-};
-
-/** The org's user events after the resume point, oldest first, settled ones only, until `signal` aborts. */
-export async function* streamUserEvents(deps: UserEventDeps, options: StreamUserEventsOptions): AsyncGenerator<UserEvent> {
-  const { orgId, signal, batch = 200 } = options;
-  let cursor = resumePoint(deps.clock, options.lastEventId);
-  while (!signal?.aborted) {
-    await options.stillAllowed?.();
-    const before = eventIdFloor(deps.clock.now().getTime() - USER_EVENT_TIMING.settleMs);
-    const events = before > cursor ? await deps.events.listBetween(orgId, { after: cursor, before, limit: batch }) : [];
-    for (const event of events) {
-      yield event;
-      cursor = event.id;
-    }
-    if (events.length < batch) await sleep(USER_EVENT_TIMING.pollMs, undefined, { signal }).catch(() => undefined);
-  }
+/**
+ * The org's settled events after `after` (ids older than the settle window), oldest first,
+ * at most READ_BATCH. Every reader, shared poller or lone catch-up, reads through this.
+ */
+export async function readSettled(deps: UserEventDeps, orgId: string, after: string): Promise<UserEvent[]> {
+  const before = userEventHead(deps.clock);
+  return before > after ? deps.events.listBetween(orgId, { after, before, limit: READ_BATCH }) : [];
 }
