@@ -14,7 +14,9 @@ export type { NewUser, UserChanges, UserRepository } from './users/user-reposito
 export type { DomainDeps } from './users/user-deps.ts';
 export { normaliseKey } from './users/normalise-key.ts';
 export { isActiveStatus, nextStatus } from './users/user-status.ts';
-export { hashPassword, verifyPassword } from './users/hash-password.ts';
+export { hashPassword, needsRehash, PASSWORD_HASH_PARAMS, verifyPassword } from './users/hash-password.ts';
+export type { ScryptParams } from './users/hash-password.ts';
+export { assertPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './users/password-policy.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from './users/page-window.ts';
 export { conflictBackoff, retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
 export { createUser } from './users/create-user.ts';
@@ -32,6 +34,7 @@ export type { ReplaceUserOptions } from './users/replace-user.ts';
 export { patchUser } from './users/patch-user.ts';
 export type { PatchUserOptions, UserPatchResult } from './users/patch-user.ts';
 export { setUserActive } from './users/set-user-active.ts';
+export { upgradePasswordHash } from './users/upgrade-password-hash.ts';
 export { deleteUser } from './users/delete-user.ts';
 export * from './groups/group-record.ts';
 export type { GroupChanges, GroupRepository, NewGroup, ReadOptions, ResolvedDelta } from './groups/group-repository.ts';

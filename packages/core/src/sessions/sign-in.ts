@@ -1,5 +1,6 @@
-import { hashPassword, verifyPassword } from '../users/hash-password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../users/hash-password.ts';
 import { normaliseKey } from '../users/normalise-key.ts';
+import { upgradePasswordHash } from '../users/upgrade-password-hash.ts';
 import type { SessionDeps } from './session-deps.ts';
 import { SESSION_ABSOLUTE_MS } from './session-record.ts';
 import type { SessionRecord } from './session-record.ts';
@@ -29,7 +30,8 @@ export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>,
 
 /**
  * An org admin signs in with the email (or userName) and the password they set when
- * accepting their invite. Only `active` users with role `admin` qualify.
+ * accepting their invite. Only `active` users with role `admin` qualify. A hash made with
+ * older scrypt parameters is replaced by one with the current parameters on the way in.
  */
 export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
   const all = await deps.directory.candidates(normaliseKey(email.trim()));
@@ -43,6 +45,7 @@ export async function signInWithPassword(deps: SessionDeps, { email, password, o
   const [only, ...others] = matched;
   if (!only) return { ok: false, reason: 'invalid' };
   if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
+  if (needsRehash(only.passwordHash)) await upgradePasswordHash(deps, { orgId: only.orgId, userId: only.userId, password, version: only.version });
   const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId });
   return { ok: true, token, session };
 }
