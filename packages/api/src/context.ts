@@ -17,6 +17,8 @@ export type InnerContextOptions = {
   requestId?: string;
   /** Where procedures append what they change; written as one audit event (SCIM request or tRPC mutation). */
   audit?: AuditCollector;
+  /** The door the call came in by, set by the server (never by a caller): the SCIM adapter says `scim`; absent means `trpc`. */
+  surface?: 'scim' | 'trpc';
 };
 
 export type Context = InnerContextOptions;
