@@ -85,6 +85,10 @@ describe('pnpm cli', () => {
     expect((await cli(['key', 'revoke', '--id', key.id], env)).stdout).toMatch(/^Revoked key/);
     expect((await fetch(`${url}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     expect((await cli(['org', 'settings', '--saml-jit', 'on', '--json'], env)).stdout).toMatch(/"samlJitEnabled":true/);
+    const mapped = await cli(['org', 'settings', '--role-map', 'IT Admins=admin', '--role-map', 'a=b=standard'], env);
+    expect(mapped.stdout).toContain('role-map: "IT Admins"=admin, "a=b"=standard');
+    expect((await cli(['org', 'settings', '--role-map', 'Admins'], env)).code).toBe(2);
+    expect((await cli(['org', 'settings', '--default-role', 'admin'], env)).code).toBe(2);
     expect((await cli(['org', 'status'], env)).stdout).toMatch(/saml_jit_with_scim/);
     await fetch(`${url}/scim/v2/Users`, {
       method: 'POST',

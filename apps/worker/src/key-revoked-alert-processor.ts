@@ -1,5 +1,5 @@
 import type { Db } from '@provisio/db';
-import { keyRevokedEmail, MailRejectedError } from '@provisio/email';
+import { adminKeyRevokedEmail, keyRevokedEmail, MailRejectedError } from '@provisio/email';
 import type { Mailer } from '@provisio/email';
 import { keyRevokedAlertJob } from '@provisio/jobs';
 import { UnrecoverableError } from 'bullmq';
@@ -11,7 +11,8 @@ const sentMarker = (keyId: string, userId: string) => `alert-key-revoked-${keyId
 
 /**
  * `alert.key-revoked`: re-reads the key, the org and its admins, and mails each admin
- * once. A per-recipient marker (written after the send) keeps a retry from mailing those
+ * once: "SCIM provisioning stopped" for a deprovisioned owner's key, "an admin key was
+ * revoked" for a demoted owner's. A per-recipient marker (written after the send) keeps a retry from mailing those
  * already reached; a crash between send and marker may mail one admin twice, never zero.
  */
 export function createKeyRevokedAlertProcessor({ db, mailer, publicUrl }: KeyRevokedAlertDeps): Processor {
@@ -24,21 +25,17 @@ export function createKeyRevokedAlertProcessor({ db, mailer, publicUrl }: KeyRev
     const owner = key.ownerType === 'user' ? await db.users.findById(orgId, key.ownerId) : null;
     const who = key.ownerType === 'user' ? `user ${owner?.userName ?? key.ownerId}` : `service account ${key.ownerId}`;
     const ownerEvent = `its owner, ${who}, was ${key.revokedReason === 'owner_deleted' ? 'deleted' : 'deactivated'}`;
+    const revokedAt = new Date(key.revokedAt);
     const admins = await db.orgAdmins.contacts(orgId);
     let sent = 0;
     for (const admin of admins) {
       const marker = sentMarker(keyId, admin.userId);
       if (await db.models.claims.exists({ _id: marker })) continue;
-      const message = keyRevokedEmail({
-        to: admin.email,
-        recipientName: admin.name,
-        orgName: org.name,
-        keyName: key.name,
-        keyId,
-        ownerEvent,
-        revokedAt: new Date(key.revokedAt),
-        scimBaseUrl: `${publicUrl.replace(/\/+$/, '')}/scim/v2`,
-      });
+      const common = { to: admin.email, recipientName: admin.name, orgName: org.name, keyName: key.name, keyId, revokedAt };
+      const message =
+        key.revokedReason === 'owner_demoted'
+          ? adminKeyRevokedEmail({ ...common, ownerName: owner?.userName ?? key.ownerId })
+          : keyRevokedEmail({ ...common, ownerEvent, scimBaseUrl: `${publicUrl.replace(/\/+$/, '')}/scim/v2` });
       try {
         await mailer.send(message);
       } catch (error) {

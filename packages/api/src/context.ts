@@ -22,6 +22,8 @@ export type InnerContextOptions = {
   streams?: EventStreams;
   /** SHA-256 of the configured platform admin token: a platform web session opened with another one has ended. */
   platformTokenHash?: string;
+  /** The door the call came in by, set by the server (never by a caller): the SCIM adapter says `scim`; absent means `trpc`. */
+  surface?: 'scim' | 'trpc';
 };
 
 export type EventStreams = { feed: UserEventFeed; leases: StreamLeases };

@@ -5,3 +5,5 @@ export type { InviteEmailInput } from './templates/invite-email.ts';
 export { escapeHtml } from './templates/escape-html.ts';
 export { keyRevokedEmail } from './templates/key-revoked-email.ts';
 export type { KeyRevokedEmailInput } from './templates/key-revoked-email.ts';
+export { adminKeyRevokedEmail } from './templates/admin-key-revoked-email.ts';
+export type { AdminKeyRevokedEmailInput } from './templates/admin-key-revoked-email.ts';

@@ -1,8 +1,21 @@
 import type { Command } from '../command.ts';
-import { json, oneOf, onOff, optionalString, requireString } from '../command.ts';
+import { json, oneOf, onOff, optionalString, requireString, UsageError } from '../command.ts';
 
 const PLANS = ['free', 'pro', 'enterprise'] as const;
 const ROLES = ['admin', 'standard', 'read_only'] as const;
+const DEFAULT_ROLES = ['standard', 'read_only'] as const;
+
+/** `--role-map "IT Admins=admin"` (repeatable) → the whole new mapping; `--role-map none` → an empty one. */
+function roleMapping(values: Record<string, unknown>) {
+  const raw = values['role-map'];
+  if (!Array.isArray(raw) || raw.length === 0) return undefined;
+  if (raw.length === 1 && raw[0] === 'none') return [];
+  return raw.map((entry: string) => {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--role-map takes <IdP value>=<role>, e.g. "IT Admins=admin" (got "${entry}")`);
+    return { value: entry.slice(0, at), role: oneOf(entry.slice(at + 1).trim(), ROLES, 'role-map role') ?? 'standard' };
+  });
+}
 
 const orgCreate: Command = {
   path: ['org', 'create'],
@@ -54,23 +67,34 @@ const orgAdminKey: Command = {
 const orgSettings: Command = {
   path: ['org', 'settings'],
   summary: "Show the org's plan and settings, or change them",
-  example: 'pnpm cli org settings --saml-jit off --default-role read_only',
+  example: 'pnpm cli org settings --default-role read_only --role-map "Provisio Admins=admin" --role-map "Staff=standard"',
   credential: 'org',
   options: {
     scim: { type: 'string', description: 'on | off' },
     'saml-jit': { type: 'string', description: 'on | off' },
-    'default-role': { type: 'string', description: 'admin | standard | read_only' },
+    'default-role': { type: 'string', description: 'standard | read_only (never admin)' },
+    'role-map': {
+      type: 'string',
+      multiple: true,
+      description: 'IdP roles value=role, repeatable; replaces the mapping (none: clear it). Only a value mapped here gives admin',
+    },
     json,
   },
   async run(client, values) {
+    const mapping = roleMapping(values);
     const change = {
       ...(onOff(values, 'scim') !== undefined ? { scimEnabled: onOff(values, 'scim') } : {}),
       ...(onOff(values, 'saml-jit') !== undefined ? { samlJitEnabled: onOff(values, 'saml-jit') } : {}),
-      ...(optionalString(values, 'default-role') ? { defaultRole: oneOf(optionalString(values, 'default-role'), ROLES, 'default-role') } : {}),
+      ...(optionalString(values, 'default-role') ? { defaultRole: oneOf(optionalString(values, 'default-role'), DEFAULT_ROLES, 'default-role') } : {}),
+      ...(mapping ? { roleMapping: mapping } : {}),
     };
     const org = Object.keys(change).length ? await client.org.updateSettings.mutate(change) : await client.org.get.query();
     const s = org.settings;
-    return { json: org, lines: [`${org.name} (${org.id}), plan ${org.plan}`, `scim: ${s.scimEnabled ? 'on' : 'off'}  saml-jit: ${s.samlJitEnabled ? 'on' : 'off'}  default-role: ${s.defaultRole}`] };
+    const map = s.roleMapping.length ? s.roleMapping.map((e) => `${JSON.stringify(e.value)}=${e.role}`).join(', ') : 'none (only "standard" and "read_only" map, by name)';
+    return {
+      json: org,
+      lines: [`${org.name} (${org.id}), plan ${org.plan}`, `scim: ${s.scimEnabled ? 'on' : 'off'}  saml-jit: ${s.samlJitEnabled ? 'on' : 'off'}  default-role: ${s.defaultRole}`, `role-map: ${map}`],
+    };
   },
 };
 

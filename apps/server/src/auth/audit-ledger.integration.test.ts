@@ -56,7 +56,8 @@ describe('the provisioning ledger', () => {
     expect(JSON.stringify(event)).not.toMatch(/hunter2|password/i);
   });
 
-  it('records old and new values of a PATCH, and a matching role sets it', async () => {
+  it('records old and new values of a PATCH, and a role value the org mapped sets it', async () => {
+    await app.trpc(org.adminToken, 'org.updateSettings', { roleMapping: [{ value: 'Admin', role: 'admin' }] });
     const res = await app.scim('patch', `/Users/${userId}`, org.scimToken).send({ Operations: [{ op: 'replace', value: { title: 'CTO', roles: [{ value: 'Admin' }] } }] });
     expect([res.status, res.body.title]).toEqual([200, 'CTO']);
     const [event] = await events({ resourceId: userId }, (items) => items.some((e) => e.method === 'PATCH'));

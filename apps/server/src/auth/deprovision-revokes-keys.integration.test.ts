@@ -40,6 +40,8 @@ type Key = { id: string; revokedAt: string | null; revokedReason: string | null 
 /** An org whose IdP uses a key owned by a human admin (the documented hazard), plus a second admin to alert. */
 async function orgWithUserOwnedScimKey() {
   const org = await app.newOrg();
+  // The org admin lets the IdP decide who is an admin through its `admin` role value.
+  await app.trpc(org.adminToken, 'org.updateSettings', { roleMapping: [{ value: 'admin', role: 'admin' }] });
   const owner = await app.scim('post', '/Users', org.scimToken).send(scimUser(`owner-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
   const other = await app.scim('post', '/Users', org.scimToken).send(scimUser(`other-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
   expect([owner.status, owner.body.roles, other.status]).toEqual([201, [{ value: 'admin' }], 201]);

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@provisio/email';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@provisio/core/invites';
 import type { InviteLinkProblem } from '@provisio/core/invites';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}
@@ -13,15 +14,17 @@ export function page(title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
+const LENGTHS = `minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"`;
+
 export function acceptForm(view: { orgName: string; displayName: string; email: string | null; ssoEnabled: boolean; expiresAt: Date }, error?: string): string {
   const who = escapeHtml(view.displayName) + (view.email ? ` <span class="muted">(${escapeHtml(view.email)})</span>` : '');
   const problem = error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : '';
   const fields = view.ssoEnabled
     ? `<p>${escapeHtml(view.orgName)} signs in with single sign-on: accept, then sign in with your company account.</p>`
-    : `<label for="password">Choose a password (at least 12 characters)</label>
-<input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required ${error ? 'aria-describedby="form-error" autofocus' : 'autofocus'}>
+    : `<label for="password">Choose a password (${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, not your email address)</label>
+<input id="password" name="password" type="password" autocomplete="new-password" ${LENGTHS} required ${error ? 'aria-describedby="form-error" autofocus' : 'autofocus'}>
 <label for="confirm">Repeat the password</label>
-<input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="12" required>`;
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" ${LENGTHS} required>`;
   return page(
     `Join ${view.orgName}`,
     `<h1>Join ${escapeHtml(view.orgName)}</h1><p>You were invited as ${who}.</p>${problem}

@@ -11,8 +11,9 @@ export type ScimDeps = Omit<ServerDeps, 'redis'>;
 export const scimBaseUrl = (deps: Pick<ServerDeps, 'publicUrl'>) => `${deps.publicUrl.replace(/\/+$/, '')}/scim/v2`;
 
 /**
- * The tRPC caller for this request, acting as the org principal `scimAuth` admitted. The
- * procedures own every rule (scopes, org isolation, uniqueness); handlers only translate.
+ * The tRPC caller for this request, acting as the org principal `scimAuth` admitted, on
+ * the `scim` surface (users it creates are `source: scim`). The procedures own every rule
+ * (scopes, org isolation, uniqueness); handlers only translate.
  */
 export function callerFor(deps: ScimDeps, req: Request, res: Response) {
   const auth = orgPrincipal(res);
@@ -21,7 +22,7 @@ export function callerFor(deps: ScimDeps, req: Request, res: Response) {
   const requestId = typeof header === 'string' ? header : typeof req.id === 'string' ? req.id : '';
   const logger = deps.logger.child({ requestId, orgId: auth.orgId });
   return createCaller(
-    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res) }),
+    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res), surface: 'scim' }),
   );
 }
 

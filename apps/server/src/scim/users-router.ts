@@ -31,8 +31,9 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
     .route('/')
     .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions)))
     .post(async (req, res) => {
-      const { attributes, password } = fromScimUser(req.body, ctx.registry);
-      const user = await callerFor(deps, req, res).users.create({ attributes, ...(password ? { password } : {}) });
+      // `password` is writeOnly (RFC 7643 §4.1.1): accepted and discarded; people set theirs through the invite.
+      const { attributes } = fromScimUser(req.body, ctx.registry);
+      const user = await callerFor(deps, req, res).users.create({ attributes });
       sendOne(res, 201, user, req);
     })
     .all(methodNotAllowed(['GET', 'POST']));
@@ -50,8 +51,8 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
     })
     .put(async (req, res) => {
       const id = resourceId(req);
-      const { attributes, password } = fromScimUser(req.body, ctx.registry);
-      const input = { id, attributes, ...(password ? { password } : {}), ...optionalVersion(ifMatchVersion(req)) };
+      const { attributes } = fromScimUser(req.body, ctx.registry);
+      const input = { id, attributes, ...optionalVersion(ifMatchVersion(req)) };
       const user = await callerFor(deps, req, res).users.replace(input);
       sendOne(res, 200, user, req);
     })

@@ -9,7 +9,7 @@ import { refreshKeyQueries } from '../lib/key-queries.ts';
 
 export type KeyRecord = Outputs['keys']['list']['items'][number];
 
-const REVOKED: Record<NonNullable<KeyRecord['revokedReason']>, string> = { revoked: 'Revoked', owner_deactivated: 'Owner deactivated', owner_deleted: 'Owner deleted' };
+const REVOKED: Record<NonNullable<KeyRecord['revokedReason']>, string> = { revoked: 'Revoked', owner_deactivated: 'Owner deactivated', owner_deleted: 'Owner deleted', owner_demoted: 'Owner no longer admin' };
 
 /** Keys with scopes, use and a two-step Revoke; every key query refreshes after a revoke. */
 export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; ownerNames: Map<string, string>; empty: string }) {

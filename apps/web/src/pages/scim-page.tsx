@@ -7,6 +7,7 @@ import { KeyTable } from '../components/key-table.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { RoleMappingForm } from '../components/role-mapping-form.tsx';
 import { ScimWarnings } from '../components/scim-warnings.tsx';
 import { useOwnerNames } from '../lib/use-owner-names.ts';
 
@@ -53,6 +54,10 @@ export function ScimPage() {
           <section className="card" aria-labelledby="warnings-title">
             <h2 id="warnings-title">Warnings</h2>
             <ScimWarnings warnings={s.warnings} planAllowsScim={planAllowsScim} keys={s.scimKeys} names={names} />
+          </section>
+          <section className="card" aria-labelledby="roles-title">
+            <h2 id="roles-title">Roles from your identity provider</h2>
+            <RoleMappingForm />
           </section>
           <section className="card" aria-labelledby="new-key-title">
             <h2 id="new-key-title">Create a SCIM key</h2>

@@ -1,10 +1,9 @@
 import { AppError } from '../errors/app-error.ts';
 import { hashPassword } from '../users/hash-password.ts';
+import { assertPasswordPolicy } from '../users/password-policy.ts';
 import type { InviteDeps } from './invite-deps.ts';
 import { hashInviteToken } from './invite-token.ts';
 import { viewInvite } from './view-invite.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export type AcceptInviteOptions = {
   token: string;
@@ -24,12 +23,8 @@ export async function acceptInvite(deps: InviteDeps, { token, password }: Accept
   const view = await viewInvite(deps, { token });
   if (!view.ok) return { ok: false, problem: view.problem };
   if (!view.ssoEnabled) {
-    if (!password || [...password].length < MIN_PASSWORD_LENGTH) {
-      throw new AppError('BAD_REQUEST', {
-        message: `the password must be at least ${MIN_PASSWORD_LENGTH} characters`,
-        userMessage: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
-      });
-    }
+    if (!password) throw new AppError('BAD_REQUEST', { message: 'a password is required', userMessage: 'Choose a password.' });
+    assertPasswordPolicy(password, [view.userName, ...(view.email ? [view.email] : [])]);
   }
   // Hash before taking the token, so a slow hash never leaves a used token with no password.
   const passwordHash = view.ssoEnabled || !password ? undefined : await hashPassword(password);

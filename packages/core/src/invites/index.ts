@@ -1,4 +1,5 @@
-export { acceptInvite, MIN_PASSWORD_LENGTH } from './accept-invite.ts';
+export { acceptInvite } from './accept-invite.ts';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../users/password-policy.ts';
 export type { AcceptInviteOptions, AcceptInviteResult } from './accept-invite.ts';
 export type { InviteDeps, InviteIssueDeps, InviteSendDeps, InviteUsers } from './invite-deps.ts';
 export { PermanentDeliveryError } from './invite-ports.ts';

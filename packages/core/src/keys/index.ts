@@ -10,5 +10,5 @@ export { revokeKey } from './revoke-key.ts';
 export { authenticateKey, KEY_TOUCH_INTERVAL_MS } from './authenticate-key.ts';
 export type { AuthenticateKeyDeps } from './authenticate-key.ts';
 export { revokeOwnerKeys, SCIM_KEY_RECENT_MS } from './revoke-owner-keys.ts';
-export type { RevokeOwnerKeysDeps, RevokeOwnerKeysOptions, RevokeOwnerKeysResult } from './revoke-owner-keys.ts';
+export type { AccessLoss, RevokeOwnerKeysDeps, RevokeOwnerKeysOptions, RevokeOwnerKeysResult } from './revoke-owner-keys.ts';
 export { revocationMessage } from './revocation-message.ts';

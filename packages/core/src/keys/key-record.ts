@@ -5,7 +5,8 @@ import { SCOPES } from '../auth/principal.ts';
 export const KEY_OWNER_TYPES = ['user', 'service_account'] as const;
 export type KeyOwnerType = (typeof KEY_OWNER_TYPES)[number];
 
-export const REVOCATION_REASONS = ['revoked', 'owner_deactivated', 'owner_deleted'] as const;
+/** `owner_demoted`: the owner lost the admin role, which takes their `admin`-scoped keys (and only those). */
+export const REVOCATION_REASONS = ['revoked', 'owner_deactivated', 'owner_deleted', 'owner_demoted'] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
 /** An application key as listings show it: never the secret, never its hash. */

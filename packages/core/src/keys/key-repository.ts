@@ -21,8 +21,8 @@ export interface KeyRepository {
   list(orgId: string, filter: { ownerId?: string; includeRevoked?: boolean }): Promise<KeyRecord[]>;
   /** Revokes one live key; null when there is none (unknown or already revoked). */
   revoke(orgId: string, keyId: string, revocation: { reason: RevocationReason; now: Date }): Promise<KeyRecord | null>;
-  /** Revokes every live key of the owner; returns those it revoked. */
-  revokeByOwner(orgId: string, ownerId: string, revocation: { reason: RevocationReason; now: Date }): Promise<KeyRecord[]>;
+  /** Revokes every live key of the owner (with `scope`: those granting it); returns those it revoked. */
+  revokeByOwner(orgId: string, ownerId: string, revocation: { reason: RevocationReason; now: Date; scope?: Scope }): Promise<KeyRecord[]>;
   /** Sets `field` to `now` unless it is already later than `notBefore` (the once-a-minute throttle). */
   touch(orgId: string, keyId: string, use: { field: 'lastUsedAt' | 'lastScimUsedAt'; now: Date; notBefore: Date }): Promise<void>;
 }

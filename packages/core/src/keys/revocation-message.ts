@@ -12,6 +12,8 @@ export function revocationMessage(key: Pick<KeyRecord, 'revokedAt' | 'revokedRea
       const owner = key.ownerType === 'user' ? `user ${key.ownerId}` : `service account ${key.ownerId}`;
       return `This application key was revoked at ${when} because its owner (${owner}) was deprovisioned (${how}). ${FIX}`;
     }
+    case 'owner_demoted':
+      return `This application key was revoked at ${when} because its owner (user ${key.ownerId}) lost the admin role, and a key never holds more rights than its owner. Use a key owned by a service account or a current admin.`;
     default:
       return `This application key was revoked at ${when}. Create a new key and update the client that uses it.`;
   }

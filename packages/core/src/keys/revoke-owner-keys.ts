@@ -6,19 +6,21 @@ import type { KeyRepository } from './key-repository.ts';
 /** A key used on /scim/v2 this recently is presumed to be what the IdP sends. */
 export const SCIM_KEY_RECENT_MS = 30 * 24 * 3600_000;
 
+/** Why an owner lost access: deprovisioned (deactivated, deleted), or no longer an admin. */
+export type AccessLoss = 'owner_deactivated' | 'owner_deleted' | 'owner_demoted';
+
 export type RevokeOwnerKeysOptions = {
   orgId: string;
   ownerId: string;
-  /** Why the owner lost access. */
-  reason: 'owner_deactivated' | 'owner_deleted';
-  /** The key of the SCIM request doing this deprovisioning, if any: in SCIM use right now. */
+  reason: AccessLoss;
+  /** The key of the SCIM request doing this, if any: in SCIM use right now. */
   activeScimKeyId?: string | undefined;
 };
 
 export type RevokeOwnerKeysResult = {
   revoked: KeyRecord[];
-  /** Those of `revoked` the IdP was using for SCIM: admins were alerted about each. */
-  scimKeys: KeyRecord[];
+  /** Those of `revoked` the org's admins were alerted about. */
+  alerted: KeyRecord[];
 };
 
 export type RevokeOwnerKeysDeps = {
@@ -30,18 +32,22 @@ export type RevokeOwnerKeysDeps = {
 };
 
 /**
- * Deprovisioning revokes credentials, in the same request: every live key the owner
- * holds stops working at once. This is the documented hazard of a user-owned SCIM key,
- * so when one of them was in use for SCIM, the org's admins are told immediately.
+ * Losing access revokes credentials, in the same request. A deprovisioned owner's keys all
+ * stop working; an owner who lost the admin role loses the keys that grant `admin` (a
+ * key never holds more rights than its owner), and keeps the others. The org's admins are
+ * told at once about every key whose loss could break something silently: a deprovisioned
+ * owner's key the IdP was using for SCIM (the documented hazard of a user-owned SCIM key),
+ * and every admin key a demotion took.
  */
 export async function revokeOwnerKeys(deps: RevokeOwnerKeysDeps, { orgId, ownerId, reason, activeScimKeyId }: RevokeOwnerKeysOptions): Promise<RevokeOwnerKeysResult> {
   const now = deps.clock.now();
-  const revoked = await deps.keys.revokeByOwner(orgId, ownerId, { reason, now });
+  const demoted = reason === 'owner_demoted';
+  const revoked = await deps.keys.revokeByOwner(orgId, ownerId, { reason, now, ...(demoted ? { scope: 'admin' as const } : {}) });
   const cutoff = now.getTime() - SCIM_KEY_RECENT_MS;
   const usedForScim = (k: KeyRecord) => k.id === activeScimKeyId || (k.lastScimUsedAt !== null && Date.parse(k.lastScimUsedAt) >= cutoff);
-  const scimKeys = revoked.filter(usedForScim);
-  for (const key of scimKeys) {
+  const alerted = demoted ? revoked : revoked.filter(usedForScim);
+  for (const key of alerted) {
     await deps.alerts.keyRevoked({ orgId, keyId: key.id }).catch((error: unknown) => deps.onAlertError?.(error, key));
   }
-  return { revoked, scimKeys };
+  return { revoked, alerted };
 }

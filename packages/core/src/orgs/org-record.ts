@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USER_ROLES } from '../users/user-enums.ts';
+import { RoleMappingSchema } from '../roles/role-mapping.ts';
 
 export const ORG_PLANS = ['free', 'pro', 'enterprise'] as const;
 export type OrgPlan = (typeof ORG_PLANS)[number];
@@ -7,13 +7,21 @@ export type OrgPlan = (typeof ORG_PLANS)[number];
 /** The plans that include SCIM provisioning. One constant, so a pricing change is one line. */
 export const SCIM_PLANS: readonly OrgPlan[] = ['enterprise'];
 
+/** What `defaultRole` may be: never `admin`, which only an admin or an explicit role mapping grants. */
+export const DEFAULT_ROLES = ['standard', 'read_only'] as const;
+
 export const OrgSettingsSchema = z.object({
   scimEnabled: z.boolean(),
   /** SAML just-in-time provisioning; should be off while SCIM is on. */
   samlJitEnabled: z.boolean(),
   ssoEnabled: z.boolean(),
-  /** What a user gets when SCIM sends no role that matches one of ours. */
-  defaultRole: z.enum(USER_ROLES),
+  /** What a user gets when SCIM sends no role, or only values that map to none. */
+  defaultRole: z.enum(DEFAULT_ROLES),
+  /**
+   * IdP `roles` values → our roles, set by an org admin. Only `standard` and `read_only`
+   * map by their own name; a value maps to `admin` only through an entry here.
+   */
+  roleMapping: RoleMappingSchema,
   inviteTtlHours: z.number().int().min(1).max(24 * 30),
 });
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;

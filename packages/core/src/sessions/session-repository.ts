@@ -16,7 +16,14 @@ export interface SessionRepository {
 }
 
 /** One org account a password may belong to (an email can be an admin in several orgs). */
-export type SignInCandidate = { orgId: string; orgName: string; userId: string; passwordHash: string };
+export type SignInCandidate = {
+  orgId: string;
+  orgName: string;
+  userId: string;
+  passwordHash: string;
+  /** The user's version, read with the hash: a rehash is written only at this version. */
+  version: number;
+};
 
 /** What sign-in reads about users and orgs, across orgs. */
 export interface SignInDirectory {

@@ -1,5 +1,6 @@
 import { isPlatformToken } from '../auth/platform-token.ts';
-import { hashPassword, verifyPassword } from '../users/hash-password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../users/hash-password.ts';
+import { upgradePasswordHash } from '../users/upgrade-password-hash.ts';
 import type { SessionDeps } from './session-deps.ts';
 import type { SignInAccount, SignInFailureReason } from './audit-sign-in-failure.ts';
 import { signInAccountKey } from './sign-in-account.ts';
@@ -43,7 +44,8 @@ export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clo
 
 /**
  * An org admin signs in with the email (or userName) and the password they set when
- * accepting their invite. Only `active` users with role `admin` qualify.
+ * accepting their invite. Only `active` users with role `admin` qualify. A hash made with
+ * older scrypt parameters is replaced by one with the current parameters on the way in.
  */
 export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
   const all = await deps.directory.candidates(signInAccountKey(email));
@@ -57,6 +59,7 @@ export async function signInWithPassword(deps: SessionDeps, { email, password, o
   const [only, ...others] = matched;
   if (!only) return { ok: false, reason: 'wrong_password', accounts: candidates.map(({ orgId, userId }) => ({ orgId, userId })) };
   if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
+  if (needsRehash(only.passwordHash)) await upgradePasswordHash(deps, { orgId: only.orgId, userId: only.userId, password, version: only.version });
   const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId, platformTokenHash: null });
   return { ok: true, token, session };
 }

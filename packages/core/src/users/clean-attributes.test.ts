@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { cleanUserAttributes } from './clean-attributes.ts';
-import { hashPassword, verifyPassword } from './hash-password.ts';
 
 it('drops unassigned values (null, "", [], empty objects) but keeps false and 0', () => {
   const raw = { userName: 'u', active: false, title: '', emails: [], name: { givenName: '' }, phoneNumbers: [{ value: '1', primary: false }], nickName: null };
@@ -11,11 +10,4 @@ it('refuses keys MongoDB cannot store', () => {
   const bad = { userName: 'u', active: true, extensions: { acme: { 'a.b': 1 } } };
   expect(() => cleanUserAttributes(bad)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', scimType: 'invalidValue' }));
   expect(() => cleanUserAttributes({ userName: 'u', active: true, extensions: { $where: { x: 1 } } })).toThrow();
-});
-
-it('hashes passwords with scrypt and verifies them', async () => {
-  const hash = await hashPassword('1mz050nq');
-  expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
-  await expect(verifyPassword('1mz050nq', hash)).resolves.toBe(true);
-  await expect(verifyPassword('wrong', hash)).resolves.toBe(false);
 });

@@ -1,14 +1,15 @@
 import { cleanUserAttributes } from './clean-attributes.ts';
-import { hashPassword } from './hash-password.ts';
 import { retryOnVersionConflict } from './retry-on-version-conflict.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { DomainDeps } from './user-deps.ts';
 import type { UserRole } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
 import { nextStatus } from './user-status.ts';
+import { assertWriteAllowed } from './write-authority.ts';
+import type { WriteAuthority } from './write-authority.ts';
 
-/** What a patch produces from the current user: the next attributes, and a password if it set one. */
-export type UserPatchResult = { attributes: UserAttributes; password?: string; role?: UserRole };
+/** What a patch produces from the current user: the next attributes, and a role if it names one. */
+export type UserPatchResult = { attributes: UserAttributes; role?: UserRole };
 
 export type PatchUserOptions = {
   orgId: string;
@@ -19,6 +20,8 @@ export type PatchUserOptions = {
    */
   apply: (current: UserRecord) => UserPatchResult;
   ifMatchVersion?: number;
+  /** What the caller may do to admin accounts. */
+  authority: WriteAuthority;
 };
 
 /** PATCH: re-applied against the latest version until one conditional write wins. */
@@ -28,16 +31,12 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
     what: 'user',
     ifMatchVersion: options.ifMatchVersion,
     load: () => deps.users.findById(orgId, id),
-    attempt: async (current) => {
+    attempt: (current) => {
       const result = options.apply(current);
       const attributes = cleanUserAttributes(result.attributes);
-      return deps.users.updateIfVersion(orgId, id, current.version, {
-        attributes,
-        status: nextStatus(current.status, attributes.active, current.acceptedAt),
-        ...(result.password ? { passwordHash: await hashPassword(result.password) } : {}),
-        ...(result.role ? { role: result.role } : {}),
-        now: deps.clock.now(),
-      });
+      const status = nextStatus(current.status, attributes.active, current.acceptedAt);
+      assertWriteAllowed(options.authority, current, { role: result.role ?? current.role, status, attributes });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, ...(result.role ? { role: result.role } : {}), now: deps.clock.now() });
     },
   });
 }

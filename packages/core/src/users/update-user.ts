@@ -3,6 +3,7 @@ import type { UserAttributes } from './user-attributes.ts';
 import type { DomainDeps } from './user-deps.ts';
 import type { UserRole } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
+import type { WriteAuthority } from './write-authority.ts';
 
 export type UpdateUserOptions = {
   orgId: string;
@@ -12,21 +13,26 @@ export type UpdateUserOptions = {
   /** Top-level attributes to remove. */
   clear?: readonly (keyof Omit<UserAttributes, 'active' | 'userName'>)[];
   ifMatchVersion?: number;
-  /** The role the new SCIM `roles` name, if any. */
+  /** The role to give, named outright; wins over what `set.roles` maps to. */
+  role?: UserRole;
+  /** The role the new SCIM `roles` map to, if any. */
   roleFor?: (attributes: UserAttributes) => UserRole | undefined;
+  /** What the caller may do to admin accounts. */
+  authority: WriteAuthority;
 };
 
 /** A partial update for internal tools: what is not named stays; `active` is left to deactivate/reactivate. */
 export async function updateUser(deps: Pick<DomainDeps, 'users' | 'clock'>, options: UpdateUserOptions): Promise<UserRecord> {
-  const { orgId, id, set, clear = [], ifMatchVersion, roleFor } = options;
+  const { orgId, id, set, clear = [], ifMatchVersion, roleFor, authority } = options;
   return patchUser(deps, {
     orgId,
     id,
+    authority,
     ...(ifMatchVersion !== undefined ? { ifMatchVersion } : {}),
     apply: (current) => {
       const attributes: UserAttributes = { ...current.attributes, ...set, active: current.attributes.active };
       for (const key of clear) delete attributes[key];
-      const role = set.roles ? roleFor?.(attributes) : undefined;
+      const role = options.role ?? (set.roles ? roleFor?.(attributes) : undefined);
       return role ? { attributes, role } : { attributes };
     },
   });

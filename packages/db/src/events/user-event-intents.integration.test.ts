@@ -9,6 +9,8 @@ import { createTestDb, createTestOrg } from '../testing.ts';
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
 const attrs = (userName: string, active = true) => ({ userName, active, emails: [{ value: userName, type: 'work', primary: true }] });
+/** Writes as a SCIM key makes them: no admin rights. */
+const by = { authority: { admin: false, adminDelegated: false } };
 const openIntents = () => db.userEventIntents.listBefore('~', 1_000);
 const sweepNow = () =>
   recordOpenUserEvents({ intents: db.userEventIntents, events: db.userEvents, users: db.users, clock: systemClock, nextId: db.nextEventId }, { graceMs: 0 });
@@ -41,9 +43,9 @@ async function take(count: number, lastEventId: string, userIds: string[]): Prom
 
 it('closes every intent once the event is stored, and after a write that did nothing', async () => {
   const deps = { users: db.users, groups: db.groups, clock: systemClock };
-  const user = await createUser(deps, { orgId, attributes: attrs('intent.ok@example.com') });
-  await setUserActive(deps, { orgId, id: user.id, active: false });
-  await expect(createUser(deps, { orgId, attributes: attrs('INTENT.OK@example.com') })).rejects.toMatchObject({ code: 'CONFLICT' });
+  const user = await createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('intent.ok@example.com') });
+  await setUserActive(deps, { orgId, ...by, id: user.id, active: false });
+  await expect(createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('INTENT.OK@example.com') })).rejects.toMatchObject({ code: 'CONFLICT' });
   expect(await db.users.updateIfVersion(orgId, user.id, 1, { attributes: attrs('x@example.com'), status: 'active', now: new Date() })).toBeNull();
   expect(await openIntents()).toEqual([]);
 });
@@ -52,9 +54,9 @@ it('records the events of writes whose event store failed, once the sweep settle
   const head = userEventHead(systemClock);
   const deferred: UserEvent[] = [];
   const lossy = { users: repositoryLosingEvents(deferred), groups: db.groups, clock: systemClock };
-  const kept = await createUser(lossy, { orgId, attributes: attrs('intent.kept@example.com') });
-  await setUserActive(lossy, { orgId, id: kept.id, active: false });
-  const gone = await createUser(lossy, { orgId, attributes: attrs('intent.gone@example.com') });
+  const kept = await createUser(lossy, { orgId, source: 'scim', ...by, attributes: attrs('intent.kept@example.com') });
+  await setUserActive(lossy, { orgId, ...by, id: kept.id, active: false });
+  const gone = await createUser(lossy, { orgId, source: 'scim', ...by, attributes: attrs('intent.gone@example.com') });
   await deleteUser(lossy, { orgId, id: gone.id });
   expect(deferred.map((e) => e.type)).toEqual(['created', 'deactivated', 'created', 'deleted']);
   expect(await openIntents()).toHaveLength(4);
@@ -82,7 +84,7 @@ it('drops the intent of a write that failed before it reached the database', asy
     peek: (org, id) => raw.findById(org, id),
     onDeferred: () => undefined,
   });
-  await expect(createUser({ users, clock: systemClock }, { orgId, attributes: attrs('intent.never@example.com') })).rejects.toThrow('socket hang up');
+  await expect(createUser({ users, clock: systemClock }, { orgId, source: 'scim', ...by, attributes: attrs('intent.never@example.com') })).rejects.toThrow('socket hang up');
   // The failure says nothing of whether the write landed: the intent stays for the sweep, which finds no user.
   expect(await openIntents()).toHaveLength(1);
   expect(await sweepNow()).toEqual({ recorded: 0, dropped: 1 });
@@ -90,7 +92,7 @@ it('drops the intent of a write that failed before it reached the database', asy
 
 it('leaves intents younger than the grace period to the writer still making them', async () => {
   const deferred: UserEvent[] = [];
-  await createUser({ users: repositoryLosingEvents(deferred), clock: systemClock }, { orgId, attributes: attrs('intent.young@example.com') });
+  await createUser({ users: repositoryLosingEvents(deferred), clock: systemClock }, { orgId, source: 'scim', ...by, attributes: attrs('intent.young@example.com') });
   const deps = { intents: db.userEventIntents, events: db.userEvents, users: db.users, clock: systemClock, nextId: db.nextEventId };
   expect(await recordOpenUserEvents(deps)).toEqual({ recorded: 0, dropped: 0 });
   expect(await openIntents()).toHaveLength(1);

@@ -9,6 +9,8 @@ let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
 const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
 const attrs = (userName: string, active = true) => ({ userName, active, emails: [{ value: userName, type: 'work', primary: true }] });
+/** Writes as a SCIM key makes them: no admin rights. */
+const by = { authority: { admin: false, adminDelegated: false } };
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -29,11 +31,11 @@ async function take(count: number, lastEventId?: string): Promise<UserEvent[]> {
 
 it('records every lifecycle change of the core services, in order, with versions', async () => {
   const head = userEventHead(systemClock);
-  const u = await createUser(deps(), { orgId, attributes: attrs('events.a@example.com') });
-  await replaceUser(deps(), { orgId, id: u.id, attributes: { ...attrs('events.a@example.com'), title: 'Boss' } });
-  await setUserActive(deps(), { orgId, id: u.id, active: false });
-  await setUserActive(deps(), { orgId, id: u.id, active: false });
-  await patchUser(deps(), { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, active: true } }) });
+  const u = await createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('events.a@example.com') });
+  await replaceUser(deps(), { orgId, ...by, id: u.id, attributes: { ...attrs('events.a@example.com'), title: 'Boss' } });
+  await setUserActive(deps(), { orgId, ...by, id: u.id, active: false });
+  await setUserActive(deps(), { orgId, ...by, id: u.id, active: false });
+  await patchUser(deps(), { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, active: true } }) });
   await deleteUser(deps(), { orgId, id: u.id });
   const events = await take(5, head);
   expect(events.map((e) => [e.type, e.version])).toEqual([
@@ -52,8 +54,8 @@ it('a second connection (another process) writing the same users keeps per-user 
   const second = await createDb({ uri: testMongoUri(), dbName: db.connection.name });
   try {
     const head = userEventHead(systemClock);
-    const users = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(deps(), { orgId, attributes: attrs(`race.${i}@example.com`) })));
-    const pairs = users.flatMap((u) => [db, second].map((d, n) => patchUser({ users: d.users, clock: systemClock }, { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: `t${n}` } }) })));
+    const users = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`race.${i}@example.com`) })));
+    const pairs = users.flatMap((u) => [db, second].map((d, n) => patchUser({ users: d.users, clock: systemClock }, { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: `t${n}` } }) })));
     await Promise.all(pairs);
     const events = await take(15, head);
     for (const u of users) {
@@ -72,10 +74,10 @@ it('sweeps nothing within retention, and everything past it', async () => {
 
 it('a delete racing an update gets the version after it: a mirror applying newer versions ends with the user gone', async () => {
   const head = userEventHead(systemClock);
-  const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(deps(), { orgId, attributes: attrs(`delete.race.${i}@example.com`) })));
+  const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`delete.race.${i}@example.com`) })));
   await Promise.all(
     users.flatMap((u) => [
-      patchUser(deps(), { orgId, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: 'Racing' } }) }).catch(() => undefined),
+      patchUser(deps(), { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: 'Racing' } }) }).catch(() => undefined),
       deleteUser(deps(), { orgId, id: u.id }),
     ]),
   );

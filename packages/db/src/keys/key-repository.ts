@@ -49,8 +49,8 @@ export function createKeyRepository(model: Model<KeyDoc>, vc: VersionClaims): Ke
       const doc = await revoked(orgId, keyId, { reason, now });
       return doc ? toKey(doc) : null;
     },
-    async revokeByOwner(orgId, ownerId, { reason, now }) {
-      const live = await model.find({ orgId, ownerId, ...LIVE }, { _id: 1 }).lean<Array<{ _id: string }>>();
+    async revokeByOwner(orgId, ownerId, { reason, now, scope }) {
+      const live = await model.find({ orgId, ownerId, ...LIVE, ...(scope ? { scopes: scope } : {}) }, { _id: 1 }).lean<Array<{ _id: string }>>();
       const done = await Promise.all(live.map(({ _id }) => revoked(orgId, _id, { reason, now })));
       // A key revoked meanwhile by someone else is theirs to report.
       return done.flatMap((doc) => (doc ? [toKey(doc)] : []));

@@ -1,3 +1,6 @@
+import { DEFAULT_ROLES } from '@provisio/core/orgs';
+import type { RoleMapping } from '@provisio/core/roles';
+import { USER_ROLES } from '@provisio/core';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 
@@ -10,7 +13,9 @@ export type OrgSettings = {
   samlJitEnabled: boolean;
   /** Users sign in through the org's IdP, so accepting an invite sets no password. */
   ssoEnabled: boolean;
-  defaultRole: 'admin' | 'standard' | 'read_only';
+  defaultRole: (typeof DEFAULT_ROLES)[number];
+  /** IdP role values → roles: an array of `{ value, role }`, never an object keyed by an IdP value. */
+  roleMapping: RoleMapping;
   /** How long an invite link works; the product default is 2 days. */
   inviteTtlHours: number;
 };
@@ -33,6 +38,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   samlJitEnabled: false,
   ssoEnabled: false,
   defaultRole: 'standard',
+  roleMapping: [],
   inviteTtlHours: 48,
 };
 
@@ -41,7 +47,8 @@ const settingsSchema = new Schema<OrgSettings>(
     scimEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.scimEnabled },
     samlJitEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.samlJitEnabled },
     ssoEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.ssoEnabled },
-    defaultRole: { type: String, enum: ['admin', 'standard', 'read_only'], default: DEFAULT_ORG_SETTINGS.defaultRole },
+    defaultRole: { type: String, enum: DEFAULT_ROLES, default: DEFAULT_ORG_SETTINGS.defaultRole },
+    roleMapping: { type: [new Schema({ value: { type: String, required: true }, role: { type: String, enum: USER_ROLES, required: true } }, { _id: false })], default: [] },
     inviteTtlHours: { type: Number, min: 1, max: 24 * 30, default: DEFAULT_ORG_SETTINGS.inviteTtlHours },
   },
   { _id: false },

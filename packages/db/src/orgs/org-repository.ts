@@ -1,4 +1,5 @@
 import { normaliseKey } from '@provisio/core';
+import { DEFAULT_ROLES } from '@provisio/core/orgs';
 import type { OrgRecord, OrgRepository, OrgSettings } from '@provisio/core/orgs';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
@@ -7,11 +8,17 @@ import { reviseDocument } from '../versioning/revise-document.ts';
 import { DEFAULT_ORG_SETTINGS } from './org-model.ts';
 import type { OrgDoc } from './org-model.ts';
 
+/** Stored settings over the defaults. A default role of `admin` (allowed once) reads as `standard`: admin is never a default. */
+function settingsOf(doc: OrgDoc): OrgSettings {
+  const settings = { ...DEFAULT_ORG_SETTINGS, ...doc.settings };
+  return DEFAULT_ROLES.includes(settings.defaultRole) ? settings : { ...settings, defaultRole: 'standard' };
+}
+
 const toOrg = (doc: OrgDoc): OrgRecord => ({
   id: doc._id,
   name: doc.name,
   plan: doc.plan,
-  settings: { ...DEFAULT_ORG_SETTINGS, ...doc.settings },
+  settings: settingsOf(doc),
   created: doc.createdAt.toISOString(),
   lastModified: doc.updatedAt.toISOString(),
 });

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import type { OrgDoc } from '../orgs/org-model.ts';
 import type { UserDoc } from '../users/user-model.ts';
 
-type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash'>;
+type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash' | 'version'>;
 
 /**
  * Sign-in is the one read across orgs: an email may be an admin in several. It filters on
@@ -14,14 +14,14 @@ export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Mod
   return {
     async candidates(emailKey) {
       const users = await models.users
-        .find({ $or: [{ userNameKey: emailKey }, { 'search.emails.value': emailKey }], status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1 })
+        .find({ $or: [{ userNameKey: emailKey }, { 'search.emails.value': emailKey }], status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 })
         .limit(50)
         .lean<Candidate[]>();
       const withPassword = users.filter((u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string');
       if (withPassword.length === 0) return [];
       const orgs = await models.orgs.find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 }).lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();
       const names = new Map(orgs.map((o) => [o._id, o.name]));
-      return withPassword.map((u): SignInCandidate => ({ orgId: u.orgId, orgName: names.get(u.orgId) ?? u.orgId, userId: u._id, passwordHash: u.passwordHash }));
+      return withPassword.map((u): SignInCandidate => ({ orgId: u.orgId, orgName: names.get(u.orgId) ?? u.orgId, userId: u._id, passwordHash: u.passwordHash, version: u.version }));
     },
     async orgs() {
       const orgs = await models.orgs.find({}, { _id: 1, name: 1, plan: 1 }).sort({ nameKey: 1 }).limit(500).lean<Array<Pick<OrgDoc, '_id' | 'name' | 'plan'>>>();

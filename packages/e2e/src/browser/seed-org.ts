@@ -65,6 +65,9 @@ const scimUser = (given: string, family: string, title: string, department: stri
 export async function seedOrg(stack: BrowserStack) {
   const created = await trpcCall<{ org: { id: string }; serviceAccount: { id: string }; scim: { token: string; key: { id: string } } }>(stack, PLATFORM_TOKEN, 'platform.createOrg', { name: 'Acme Corp', plan: 'enterprise' });
   const scimToken = created.scim.token;
+  // Acme lets Okta decide who is an admin: its `admin` role value maps to the admin role.
+  const { token: adminKey } = await trpcCall<{ token: string }>(stack, PLATFORM_TOKEN, 'platform.createAdminKey', { orgId: created.org.id });
+  await trpcCall(stack, adminKey, 'org.updateSettings', { roleMapping: [{ value: 'admin', role: 'admin' }] });
   const admin = await scimCall(stack, scimToken, 'POST', '/Users', scimUser('Frances', 'Allen', 'IT Director', 'IT', { roles: [{ value: 'admin', primary: true }] }));
   const users: Record<string, string> = {};
   for (const [given, family, title, department] of PEOPLE) {

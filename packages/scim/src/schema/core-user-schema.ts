@@ -37,7 +37,7 @@ export const CORE_USER_SCHEMA: SchemaDef = {
     s('timezone', "The User's time zone in IANA format, e.g. 'America/Los_Angeles'."),
     attr('active', 'boolean', { description: "A Boolean value indicating the User's administrative status." }),
     attr('password', 'string', {
-      description: "The User's cleartext password; write-only, never returned.",
+      description: "The User's cleartext password; write-only, never returned. Accepted and discarded: people set their own password through their invite.",
       mutability: 'writeOnly',
       returned: 'never',
     }),

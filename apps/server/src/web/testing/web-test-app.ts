@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword, hashPlatformToken, systemClock, uuidV7 } from '@provisio/core';
-import type { Clock, UserRole, UserStatus } from '@provisio/core';
+import type { Clock, ScryptParams, UserRole, UserStatus } from '@provisio/core';
 import { createTestOrg } from '@provisio/db/testing';
 import request from 'supertest';
 import { createServer } from '../../create-server.ts';
@@ -35,11 +35,12 @@ export async function createWebTestApp(options: { signInLimits?: SignInLimits } 
   const agent = request(server.app);
   const db = env.deps.db;
 
-  /** A user of `orgId` with a password (active admins may sign in). */
-  const newUser = async (orgId: string, email: string, { password = 'a long enough password', role = 'admin', status = 'active' }: { password?: string; role?: UserRole; status?: UserStatus } = {}) => {
+  /** A user of `orgId` with a password (active admins may sign in); `hashParams` makes an older kind of hash. */
+  type NewUserOptions = { password?: string; role?: UserRole; status?: UserStatus; hashParams?: ScryptParams };
+  const newUser = async (orgId: string, email: string, { password = 'a long enough password', role = 'admin', status = 'active', hashParams }: NewUserOptions = {}) => {
     const now = clock.now();
     const attributes = { userName: email, active: status !== 'deactivated', emails: [{ value: email, primary: true, type: 'work' }], displayName: email.split('@')[0] };
-    return db.users.insert(orgId, { id: uuidV7(), attributes, status, source: 'admin', role, passwordHash: await hashPassword(password), ...(status === 'active' ? { acceptedAt: now } : {}), now });
+    return db.users.insert(orgId, { id: uuidV7(), attributes, status, source: 'admin', role, passwordHash: await hashPassword(password, hashParams), ...(status === 'active' ? { acceptedAt: now } : {}), now });
   };
 
   /** Signs in over HTTP; returns the cookie header value and the CSRF token. */

@@ -4,8 +4,8 @@ import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { inviteDeps } from '../invite-deps.ts';
 import { afterUserWrite } from '../keys/after-user-write.ts';
-import { rolePicker } from '../org/role-for.ts';
 import { ZCreateUserRequestSchema, ZCreateUserResponseSchema } from './create-user.types.ts';
+import { assertMayNameRole, sourceOf, writePolicy } from './write-policy.ts';
 
 /** Provisions a user (`invited`, or `deactivated` when `active: false`); a taken userName in any case → CONFLICT/uniqueness. */
 export const createUserProcedure = orgProcedure
@@ -14,9 +14,10 @@ export const createUserProcedure = orgProcedure
   .output(ZCreateUserResponseSchema)
   .mutation(async ({ ctx, input }) => {
     ctx.logger.info({ orgId: ctx.auth.orgId }, 'users.create');
-    const pickRole = await rolePicker(ctx, ctx.auth.orgId);
-    const role = input.role ?? pickRole(input.attributes.roles) ?? pickRole.defaultRole;
-    const user = await createUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, role });
+    assertMayNameRole(ctx.auth, input.role);
+    const { pickRole, defaultRole, authority } = await writePolicy(ctx);
+    const role = input.role ?? pickRole(input.attributes.roles) ?? defaultRole;
+    const user = await createUser(domainDeps(ctx), { orgId: ctx.auth.orgId, attributes: input.attributes, role, source: sourceOf(ctx), authority });
     await afterUserWrite(ctx, { id: user.id, before: null, after: user });
     // Enqueued, never awaited on mail: a queue outage leaves the invite to the sweeper.
     await inviteNewUser(inviteDeps(ctx), { orgId: ctx.auth.orgId, id: user.id, status: user.status });

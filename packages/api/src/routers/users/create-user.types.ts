@@ -1,11 +1,13 @@
-import { USER_ROLES, USER_SOURCES, UserAttributesSchema, UserRecordSchema } from '@provisio/core';
+import { USER_ROLES, UserAttributesSchema, UserRecordSchema } from '@provisio/core';
 import { z } from 'zod';
 
-export const ZCreateUserRequestSchema = z.object({
+/**
+ * Strict: there is no `password` (people set theirs through the invite) and no `source`
+ * (the server knows the path), and a caller sending either is told so.
+ */
+export const ZCreateUserRequestSchema = z.strictObject({
   attributes: UserAttributesSchema,
-  /** SCIM `password`: hashed with scrypt, never returned. */
-  password: z.string().min(1).max(1024).optional(),
-  source: z.enum(USER_SOURCES).optional(),
+  /** Named outright; `admin` needs the `admin` scope. Omitted: what SCIM `roles` map to, else the org default. */
   role: z.enum(USER_ROLES).optional(),
 });
 export const ZCreateUserResponseSchema = UserRecordSchema;

@@ -3,8 +3,8 @@ import { applyUserPatch } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps, scimRegistry } from '../domain-deps.ts';
 import { afterUserWrite } from '../keys/after-user-write.ts';
-import { rolePicker } from '../org/role-for.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
+import { writePolicy } from './write-policy.ts';
 
 /** PATCH: @provisio/scim's engine applied to the current version, re-applied after a lost race. */
 export const patchUserProcedure = orgProcedure
@@ -15,15 +15,17 @@ export const patchUserProcedure = orgProcedure
     const { id, patch, ifMatchVersion } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.patch');
     const before = await ctx.db.users.findById(ctx.auth.orgId, id);
-    const pickRole = await rolePicker(ctx, ctx.auth.orgId);
+    const { pickRole, authority } = await writePolicy(ctx);
     const user = await patchUser(domainDeps(ctx), {
       orgId: ctx.auth.orgId,
       id,
       ifMatchVersion,
+      authority,
       apply: (current) => {
-        const result = applyUserPatch({ user: current.attributes, patch, registry: scimRegistry, id });
-        const role = pickRole(result.attributes.roles);
-        return role ? { ...result, role } : result;
+        // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
+        const { attributes } = applyUserPatch({ user: current.attributes, patch, registry: scimRegistry, id });
+        const role = pickRole(attributes.roles);
+        return role ? { attributes, role } : { attributes };
       },
     });
     await afterUserWrite(ctx, { id, before, after: user });

@@ -2,8 +2,8 @@ import { replaceUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { afterUserWrite } from '../keys/after-user-write.ts';
-import { rolePicker } from '../org/role-for.ts';
 import { ZReplaceUserRequestSchema, ZReplaceUserResponseSchema } from './replace-user.types.ts';
+import { writePolicy } from './write-policy.ts';
 
 /** PUT: conditional on the version read (retried on a lost race unless `ifMatchVersion` pins it). */
 export const replaceUserProcedure = orgProcedure
@@ -13,8 +13,9 @@ export const replaceUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: input.id }, 'users.replace');
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
-    const role = (await rolePicker(ctx, ctx.auth.orgId))(input.attributes.roles);
-    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}) });
+    const { pickRole, authority } = await writePolicy(ctx);
+    const role = pickRole(input.attributes.roles);
+    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority });
     await afterUserWrite(ctx, { id: user.id, before, after: user });
     return user;
   });

@@ -2,8 +2,8 @@ import { updateUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { afterUserWrite } from '../keys/after-user-write.ts';
-import { rolePicker } from '../org/role-for.ts';
 import { ZUpdateUserRequestSchema, ZUpdateUserResponseSchema } from './update-user.types.ts';
+import { assertMayNameRole, writePolicy } from './write-policy.ts';
 
 /** Partial update: named attributes set or cleared, the rest kept; version-checked and retried like PATCH. */
 export const updateUserProcedure = orgProcedure
@@ -11,11 +11,12 @@ export const updateUserProcedure = orgProcedure
   .input(ZUpdateUserRequestSchema)
   .output(ZUpdateUserResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { id, set, clear, ifMatchVersion } = input;
+    const { id, set, clear, ifMatchVersion, role } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.update');
+    assertMayNameRole(ctx.auth, role);
     const before = await ctx.db.users.findById(ctx.auth.orgId, id);
-    const pickRole = await rolePicker(ctx, ctx.auth.orgId);
-    const options = { orgId: ctx.auth.orgId, id, set, ...(clear ? { clear } : {}), ...(ifMatchVersion ? { ifMatchVersion } : {}) };
+    const { pickRole, authority } = await writePolicy(ctx);
+    const options = { orgId: ctx.auth.orgId, id, set, authority, ...(clear ? { clear } : {}), ...(ifMatchVersion ? { ifMatchVersion } : {}), ...(role ? { role } : {}) };
     const user = await updateUser(domainDeps(ctx), { ...options, roleFor: (attributes) => pickRole(attributes.roles) ?? undefined });
     await afterUserWrite(ctx, { id, before, after: user });
     return user;

@@ -1,4 +1,4 @@
-import { UserAttributesSchema, UserRecordSchema } from '@provisio/core';
+import { USER_ROLES, UserAttributesSchema, UserRecordSchema } from '@provisio/core';
 import { z } from 'zod';
 import { ZIdSchema, ZIfMatchVersionSchema } from '../shared-schemas.ts';
 
@@ -10,6 +10,8 @@ export const ZUpdateUserRequestSchema = z.object({
   set: Settable.partial().default({}),
   /** Top-level attributes to remove. */
   clear: z.array(Settable.omit({ userName: true }).keyof()).max(32).optional(),
+  /** The role, named outright (wins over what `set.roles` map to); `admin` needs the `admin` scope. */
+  role: z.enum(USER_ROLES).optional(),
   ifMatchVersion: ZIfMatchVersionSchema,
 });
 export const ZUpdateUserResponseSchema = UserRecordSchema;
