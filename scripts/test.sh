@@ -10,13 +10,15 @@ bash scripts/install.sh
 profile_ports test
 
 # Tests create and drop databases: never point them at a database given in the environment.
-unset MONGODB_URI REDIS_URL SMTP_URL
+unset MONGODB_URI REDIS_URL SMTP_URL FERRETDB_POSTGRES_URL
 bash scripts/services.sh clean test
 say "starting test services"
 bash scripts/services.sh start test
 trap 'bash scripts/services.sh stop test' EXIT
 
 export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT/"
+# The PostgreSQL behind the test FerretDB: the db package's index companion (see ARCHITECTURE.md).
+export FERRETDB_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/ferretdb"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 export TEST_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"

@@ -28,6 +28,8 @@ if [[ -z "${PROVISIO_ADMIN_TOKEN:-}" ]]; then
   PROVISIO_ADMIN_TOKEN=$(cat "$DATA/admin-token")
 fi
 export PROVISIO_ADMIN_TOKEN PORT="$port"
+# The index companion reaches the PostgreSQL behind the FerretDB started here (never a given MONGODB_URI's).
+if [[ -z "${MONGODB_URI:-}" ]]; then export FERRETDB_POSTGRES_URL="${FERRETDB_POSTGRES_URL:-postgres://postgres@127.0.0.1:$PG_PORT/ferretdb}"; fi
 export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:$MONGO_PORT/provisio}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
 inbox="http://127.0.0.1:$INBOX_PORT"

@@ -13,6 +13,8 @@ async function main() {
   const logger = createLogger({ name: 'server', level: env.LOG_LEVEL });
   const db = await createDb({
     uri: env.MONGODB_URI,
+    ferretdbPostgresUrl: env.FERRETDB_POSTGRES_URL,
+    onWarning: (message, err) => logger.warn({ err }, message),
     onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
   });
   await db.syncIndexes();

@@ -13,6 +13,8 @@ const urlWithProtocols = (protocols: string[], example: string) =>
 
 export const MongoEnv = z.object({
   MONGODB_URI: urlWithProtocols(['mongodb:', 'mongodb+srv:'], 'mongodb://127.0.0.1:27017/provisio'),
+  /** PostgreSQL behind a local FerretDB 1.24: turns on the db package's index companion. Unset = off. */
+  FERRETDB_POSTGRES_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/ferretdb').optional(),
 });
 
 export const RedisEnv = z.object({

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
 import { createClaims } from './claims/claims.ts';
 import { registerInviteModel } from './invites/invite-model.ts';
@@ -16,6 +16,10 @@ import { createUserRepository } from './users/user-repository.ts';
 import { createEventStores, registerEventModels } from './events/index.ts';
 import type { EventStoreOptions } from './events/index.ts';
 import { createSessionStores, registerSessionModels } from './sessions/index.ts';
+import { runIndexCompanion } from './ferretdb/index-companion.ts';
+import type { Engine } from './ferretdb/companion-plan.ts';
+import type { SqlReads } from './ferretdb/sql-reads.ts';
+import { runMigrations } from './migrations/run-migrations.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -25,13 +29,17 @@ export type CreateDbOptions = {
   serverSelectionTimeoutMS?: number;
   /** A user write whose event could not be stored yet (the intent sweep will record it): for the process logger. */
   onDeferredEvent?: EventStoreOptions['onDeferredEvent'];
+  /** PostgreSQL behind a local FerretDB (`FERRETDB_POSTGRES_URL`): turns the index companion on. */
+  ferretdbPostgresUrl?: string;
+  /** The companion's one warning when it has to stay off (for the process logger). */
+  onWarning?: (message: string, err?: unknown) => void;
 };
 
 /**
  * One connection and its models. No module-level connection: every process and test
  * creates its own, and closes it.
  */
-export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent }: CreateDbOptions) {
+export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent, ferretdbPostgresUrl, onWarning }: CreateDbOptions) {
   const connection: Connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS,
@@ -55,9 +63,12 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     ...registerSessionModels(connection),
   };
 
+  // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
+  const reads: { sql?: SqlReads } = {};
+  let engine: Engine | undefined;
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims), onDeferredEvent ? { onDeferredEvent } : {});
+  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {});
 
   return {
     connection,
@@ -71,7 +82,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     /** Time-ordered event ids, strictly increasing within this process. */
     nextEventId,
     /** Implements core's GroupRepository (org-scoped). */
-    groups: createGroupRepository(models, versionClaims),
+    groups: createGroupRepository(models, versionClaims, reads),
     /** Invites and what they read of users and orgs (core invite ports). */
     invites: createInviteRepository(models.invites, versionClaims),
     inviteUsers: createInviteUsers(users),
@@ -82,17 +93,35 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     ...createAccessRepositories(models, versionClaims),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
-    /** Creates every index the models declare; idempotent. */
+    /**
+     * Creates every index the models declare, runs the one-time data migrations, then the
+     * FerretDB index companion (a no-op on MongoDB); idempotent.
+     */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
+      await runMigrations(models);
+      await reads.sql?.close();
+      const companion = await runIndexCompanion({
+        connection,
+        models: Object.values(models) as unknown as Model<never>[],
+        postgresUrl: ferretdbPostgresUrl,
+        warn: onWarning ?? (() => undefined),
+      });
+      engine = companion.engine;
+      reads.sql = companion.sql;
     },
+    /** What `syncIndexes` found the server to be (undefined before it ran). */
+    engine: () => engine,
     /** Round-trips to the server; rejects within `timeoutMs` when it is unreachable. */
     async ping(timeoutMs = 1_000): Promise<void> {
       const db = connection.db;
       if (!db) throw new Error('database connection is not open');
       await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
     },
-    close: () => connection.close(),
+    async close() {
+      await reads.sql?.close();
+      await connection.close();
+    },
   };
 }
 

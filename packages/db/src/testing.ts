@@ -12,9 +12,12 @@ export function testMongoUri(): string {
   return uri;
 }
 
+/** The PostgreSQL behind the test FerretDB, when `make test` exports it (the index companion is on). */
+export const testPostgresUrl = (): string | undefined => process.env['FERRETDB_POSTGRES_URL'] || undefined;
+
 /** A database of its own for one test file, with indexes built, dropped by `drop()`. */
 export async function createTestDb(): Promise<Db & { drop(): Promise<void> }> {
-  const db = await createDb({ uri: testMongoUri(), dbName: `test_${randomUUID().replaceAll('-', '')}` });
+  const db = await createDb({ uri: testMongoUri(), dbName: `test_${randomUUID().replaceAll('-', '')}`, ferretdbPostgresUrl: testPostgresUrl() });
   await db.syncIndexes();
   return {
     ...db,

@@ -29,6 +29,7 @@ export async function createTestDeps(options: TestDepsOptions = {}) {
     uri,
     dbName: `test_${randomUUID().replaceAll('-', '')}`,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+    ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] || undefined,
   });
   await db.syncIndexes();
   const redis = createProducerConnection(options.redisUrl ?? process.env['REDIS_URL'] ?? '');

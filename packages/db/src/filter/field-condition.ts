@@ -8,6 +8,12 @@ export type Query = Record<string, unknown>;
 export const NEVER: Query = { _id: { $in: [] } };
 export const ALWAYS: Query = {};
 
+/**
+ * Top-level copies of nested fields, for equality: FerretDB pushes down only top-level
+ * equality, so `emails eq "x"` reads `emailKeys` (the same normalised values) instead.
+ */
+const EQUALITY_COPIES: Readonly<Record<string, string>> = { 'search.emails.value': 'emailKeys' };
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Relies on storage dropping null, "" and [] (RFC 7643 §2.5), so "exists" means "has a value". */
@@ -26,7 +32,7 @@ export function fieldCondition(target: FieldTarget, op: CompareOp, value: Filter
   const ordered = type === 'string' || type === 'dateTime' || type === 'number';
   switch (op) {
     case 'eq':
-      return { [field]: literal };
+      return { [typeof literal === 'string' ? (EQUALITY_COPIES[field] ?? field) : field]: literal };
     case 'ne':
       return { [field]: { $ne: literal } };
     case 'co':

@@ -6,11 +6,22 @@ import { sortSpec } from './sort-spec.ts';
 import type { PathResolver } from './targets.ts';
 import { translateFilter } from './translate-filter.ts';
 import type { TranslateContext } from './translate-filter.ts';
-
+import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
 
 const dig = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
 
+/** The query as plain top-level equalities (an unfiltered page, maybe narrowed), else undefined. */
+function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
+  const values = Object.values(where);
+  return values.every((v) => typeof v === 'string' || typeof v === 'boolean') ? (where as Equalities) : undefined;
+}
+
+/** The documents of `ids`, in that order, each read by an index-served `_id` equality. */
+async function byIds<D>(model: Model<D>, orgId: string, ids: string[]): Promise<D[]> {
+  const docs = await Promise.all(ids.map((_id) => model.findOne({ _id, orgId }).lean<D>()));
+  return docs.filter((d): d is NonNullable<typeof d> => d !== null) as D[];
+}
 
 /** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
 export async function listPage<D>(options: {
@@ -21,8 +32,10 @@ export async function listPage<D>(options: {
   query: ListQuery;
   /** Stored-field conditions ANDed with the filter (state that SCIM does not name). */
   narrow?: Record<string, unknown>;
+  /** FerretDB+PostgreSQL only (the index companion): orders, skips and counts unfiltered pages in SQL. */
+  sql?: SqlReads | undefined;
 }): Promise<{ totalResults: number; docs: D[] }> {
-  const { model, rows, resolve, orgId, query, narrow } = options;
+  const { model, rows, resolve, orgId, query, narrow, sql } = options;
   const ctx: TranslateContext = {
     resolve,
     rowIds: async (key, rowQuery) => (await rows.distinct(key, inOrg(orgId, rowQuery))).map(String),
@@ -34,6 +47,14 @@ export async function listPage<D>(options: {
   const sort = sortSpec(resolve, query.sortBy, query.sortOrder);
   const filtered = query.filter ? await translateFilter(query.filter, ctx) : {};
   const where = inOrg(orgId, narrow ? { $and: [filtered, narrow] } : filtered);
+  const equals = sql && !query.filter ? equalitiesOf(where) : undefined;
+  if (sql && equals) {
+    const collection = model.collection.collectionName;
+    const count = () => sql.count(collection, equals);
+    const ids = query.count === 0 ? [] : await sql.pageIds({ collection, equals, sort, offset: query.startIndex - 1, limit: query.count });
+    const total = ids && (query.count === 0 || query.startIndex > 1 || ids.length >= query.count) ? await count() : ids?.length;
+    if (ids && total !== undefined) return { totalResults: total, docs: await byIds(model, orgId, ids) };
+  }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await model.find(where).sort(sort).skip(query.startIndex - 1).limit(query.count).lean<D[]>();
   // A short first page is the whole result (Okta's and Entra's lookups): no second scan to count.

@@ -3,6 +3,8 @@ import type { GroupAttributes, GroupMember, GroupRepository } from '@provisio/co
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { listPage } from '../filter/list-page.ts';
+import { oneOrIn } from '../filter/one-or-in.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { resolveGroupPath } from '../filter/resolve-group-path.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 import type { GroupDoc } from './group-model.ts';
@@ -19,7 +21,7 @@ const derived = (attributes: GroupAttributes) => ({
   attributes,
 });
 
-export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }, vc: VersionClaims): GroupRepository {
+export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }, vc: VersionClaims, reads: { sql?: SqlReads } = {}): GroupRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
@@ -29,7 +31,7 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
    */
   const membersOf = async (orgId: string, groupIds: string[], cap?: number): Promise<Map<string, GroupMember[]>> => {
     const out = new Map<string, GroupMember[]>(groupIds.map((id) => [id, []]));
-    const query = rows.find({ orgId, groupId: { $in: groupIds } }, { groupId: 1, memberId: 1, display: 1 });
+    const query = rows.find({ orgId, groupId: oneOrIn(groupIds) }, { groupId: 1, memberId: 1, display: 1 });
     const found = await (cap === undefined ? query : query.limit(cap + 1)).lean();
     if (cap !== undefined && found.length > cap) throw tooManyListedMembers();
     found.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
@@ -88,7 +90,7 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
     },
 
     async list(orgId, query) {
-      const { totalResults, docs } = await listPage({ model: models.groups, rows, resolve: resolveGroupPath, orgId, query });
+      const { totalResults, docs } = await listPage({ model: models.groups, rows, resolve: resolveGroupPath, orgId, query, sql: reads.sql });
       return { totalResults, startIndex: query.startIndex, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS) };
     },
 

@@ -6,17 +6,17 @@ import type { UserDoc } from '../users/user-model.ts';
 type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash' | 'version'>;
 
 /**
- * Sign-in is the one read across orgs: an email may be an admin in several. It filters on
- * the normalised userName and email (the `search` mirror), which no org-first index
- * serves: a scan, acceptable for how rarely people sign in.
+ * Sign-in is the one read across orgs: an email may be an admin in several. Two top-level
+ * equalities (normalised userName, `emailKeys`) rather than an `$or`, which FerretDB does not
+ * push down; on MongoDB no org-first index serves them (a scan, as rare as sign-ins are).
  */
 export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Model<OrgDoc> }): SignInDirectory {
   return {
     async candidates(emailKey) {
-      const users = await models.users
-        .find({ $or: [{ userNameKey: emailKey }, { 'search.emails.value': emailKey }], status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 })
-        .limit(50)
-        .lean<Candidate[]>();
+      const byKey = (key: 'userNameKey' | 'emailKeys') =>
+        models.users.find({ [key]: emailKey, status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 }).limit(50).lean<Candidate[]>();
+      const found = (await Promise.all([byKey('userNameKey'), byKey('emailKeys')])).flat();
+      const users = [...new Map(found.map((u) => [u._id, u])).values()].slice(0, 50);
       const withPassword = users.filter((u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string');
       if (withPassword.length === 0) return [];
       const orgs = await models.orgs.find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 }).lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();

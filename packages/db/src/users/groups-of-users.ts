@@ -2,6 +2,7 @@ import type { UserGroupRef } from '@provisio/core';
 import type { Model } from 'mongoose';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
 import type { GroupDoc } from '../groups/group-model.ts';
+import { oneOrIn } from '../filter/one-or-in.ts';
 
 export type MembershipModels = { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> };
 
@@ -9,10 +10,10 @@ export type MembershipModels = { groups: Model<GroupDoc>; groupMembers: Model<Gr
 export async function groupsOfUsers(models: MembershipModels, orgId: string, userIds: string[]): Promise<Map<string, UserGroupRef[]>> {
   const out = new Map<string, UserGroupRef[]>(userIds.map((id) => [id, []]));
   if (!userIds.length) return out;
-  const rows = await models.groupMembers.find({ orgId, memberId: { $in: userIds } }, { groupId: 1, memberId: 1 }).lean();
+  const rows = await models.groupMembers.find({ orgId, memberId: oneOrIn(userIds) }, { groupId: 1, memberId: 1 }).lean();
   if (!rows.length) return out;
   const groupIds = [...new Set(rows.map((r) => r.groupId))];
-  const groups = await models.groups.find({ orgId, _id: { $in: groupIds } }, { displayName: 1 }).lean();
+  const groups = await models.groups.find({ orgId, _id: oneOrIn(groupIds) }, { displayName: 1 }).lean();
   const names = new Map(groups.map((g) => [g._id, g.displayName]));
   for (const row of rows) {
     const display = names.get(row.groupId);

@@ -14,6 +14,8 @@ export type UserDoc = {
   attributes: Omit<UserAttributes, 'active'>;
   /** `attributes` with case-insensitive strings normalised: what filters and sorts read. */
   search: Record<string, unknown>;
+  /** Every email normalised, top level: the index-served form of an email lookup (see email-keys.ts). */
+  emailKeys: string[];
   status: UserStatus;
   source: UserSource;
   role: UserRole;
@@ -33,6 +35,7 @@ const userSchema = new Schema<UserDoc>(
     externalId: { type: String },
     attributes: { type: Schema.Types.Mixed, required: true },
     search: { type: Schema.Types.Mixed, required: true },
+    emailKeys: { type: [String], default: undefined },
     status: { type: String, enum: USER_STATUSES, required: true },
     source: { type: String, enum: USER_SOURCES, required: true },
     role: { type: String, enum: USER_ROLES, required: true, default: 'standard' },
@@ -49,6 +52,6 @@ const userSchema = new Schema<UserDoc>(
 userSchema.index({ orgId: 1, userNameKey: 1 }, { unique: true });
 userSchema.index({ orgId: 1, externalId: 1 });
 userSchema.index({ orgId: 1, _id: 1 });
-userSchema.index({ orgId: 1, 'search.emails.value': 1 });
+userSchema.index({ orgId: 1, emailKeys: 1 });
 
 export const registerUserModel = (connection: Connection): Model<UserDoc> => connection.model<UserDoc>('User', userSchema, 'users');

@@ -16,8 +16,8 @@ export async function userPage(models: { users: Model<UserDoc>; groupMembers: Mo
   if (q.status) where['status'] = q.status;
   if (q.userName) where['userNameKey'] = normaliseKey(q.userName);
   if (q.externalId) where['externalId'] = q.externalId;
-  // The `search` mirror holds every email normalised like the literal.
-  if (q.email) where['search.emails.value'] = normaliseKey(q.email);
+  // Every email normalised like the literal, at the top level (index-served on FerretDB).
+  if (q.email) where['emailKeys'] = normaliseKey(q.email);
   if (!q.groupId) {
     const query = q.after ? { ...where, _id: { $gt: q.after } } : where;
     return models.users.find(query).sort({ _id: 1 }).limit(q.limit).lean<UserDoc[]>();

@@ -8,10 +8,12 @@ import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
 import { userSearchMirror } from './user-search.ts';
+import { emailKeysOf } from './email-keys.ts';
 import { userPage } from './user-page.ts';
 import { toUser } from './to-user.ts';
 import { withVersionClaim } from '../versioning/claim-version.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
 const onDuplicate = conflictOnDuplicate('userName');
 const LABEL_IN_LIMIT = 1_000;
@@ -24,10 +26,11 @@ function derived(attributes: NewUser['attributes']) {
     userNameKey: normaliseKey(attributes.userName),
     attributes: stored,
     search: userSearchMirror(attributes),
+    emailKeys: emailKeysOf(attributes.emails),
   };
 }
 
-export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }, vc: VersionClaims): UserRepository {
+export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }, vc: VersionClaims, reads: { sql?: SqlReads } = {}): UserRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
 
@@ -107,7 +110,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
 
     async list(orgId, query) {
       const narrow = query.status ? { status: query.status } : undefined;
-      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow });
+      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow, sql: reads.sql });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
     },
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { detectEngine, planCompanion } from './companion-plan.ts';
+
+const pgPlan = { Plan: { 'Node Type': 'Seq Scan', 'Relation Name': 'users_5e7cc513', Schema: 'db1' } };
+const ferret = { version: '7.0.42', ferretdbVersion: 'v1.24.2', ok: 1 };
+
+describe('detectEngine', () => {
+  it('is MongoDB when buildInfo carries no FerretDB version', () => {
+    expect(detectEngine({ version: '7.0.14', gitVersion: 'abc', ok: 1 }, {})).toEqual({ kind: 'mongodb' });
+  });
+
+  it('is FerretDB on PostgreSQL when the plan is a PostgreSQL plan', () => {
+    expect(detectEngine(ferret, pgPlan)).toEqual({ kind: 'ferretdb-postgresql', version: 'v1.24.2' });
+  });
+
+  it('stays off on another handler (SQLite plans carry no PostgreSQL node)', () => {
+    expect(detectEngine(ferret, { sqlite: ['SCAN users'] })).toMatchObject({ kind: 'ferretdb-other', reason: 'not the PostgreSQL handler' });
+    expect(detectEngine(ferret, {})).toMatchObject({ kind: 'ferretdb-other' });
+  });
+
+  it('stays off on another FerretDB line than 1.24', () => {
+    expect(detectEngine({ ...ferret, ferretdbVersion: 'v2.1.0' }, pgPlan)).toMatchObject({ kind: 'ferretdb-other' });
+  });
+});
+
+describe('planCompanion', () => {
+  const metadata = [
+    { _id: 'users', table: 'users_5e7cc513', indexes: [] },
+    { _id: 'claims', table: 'claims_0a1b2c3d', indexes: [] },
+  ];
+  const declared = [
+    { collection: 'users', fields: ['orgId', 'userNameKey', 'orgId', 'search.emails.value', 'emailKeys'] },
+    { collection: 'claims', fields: ['at'] },
+    { collection: 'not_created_yet', fields: ['orgId'] },
+  ];
+
+  it('creates one GIN index per top-level field and _id, and the org order btree, on existing tables only', () => {
+    const plan = planCompanion({ schema: 'db1', metadata, declared });
+    if (plan.kind !== 'create') throw new Error(plan.warning);
+    expect(plan.tables).toEqual({ users: 'users_5e7cc513', claims: 'claims_0a1b2c3d' });
+    const gin = plan.statements.filter((s) => s.includes('USING gin')).map((s) => /\(\(_jsonb->'(\w+)'\) jsonb_path_ops\)/.exec(s)?.[1]);
+    expect(gin).toEqual(['_id', 'orgId', 'userNameKey', 'emailKeys', '_id', 'at']);
+    expect(plan.statements[0]).toMatch(/^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\)$/);
+    expect(plan.statements.filter((s) => s.includes('COLLATE "C"'))).toHaveLength(1);
+    expect(new Set(plan.statements).size).toBe(plan.statements.length);
+  });
+
+  it('names indexes the same way every time (idempotent with IF NOT EXISTS)', () => {
+    expect(planCompanion({ schema: 'db1', metadata, declared })).toEqual(planCompanion({ schema: 'db1', metadata, declared }));
+  });
+
+  it('warns instead of guessing when the metadata layout is not the expected one', () => {
+    expect(planCompanion({ schema: 'db1', metadata: [{ name: 'users', tableName: 'users_1' }], declared })).toMatchObject({ kind: 'warn' });
+    expect(planCompanion({ schema: 'db1', metadata: [{ _id: 'users', table: 'users"; DROP' }], declared })).toMatchObject({ kind: 'warn' });
+  });
+});

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+
+/** What the server is, as far as the companion cares. */
+export type Engine =
+  | { kind: 'mongodb' }
+  | { kind: 'ferretdb-postgresql'; version: string }
+  /** FerretDB on another handler (SQLite) or another major line: the companion stays off. */
+  | { kind: 'ferretdb-other'; version: string; reason: string };
+
+/** One collection's declared indexes, as mongoose lists them. */
+export type DeclaredIndexes = { collection: string; fields: string[] };
+
+export type CompanionPlan =
+  | { kind: 'create'; statements: string[]; tables: Record<string, string> }
+  | { kind: 'warn'; warning: string };
+
+/** The btree expression that orders an org's documents by `_id` (byte order, as MongoDB compares strings). */
+export const ORG_ORDER = `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
+
+const SUPPORTED = /^v?1\.24\./;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const TABLE = /^[a-z0-9_]{1,63}$/;
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+/**
+ * Reads the server's own answers: `buildInfo` (FerretDB adds `ferretdbVersion`, MongoDB
+ * has none) and the `queryPlanner` of an `explain` (the PostgreSQL handler returns a
+ * PostgreSQL plan, whose nodes carry a "Node Type").
+ */
+export function detectEngine(buildInfo: Record<string, unknown>, queryPlanner: unknown): Engine {
+  const version = buildInfo['ferretdbVersion'];
+  if (typeof version !== 'string') return { kind: 'mongodb' };
+  if (!SUPPORTED.test(version)) return { kind: 'ferretdb-other', version, reason: `FerretDB ${version}: the companion is written for 1.24.x` };
+  const plan = record(record(queryPlanner)?.['Plan']);
+  if (typeof plan?.['Node Type'] !== 'string') return { kind: 'ferretdb-other', version, reason: 'not the PostgreSQL handler' };
+  return { kind: 'ferretdb-postgresql', version };
+}
+
+/** Index name from the table and field: stable, within PostgreSQL's 63 characters. */
+const indexName = (table: string, what: string) => `${table}_pv_${createHash('sha256').update(what).digest('hex').slice(0, 10)}`;
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * From FerretDB's metadata rows (`_ferretdb_database_metadata._jsonb`: collection name in
+ * `_id`, table name in `table`) and the declared indexes: one GIN `jsonb_path_ops`
+ * expression index per top-level indexed field (FerretDB pushes equality down as
+ * `_jsonb->'f' @> v`, which its own btree indexes cannot serve), and one btree on
+ * (orgId, _id) as text for ordered org pages. Nested paths are never pushed down: skipped.
+ */
+export function planCompanion(options: { schema: string; metadata: unknown[]; declared: DeclaredIndexes[] }): CompanionPlan {
+  const { schema, metadata, declared } = options;
+  const tables: Record<string, string> = {};
+  for (const row of metadata) {
+    const doc = record(row);
+    const name = doc?.['_id'];
+    const table = doc?.['table'];
+    if (typeof name !== 'string' || typeof table !== 'string' || !TABLE.test(table)) {
+      return { kind: 'warn', warning: `unexpected FerretDB metadata row in schema ${schema} (expected _id and table)` };
+    }
+    tables[name] = table;
+  }
+  const statements: string[] = [];
+  const on = (table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
+  for (const { collection, fields } of declared) {
+    const table = tables[collection];
+    if (!table) continue;
+    const top = [...new Set(['_id', ...fields])].filter((f) => FIELD.test(f));
+    for (const field of top) {
+      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, field))} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops)`);
+    }
+    if (top.includes('orgId')) {
+      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`);
+    }
+  }
+  return { kind: 'create', statements, tables };
+}

@@ -1,0 +1,79 @@
+import pg from 'pg';
+
+/** Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same. */
+export type Equalities = Record<string, string | boolean>;
+
+export type PageRequest = { collection: string; equals: Equalities; sort: Record<string, 1 | -1>; offset: number; limit: number };
+
+/**
+ * Ordered pages and counts on FerretDB's backing tables, for what FerretDB 1.24 does not push
+ * down (sort, skip, count): PostgreSQL orders with the companion's indexes and returns only
+ * the ids of the page, which the caller then reads through mongoose by `_id`.
+ */
+export type SqlReads = {
+  /** The ids of one page, in order; `undefined` when the request has no SQL form (the caller uses mongoose). */
+  pageIds(request: PageRequest): Promise<string[] | undefined>;
+  count(collection: string, equals: Equalities): Promise<number | undefined>;
+  close(): Promise<void>;
+};
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+// Sort fields known to hold strings (or nothing): their text form orders as MongoDB orders them.
+const STRING_SORTS = new Set(['_id', 'userNameKey', 'displayNameKey', 'externalId']);
+const isStringSort = (field: string) => PATH.test(field) && (STRING_SORTS.has(field) || field.startsWith('search.'));
+
+const textOf = (field: string) => (PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`);
+
+/** WHERE of a page or count; `orgId` as text so the (orgId, _id) btree can serve it. */
+function whereOf(equals: Equalities, values: unknown[]): string | undefined {
+  const parts: string[] = [];
+  for (const [field, value] of Object.entries(equals)) {
+    if (!PLAIN.test(field)) return undefined;
+    values.push(field === 'orgId' ? value : JSON.stringify(value));
+    parts.push(field === 'orgId' && typeof value === 'string' ? `(_jsonb->>'orgId') COLLATE "C" = $${values.length}` : `_jsonb->'${field}' @> $${values.length}::jsonb`);
+  }
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/**
+ * The SQL of a page, or `undefined`. MongoDB's order: strings by bytes (`COLLATE "C"`),
+ * missing values first ascending and last descending, ties by `_id` ascending.
+ */
+export function pageSql(table: string, schema: string, r: PageRequest): { text: string; values: unknown[] } | undefined {
+  const values: unknown[] = [];
+  const where = whereOf(r.equals, values);
+  const order = Object.entries(r.sort);
+  if (!where || !order.length || !order.every(([f]) => isStringSort(f))) return undefined;
+  const by = order.map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`).join(', ');
+  values.push(r.limit, r.offset);
+  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  return { text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT $${values.length - 1} OFFSET $${values.length}`, values };
+}
+
+export function createSqlReads(options: { postgresUrl: string; schema: string; tables: Record<string, string> }): SqlReads {
+  const { postgresUrl, schema, tables } = options;
+  let pool: pg.Pool | undefined;
+  // Opened on first use: most test databases never read a page.
+  const db = () => (pool ??= new pg.Pool({ connectionString: postgresUrl, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
+  return {
+    async pageIds(request) {
+      const table = tables[request.collection];
+      const sql = table ? pageSql(table, schema, request) : undefined;
+      if (!sql) return undefined;
+      const { rows } = await db().query<{ id: string }>(sql.text, sql.values);
+      return rows.map((r) => r.id);
+    },
+    async count(collection, equals) {
+      const table = tables[collection];
+      const values: unknown[] = [];
+      const where = table ? whereOf(equals, values) : undefined;
+      if (!table || !where) return undefined;
+      const { rows } = await db().query<{ n: string }>(`SELECT count(*) AS n FROM ${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)} WHERE ${where}`, values);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async close() {
+      await pool?.end();
+    },
+  };
+}
