@@ -68,7 +68,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
   let engine: Engine | undefined;
   const versionClaims = { claims: createClaims(models.claims), model: models.claims };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {});
+  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {}, reads);
 
   return {
     connection,

@@ -9,6 +9,7 @@ import { createUserEventIntentStore } from './user-event-intent-store.ts';
 import { registerUserEventModel } from './user-event-model.ts';
 import type { UserEventDoc } from './user-event-model.ts';
 import { createUserEventStore } from './user-event-store.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
 export const registerEventModels = (connection: Connection) => ({
   userEvents: registerUserEventModel(connection),
@@ -26,8 +27,8 @@ type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<Us
  * The event stores, and the user repository wrapped so that every write records its event.
  * Event ids use the real clock: they order events across processes.
  */
-export function createEventStores(models: EventModels, users: UserRepository, options: EventStoreOptions = {}) {
-  const userEvents = createUserEventStore(models.userEvents);
+export function createEventStores(models: EventModels, users: UserRepository, options: EventStoreOptions = {}, reads: { sql?: SqlReads } = {}) {
+  const userEvents = createUserEventStore(models.userEvents, reads);
   const userEventIntents = createUserEventIntentStore(models.userEventIntents);
   const nextEventId = createEventIdGenerator();
   const onDeferred =

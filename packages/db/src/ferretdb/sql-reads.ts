@@ -3,7 +3,15 @@ import pg from 'pg';
 /** Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same. */
 export type Equalities = Record<string, string | boolean>;
 
-export type PageRequest = { collection: string; equals: Equalities; sort: Record<string, 1 | -1>; offset: number; limit: number };
+export type PageRequest = {
+  collection: string;
+  equals: Equalities;
+  sort: Record<string, 1 | -1>;
+  offset: number;
+  limit: number;
+  /** Only ids strictly between these (byte order, as MongoDB compares strings). */
+  idsBetween?: { after: string; before: string };
+};
 
 /**
  * Ordered pages and counts on FerretDB's backing tables, for what FerretDB 1.24 does not push
@@ -42,7 +50,11 @@ function whereOf(equals: Equalities, values: unknown[]): string | undefined {
  */
 export function pageSql(table: string, schema: string, r: PageRequest): { text: string; values: unknown[] } | undefined {
   const values: unknown[] = [];
-  const where = whereOf(r.equals, values);
+  let where = whereOf(r.equals, values);
+  if (where && r.idsBetween) {
+    values.push(r.idsBetween.after, r.idsBetween.before);
+    where += ` AND (_jsonb->>'_id') COLLATE "C" > $${values.length - 1} AND (_jsonb->>'_id') COLLATE "C" < $${values.length}`;
+  }
   const order = Object.entries(r.sort);
   if (!where || !order.length || !order.every(([f]) => isStringSort(f))) return undefined;
   const by = order.map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`).join(', ');

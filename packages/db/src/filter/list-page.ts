@@ -7,6 +7,7 @@ import type { PathResolver } from './targets.ts';
 import { translateFilter } from './translate-filter.ts';
 import type { TranslateContext } from './translate-filter.ts';
 import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
+import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 
 const dig = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
@@ -15,12 +16,6 @@ const dig = (doc: unknown, path: string): unknown =>
 function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
   const values = Object.values(where);
   return values.every((v) => typeof v === 'string' || typeof v === 'boolean') ? (where as Equalities) : undefined;
-}
-
-/** The documents of `ids`, in that order, each read by an index-served `_id` equality. */
-async function byIds<D>(model: Model<D>, orgId: string, ids: string[]): Promise<D[]> {
-  const docs = await Promise.all(ids.map((_id) => model.findOne({ _id, orgId }).lean<D>()));
-  return docs.filter((d): d is NonNullable<typeof d> => d !== null) as D[];
 }
 
 /** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
@@ -53,7 +48,7 @@ export async function listPage<D>(options: {
     const count = () => sql.count(collection, equals);
     const ids = query.count === 0 ? [] : await sql.pageIds({ collection, equals, sort, offset: query.startIndex - 1, limit: query.count });
     const total = ids && (query.count === 0 || query.startIndex > 1 || ids.length >= query.count) ? await count() : ids?.length;
-    if (ids && total !== undefined) return { totalResults: total, docs: await byIds(model, orgId, ids) };
+    if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids) };
   }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await model.find(where).sort(sort).skip(query.startIndex - 1).limit(query.count).lean<D[]>();

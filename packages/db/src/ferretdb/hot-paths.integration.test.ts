@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseKey, uuidV7 } from '@provisio/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../create-db.ts';
+import type { Db } from '../create-db.ts';
+import { testMongoUri, testPostgresUrl } from '../testing.ts';
+import { pageSql } from './sql-reads.ts';
+import type { PageRequest } from './sql-reads.ts';
+import { seedHotPaths } from './seed-hot-paths.ts';
+import type { Seeded } from './seed-hot-paths.ts';
+
+/**
+ * Every hot-path read, run through the repositories on ≥ 1,000 rows per table: each query
+ * they send is explained by FerretDB (it answers with the PostgreSQL plan), and each SQL page
+ * by PostgreSQL; a sequential scan of a table of ≥ 1,000 rows fails the test.
+ */
+const dbName = `test_${randomUUID().replaceAll('-', '')}`;
+const postgresUrl = testPostgresUrl();
+let plain: Db;
+let pgc: pg.Client;
+let seeded: Seeded;
+const sent: Array<{ collection: string; filter: Record<string, unknown> }> = [];
+
+type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
+const scans = (node: PlanNode | undefined): string[] =>
+  node ? [...(node['Node Type'] === 'Seq Scan' ? [String(node['Relation Name'])] : []), ...(node.Plans ?? []).flatMap(scans)] : [];
+
+async function bigTables(): Promise<Set<string>> {
+  const { rows } = await pgc.query<{ relname: string; n: number }>(`SELECT relname, n_live_tup::int AS n FROM pg_stat_user_tables WHERE schemaname = $1`, [dbName]);
+  return new Set(rows.filter((r) => r.n >= 1_000).map((r) => r.relname));
+}
+
+/** Runs the hot paths through `db`'s repositories and returns the big tables each query scanned. */
+async function scannedBy(db: Db): Promise<Array<{ query: string; scanned: string[] }>> {
+  const { orgId, user, group, keyId, tokenHash, claimId } = seeded;
+  sent.length = 0;
+  db.connection.set('debug', (collection: string, method: string, filter: unknown) => {
+    if (['find', 'findOne', 'countDocuments', 'findOneAndUpdate'].includes(method)) sent.push({ collection, filter: filter as Record<string, unknown> });
+  });
+  const eq = (attr: string, value: string) => ({ filter: { kind: 'compare' as const, path: { attr }, op: 'eq' as const, value }, startIndex: 1, count: 10 });
+  await db.keys.findForAuth(keyId);
+  await db.orgs.findById(orgId);
+  await db.users.findById(orgId, user.id);
+  await db.users.list(orgId, eq('userName', user.userName));
+  await db.users.list(orgId, eq('externalId', user.externalId));
+  await db.users.list(orgId, eq('emails', user.email));
+  await db.users.page(orgId, { email: user.email, limit: 10 });
+  await db.groups.findById(orgId, group.id);
+  await db.groups.list(orgId, eq('displayName', group.displayName));
+  await db.groups.listMembers(orgId, group.id, { startIndex: 1, count: 10 });
+  await db.invites.findByTokenHash(tokenHash);
+  await db.claims.take(claimId, { now: new Date(), staleAfterMs: 3_600_000 });
+  db.connection.set('debug', false);
+  const big = await bigTables();
+  const out: Array<{ query: string; scanned: string[] }> = [];
+  for (const { collection, filter } of sent) {
+    const explained = await db.connection.db?.command({ explain: { find: collection, filter } });
+    const plan = (explained?.['queryPlanner'] as { Plan?: PlanNode } | undefined)?.Plan;
+    out.push({ query: `${collection} ${JSON.stringify(filter)}`, scanned: scans(plan).filter((t) => big.has(t)) });
+  }
+  return out;
+}
+
+/** EXPLAIN of the SQL pages the companion's reads run (list pages, deep pages, events since an id). */
+async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> {
+  const { rows } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(`SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata`);
+  const tables = Object.fromEntries(rows.map((r) => [r._jsonb._id, r._jsonb.table]));
+  const { orgId, eventId } = seeded;
+  const requests: PageRequest[] = [
+    { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100 },
+    { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 40, limit: 10 },
+    { collection: 'users', equals: { orgId, status: 'active' }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 100 },
+    { collection: 'groups', equals: { orgId }, sort: { _id: 1 }, offset: 50, limit: 10 },
+    { collection: 'user_events', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100, idsBetween: { after: eventId, before: uuidV7() } },
+  ];
+  const big = await bigTables();
+  const out: Array<{ query: string; scanned: string[] }> = [];
+  for (const request of requests) {
+    const sql = pageSql(tables[request.collection] ?? '', dbName, request);
+    if (!sql) throw new Error(`no SQL for ${JSON.stringify(request)}`);
+    const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values);
+    out.push({ query: sql.text, scanned: scans(plan[0]?.['QUERY PLAN'][0]?.Plan).filter((t) => big.has(t)) });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  if (!postgresUrl) throw new Error('FERRETDB_POSTGRES_URL is not set: run integration tests through `make test`');
+  pgc = new pg.Client({ connectionString: postgresUrl });
+  await pgc.connect();
+  // First without the companion: FerretDB's own indexes only.
+  plain = await createDb({ uri: testMongoUri(), dbName });
+  await plain.syncIndexes();
+  seeded = await seedHotPaths(plain);
+  await pgc.query(`ANALYZE`);
+}, 120_000);
+
+afterAll(async () => {
+  await plain.connection.dropDatabase();
+  await plain.close();
+  await pgc.end();
+});
+
+describe('hot-path queries on FerretDB + PostgreSQL', () => {
+  it('scan whole tables with FerretDB’s own indexes alone (what the companion is for)', async () => {
+    const results = await scannedBy(plain);
+    expect(results.length).toBeGreaterThanOrEqual(12);
+    expect(results.filter((r) => !r.scanned.length)).toEqual([]);
+  });
+
+  it('use an index for every query once the companion ran, and for every SQL page', async () => {
+    const withCompanion = await createDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: postgresUrl });
+    try {
+      await withCompanion.syncIndexes();
+      expect(withCompanion.engine()).toEqual({ kind: 'ferretdb-postgresql', version: expect.stringMatching(/^v1\.24\./) as unknown });
+      await pgc.query(`ANALYZE`);
+      const results = [...(await scannedBy(withCompanion)), ...(await sqlScans())];
+      expect(results.filter((r) => r.scanned.length)).toEqual([]);
+    } finally {
+      await withCompanion.close();
+    }
+  }, 60_000);
+});
+
