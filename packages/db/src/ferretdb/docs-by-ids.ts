@@ -6,5 +6,5 @@ import type { Model } from 'mongoose';
  */
 export async function docsByIds<D>(model: Model<D>, orgId: string, ids: string[]): Promise<D[]> {
   const docs = await Promise.all(ids.map((_id) => model.findOne({ _id, orgId }).lean<D>()));
-  return docs.filter((d) => d !== null) as D[];
+  return docs.filter((d): d is NonNullable<typeof d> => d !== null);
 }

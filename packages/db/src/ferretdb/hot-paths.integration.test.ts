@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseKey, uuidV7 } from '@provisio/core';
+import { uuidV7 } from '@provisio/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../create-db.ts';
