@@ -42,6 +42,7 @@ describe('planCompanion', () => {
     expect(gin).toEqual(['_id', 'orgId', 'userNameKey', 'emailKeys', '_id', 'at']);
     expect(plan.statements[0]).toMatch(/^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\)$/);
     expect(plan.statements.filter((s) => s.includes('COLLATE "C"'))).toHaveLength(1);
+    expect(plan.statements.filter((s) => s.startsWith('ANALYZE'))).toEqual(['ANALYZE "db1"."users_5e7cc513"', 'ANALYZE "db1"."claims_0a1b2c3d"']);
     expect(new Set(plan.statements).size).toBe(plan.statements.length);
   });
 

@@ -74,6 +74,8 @@ export function planCompanion(options: { schema: string; metadata: unknown[]; de
     if (top.includes('orgId')) {
       statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`);
     }
+    // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
+    statements.push(`ANALYZE ${on(table)}`);
   }
   return { kind: 'create', statements, tables };
 }
