@@ -67,7 +67,13 @@ export function createSqlReads(options: { postgresUrl: string; schema: string; t
   const { postgresUrl, schema, tables } = options;
   let pool: pg.Pool | undefined;
   // Opened on first use: most test databases never read a page.
-  const db = () => (pool ??= new pg.Pool({ connectionString: postgresUrl, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true }));
+  const db = () => {
+    if (pool) return pool;
+    pool = new pg.Pool({ connectionString: postgresUrl, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    // An idle connection that PostgreSQL closes is dropped from the pool; the next read opens another.
+    pool.on('error', () => undefined);
+    return pool;
+  };
   return {
     async pageIds(request) {
       const table = tables[request.collection];
