@@ -100,7 +100,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
       await runMigrations(models);
-      await reads.sql?.close();
+      const previous = reads.sql;
       const companion = await runIndexCompanion({
         connection,
         models: Object.values(models) as unknown as Model<never>[],
@@ -109,6 +109,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
       });
       engine = companion.engine;
       reads.sql = companion.sql;
+      await previous?.close();
     },
     /** What `syncIndexes` found the server to be (undefined before it ran). */
     engine: () => engine,
