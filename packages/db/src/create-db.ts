@@ -94,12 +94,11 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /**
-     * Creates every index the models declare, runs the one-time data migrations, then the
-     * FerretDB index companion (a no-op on MongoDB); idempotent.
+     * Creates every index the models declare, runs the FerretDB index companion (a no-op on
+     * MongoDB), then the one-time data migrations; idempotent.
      */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
-      await runMigrations(models);
       const previous = reads.sql;
       const companion = await runIndexCompanion({
         connection,
@@ -110,6 +109,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
       engine = companion.engine;
       reads.sql = companion.sql;
       await previous?.close();
+      // After the companion: on FerretDB its indexes are what make a backfill's writes by `_id` cheap.
+      await runMigrations(models);
     },
     /** What `syncIndexes` found the server to be (undefined before it ran). */
     engine: () => engine,
