@@ -21,6 +21,7 @@ import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
+import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
 import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
@@ -54,6 +55,8 @@ export function createServer(deps: ServerDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   const metrics = createHttpMetrics();
+  countDbRoundTrips(deps.db);
+  countRedisCommands(deps.redis);
 
   app.use(
     pinoHttp({
