@@ -16,7 +16,8 @@ type Observed = { count: number; sum: number; atMost: (n: number) => number };
 
 /** One route's figures of a count histogram, as the metrics endpoint serves them. */
 async function observed(metric: 'provisio_request_db_round_trips' | 'provisio_request_redis_commands', method: string, route: string): Promise<Observed> {
-  const values = (await app.server.metrics.registry.getSingleMetric(metric)?.get())?.values ?? [];
+  type Value = { value: number; metricName?: string; labels: Record<string, string | number | undefined> };
+  const values: Value[] = (await app.server.metrics.registry.getSingleMetric(metric)?.get())?.values ?? [];
   const mine = values.filter((v) => v.labels['method'] === method && v.labels['route'] === route);
   const one = (name: string) => mine.find((v) => v.metricName === name)?.value ?? 0;
   return {
