@@ -34,9 +34,9 @@ export function countRedisCommands(redis: Redis): void {
   if (counted.has(redis)) return;
   counted.add(redis);
   const send = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+  redis.sendCommand = (...args: Parameters<Redis['sendCommand']>) => {
     const counts = current.getStore();
     if (counts) counts.redis++;
     return send(...args);
-  }) as Redis['sendCommand'];
+  };
 }
