@@ -15,7 +15,7 @@ export type BenchArgs = {
   costRequests: number;
 };
 
-const QUICK: BenchArgs = { quick: true, sizes: [1_000, 10_000], syncUsers: 1_000, entraPatches: 300, lookupSeconds: 5, phaseSeconds: 60, costRequests: 50 };
+const QUICK: BenchArgs = { quick: true, sizes: [1_000, 10_000], syncUsers: 1_000, entraPatches: 300, lookupSeconds: 4, phaseSeconds: 45, costRequests: 50 };
 const FULL: BenchArgs = { quick: false, sizes: [1_000, 10_000, 100_000], syncUsers: 10_000, entraPatches: 1_000, lookupSeconds: 10, phaseSeconds: 1_800, costRequests: 200 };
 
 export const USAGE = `pnpm bench [--quick] [--sizes=1000,10000,100000] [--sync-users=10000] [--entra-patches=1000]

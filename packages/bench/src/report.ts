@@ -65,7 +65,7 @@ export function renderReport(r: BenchResults): string {
     `## Lookup cost growth (concurrency 8, ${meta.args.lookupSeconds} s a row; baseline = express + mongodb driver findOne on the same database)`,
     lookupsTable(r.lookups),
     '',
-    '## Admin web app users page (tRPC `users.search`, 25 rows, then the invite states of its invited rows; median of 3)',
+    '## Admin web app users page (tRPC `users.search`, 25 rows, then the invite states of its invited rows; median of up to 3)',
     usersPageTable(r.usersPage),
     '',
     `## Okta-style initial sync into a fresh org (GET filter → POST → every 10th a PATCH), beside ${n0(2 * Math.max(...meta.args.sizes))} seeded users`,
