@@ -72,7 +72,8 @@ export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT,
     if (!key) return;
     let limits = options;
     try {
-      limits = (orgId && limitsFor ? await limitsFor(orgId) : null) ?? options;
+      // An org that cannot be read right now keeps the default limit.
+      limits = (orgId && limitsFor ? await limitsFor(orgId).catch(() => null) : null) ?? options;
       await limiterFor(limits).consume(key, calls);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
