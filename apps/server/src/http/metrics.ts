@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { withRoundTripCount } from './round-trips.ts';
+import { countingRoundTrips } from './round-trips.ts';
+import type { RoundTrips } from './round-trips.ts';
 
 /** One bucket per count up to 40, so a test and the benchmark read exact per-request figures. */
 const COUNT_BUCKETS = [...Array.from({ length: 41 }, (_, i) => i), 50, 75, 100, 150, 200];
@@ -28,8 +29,7 @@ export function createHttpMetrics() {
   /** Labels by the matched route pattern, never the raw URL, so ids don't explode cardinality. */
   const middleware: RequestHandler = (req, res, next) => {
     const end = duration.startTimer();
-    // The rest of the request runs inside its own count (see round-trips.ts).
-    const { counts } = withRoundTripCount(() => next());
+    const counts: RoundTrips = { db: 0, redis: 0 };
     res.once('finish', () => {
       const routePath = (req.route as { path?: string } | undefined)?.path;
       const route = routePath ? `${req.baseUrl}${routePath}` : req.baseUrl || 'unmatched';
@@ -39,6 +39,8 @@ export function createHttpMetrics() {
       dbRoundTrips.observe({ method: req.method, route }, counts.db);
       redisCommands.observe({ method: req.method, route }, counts.redis);
     });
+    // The rest of the request runs inside its own count (see round-trips.ts).
+    countingRoundTrips(counts, next);
   };
 
   let server: Server | undefined;

@@ -7,10 +7,9 @@ export type RoundTrips = { db: number; redis: number };
 
 const current = new AsyncLocalStorage<RoundTrips>();
 
-/** Runs `fn` (a request's handling) with its own counts; everything it awaits counts into them. */
-export function withRoundTripCount<T>(fn: () => T): { counts: RoundTrips; result: T } {
-  const counts: RoundTrips = { db: 0, redis: 0 };
-  return { counts, result: current.run(counts, fn) };
+/** Runs `fn` (a request's handling) counting into `counts`: everything it starts or awaits counts there. */
+export function countingRoundTrips<T>(counts: RoundTrips, fn: () => T): T {
+  return current.run(counts, fn);
 }
 
 const counted = new WeakSet<object>();
