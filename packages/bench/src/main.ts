@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { createDb } from '@provisio/db';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { parseArgs } from './args.ts';
+import { parseArgs, USAGE } from './args.ts';
 import { createBenchOrg } from './orgs.ts';
 import { entraIncrementalSync } from './phases/entra-sync.ts';
 import { measureLookups } from './phases/lookups.ts';
@@ -27,6 +27,10 @@ import type { SeededUser } from './seed.ts';
 import { ensureTestServices, ROOT, withDatabase } from './services.ts';
 import { startStack } from './stack.ts';
 
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const args = parseArgs(process.argv.slice(2));
 const started = performance.now();
 const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
