@@ -100,5 +100,9 @@ describe('pnpm cli', () => {
     expect((await cli(['user', 'get', '--id', id], env)).stdout).toMatch(/cli\.user@example\.com/);
     expect((await cli(['audit', 'list', '--resource', 'User', '--limit', '5'], env)).stdout).toMatch(/scim POST User .*by key [0-9a-f-]{36} /);
     expect((await cli(['org', 'set-plan', '--org', orgId, '--plan', 'pro'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(/plan pro/);
+    expect((await cli(['org', 'set-rate-limit', orgId, '400'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(/may now make 400 requests per second/);
+    const tooHigh = await cli(['org', 'set-rate-limit', orgId, '999999'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
+    expect(tooHigh.code).not.toBe(0);
+    expect(tooHigh.stderr).toMatch(/at most 5000 requests per second/);
   });
 });

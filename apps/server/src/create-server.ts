@@ -13,6 +13,7 @@ import { pinoHttp } from 'pino-http';
 import { createBadCredentialLimiter } from './auth/bad-credential-limiter.ts';
 import type { BadCredentialLimit } from './auth/bad-credential-limiter.ts';
 import { guardResolvers } from './auth/guard-resolvers.ts';
+import { createOrgLimits } from './auth/org-limits.ts';
 import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { scimAudit } from './auth/scim-audit.ts';
@@ -21,6 +22,7 @@ import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
+import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
 import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
@@ -40,7 +42,7 @@ export type ServerDeps = {
   platformTokenHash?: string;
   /** Express `trust proxy` (`TRUST_PROXY`): whose X-Forwarded-For names the client address. Default `loopback`. */
   trustProxy?: TrustProxy;
-  /** Per-key and per-session limits (default 50/s, bursts of 100). */
+  /** Per-key and per-session limits (default 50/s, bursts of 100); an org's raised `keyRateLimit` replaces it for its keys. */
   rateLimit?: RateLimitOptions;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
@@ -54,6 +56,8 @@ export function createServer(deps: ServerDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   const metrics = createHttpMetrics();
+  countDbRoundTrips(deps.db);
+  countRedisCommands(deps.redis);
 
   app.use(
     pinoHttp({
@@ -81,7 +85,8 @@ export function createServer(deps: ServerDeps) {
   );
   // Both surfaces: refused credentials limited per address, then authenticate, rate-limit per key or
   // session, apply the SCIM plan and setting; SCIM also audits every request.
-  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
+  const limitsFor = createOrgLimits({ orgs: deps.db.orgs });
+  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, limitsFor, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
   const badCredentials = createBadCredentialLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}) });
   const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs });
   const web = webApp({ ...deps, ...deps.web });

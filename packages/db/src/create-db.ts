@@ -46,6 +46,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     // Indexes are created explicitly by `syncIndexes` so a start never races a build.
     autoIndex: false,
     autoCreate: false,
+    // Emits `commandStarted` for every command: the server counts database round trips per request.
+    monitorCommands: true,
   });
   await connection.asPromise();
   const models = {

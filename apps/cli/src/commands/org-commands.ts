@@ -52,6 +52,22 @@ const orgSetPlan: Command = {
   },
 };
 
+const orgSetRateLimit: Command = {
+  path: ['org', 'set-rate-limit'],
+  summary: "Set the requests per second each of an org's keys may make (default 50; bursts of twice that)",
+  example: 'pnpm cli org set-rate-limit 0193… 500',
+  credential: 'platform',
+  positionals: ['org', 'per-second'],
+  options: { org: { type: 'string', description: 'org id' }, 'per-second': { type: 'string', description: 'requests per second per key' }, json },
+  async run(client, values) {
+    const raw = requireString(values, 'per-second');
+    if (!/^\d+$/.test(raw)) throw new UsageError(`per-second takes a whole number of requests per second, e.g. 500 (got "${raw}")`);
+    // The bounds are the server's: its error names them.
+    const org = await client.platform.setOrgKeyRateLimit.mutate({ orgId: requireString(values, 'org'), keyRateLimit: Number(raw) });
+    return { json: org, lines: [`Each key of org ${org.id} may now make ${org.settings.keyRateLimit} requests per second.`] };
+  },
+};
+
 const orgAdminKey: Command = {
   path: ['org', 'admin-key'],
   summary: "Issue an admin key for an org (owned by its org-admin service account; shown once)",
@@ -112,4 +128,4 @@ const orgStatus: Command = {
   },
 };
 
-export const orgCommands = [orgCreate, orgSetPlan, orgAdminKey, orgSettings, orgStatus];
+export const orgCommands = [orgCreate, orgSetPlan, orgSetRateLimit, orgAdminKey, orgSettings, orgStatus];

@@ -42,7 +42,7 @@ export function guardResolvers({ resolvePrincipal, admit, badCredentials, orgs }
 
   const admitted = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
     const principal = await looked(request, () => resolvePrincipal(token), (found) => !found);
-    if (principal) await admit(rateKeyOf(principal, 'bearer'), request?.calls);
+    if (principal) await admit(rateKeyOf(principal, 'bearer'), request?.calls, principal.kind === 'org' ? principal.orgId : undefined);
     return principal;
   };
 

@@ -3,6 +3,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { countingRoundTrips } from './round-trips.ts';
+import type { RoundTrips } from './round-trips.ts';
+
+/** One bucket per count up to 40, so a test and the benchmark read exact per-request figures. */
+const COUNT_BUCKETS = [...Array.from({ length: 41 }, (_, i) => i), 50, 75, 100, 150, 200];
 
 /** One registry per server instance (tests start several), with default process metrics and event-loop lag. */
 export function createHttpMetrics() {
@@ -17,18 +22,25 @@ export function createHttpMetrics() {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const roundTripLabels = ['method', 'route'] as const;
+  const dbRoundTrips = new Histogram({ name: 'provisio_request_db_round_trips', help: 'Database commands sent per request', labelNames: roundTripLabels, buckets: COUNT_BUCKETS, registers: [registry] });
+  const redisCommands = new Histogram({ name: 'provisio_request_redis_commands', help: 'Redis commands sent per request', labelNames: roundTripLabels, buckets: COUNT_BUCKETS, registers: [registry] });
 
   /** Labels by the matched route pattern, never the raw URL, so ids don't explode cardinality. */
   const middleware: RequestHandler = (req, res, next) => {
     const end = duration.startTimer();
+    const counts: RoundTrips = { db: 0, redis: 0 };
     res.once('finish', () => {
       const routePath = (req.route as { path?: string } | undefined)?.path;
       const route = routePath ? `${req.baseUrl}${routePath}` : req.baseUrl || 'unmatched';
       const labels = { method: req.method, route, status: String(res.statusCode) };
       requests.inc(labels);
       end(labels);
+      dbRoundTrips.observe({ method: req.method, route }, counts.db);
+      redisCommands.observe({ method: req.method, route }, counts.redis);
     });
-    next();
+    // The rest of the request runs inside its own count (see round-trips.ts).
+    countingRoundTrips(counts, next);
   };
 
   let server: Server | undefined;

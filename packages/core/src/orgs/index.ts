@@ -4,6 +4,8 @@ export { scimAccessProblem, scimIncludedIn } from './scim-access.ts';
 export { getOrg } from './get-org.ts';
 export { setOrgPlan } from './set-org-plan.ts';
 export type { SetOrgPlanOptions } from './set-org-plan.ts';
+export { setOrgKeyRateLimit } from './set-org-key-rate-limit.ts';
+export type { SetOrgKeyRateLimitOptions } from './set-org-key-rate-limit.ts';
 export { updateOrgSettings } from './update-org-settings.ts';
 export type { UpdateOrgSettingsOptions } from './update-org-settings.ts';
 export { provisionOrg, SCIM_SERVICE_ACCOUNT_NAME } from './provision-org.ts';

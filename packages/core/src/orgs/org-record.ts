@@ -10,6 +10,14 @@ export const SCIM_PLANS: readonly OrgPlan[] = ['enterprise'];
 /** What `defaultRole` may be: never `admin`, which only an admin or an explicit role mapping grants. */
 export const DEFAULT_ROLES = ['standard', 'read_only'] as const;
 
+/** Requests per second each key of an org may make: 50 unless the platform admin raises it. */
+export const KEY_RATE_LIMIT = { default: 50, min: 1, max: 5_000 } as const;
+export const KeyRateLimitSchema = z
+  .number({ error: 'keyRateLimit must be a number of requests per second' })
+  .int({ error: 'keyRateLimit must be a whole number of requests per second' })
+  .min(KEY_RATE_LIMIT.min, { error: `keyRateLimit must be at least ${KEY_RATE_LIMIT.min} request per second` })
+  .max(KEY_RATE_LIMIT.max, { error: `keyRateLimit must be at most ${KEY_RATE_LIMIT.max} requests per second` });
+
 export const OrgSettingsSchema = z.object({
   scimEnabled: z.boolean(),
   /** SAML just-in-time provisioning; should be off while SCIM is on. */
@@ -23,6 +31,8 @@ export const OrgSettingsSchema = z.object({
    */
   roleMapping: RoleMappingSchema,
   inviteTtlHours: z.number().int().min(1).max(24 * 30),
+  /** Requests per second per key (bursts of twice that); only the platform admin changes it (`platform.setOrgKeyRateLimit`). */
+  keyRateLimit: KeyRateLimitSchema,
 });
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
 

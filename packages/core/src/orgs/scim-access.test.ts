@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scimAccessProblem } from './scim-access.ts';
 
-const settings = { scimEnabled: true, samlJitEnabled: false, ssoEnabled: false, defaultRole: 'standard' as const, roleMapping: [], inviteTtlHours: 48 };
+const settings = { scimEnabled: true, samlJitEnabled: false, ssoEnabled: false, defaultRole: 'standard' as const, roleMapping: [], inviteTtlHours: 48, keyRateLimit: 50 };
 
 describe('scimAccessProblem', () => {
   it('opens SCIM only on a SCIM plan with SCIM enabled', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_ROLES } from '@provisio/core/orgs';
+import { DEFAULT_ROLES, KEY_RATE_LIMIT } from '@provisio/core/orgs';
 import type { RoleMapping } from '@provisio/core/roles';
 import { USER_ROLES } from '@provisio/core';
 import { Schema } from 'mongoose';
@@ -18,6 +18,8 @@ export type OrgSettings = {
   roleMapping: RoleMapping;
   /** How long an invite link works; the product default is 2 days. */
   inviteTtlHours: number;
+  /** Requests per second per key; only the platform admin changes it. */
+  keyRateLimit: number;
 };
 
 export type OrgDoc = {
@@ -40,6 +42,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   defaultRole: 'standard',
   roleMapping: [],
   inviteTtlHours: 48,
+  keyRateLimit: KEY_RATE_LIMIT.default,
 };
 
 const settingsSchema = new Schema<OrgSettings>(
@@ -50,6 +53,7 @@ const settingsSchema = new Schema<OrgSettings>(
     defaultRole: { type: String, enum: DEFAULT_ROLES, default: DEFAULT_ORG_SETTINGS.defaultRole },
     roleMapping: { type: [new Schema({ value: { type: String, required: true }, role: { type: String, enum: USER_ROLES, required: true } }, { _id: false })], default: [] },
     inviteTtlHours: { type: Number, min: 1, max: 24 * 30, default: DEFAULT_ORG_SETTINGS.inviteTtlHours },
+    keyRateLimit: { type: Number, min: KEY_RATE_LIMIT.min, max: KEY_RATE_LIMIT.max, default: DEFAULT_ORG_SETTINGS.keyRateLimit },
   },
   { _id: false },
 );

@@ -30,6 +30,24 @@ function derived(attributes: NewUser['attributes']) {
   };
 }
 
+/** The document `insert` stores for a new user: one shape, also for tools that seed users in bulk (the benchmark). */
+export function newUserDoc(orgId: string, user: NewUser): UserDoc {
+  return {
+    _id: user.id,
+    orgId,
+    ...derived(user.attributes),
+    ...(user.attributes.externalId !== undefined ? { externalId: user.attributes.externalId } : {}),
+    status: user.status,
+    source: user.source,
+    role: user.role,
+    version: 1,
+    ...(user.passwordHash ? { passwordHash: user.passwordHash } : {}),
+    ...(user.acceptedAt ? { acceptedAt: user.acceptedAt } : {}),
+    createdAt: user.now,
+    updatedAt: user.now,
+  };
+}
+
 export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }, vc: VersionClaims, reads: { sql?: SqlReads } = {}): UserRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
@@ -42,20 +60,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
 
   return {
     async insert(orgId, user) {
-      const doc: UserDoc = {
-        _id: user.id,
-        orgId,
-        ...derived(user.attributes),
-        ...(user.attributes.externalId !== undefined ? { externalId: user.attributes.externalId } : {}),
-        status: user.status,
-        source: user.source,
-        role: user.role,
-        version: 1,
-        ...(user.passwordHash ? { passwordHash: user.passwordHash } : {}),
-        ...(user.acceptedAt ? { acceptedAt: user.acceptedAt } : {}),
-        createdAt: user.now,
-        updatedAt: user.now,
-      };
+      const doc = newUserDoc(orgId, user);
       await models.users.create(doc).catch(onDuplicate);
       return toUser(doc, []);
     },

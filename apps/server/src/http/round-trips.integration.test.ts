@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessTestApp, scimUser } from '../auth/testing/access-test-app.ts';
+import type { AccessTestApp } from '../auth/testing/access-test-app.ts';
+
+let app: AccessTestApp;
+let org: Awaited<ReturnType<AccessTestApp['newOrg']>>;
+beforeAll(async () => {
+  app = await createAccessTestApp();
+  org = await app.newOrg();
+});
+afterAll(async () => {
+  await app.cleanup();
+});
+
+type Observed = { count: number; sum: number; atMost: (n: number) => number };
+
+/** One route's figures of a count histogram, as the metrics endpoint serves them. */
+async function observed(metric: 'provisio_request_db_round_trips' | 'provisio_request_redis_commands', method: string, route: string): Promise<Observed> {
+  type Value = { value: number; metricName?: string; labels: Record<string, string | number | undefined> };
+  const values: Value[] = (await app.server.metrics.registry.getSingleMetric(metric)?.get())?.values ?? [];
+  const mine = values.filter((v) => v.labels['method'] === method && v.labels['route'] === route);
+  const one = (name: string) => mine.find((v) => v.metricName === name)?.value ?? 0;
+  return {
+    count: one(`${metric}_count`),
+    sum: one(`${metric}_sum`),
+    atMost: (n) => mine.find((v) => v.metricName === `${metric}_bucket` && v.labels['le'] === n)?.value ?? 0,
+  };
+}
+
+/** What `send` adds to a route's database and Redis histograms. */
+async function countsOf(method: string, route: string, send: () => Promise<unknown>) {
+  const [db0, redis0] = await Promise.all([observed('provisio_request_db_round_trips', method, route), observed('provisio_request_redis_commands', method, route)]);
+  await send();
+  const [db1, redis1] = await Promise.all([observed('provisio_request_db_round_trips', method, route), observed('provisio_request_redis_commands', method, route)]);
+  return { requests: db1.count - db0.count, db: db1.sum - db0.sum, redis: redis1.sum - redis0.sum, dbAfter: db1, dbBefore: db0 };
+}
+
+const createUser = async (userName: string) => {
+  const res = await app.scim('post', '/Users', org.scimToken).send(scimUser(userName));
+  expect(res.status).toBe(201);
+  return (res.body as { id: string }).id;
+};
+
+describe('round trips per request', () => {
+  it('records the database and Redis round trips of a POST /Users and a GET /Users/{id}', async () => {
+    const post = await countsOf('POST', '/scim/v2/Users/', () => createUser('counted.post@example.com'));
+    expect(post.requests).toBe(1);
+    expect(post.db).toBeGreaterThan(0);
+    expect(post.redis).toBeGreaterThan(0);
+
+    const id = await createUser('counted.get@example.com');
+    const get = await countsOf('GET', '/scim/v2/Users/:id', async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200));
+    expect(get.requests).toBe(1);
+    expect(get.db).toBeGreaterThan(0);
+    expect(get.redis).toBeGreaterThan(0);
+    // The metrics endpoint serves them for the benchmark.
+    expect(await app.server.metrics.registry.metrics()).toMatch(/provisio_request_db_round_trips_count\{method="GET",route="\/scim\/v2\/Users\/:id"\} \d+/);
+  });
+
+  it('keeps the counts of concurrent requests apart', async () => {
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(`concurrent.${i}@example.com`)));
+    const get = (id: string) => async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200);
+    // Once alone (after a warm-up), for the figure every request of the same kind should record.
+    await get(ids[0] ?? '')();
+    const single = await countsOf('GET', '/scim/v2/Users/:id', get(ids[0] ?? ''));
+    expect(single.db).toBeGreaterThan(0);
+
+    const together = await countsOf('GET', '/scim/v2/Users/:id', () => Promise.all(ids.map((id) => get(id)())));
+    expect(together.requests).toBe(ids.length);
+    expect(together.db).toBe(ids.length * single.db);
+    // Each request recorded exactly the single figure: none below it, none above it.
+    expect(together.dbAfter.atMost(single.db - 1) - together.dbBefore.atMost(single.db - 1)).toBe(0);
+    expect(together.dbAfter.atMost(single.db) - together.dbBefore.atMost(single.db)).toBe(ids.length);
+  });
+});

@@ -1,0 +1,25 @@
+import { Agent, request } from 'node:http';
+
+export type Reply = { status: number; body: string; ms: number };
+
+/** A keep-alive HTTP client on loopback with fixed headers; each call resolves with status, body and latency. */
+export function createHttp(baseUrl: string, headers: Record<string, string> = {}, maxSockets = 64) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const send = (method: string, path: string, body?: unknown) =>
+    new Promise<Reply>((resolve, reject) => {
+      const started = performance.now();
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const extra = payload === undefined ? {} : { 'content-type': 'application/scim+json', 'content-length': String(Buffer.byteLength(payload)) };
+      const req = request(`${baseUrl}${path}`, { agent, method, headers: { ...headers, ...extra } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
+}
+
+export type Http = ReturnType<typeof createHttp>;

@@ -1,0 +1,97 @@
+/**
+ * `pnpm bench [--quick]`: starts the test services if needed, runs the server (as the dev
+ * server does) and the raw baseline as child processes on a fresh database, measures, prints
+ * a Markdown report and writes bench-results.json at the root. Loopback only; every phase is
+ * bounded in count and time. See README "Benchmarks".
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { createDb } from '@provisio/db';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { parseArgs, USAGE } from './args.ts';
+import { createBenchOrg } from './orgs.ts';
+import { entraIncrementalSync } from './phases/entra-sync.ts';
+import { measureLookups } from './phases/lookups.ts';
+import type { LookupRow } from './phases/lookups.ts';
+import { oktaInitialSync } from './phases/okta-sync.ts';
+import { measureRequestCosts } from './phases/request-costs.ts';
+import { measureUsersPage } from './phases/users-page.ts';
+import type { UsersPageResult } from './phases/users-page.ts';
+import { renderReport } from './report.ts';
+import { seedUsers } from './seed.ts';
+import type { SeededUser } from './seed.ts';
+import { ensureTestServices, ROOT, withDatabase } from './services.ts';
+import { startStack } from './stack.ts';
+
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const args = parseArgs(process.argv.slice(2));
+const started = performance.now();
+const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+
+const urls = ensureTestServices();
+const dbName = `bench_${randomUUID().replaceAll('-', '')}`;
+const queueName = `bench-${randomUUID()}`;
+const db = await createDb({ uri: urls.mongoUri, dbName });
+const cleanups: (() => Promise<unknown>)[] = [
+  async () => {
+    const redis = new Redis(urls.redisUrl, { maxRetriesPerRequest: 1 });
+    const queue = new Queue(queueName, { connection: redis });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    redis.disconnect();
+  },
+  async () => {
+    await db.connection.dropDatabase();
+    await db.close();
+  },
+];
+let cleaning: Promise<void> | undefined;
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    for (const step of cleanups) await step().catch((error: unknown) => console.error('cleanup failed', error));
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+
+try {
+  log(`server and baseline on database ${dbName}`);
+  const stack = await startStack({ ...urls, mongoUri: withDatabase(urls.mongoUri, dbName), queueName });
+  cleanups.unshift(() => stack.stop());
+  const [orgA, orgB] = [await createBenchOrg(stack.baseUrl, 'Bench A'), await createBenchOrg(stack.baseUrl, 'Bench B')];
+  const usersA: SeededUser[] = [];
+  const lookups: LookupRow[] = [];
+  const usersPage: UsersPageResult[] = [];
+  for (const size of args.sizes) {
+    log(`seeding two orgs to ${size} users each`);
+    usersA.push(...(await seedUsers(db, orgA.orgId, 'a', usersA.length, size)));
+    await seedUsers(db, orgB.orgId, 'b', size === args.sizes[0] ? 0 : (args.sizes[args.sizes.indexOf(size) - 1] ?? 0), size);
+    log(`lookups at ${size}`);
+    lookups.push(...(await measureLookups(stack, orgA, usersA, args.lookupSeconds)));
+    log(`users page at ${size}`);
+    usersPage.push(await measureUsersPage(stack, orgA, size));
+  }
+  const oktaSync = [];
+  for (const concurrency of [4, 16]) {
+    log(`Okta-style sync of ${args.syncUsers} users at concurrency ${concurrency}`);
+    oktaSync.push(await oktaInitialSync(stack, { count: args.syncUsers, concurrency, maxSeconds: args.phaseSeconds }));
+  }
+  log(`Entra-style incremental sync: ${args.entraPatches} PATCHes`);
+  const entraSync = await entraIncrementalSync(stack, orgA, usersA, { count: args.entraPatches, maxSeconds: args.phaseSeconds });
+  log('CPU and round trips per request type');
+  const requestCosts = await measureRequestCosts(stack, args.costRequests);
+
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, FerretDB test services`;
+  const results = { meta: { date: new Date().toISOString(), commit, machine, args, totalSeconds: (performance.now() - started) / 1000 }, lookups, usersPage, oktaSync, entraSync, requestCosts };
+  console.log(renderReport(results));
+  writeFileSync(resolve(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log('wrote bench-results.json');
+} finally {
+  await cleanup();
+}

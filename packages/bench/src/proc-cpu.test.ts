@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { cpuMsOf, cpuTicksOf } from './proc-cpu.ts';
+
+describe('cpuTicksOf', () => {
+  it('adds utime and stime, also when the process name holds spaces and parentheses', () => {
+    const stat = '4242 (node (tsx) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 0 0 20 0 11 0 100 0 0';
+    expect(cpuTicksOf(stat)).toBe(1234 + 567);
+  });
+
+  it('reads this process', () => {
+    expect(cpuMsOf(process.pid)).toBeGreaterThan(0);
+  });
+});

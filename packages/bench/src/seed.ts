@@ -1,0 +1,42 @@
+import { normaliseKey, uuidV7 } from '@provisio/core';
+import type { NewUser } from '@provisio/core';
+import { newUserDoc } from '@provisio/db';
+import type { Db } from '@provisio/db';
+
+export type SeededUser = { id: string; userName: string; userNameKey: string };
+
+/** The attributes of seeded user `i` of an org: what an IdP sends (Okta shape), status `invited` as SCIM creates them. */
+export function seedUser(prefix: string, i: number, now: Date): NewUser {
+  const userName = `${prefix}.user.${i}@bench.example`;
+  return {
+    id: uuidV7(now.getTime()),
+    attributes: {
+      userName,
+      active: true,
+      name: { givenName: 'Seed', familyName: `User ${i}` },
+      displayName: `Seed User ${i}`,
+      emails: [{ value: userName, type: 'work', primary: true }],
+      externalId: `${prefix}-${i}`,
+    },
+    status: 'invited',
+    source: 'scim',
+    role: 'standard',
+    now,
+  };
+}
+
+/**
+ * Adds users `from`…`to − 1` to an org by direct insertMany of the documents the user
+ * repository stores (`newUserDoc`: the one shape, with every derived key), 1,000 a batch.
+ * The only place the benchmark writes users: adjust the shape here.
+ */
+export async function seedUsers(db: Db, orgId: string, prefix: string, from: number, to: number): Promise<SeededUser[]> {
+  const seeded: SeededUser[] = [];
+  for (let start = from; start < to; start += 1_000) {
+    const now = new Date();
+    const users = Array.from({ length: Math.min(1_000, to - start) }, (_, k) => seedUser(prefix, start + k, now));
+    await db.models.users.collection.insertMany(users.map((u) => newUserDoc(orgId, u)) as never[], { ordered: false });
+    seeded.push(...users.map((u) => ({ id: u.id, userName: u.attributes.userName, userNameKey: normaliseKey(u.attributes.userName) })));
+  }
+  return seeded;
+}
