@@ -83,15 +83,20 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
     drop(orgId);
     await redis.publish(CREDENTIAL_CHANGES_CHANNEL, orgId).catch((err: unknown) => logger.warn({ err, orgId }, 'credential cache: could not publish a change; other replicas see it within 1 s'));
   }
-  /** A write whose first argument is the org id. */
+  /** A write whose first argument is the org id; published unless its result says it changed nothing (a failure may have). */
   const publishing =
     <A extends [string, ...unknown[]], R>(write: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
+      let result: R;
       try {
-        return await write(...args);
-      } finally {
+        result = await write(...args);
+      } catch (error) {
         await changed(args[0]);
+        throw error;
       }
+      const nothing = result === null || (Array.isArray(result) && result.length === 0);
+      if (!nothing) await changed(args[0]);
+      return result;
     };
 
   return {
