@@ -1,13 +1,14 @@
 import type { Clock } from '@provisio/core';
 import { actorOf, createAuditCollector, newAuditEvent } from '@provisio/core/audit';
-import type { AuditCollector, AuditRepository } from '@provisio/core/audit';
+import type { AuditCollector } from '@provisio/core/audit';
 import type { KeyRepository } from '@provisio/core/keys';
 import type { Logger } from '@provisio/logger';
 import type { RequestHandler, Response } from 'express';
 import { loggablePath } from '../http/loggable-path.ts';
+import type { AuditBatch } from './audit-batch.ts';
 import type { OrgPrincipal } from '../scim/http/scim-auth.ts';
 
-export type ScimAuditDeps = { audit: AuditRepository; keys: KeyRepository; clock: Clock; logger: Logger };
+export type ScimAuditDeps = { ledger: AuditBatch; keys: KeyRepository; clock: Clock; logger: Logger };
 
 const RESOURCE_TYPES: Record<string, string> = { Users: 'User', Groups: 'Group' };
 
@@ -23,7 +24,8 @@ export const auditCollectorOf = (res: Response): AuditCollector | undefined => r
 
 /**
  * Mounted before the SCIM router: every authenticated SCIM request becomes one audit
- * event of the org, written once the response has gone out (never delaying it), with
+ * event of the org, written once the response has gone out (never delaying it; batched
+ * with other requests' events by `ledger`), with
  * what the procedures recorded. Also notes the key's SCIM use (the key repository writes
  * it at most once a minute).
  */
@@ -58,7 +60,8 @@ export function scimAudit(deps: ScimAuditDeps): RequestHandler {
         durationMs: Math.round(performance.now() - started),
       });
       const touch = principal.keyId ? deps.keys.noteUse(principal.orgId, principal.keyId, { field: 'lastScimUsedAt', now }) : Promise.resolve();
-      Promise.all([deps.audit.insert(event), touch]).catch((err: unknown) => deps.logger.error({ err, orgId: principal.orgId }, 'scim audit event not written'));
+      deps.ledger.add(event);
+      touch.catch((err: unknown) => deps.logger.warn({ err, orgId: principal.orgId }, 'could not record key use'));
     });
     next();
   };
