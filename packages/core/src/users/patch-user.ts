@@ -22,6 +22,8 @@ export type PatchUserOptions = {
   ifMatchVersion?: number;
   /** What the caller may do to admin accounts. */
   authority: WriteAuthority;
+  /** The user as the caller has just read it (null: not found), so the first attempt reads nothing. */
+  read?: UserRecord | null;
 };
 
 /** PATCH: re-applied against the latest version until one conditional write wins. */
@@ -30,6 +32,7 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
   return retryOnVersionConflict({
     what: 'user',
     ifMatchVersion: options.ifMatchVersion,
+    ...(options.read !== undefined ? { read: options.read } : {}),
     load: () => deps.users.findById(orgId, id),
     attempt: (current) => {
       const result = options.apply(current);

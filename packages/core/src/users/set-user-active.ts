@@ -11,15 +11,18 @@ export type SetUserActiveOptions = {
   active: boolean;
   /** What the caller may do to admin accounts: reactivating an admin needs one of them. */
   authority: WriteAuthority;
+  /** The user as the caller has just read it (null: not found), so the first attempt reads nothing. */
+  read?: UserRecord | null;
 };
 
 /**
  * Deactivate (`active: false`) or reactivate (`active: true`). Idempotent: a user already
  * in the wanted state is returned unchanged, with no write and no version bump.
  */
-export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active, authority }: SetUserActiveOptions): Promise<UserRecord> {
+export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active, authority, read }: SetUserActiveOptions): Promise<UserRecord> {
   return retryOnVersionConflict({
     what: 'user',
+    ...(read !== undefined ? { read } : {}),
     load: () => deps.users.findById(orgId, id),
     attempt: async (current) => {
       const status = nextStatus(current.status, active, current.acceptedAt);
