@@ -16,6 +16,7 @@ import { guardResolvers } from './auth/guard-resolvers.ts';
 import { createOrgLimits } from './auth/org-limits.ts';
 import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
+import { createAuditBatch } from './auth/audit-batch.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { createRedisStreamLeases } from './events/redis-stream-leases.ts';
 import { healthRouter } from './http/health.ts';
@@ -95,7 +96,8 @@ export function createServer(deps: ServerDeps) {
   app.use(web.sessions);
   app.use('/trpc', trpcEndpoint({ ...deps, streams, resolvePrincipal: guarded.trpc, resolveSession: guarded.session(web.resolveSession) }));
   app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
-  app.use('/scim/v2', scimAudit({ audit: deps.db.audit, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
+  const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
+  app.use('/scim/v2', scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
   // Last: the built admin app at `/`, and index.html for its routes.
   app.use(web.static);
 
@@ -122,6 +124,7 @@ export function createServer(deps: ServerDeps) {
       clearInterval(sweep);
       clearTimeout(timer);
       await streams.leases.releaseAll();
+      await ledger.flush();
     },
   };
 }

@@ -6,19 +6,23 @@ import { createLogger } from '@provisio/logger';
 import { Queue } from 'bullmq';
 import { createServer } from './create-server.ts';
 import { loadServerEnv } from './env.ts';
+import { createCredentialCache } from './auth/credential-cache.ts';
 import { createKeyResolver } from './auth/key-resolver.ts';
 
 async function main() {
   const env = loadServerEnv();
   const logger = createLogger({ name: 'server', level: env.LOG_LEVEL });
-  const db = await createDb({
+  const rawDb = await createDb({
     uri: env.MONGODB_URI,
     ferretdbPostgresUrl: env.FERRETDB_POSTGRES_URL,
     onWarning: (message, err) => logger.warn({ err }, message),
     onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
   });
-  await db.syncIndexes();
+  await rawDb.syncIndexes();
   const redis = createProducerConnection(env.REDIS_URL);
+  // Keys and orgs read per request come from a 1 s cache that every replica drops on a revocation.
+  const credentials = createCredentialCache({ redis, logger });
+  const db = credentials.wrap(rawDb);
   const queue = new Queue(env.QUEUE_NAME ?? DEFAULT_QUEUE_NAME, { connection: redis });
   const server = createServer({
     db,
@@ -41,6 +45,7 @@ async function main() {
       await server.stop();
       await server.metrics.close();
       await queue.close();
+      credentials.close();
       redis.disconnect();
       await db.close();
     },

@@ -48,11 +48,12 @@ describe('@provisio/client over HTTP', () => {
   it('reads groups, invites, org settings, SCIM status, service accounts, keys and the audit ledger in one batch', async () => {
     const { items } = await admin.users.list.query();
     const group = await admin.groups.create.mutate({ attributes: { displayName: 'Eng' }, members: items.slice(0, 2).map((u) => ({ value: u.id })) });
-    const [groups, one, members, invite, orgInfo, status, accounts, keys, audit, head] = await Promise.all([
+    const [groups, one, members, invite, invites, orgInfo, status, accounts, keys, audit, head] = await Promise.all([
       admin.groups.list.query({}),
       admin.groups.get.query({ id: group.id }),
       admin.groups.listMembers.query({ id: group.id }),
       admin.invites.status.query({ userId: items[0]?.id ?? '' }),
+      admin.invites.statusMany.query({ userIds: items.map((u) => u.id) }),
       admin.org.get.query(),
       admin.org.scimStatus.query(),
       admin.serviceAccounts.list.query(),
@@ -64,6 +65,7 @@ describe('@provisio/client over HTTP', () => {
     expect(one.members?.length).toBe(2);
     expect(members.totalResults).toBe(2);
     expect(invite === null || typeof invite.state === 'string').toBe(true);
+    expect(invites[0]).toEqual({ userId: items[0]?.id, invite });
     expect(orgInfo.id).toBe(org.orgId);
     expect(status.available).toBe(true);
     expect(accounts.items.length).toBeGreaterThan(0);

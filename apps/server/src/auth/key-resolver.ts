@@ -16,8 +16,9 @@ export type KeyResolverOptions = {
 /**
  * The production resolver: the platform token → `{ kind: 'platform' }`; an application
  * key → its org principal; anything else → null (401). A revoked key throws
- * AppError UNAUTHENTICATED whose message says why, for the 401 `detail`. No cache: a
- * revocation is effective on the very next request.
+ * AppError UNAUTHENTICATED whose message says why, for the 401 `detail`. `keys` may be
+ * the credential cache's (`createCredentialCache`), which every replica drops on a
+ * revocation, so a revocation is effective on the very next request.
  */
 export function createKeyResolver({ keys, clock, logger, adminToken }: KeyResolverOptions): PrincipalResolver {
   const isPlatform = platformTokenResolver(adminToken);

@@ -1,14 +1,14 @@
 import type { Clock } from '@provisio/core';
 import { actorOf, createAuditCollector, newAuditEvent } from '@provisio/core/audit';
-import type { AuditCollector, AuditRepository } from '@provisio/core/audit';
+import type { AuditCollector } from '@provisio/core/audit';
 import type { KeyRepository } from '@provisio/core/keys';
-import { KEY_TOUCH_INTERVAL_MS } from '@provisio/core/keys';
 import type { Logger } from '@provisio/logger';
 import type { RequestHandler, Response } from 'express';
 import { loggablePath } from '../http/loggable-path.ts';
+import type { AuditBatch } from './audit-batch.ts';
 import type { OrgPrincipal } from '../scim/http/scim-auth.ts';
 
-export type ScimAuditDeps = { audit: AuditRepository; keys: KeyRepository; clock: Clock; logger: Logger };
+export type ScimAuditDeps = { ledger: AuditBatch; keys: KeyRepository; clock: Clock; logger: Logger };
 
 const RESOURCE_TYPES: Record<string, string> = { Users: 'User', Groups: 'Group' };
 
@@ -24,18 +24,12 @@ export const auditCollectorOf = (res: Response): AuditCollector | undefined => r
 
 /**
  * Mounted before the SCIM router: every authenticated SCIM request becomes one audit
- * event of the org, written once the response has gone out (never delaying it), with
- * what the procedures recorded. Also notes the key's SCIM use (at most once a minute).
+ * event of the org, written once the response has gone out (never delaying it; batched
+ * with other requests' events by `ledger`), with
+ * what the procedures recorded. Also notes the key's SCIM use (the key repository writes
+ * it at most once a minute).
  */
 export function scimAudit(deps: ScimAuditDeps): RequestHandler {
-  // Per-process memory of the last SCIM-use write per key, so most requests skip it entirely.
-  const touched = new Map<string, number>();
-  const shouldTouch = (keyId: string, now: number) => {
-    if (now - (touched.get(keyId) ?? 0) < KEY_TOUCH_INTERVAL_MS) return false;
-    if (touched.size > 10_000) touched.clear();
-    touched.set(keyId, now);
-    return true;
-  };
   return (req, res, next) => {
     const started = performance.now();
     const userAgent = req.headers['user-agent'] ?? null;
@@ -65,10 +59,9 @@ export function scimAudit(deps: ScimAuditDeps): RequestHandler {
         requestId: String(res.getHeader('X-Request-Id') ?? '') || null,
         durationMs: Math.round(performance.now() - started),
       });
-      const touch = principal.keyId && shouldTouch(principal.keyId, now.getTime())
-        ? deps.keys.touch(principal.orgId, principal.keyId, { field: 'lastScimUsedAt', now, notBefore: new Date(now.getTime() - KEY_TOUCH_INTERVAL_MS) })
-        : Promise.resolve();
-      Promise.all([deps.audit.insert(event), touch]).catch((err: unknown) => deps.logger.error({ err, orgId: principal.orgId }, 'scim audit event not written'));
+      const touch = principal.keyId ? deps.keys.noteUse(principal.orgId, principal.keyId, { field: 'lastScimUsedAt', now }) : Promise.resolve();
+      deps.ledger.add(event);
+      touch.catch((err: unknown) => deps.logger.warn({ err, orgId: principal.orgId }, 'could not record key use'));
     });
     next();
   };

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { trpc } from '../api/trpc.ts';
 import { Badge } from '../components/badge.tsx';
@@ -45,11 +45,14 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const items = users.data?.items ?? [];
-  // Invite state for the invited only (one batched request); others show accepted or nothing.
-  const invites = useQueries({
-    queries: items.filter((u) => u.status === 'invited').map((u) => ({ queryKey: ['invite', u.id], queryFn: () => trpc.invites.status.query({ userId: u.id }) })),
+  // Invite state for the invited of the page, in one call; others show accepted or nothing.
+  const invitedIds = items.filter((u) => u.status === 'invited').map((u) => u.id);
+  const invites = useQuery({
+    queryKey: ['invites', invitedIds],
+    queryFn: () => trpc.invites.statusMany.query({ userIds: invitedIds }),
+    enabled: invitedIds.length > 0,
   });
-  const inviteOf = new Map(items.filter((u) => u.status === 'invited').map((u, i) => [u.id, invites[i]?.data]));
+  const inviteOf = new Map(invites.data?.map((s) => [s.userId, s.invite]));
 
   return (
     <>

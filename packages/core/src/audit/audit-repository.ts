@@ -16,6 +16,8 @@ export type AuditFilter = {
 /** The provisioning ledger. Append-only except for the retention sweep. */
 export interface AuditRepository {
   insert(event: AuditEvent): Promise<void>;
+  /** Several events in one write (the SCIM ledger's batches); an event already stored is not an error. */
+  insertMany(events: readonly AuditEvent[]): Promise<void>;
   /** Newest first. */
   list(orgId: string, filter: AuditFilter): Promise<AuditEvent[]>;
   /** Deletes up to `limit` events older than `before`, across orgs; returns how many. */

@@ -14,7 +14,7 @@ export type UserEventsOptions = {
   intents: UserEventIntentStore;
   clock: Clock;
   nextId: (now: number) => string;
-  /** The stored status and version of a user (a cheap read), for the event type. */
+  /** The stored status and version of a user (a cheap read): for a delete retried after the version moved. */
   peek(orgId: string, id: string): Promise<{ status: UserStatus; version: number } | null>;
   /** The write took effect but its event could not be stored now; its open intent lets the sweep record it. */
   onDeferred(error: unknown, event: UserEvent): void;
@@ -75,26 +75,27 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
         (created, id) => eventOf(id, orgId, 'created', created),
       );
     },
-    async updateIfVersion(orgId, userId, expectedVersion, changes) {
-      const before = await options.peek(orgId, userId);
-      const from = before?.version === expectedVersion ? before.status : null;
+    updateIfVersion(orgId, userId, expectedVersion, changes) {
+      // The write lands only at `expectedVersion`, whose status the caller read: no read here.
+      const from = changes.previousStatus;
       return tracked(
         { orgId, userId, kind: 'changed', version: expectedVersion + 1, from },
         () => users.updateIfVersion(orgId, userId, expectedVersion, changes),
-        (after, id) => (after ? eventOf(id, orgId, lifecycleType(from ?? after.status, after.status), after) : null),
+        (after, id) => (after ? eventOf(id, orgId, lifecycleType(from, after.status), after) : null),
       );
     },
-    async delete(orgId, userId, now, expectedVersion) {
+    async delete(orgId, userId, { now, expectedVersion, read }) {
       for (let attempt = 0; attempt < MAX_DELETE_ATTEMPTS; attempt++) {
-        const before = await options.peek(orgId, userId);
-        if (!before) return users.delete(orgId, userId, now, expectedVersion);
+        // The caller's read serves the first attempt; a retry (the version moved) reads again.
+        const before = attempt === 0 && read !== undefined ? read : await options.peek(orgId, userId);
+        if (!before) return users.delete(orgId, userId, { now, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
         // Pinned to the version read, so the event's version is exact: a write that slips in
         // between makes this delete miss and read again, instead of both events sharing one version.
         const pinned = expectedVersion ?? before.version;
         const version = pinned + 1;
         const deleted = await tracked(
           { orgId, userId, kind: 'deleted', version, from: before.status },
-          () => users.delete(orgId, userId, now, pinned),
+          () => users.delete(orgId, userId, { now, expectedVersion: pinned }),
           (gone, id) => (gone ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null),
         );
         if (deleted || expectedVersion !== undefined) return deleted;

@@ -6,7 +6,7 @@ export { PermanentDeliveryError } from './invite-ports.ts';
 export type { InviteDispatcher, InviteMailer, InviteOrgLookup, InviteRepository } from './invite-ports.ts';
 export { INVITE_STATES, INVITE_VIEW_STATES, InviteStatusSchema, toInviteStatus } from './invite-record.ts';
 export type { InviteRecord, InviteState, InviteStatus } from './invite-record.ts';
-export { getInviteStatus } from './invite-status.ts';
+export { getInviteStatus, getInviteStatuses } from './invite-status.ts';
 export { generateInviteToken, hashInviteToken, looksLikeInviteToken } from './invite-token.ts';
 export { issueInvite } from './issue-invite.ts';
 export { inviteNewUser } from './invite-new-user.ts';

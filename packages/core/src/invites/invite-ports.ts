@@ -10,6 +10,8 @@ export interface InviteRepository {
   findById(orgId: string, id: string): Promise<InviteRecord | null>;
   findByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
   latestForUser(orgId: string, userId: string): Promise<InviteRecord | null>;
+  /** The latest invite of each of `userIds` that has one, in one query (a page of users). */
+  latestForUsers(orgId: string, userIds: readonly string[]): Promise<Map<string, InviteRecord>>;
   countCreatedSince(orgId: string, userId: string, since: Date): Promise<number>;
   /** The enqueue failed: clears the dispatch time so the next sweep enqueues it at once. */
   markUndispatched(orgId: string, id: string, now: Date): Promise<void>;

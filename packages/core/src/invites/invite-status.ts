@@ -10,3 +10,16 @@ export async function getInviteStatus(
   const latest = await deps.invites.latestForUser(orgId, userId);
   return latest ? toInviteStatus(latest, deps.clock.now()) : null;
 }
+
+/** The latest invite of each of `userIds` (null: never invited), in their order, from one read. */
+export async function getInviteStatuses(
+  deps: Pick<InviteDeps, 'invites' | 'clock'>,
+  { orgId, userIds }: { orgId: string; userIds: readonly string[] },
+): Promise<Array<{ userId: string; invite: InviteStatus | null }>> {
+  const latest = await deps.invites.latestForUsers(orgId, userIds);
+  const now = deps.clock.now();
+  return userIds.map((userId) => {
+    const invite = latest.get(userId);
+    return { userId, invite: invite ? toInviteStatus(invite, now) : null };
+  });
+}

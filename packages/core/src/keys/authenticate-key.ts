@@ -5,13 +5,10 @@ import type { KeyRepository } from './key-repository.ts';
 import { parseKeyToken, secretMatches } from './key-token.ts';
 import { revocationMessage } from './revocation-message.ts';
 
-/** `lastUsedAt` is written at most this often per key, so auth stays a read. */
-export const KEY_TOUCH_INTERVAL_MS = 60_000;
-
 export type AuthenticateKeyDeps = {
   keys: KeyRepository;
   clock: Clock;
-  /** Told when the `lastUsedAt` write fails; auth does not fail for it. */
+  /** Told when the `lastUsedAt` stamp fails; auth does not fail for it. */
   onTouchError?: (error: unknown) => void;
 };
 
@@ -27,10 +24,7 @@ export async function authenticateKey(deps: AuthenticateKeyDeps, token: string):
   if (!found || !secretMatches(parsed.secret, found.secretHash)) return null;
   const { key } = found;
   if (key.revokedAt) throw new AppError('UNAUTHENTICATED', { message: revocationMessage(key) });
-  const now = deps.clock.now();
-  if (!key.lastUsedAt || now.getTime() - Date.parse(key.lastUsedAt) >= KEY_TOUCH_INTERVAL_MS) {
-    const notBefore = new Date(now.getTime() - KEY_TOUCH_INTERVAL_MS);
-    await deps.keys.touch(key.orgId, key.id, { field: 'lastUsedAt', now, notBefore }).catch((error: unknown) => deps.onTouchError?.(error));
-  }
+  // Throttled by the repository (once a minute per key and process): usually no write at all.
+  await deps.keys.noteUse(key.orgId, key.id, { field: 'lastUsedAt', now: deps.clock.now() }).catch((error: unknown) => deps.onTouchError?.(error));
   return { kind: 'org', orgId: key.orgId, scopes: key.scopes, keyId: key.id, ownerId: key.ownerId };
 }

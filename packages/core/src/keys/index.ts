@@ -7,7 +7,7 @@ export type { CreatedKey, CreateKeyOptions } from './create-key.ts';
 export { listKeys } from './list-keys.ts';
 export type { ListKeysOptions } from './list-keys.ts';
 export { revokeKey } from './revoke-key.ts';
-export { authenticateKey, KEY_TOUCH_INTERVAL_MS } from './authenticate-key.ts';
+export { authenticateKey } from './authenticate-key.ts';
 export type { AuthenticateKeyDeps } from './authenticate-key.ts';
 export { revokeOwnerKeys, SCIM_KEY_RECENT_MS } from './revoke-owner-keys.ts';
 export type { AccessLoss, RevokeOwnerKeysDeps, RevokeOwnerKeysOptions, RevokeOwnerKeysResult } from './revoke-owner-keys.ts';

@@ -9,6 +9,13 @@ export type KeyOwnerType = (typeof KEY_OWNER_TYPES)[number];
 export const REVOCATION_REASONS = ['revoked', 'owner_deactivated', 'owner_deleted', 'owner_demoted'] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
+/** The last-use stamps of a key, kept apart from the key (the key document is written once and revoked once). */
+export const KEY_USE_FIELDS = ['lastUsedAt', 'lastScimUsedAt'] as const;
+export type KeyUseField = (typeof KEY_USE_FIELDS)[number];
+
+/** A last-use stamp is written at most this often per key and field by each process. */
+export const KEY_USE_INTERVAL_MS = 60_000;
+
 /** An application key as listings show it: never the secret, never its hash. */
 export const KeyRecordSchema = z.object({
   id: z.string(),

@@ -12,7 +12,8 @@ export type DeleteUserOptions = { orgId: string; id: string; ifMatchVersion?: nu
  */
 export async function deleteUser(deps: DomainDeps, { orgId, id, ifMatchVersion }: DeleteUserOptions): Promise<void> {
   const before = await deps.users.findById(orgId, id);
-  if (await deps.users.delete(orgId, id, deps.clock.now(), ifMatchVersion)) {
+  const read = before && { status: before.status, version: before.version };
+  if (await deps.users.delete(orgId, id, { now: deps.clock.now(), ...(ifMatchVersion !== undefined ? { expectedVersion: ifMatchVersion } : {}), read })) {
     for (const group of before?.groups ?? []) await bumpGroupVersion(deps, orgId, group.value);
     return;
   }

@@ -22,6 +22,8 @@ export type PatchUserOptions = {
   ifMatchVersion?: number;
   /** What the caller may do to admin accounts. */
   authority: WriteAuthority;
+  /** The user as the caller has just read it (null: not found), so the first attempt reads nothing. */
+  read?: UserRecord | null;
 };
 
 /** PATCH: re-applied against the latest version until one conditional write wins. */
@@ -30,13 +32,14 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
   return retryOnVersionConflict({
     what: 'user',
     ifMatchVersion: options.ifMatchVersion,
+    ...(options.read !== undefined ? { read: options.read } : {}),
     load: () => deps.users.findById(orgId, id),
     attempt: (current) => {
       const result = options.apply(current);
       const attributes = cleanUserAttributes(result.attributes);
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: result.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, ...(result.role ? { role: result.role } : {}), now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, ...(result.role ? { role: result.role } : {}), now: deps.clock.now() });
     },
   });
 }

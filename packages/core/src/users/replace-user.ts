@@ -19,6 +19,8 @@ export type ReplaceUserOptions = {
   role?: UserRole;
   /** What the caller may do to admin accounts. */
   authority: WriteAuthority;
+  /** The user as the caller has just read it (null: not found), so the first attempt reads nothing. */
+  read?: UserRecord | null;
 };
 
 /** PUT: replaces the attributes, keeps id, created, source, password and role; `active` maps to status. */
@@ -28,11 +30,12 @@ export async function replaceUser(deps: Pick<DomainDeps, 'users' | 'clock'>, opt
   return retryOnVersionConflict({
     what: 'user',
     ifMatchVersion: options.ifMatchVersion,
+    ...(options.read !== undefined ? { read: options.read } : {}),
     load: () => deps.users.findById(orgId, id),
     attempt: (current) => {
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: options.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, ...(options.role ? { role: options.role } : {}), now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, ...(options.role ? { role: options.role } : {}), now: deps.clock.now() });
     },
   });
 }

@@ -6,6 +6,8 @@ export type VersionedUpdateOptions<T extends { version: number }, R> = {
   what: string;
   /** Reads the current state; null when it does not exist. */
   load(): Promise<T | null>;
+  /** The state the caller has just read (null: not found): serves the first attempt instead of `load`. */
+  read?: T | null;
   /** Writes the next state if the version is still `current.version`; null when it moved. */
   attempt(current: T): Promise<R | null>;
   /** A client precondition (`If-Match`): a mismatch fails at once, it is never retried. */
@@ -24,7 +26,7 @@ export const conflictBackoff = (attempt: number): Promise<void> => sleep(Math.ra
 export async function retryOnVersionConflict<T extends { version: number }, R>(options: VersionedUpdateOptions<T, R>): Promise<R> {
   const { what, ifMatchVersion, maxAttempts = 20 } = options;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const current = await options.load();
+    const current = attempt === 0 && options.read !== undefined ? options.read : await options.load();
     if (!current) throw new AppError('NOT_FOUND', { message: `${what} not found` });
     if (ifMatchVersion !== undefined && current.version !== ifMatchVersion) {
       throw new AppError('PRECONDITION_FAILED', { message: `${what} is at version ${current.version}, not ${ifMatchVersion}` });

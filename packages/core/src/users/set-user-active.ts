@@ -11,22 +11,25 @@ export type SetUserActiveOptions = {
   active: boolean;
   /** What the caller may do to admin accounts: reactivating an admin needs one of them. */
   authority: WriteAuthority;
+  /** The user as the caller has just read it (null: not found), so the first attempt reads nothing. */
+  read?: UserRecord | null;
 };
 
 /**
  * Deactivate (`active: false`) or reactivate (`active: true`). Idempotent: a user already
  * in the wanted state is returned unchanged, with no write and no version bump.
  */
-export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active, authority }: SetUserActiveOptions): Promise<UserRecord> {
+export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active, authority, read }: SetUserActiveOptions): Promise<UserRecord> {
   return retryOnVersionConflict({
     what: 'user',
+    ...(read !== undefined ? { read } : {}),
     load: () => deps.users.findById(orgId, id),
     attempt: async (current) => {
       const status = nextStatus(current.status, active, current.acceptedAt);
       if (status === current.status) return current;
       const attributes = { ...current.attributes, active };
       assertWriteAllowed(authority, current, { role: current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, now: deps.clock.now() });
     },
   });
 }

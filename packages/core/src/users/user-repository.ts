@@ -19,6 +19,12 @@ export type NewUser = {
 export type UserChanges = {
   attributes: UserAttributes;
   status: UserStatus;
+  /**
+   * The status at `expectedVersion`, as the caller read it: with the write conditional on
+   * that version, it is the status this write replaces, so the lifecycle event type is
+   * decided without reading the user again.
+   */
+  previousStatus: UserStatus;
   /** Replaces the stored hash when given; the hash is never read back through the port. */
   passwordHash?: string;
   /** Set once, when the user accepts their invite (invited → active). */
@@ -26,6 +32,17 @@ export type UserChanges = {
   /** Replaces the role when given (a SCIM `roles` value that names one). */
   role?: UserRole;
   now: Date;
+};
+
+export type UserRemoval = {
+  now: Date;
+  /** `If-Match`: delete only this version. */
+  expectedVersion?: number;
+  /**
+   * The user as the caller just read it (null: not found), so the lifecycle event is
+   * decided without another read; the delete is pinned to this version.
+   */
+  read?: { status: UserStatus; version: number } | null;
 };
 
 /**
@@ -48,7 +65,7 @@ export interface UserRepository {
    * Removes the user's group memberships, then the user (only at `expectedVersion` when
    * given). False when no user (at that version) was deleted.
    */
-  delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
+  delete(orgId: string, id: string, removal: UserRemoval): Promise<boolean>;
   /** A SCIM-style page; `status` narrows it to users in that state (not a SCIM attribute, so not in the filter). */
   list(orgId: string, query: ListQuery & { status?: UserStatus }): Promise<ListPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */

@@ -1,6 +1,7 @@
 import { readStoredActor } from '@provisio/core/audit';
 import type { AuditEvent, AuditRepository } from '@provisio/core/audit';
 import type { Model } from 'mongoose';
+import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
 import type { AuditEventDoc } from './audit-model.ts';
 
 const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({ id: _id, at: at.toISOString(), actor: readStoredActor(actor), address: address ?? null, ...rest });
@@ -9,6 +10,11 @@ export function createAuditRepository(model: Model<AuditEventDoc>): AuditReposit
   return {
     async insert({ id, at, ...rest }) {
       await model.collection.insertOne({ _id: id, at: new Date(at), ...rest } as never);
+    },
+    async insertMany(events) {
+      if (!events.length) return;
+      const docs = events.map(({ id, at, ...rest }) => ({ _id: id, at: new Date(at), ...rest }));
+      await model.collection.insertMany(docs as never[], { ordered: false }).catch(ignoreDuplicates);
     },
     async list(orgId, { resourceType, resourceId, actorId, from, to, outcome, before, limit }) {
       const query: Record<string, unknown> = { orgId };

@@ -47,6 +47,15 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
       const doc = await model.findOne({ orgId, userId }).sort({ version: -1 }).lean<InviteDoc>();
       return doc ? toInvite(doc) : null;
     },
+    async latestForUsers(orgId, userIds) {
+      const latest = new Map<string, InviteRecord>();
+      if (!userIds.length) return latest;
+      // Top-level equality and `$in` on indexed fields; a user has a handful of versions at most.
+      for (const doc of await model.find({ orgId, userId: { $in: [...new Set(userIds)] } }).lean<InviteDoc[]>()) {
+        if ((latest.get(doc.userId)?.version ?? 0) < doc.version) latest.set(doc.userId, toInvite(doc));
+      }
+      return latest;
+    },
     countCreatedSince: (orgId, userId, since) => model.countDocuments({ orgId, userId, createdAt: { $gte: since } }),
     async markUndispatched(orgId, id, now) {
       await revise(orgId, id, now, (current) => (current.state === 'pending' && current.dispatch === 0 ? { dispatchedAt: null } : null));

@@ -18,6 +18,7 @@ export function createInviteUsers(users: UserRepository): InviteUsers {
             : users.updateIfVersion(orgId, id, user.version, {
                 attributes: user.attributes,
                 status: 'active',
+                previousStatus: user.status,
                 ...(passwordHash ? { passwordHash } : {}),
                 acceptedAt: now,
                 now,

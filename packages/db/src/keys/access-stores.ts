@@ -8,12 +8,15 @@ import { createServiceAccountRepository } from '../service-accounts/service-acco
 import type { UserDoc } from '../users/user-model.ts';
 import { registerKeyModel } from './key-model.ts';
 import { createKeyRepository } from './key-repository.ts';
+import { createKeyUsage } from './key-usage.ts';
+import { registerKeyUsageModel } from './key-usage-model.ts';
 import { orgAdminContacts } from './org-admin-contacts.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 
 /** The models of credentials and the ledger (keys, service accounts, audit events). */
 export const registerAccessModels = (connection: Connection) => ({
   keys: registerKeyModel(connection),
+  keyUsage: registerKeyUsageModel(connection),
   serviceAccounts: registerServiceAccountModel(connection),
   auditEvents: registerAuditEventModel(connection),
 });
@@ -23,7 +26,7 @@ type AccessModels = ReturnType<typeof registerAccessModels> & { orgs: Model<OrgD
 /** Repositories implementing core's OrgRepository, KeyRepository, ServiceAccountRepository, AuditRepository. */
 export const createAccessRepositories = (models: AccessModels, vc: VersionClaims) => ({
   orgs: createOrgRepository(models.orgs, vc),
-  keys: createKeyRepository(models.keys, vc),
+  keys: createKeyRepository(models.keys, createKeyUsage(models.keyUsage), vc),
   serviceAccounts: createServiceAccountRepository(models.serviceAccounts),
   audit: createAuditRepository(models.auditEvents),
   /** Admins of an org who can be mailed (alerts). */

@@ -15,6 +15,7 @@ export type KeyDoc = {
   scopes: Scope[];
   secretHash: string;
   createdAt: Date;
+  /** Legacy: stamps written on the key before `key_usage` existed; read as a fallback, never written. */
   lastUsedAt?: Date;
   lastScimUsedAt?: Date;
   revokedAt?: Date;

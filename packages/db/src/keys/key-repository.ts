@@ -3,16 +3,22 @@ import type { Model } from 'mongoose';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 import { reviseDocument } from '../versioning/revise-document.ts';
 import type { KeyDoc } from './key-model.ts';
+import type { KeyUsage } from './key-usage.ts';
 import { toKey } from './to-key.ts';
 
 const LIVE = { revokedAt: { $exists: false } };
 
 /**
- * Keys over mongoose. A revocation and a last-use stamp can land at once (an IdP's parallel
- * requests, one of them deprovisioning the key's owner): both go through `reviseDocument`,
- * so the stamp can never write back a key without its revocation.
+ * Keys over mongoose. The key document is written once and revoked once (through
+ * `reviseDocument`, so two revocations report once); last-use stamps live in `key_usage`,
+ * so a stamp can never write a key back without its revocation. Records read for display
+ * carry their stamps, read in one query per call.
  */
-export function createKeyRepository(model: Model<KeyDoc>, vc: VersionClaims): KeyRepository {
+export function createKeyRepository(model: Model<KeyDoc>, usage: KeyUsage, vc: VersionClaims): KeyRepository {
+  const withUses = async (orgId: string, docs: KeyDoc[]) => {
+    const uses = await usage.of(orgId, docs.map((d) => d._id));
+    return docs.map((d) => toKey(d, uses.get(d._id)));
+  };
   const revoked = (orgId: string, keyId: string, { reason, now }: { reason: KeyDoc['revokedReason']; now: Date }) =>
     reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) => (current.revokedAt ? null : { revokedAt: now, revokedReason: reason }));
   return {
@@ -36,30 +42,27 @@ export function createKeyRepository(model: Model<KeyDoc>, vc: VersionClaims): Ke
     },
     async findById(orgId, keyId) {
       const doc = await model.findOne({ _id: keyId, orgId }).lean<KeyDoc>();
-      return doc ? toKey(doc) : null;
+      return doc ? ((await withUses(orgId, [doc]))[0] ?? null) : null;
     },
     async list(orgId, { ownerId, includeRevoked = false }) {
       const docs = await model
         .find({ orgId, ...(ownerId ? { ownerId } : {}), ...(includeRevoked ? {} : LIVE) })
         .sort({ _id: -1 })
         .lean<KeyDoc[]>();
-      return docs.map(toKey);
+      return withUses(orgId, docs);
     },
     async revoke(orgId, keyId, { reason, now }) {
       const doc = await revoked(orgId, keyId, { reason, now });
-      return doc ? toKey(doc) : null;
+      return doc ? ((await withUses(orgId, [doc]))[0] ?? null) : null;
     },
     async revokeByOwner(orgId, ownerId, { reason, now, scope }) {
       const live = await model.find({ orgId, ownerId, ...LIVE, ...(scope ? { scopes: scope } : {}) }, { _id: 1 }).lean<Array<{ _id: string }>>();
       const done = await Promise.all(live.map(({ _id }) => revoked(orgId, _id, { reason, now })));
       // A key revoked meanwhile by someone else is theirs to report.
-      return done.flatMap((doc) => (doc ? [toKey(doc)] : []));
+      return withUses(orgId, done.flatMap((doc) => (doc ? [doc] : [])));
     },
-    async touch(orgId, keyId, { field, now, notBefore }) {
-      await reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) => {
-        const last = current[field];
-        return last && last >= notBefore ? null : { [field]: now };
-      });
+    noteUse(orgId, keyId, { field, now }) {
+      return usage.note(orgId, keyId, field, now);
     },
   };
 }

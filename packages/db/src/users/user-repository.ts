@@ -99,7 +99,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
       return one(orgId, doc);
     },
 
-    async delete(orgId, id, now, expectedVersion) {
+    async delete(orgId, id, { now, expectedVersion }) {
       const remove = async () => {
         const version = expectedVersion !== undefined ? { version: expectedVersion } : {};
         if (expectedVersion !== undefined && !(await models.users.exists({ _id: id, orgId, ...version }))) return null;

@@ -7,6 +7,7 @@ import { createServer } from '../../create-server.ts';
 import { hashPlatformToken } from '@provisio/core';
 import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
 import { createTestDeps } from '../../testing/test-deps.ts';
+import { createCredentialCache } from '../credential-cache.ts';
 import { createKeyResolver } from '../key-resolver.ts';
 import type { RateLimitOptions } from '../rate-limiter.ts';
 
@@ -14,7 +15,7 @@ export const ADMIN_TOKEN = 'test-platform-admin-token-0123456789abcdef';
 
 /**
  * A server on its own test database with the production key resolver (real keys,
- * hashed, revocable) and the real rate limiter on the test Redis. `logLines` captures
+ * hashed, revocable), the credential cache and the real rate limiter on the test Redis. `logLines` captures
  * every log line when `captureLogs` is set.
  */
 export async function createAccessTestApp(options: { captureLogs?: boolean; rateLimit?: RateLimitOptions } = {}) {
@@ -33,8 +34,10 @@ export async function createAccessTestApp(options: { captureLogs?: boolean; rate
     : createLogger({ name: 'test', level: 'silent' });
   let resolve: PrincipalResolver = () => null;
   const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
-  resolve = createKeyResolver({ keys: env.deps.db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
-  const server = createServer({ ...env.deps, platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  // As in production: key and org reads cached, dropped on every revocation.
+  const db = createCredentialCache({ redis: env.deps.redis, logger }).wrap(env.deps.db);
+  resolve = createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
+  const server = createServer({ ...env.deps, db, platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   const agent = request(server.app);
 
   /** A tRPC call over HTTP (non-batched): returns status, body and headers. */

@@ -21,6 +21,7 @@ export const patchUserProcedure = orgProcedure
       id,
       ifMatchVersion,
       authority,
+      read: before,
       apply: (current) => {
         // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
         const { attributes } = applyUserPatch({ user: current.attributes, patch, registry: scimRegistry, id });

@@ -13,7 +13,7 @@ export const reactivateUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
     const { authority } = await writePolicy(ctx);
-    const user = await setUserActive(domainDeps(ctx), { orgId: ctx.auth.orgId, id: input.id, active: true, authority });
+    const user = await setUserActive(domainDeps(ctx), { orgId: ctx.auth.orgId, id: input.id, active: true, authority, read: before });
     await afterUserWrite(ctx, { id: input.id, before, after: user });
     return user;
   });

@@ -15,7 +15,7 @@ export const replaceUserProcedure = orgProcedure
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
     const { pickRole, authority } = await writePolicy(ctx);
     const role = pickRole(input.attributes.roles);
-    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority });
+    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority, read: before });
     await afterUserWrite(ctx, { id: user.id, before, after: user });
     return user;
   });

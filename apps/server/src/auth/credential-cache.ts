@@ -1,0 +1,135 @@
+import type { Db } from '@provisio/db';
+import type { Logger } from '@provisio/logger';
+import type { Redis } from 'ioredis';
+
+/** Every replica subscribes here; a message is the id of an org whose credentials changed. */
+export const CREDENTIAL_CHANGES_CHANNEL = 'provisio:credential-changes';
+const DEFAULT_TTL_MS = 1_000;
+const MAX_ENTRIES = 10_000;
+
+type Entry = { value: unknown; at: number };
+type CachedDb = Pick<Db, 'keys' | 'orgs'>;
+
+/**
+ * A per-process cache of the reads every request makes (a key by id, its org), at most
+ * `ttlMs` old, dropped for an org the moment any replica changes what they decide: a key
+ * revoked (by an admin, or with its owner deprovisioned or demoted), the org's plan or
+ * settings. The writer drops its own entries, then publishes the org id on Redis; every
+ * replica's subscriber drops that org's entries. Entries are served only while the
+ * subscriber is subscribed: a lost connection (a message possibly missed) drops the whole
+ * cache until it has subscribed again. A read that overlapped an invalidation is not kept.
+ */
+export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }: { redis: Redis; logger: Logger; ttlMs?: number }) {
+  const byOrg = new Map<string, Map<string, Entry>>();
+  const orgOfKey = new Map<string, string>();
+  let size = 0;
+  let live = false;
+  /** Bumped by every invalidation and every reset: a load that saw it move is not stored. */
+  let changes = 0;
+
+  const dropAll = () => {
+    byOrg.clear();
+    size = 0;
+    changes++;
+  };
+  const drop = (orgId: string) => {
+    size -= byOrg.get(orgId)?.size ?? 0;
+    byOrg.delete(orgId);
+    changes++;
+  };
+
+  const subscriber = redis.duplicate({ enableOfflineQueue: true, autoResubscribe: false, lazyConnect: true });
+  subscriber.on('message', (_channel: string, orgId: string) => drop(orgId));
+  subscriber.on('ready', () => {
+    subscriber.subscribe(CREDENTIAL_CHANGES_CHANNEL).then(
+      () => {
+        dropAll();
+        live = true;
+      },
+      (err: unknown) => logger.warn({ err }, 'credential cache: subscribe failed; reading credentials uncached'),
+    );
+  });
+  for (const event of ['close', 'reconnecting', 'end'] as const) {
+    subscriber.on(event, () => {
+      live = false;
+      dropAll();
+    });
+  }
+  subscriber.on('error', () => undefined);
+  subscriber.connect().catch(() => undefined);
+  // The subscriber lives as long as the connection it was made from.
+  redis.once('end', () => subscriber.disconnect());
+
+  function store(orgId: string, slot: string, value: unknown) {
+    if (size >= MAX_ENTRIES) dropAll();
+    let entries = byOrg.get(orgId);
+    if (!entries) byOrg.set(orgId, (entries = new Map<string, Entry>()));
+    if (!entries.has(slot)) size++;
+    entries.set(slot, { value, at: performance.now() });
+  }
+
+  /** Reads through the cache; stores a found value unless an invalidation overlapped the read. */
+  async function read<T>(orgIdBefore: string | undefined, slot: string, load: () => Promise<T | null>, orgIdOf: (value: T) => string): Promise<T | null> {
+    const hit = live && orgIdBefore !== undefined ? byOrg.get(orgIdBefore)?.get(slot) : undefined;
+    if (hit && performance.now() - hit.at < ttlMs) return hit.value as T;
+    const before = changes;
+    const wasLive = live;
+    const value = await load();
+    if (value !== null && wasLive && live && changes === before) store(orgIdOf(value), slot, value);
+    return value;
+  }
+  /** After a write that may take rights away: drop here at once, then tell every replica. */
+  async function changed(orgId: string) {
+    drop(orgId);
+    await redis.publish(CREDENTIAL_CHANGES_CHANNEL, orgId).catch((err: unknown) => logger.warn({ err, orgId }, 'credential cache: could not publish a change; other replicas see it within 1 s'));
+  }
+  /** A write whose first argument is the org id; published unless its result says it changed nothing (a failure may have). */
+  const publishing =
+    <A extends [string, ...unknown[]], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      let result: R;
+      try {
+        result = await write(...args);
+      } catch (error) {
+        await changed(args[0]);
+        throw error;
+      }
+      const nothing = result === null || (Array.isArray(result) && result.length === 0);
+      if (!nothing) await changed(args[0]);
+      return result;
+    };
+
+  return {
+    /** `db` with the key and org reads of authentication cached, and the writes that change them published. */
+    wrap<D extends CachedDb>(db: D): D {
+      const { keys, orgs } = db;
+      return {
+        ...db,
+        keys: {
+          ...keys,
+          findForAuth: (keyId: string) =>
+            read(orgOfKey.get(keyId), `key:${keyId}`, async () => {
+              const found = await keys.findForAuth(keyId);
+              if (found) orgOfKey.set(keyId, found.key.orgId);
+              return found;
+            }, (found) => found.key.orgId),
+          revoke: publishing((...args: Parameters<typeof keys.revoke>) => keys.revoke(...args)),
+          revokeByOwner: publishing((...args: Parameters<typeof keys.revokeByOwner>) => keys.revokeByOwner(...args)),
+        },
+        orgs: {
+          ...orgs,
+          findById: (orgId: string) => read(orgId, `org:${orgId}`, () => orgs.findById(orgId), () => orgId),
+          setPlan: publishing((...args: Parameters<typeof orgs.setPlan>) => orgs.setPlan(...args)),
+          updateSettings: publishing((...args: Parameters<typeof orgs.updateSettings>) => orgs.updateSettings(...args)),
+        },
+      };
+    },
+    /** Whether entries are served (the subscriber is subscribed). */
+    get live() {
+      return live;
+    },
+    close: () => subscriber.disconnect(),
+  };
+}
+
+export type CredentialCache = ReturnType<typeof createCredentialCache>;
