@@ -8,7 +8,7 @@ describe('parseArgs', () => {
   });
 
   it('takes sizes and counts over the mode', () => {
-    expect(parseArgs(['--quick', '--sizes=10000,1000,1000', '--sync-users=200'])).toMatchObject({ sizes: [1_000, 10_000], syncUsers: 200 });
+    expect(parseArgs(['--quick', '--sizes=10000,1000,1000', '--sync-users=200', '--sync-concurrency=4'])).toMatchObject({ sizes: [1_000, 10_000], syncUsers: 200, syncConcurrency: [4] });
   });
 
   it('refuses bad values and unknown flags with the usage', () => {

@@ -5,6 +5,8 @@ export type BenchArgs = {
   sizes: number[];
   /** Users of each Okta-style initial sync. */
   syncUsers: number;
+  /** One Okta-style initial sync per concurrency. */
+  syncConcurrency: number[];
   /** PATCH operations of the Entra-style incremental sync. */
   entraPatches: number;
   /** Seconds of load per lookup row. */
@@ -15,10 +17,11 @@ export type BenchArgs = {
   costRequests: number;
 };
 
-const QUICK: BenchArgs = { quick: true, sizes: [1_000, 10_000], syncUsers: 1_000, entraPatches: 300, lookupSeconds: 4, phaseSeconds: 45, costRequests: 50 };
-const FULL: BenchArgs = { quick: false, sizes: [1_000, 10_000, 100_000], syncUsers: 10_000, entraPatches: 1_000, lookupSeconds: 10, phaseSeconds: 1_800, costRequests: 200 };
+const QUICK: BenchArgs = { quick: true, sizes: [1_000, 10_000], syncUsers: 1_000, syncConcurrency: [4, 16], entraPatches: 300, lookupSeconds: 4, phaseSeconds: 45, costRequests: 50 };
+const FULL: BenchArgs = { quick: false, sizes: [1_000, 10_000, 100_000], syncUsers: 10_000, syncConcurrency: [4, 16], entraPatches: 1_000, lookupSeconds: 10, phaseSeconds: 1_800, costRequests: 200 };
 
-export const USAGE = `pnpm bench [--quick] [--sizes=1000,10000,100000] [--sync-users=10000] [--entra-patches=1000]
+export const USAGE = `pnpm bench [--quick] [--sizes=1000,10000,100000] [--sync-users=10000] [--sync-concurrency=4,16]
+           [--entra-patches=1000]
            [--lookup-seconds=10] [--phase-seconds=1800] [--cost-requests=200]`;
 
 const positive = (name: string, raw: string) => {
@@ -35,6 +38,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--quick' || flag === '--') continue;
     if (flag === '--sizes') args.sizes = raw.split(',').map((s) => positive('sizes', s));
     else if (flag === '--sync-users') args.syncUsers = positive('sync-users', raw);
+    else if (flag === '--sync-concurrency') args.syncConcurrency = raw.split(',').map((s) => positive('sync-concurrency', s));
     else if (flag === '--entra-patches') args.entraPatches = positive('entra-patches', raw);
     else if (flag === '--lookup-seconds') args.lookupSeconds = positive('lookup-seconds', raw);
     else if (flag === '--phase-seconds') args.phaseSeconds = positive('phase-seconds', raw);

@@ -79,7 +79,7 @@ try {
     usersPage.push(await measureUsersPage(stack, orgA, size));
   }
   const oktaSync = [];
-  for (const concurrency of [4, 16]) {
+  for (const concurrency of args.syncConcurrency) {
     log(`Okta-style sync of ${args.syncUsers} users at concurrency ${concurrency}`);
     oktaSync.push(await oktaInitialSync(stack, { count: args.syncUsers, concurrency, maxSeconds: args.phaseSeconds }));
   }

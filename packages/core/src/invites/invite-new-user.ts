@@ -8,5 +8,5 @@ import { issueInvite } from './issue-invite.ts';
  */
 export async function inviteNewUser(deps: InviteIssueDeps, user: Pick<UserRecord, 'id' | 'status'> & { orgId: string }) {
   if (user.status !== 'invited') return null;
-  return issueInvite(deps, { orgId: user.orgId, userId: user.id });
+  return issueInvite(deps, { orgId: user.orgId, userId: user.id, firstForUser: true });
 }

@@ -4,9 +4,11 @@ import type { InviteRecord } from './invite-record.ts';
 export interface InviteRepository {
   /**
    * Inserts version n+1 as `pending`, dispatched at `now` (the caller enqueues it next), then
-   * marks older live versions `superseded`.
+   * marks older live versions `superseded`. `firstForUser` (a user created a moment ago):
+   * try version 1 straight away, with no read and nothing to supersede; a taken version 1
+   * falls back to the general path.
    */
-  insertNext(orgId: string, invite: { id: string; userId: string; now: Date }): Promise<InviteRecord>;
+  insertNext(orgId: string, invite: { id: string; userId: string; now: Date; firstForUser?: boolean }): Promise<InviteRecord>;
   findById(orgId: string, id: string): Promise<InviteRecord | null>;
   findByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
   latestForUser(orgId: string, userId: string): Promise<InviteRecord | null>;

@@ -51,6 +51,16 @@ describe('invite repository on FerretDB', () => {
     expect(await repo.countCreatedSince(orgId, userId, t0)).toBe(2);
   });
 
+  it("stores a new user's first invite as version 1, and a wrong guess of first falls back to versioning and superseding", async () => {
+    const userId = randomUUID();
+    const first = await repo.insertNext(orgId, { id: uuidV7(), userId, now: t0, firstForUser: true });
+    expect(first.version).toBe(1);
+    const guessedWrong = await repo.insertNext(orgId, { id: uuidV7(), userId, now: at(1), firstForUser: true });
+    expect(guessedWrong.version).toBe(2);
+    expect((await repo.findById(orgId, first.id))?.state).toBe('superseded');
+    expect((await repo.latestForUser(orgId, userId))?.id).toBe(guessedWrong.id);
+  });
+
   it('gives concurrent resends distinct versions', async () => {
     const userId = randomUUID();
     const made = await Promise.all(Array.from({ length: 5 }, () => repo.insertNext(orgId, { id: uuidV7(), userId, now: t0 })));
