@@ -56,11 +56,16 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
     .patch(async (req, res) => {
       const id = resourceId(req);
       const caller = callerFor(deps, req, res);
+      const projection = projectionOf(req, listOptions);
       // Applied and retried inside the procedure; members-only changes never contend on the version.
       const patched = await caller.groups.patch({ id, patch: req.body, ...optionalVersion(ifMatchVersion(req)) });
-      // The answer omits members (Entra: "not advisable"; Okta: not needed) unless asked for by name.
-      const named = projectionOf(req, listOptions).attributes.some((a) => /(^|:)members(\.|$)/i.test(a));
-      sendOne(res, 200, named ? await caller.groups.get({ id, includeMembers: true }) : patched, req);
+      // RFC 7644 §3.5.2: 204, or 200 with the resource. A body without `members` would read as an
+      // empty group, and the whole member list is what Entra calls "not advisable": 204 unless asked.
+      if (!projection.attributes.length && !projection.excludedAttributes.length) {
+        res.status(204).setHeader('ETag', `W/"${patched.version}"`).end();
+        return;
+      }
+      sendOne(res, 200, wantsMembers(projection) ? await caller.groups.get({ id, includeMembers: true }) : patched, req);
     })
     .delete(async (req, res) => {
       await callerFor(deps, req, res).groups.delete({ id: resourceId(req), ...optionalVersion(ifMatchVersion(req)) });

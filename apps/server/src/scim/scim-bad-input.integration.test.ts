@@ -127,7 +127,7 @@ describe('what one request may ask of the server', () => {
     const res = await t.scim('patch', `/Groups/${group.body.id as string}`).send({ schemas: [PATCH], Operations: members });
     expect(res.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'tooMany', detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001/) });
     expect((await t.scim('get', `/Groups/${group.body.id as string}`)).body.members ?? []).toEqual([]);
-    const patchGroup = (Operations: unknown[]) => t.scim('patch', `/Groups/${group.body.id as string}`).send({ schemas: [PATCH], Operations });
+    const patchGroup = (Operations: unknown[]) => t.scim('patch', `/Groups/${group.body.id as string}?attributes=displayName`).send({ schemas: [PATCH], Operations });
     const renames = Array.from({ length: 1_000 }, (_, i) => ({ op: 'replace', path: 'displayName', value: `Limits ${i}` }));
     expect((await patchGroup(renames)).body).toMatchObject({ displayName: 'Limits 999' });
   });
