@@ -13,9 +13,14 @@ const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.le
  * deletes by member id; additions are unordered bulk inserts of deterministic ids, so an
  * existing member is a duplicate we ignore and concurrent adds cannot clash. `replaceAll`
  * reads the current member ids once and writes only the difference (a re-sent full list
- * writes nothing), which also avoids a huge `$nin`.
+ * writes nothing), which also avoids a huge `$nin`. Emptying a group (RFC `remove members`)
+ * is one delete by `groupId`, whatever its size.
  */
 export async function applyMemberRows(rows: Model<GroupMemberDoc>, orgId: string, groupId: string, delta: ResolvedDelta): Promise<void> {
+  if (delta.replaceAll && delta.add.length === 0) {
+    await rows.deleteMany({ orgId, groupId });
+    return;
+  }
   let remove = delta.remove;
   let add = delta.add;
   if (delta.replaceAll) {

@@ -23,7 +23,7 @@ export function fromScimGroup(wire: unknown, registry: SchemaRegistry): FromScim
     }
   }
   const { domain } = wireToDomain(rest, registry, 'Group');
-  validatePatched(registry.resources.Group, domain, []);
+  validatePatched(registry.resources.Group, domain);
   const unique = new Map(members.map((m) => [m.value, m]));
   return { attributes: domain as unknown as GroupAttributes, members: [...unique.values()] };
 }

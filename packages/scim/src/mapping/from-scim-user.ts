@@ -1,6 +1,7 @@
 import type { UserAttributes } from '../domain/types.ts';
 import { validatePatched } from '../patch/validate-patched.ts';
 import type { SchemaRegistry } from '../schema/registry.ts';
+import { defaultActive } from './default-active.ts';
 import { wireToDomain } from './wire-to-domain.ts';
 
 export type FromScimUserResult = { attributes: UserAttributes; password?: string };
@@ -13,8 +14,8 @@ export type FromScimUserResult = { attributes: UserAttributes; password?: string
  */
 export function fromScimUser(wire: unknown, registry: SchemaRegistry): FromScimUserResult {
   const { domain, password } = wireToDomain(wire, registry, 'User');
-  if (domain['active'] === undefined) domain['active'] = true;
-  validatePatched(registry.resources.User, domain, ['active']);
+  defaultActive(domain);
+  validatePatched(registry.resources.User, domain);
   const result: FromScimUserResult = { attributes: domain as unknown as UserAttributes };
   if (password !== undefined) result.password = password;
   return result;

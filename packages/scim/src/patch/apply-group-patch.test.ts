@@ -14,7 +14,6 @@ type Fixture = {
   resource: GroupAttributes;
   ops: unknown[];
   loadedMembers?: GroupMember[];
-  allowRemoveAllMembers?: boolean;
   registry?: 'rfc' | 'custom';
   expected?: { attributes: GroupAttributes; members: MembershipDelta };
   error?: ExpectedError;
@@ -32,7 +31,6 @@ describe('applyGroupPatch fixtures', () => {
         registry: registries[f.registry ?? 'rfc'],
         id: 'abf4dd94-a4c0-4f67-89c9-76b03340cb9b',
         ...(f.loadedMembers ? { members: f.loadedMembers } : {}),
-        ...(f.allowRemoveAllMembers !== undefined ? { allowRemoveAllMembers: f.allowRemoveAllMembers } : {}),
       });
     if (f.error) {
       const err = catchError(run);

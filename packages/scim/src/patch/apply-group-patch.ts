@@ -18,8 +18,6 @@ export type ApplyGroupPatchOptions = {
    * `patchNeedsMembers` says when. Without them such a filter fails with a 500 ScimError.
    */
   members?: readonly GroupMember[];
-  /** Allow RFC "remove all members" (`remove` of `members` with no value and no filter). Default false. */
-  allowRemoveAllMembers?: boolean;
 };
 
 export type ApplyGroupPatchResult = { attributes: GroupAttributes; members: MembershipDelta };
@@ -35,11 +33,10 @@ export function applyGroupPatch(opts: ApplyGroupPatchOptions): ApplyGroupPatchRe
     registry: opts.registry,
     resource: opts.registry.resources.Group,
     id: opts.id,
-    domainRequired: [],
     password: undefined,
   };
-  const members = newMembersState(opts.members, opts.allowRemoveAllMembers ?? false);
+  const members = newMembersState(opts.members);
   for (const op of ops) applyOperation(ctx, doc, op, members);
-  validatePatched(ctx.resource, doc, []);
+  validatePatched(ctx.resource, doc);
   return { attributes: doc as unknown as GroupAttributes, members: toDelta(members) };
 }

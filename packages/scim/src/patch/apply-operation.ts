@@ -66,6 +66,8 @@ function applyExtension(ctx: PatchContext, doc: Doc, ext: ExtensionBinding, inpu
   }
   if (!isObject(input.value)) throw badRequest('invalidValue', `'${ext.schema.id}' needs an object value`);
   for (const [key, value] of Object.entries(input.value)) {
+    // Some clients send the extension object as it appears in a resource, `schemas` included: the path already names it.
+    if (key.toLowerCase() === 'schemas') continue;
     applyPath(ctx, doc, { path: `${ext.schema.id}:${key}`, pathless: false }, { op: input.op, value, hasValue: true }, members);
   }
 }

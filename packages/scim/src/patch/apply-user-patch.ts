@@ -1,4 +1,5 @@
 import type { UserAttributes } from '../domain/types.ts';
+import { defaultActive } from '../mapping/default-active.ts';
 import type { SchemaRegistry } from '../schema/registry.ts';
 import { applyOperation } from './apply-operation.ts';
 import { parsePatchRequest } from './parse-patch-request.ts';
@@ -32,11 +33,12 @@ export function applyUserPatch(opts: ApplyUserPatchOptions): ApplyUserPatchResul
     registry: opts.registry,
     resource: opts.registry.resources.User,
     id: opts.id,
-    domainRequired: ['active'],
     password: undefined,
   };
   for (const op of ops) applyOperation(ctx, doc, op, undefined);
-  validatePatched(ctx.resource, doc, ctx.domainRequired);
+  // Removing `active` (path `active`, or a null value) returns it to its default.
+  defaultActive(doc);
+  validatePatched(ctx.resource, doc);
   const result: ApplyUserPatchResult = { attributes: doc as unknown as UserAttributes };
   if (ctx.password !== undefined) result.password = ctx.password;
   return result;

@@ -11,11 +11,10 @@ export type MembersState = {
   remove: Set<string>;
   replaceAll: boolean;
   loaded: readonly GroupMember[] | undefined;
-  allowRemoveAll: boolean;
 };
 
-export function newMembersState(loaded: readonly GroupMember[] | undefined, allowRemoveAll: boolean): MembersState {
-  return { add: new Map(), remove: new Set(), replaceAll: false, loaded, allowRemoveAll };
+export function newMembersState(loaded: readonly GroupMember[] | undefined): MembersState {
+  return { add: new Map(), remove: new Set(), replaceAll: false, loaded };
 }
 
 export function toDelta(state: MembersState): MembershipDelta {
@@ -36,7 +35,7 @@ function current(state: MembersState): GroupMember[] {
 
 type MemberTarget = Extract<PatchTarget, { kind: 'attribute' }>;
 
-/** Applies one op on `members`; never empties a group unless that is said explicitly. */
+/** Applies one op on `members`; only `remove` of `members` with no value (or a `replace` with []) empties a group. */
 export function applyMembersOp(state: MembersState, t: MemberTarget, input: OpInput): void {
   const label = t.text;
   if (t.sub) throw badRequest('invalidPath', `'${label}': member attributes can't be changed; remove and add the member`);
@@ -54,9 +53,7 @@ export function applyMembersOp(state: MembersState, t: MemberTarget, input: OpIn
       removeIds(state, named.map((m) => m.value));
       return;
     }
-    if (!state.allowRemoveAll) {
-      throw badRequest('invalidValue', `Refusing to remove all members implicitly: name them, or replace 'members' with []`);
-    }
+    // RFC 7644 §3.5.2.2: no filter and no value removes the attribute and all its values.
     state.replaceAll = true;
     state.add.clear();
     state.remove.clear();

@@ -12,8 +12,6 @@ export type PatchContext = {
   resource: ResourceSchema;
   /** The resource's own id: a path-less `id` equal to it is ignored (Okta group rename). */
   id: string | undefined;
-  /** Attributes the domain requires although SCIM does not (`active` on users). */
-  domainRequired: readonly string[];
   /** Collected write-only password, returned apart. */
   password: string | undefined;
 };

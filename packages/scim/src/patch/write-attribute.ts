@@ -15,10 +15,9 @@ function isEmpty(v: unknown): boolean {
   return v === undefined || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 }
 
-/** Refuses removing what the schema (or the domain) requires: RFC 7644 §3.5.2.2 says `mutability`. */
-export function assertRemovable(ctx: PatchContext, attr: ResolvedAttribute): void {
-  const domainRequired = !attr.extension && ctx.domainRequired.includes(attr.def.name);
-  if (attr.def.required || domainRequired) throw mutability(`'${attr.def.name}' is required and cannot be removed`);
+/** Refuses removing what the published schema requires: RFC 7644 §3.5.2.2 says `mutability`. */
+export function assertRemovable(attr: ResolvedAttribute): void {
+  if (attr.def.required) throw mutability(`'${attr.def.name}' is required and cannot be removed`);
 }
 
 /**
@@ -34,7 +33,7 @@ export function writeAttribute(ctx: PatchContext, doc: Doc, attr: ResolvedAttrib
     throw mutability(`'${name}' is immutable`);
   }
   if (isEmpty(next)) {
-    if (prev !== undefined) assertRemovable(ctx, attr);
+    if (prev !== undefined) assertRemovable(attr);
     delete container[name];
     pruneEmpty(doc, attr.storage);
   } else {

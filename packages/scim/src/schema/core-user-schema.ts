@@ -35,7 +35,9 @@ export const CORE_USER_SCHEMA: SchemaDef = {
     s('preferredLanguage', "The User's preferred written or spoken language (RFC 7231 Accept-Language)."),
     s('locale', "The User's default location for localization, e.g. 'en-US'."),
     s('timezone', "The User's time zone in IANA format, e.g. 'America/Los_Angeles'."),
-    attr('active', 'boolean', { description: "A Boolean value indicating the User's administrative status." }),
+    attr('active', 'boolean', {
+      description: "A Boolean value indicating the User's administrative status. Optional: left out of a POST or PUT, or removed by a PATCH, it is true.",
+    }),
     attr('password', 'string', {
       description: "The User's cleartext password; write-only, never returned. Accepted and discarded: people set their own password through their invite.",
       mutability: 'writeOnly',
