@@ -71,6 +71,9 @@ async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> 
     { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100 },
     { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 40, limit: 10 },
     { collection: 'users', equals: { orgId, status: 'active' }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 100 },
+    // Missing values last ascending and first descending (RFC 7644 §3.4.2.3): still index-served.
+    { collection: 'users', equals: { orgId }, sort: { _id: -1 }, offset: 40, limit: 10 },
+    { collection: 'users', equals: { orgId }, sort: { 'search.name.familyName': -1, _id: 1 }, offset: 0, limit: 100 },
     { collection: 'groups', equals: { orgId }, sort: { _id: 1 }, offset: 50, limit: 10 },
     { collection: 'user_events', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100, idsBetween: { after: eventId, before: uuidV7() } },
   ];

@@ -8,7 +8,7 @@ import { createTestDb, createTestOrg, testMongoUri } from '../testing.ts';
 /**
  * Differential: the same list pages through the SQL reads (the companion on) and through
  * mongoose alone (a second connection to the same database without it) must be identical:
- * order, totals, narrowing by status, missing sort values, deep pages.
+ * order, totals, narrowing by status, missing sort values (last ascending, first descending), deep pages.
  */
 let withSql: Awaited<ReturnType<typeof createTestDb>>;
 let plain: Db;
@@ -43,7 +43,8 @@ const pages: Array<[string, ListQuery, UserStatus?]> = [
   ['totals only', { startIndex: 1, count: 0 }],
   ['whole org, short page', { startIndex: 1, count: 1_000 }],
   ['by userName, descending', { startIndex: 11, count: 20, sortBy: 'userName', sortOrder: 'descending' }],
-  ['by family name (missing values first)', { startIndex: 1, count: 30, sortBy: 'name.familyName' }],
+  ['by family name (missing values last)', { startIndex: 1, count: 30, sortBy: 'name.familyName' }],
+  ['by family name, the page where values end', { startIndex: 71, count: 10, sortBy: 'name.familyName' }],
   ['by family name, descending', { startIndex: 61, count: 30, sortBy: 'name.familyName', sortOrder: 'descending' }],
   ['narrowed by status', { startIndex: 5, count: 10, sortBy: 'userName' }, 'deactivated'],
 ];
@@ -59,6 +60,16 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     expect(sql.items.map((u) => u.id)).toEqual(mongo.items.map((u) => u.id));
     expect(sql).toEqual(mongo);
     expect(sql.totalResults).toBe(query.count === 0 || !status ? 90 : 30);
+  });
+
+  it.each(['ascending', 'descending'] as const)('users: where missing family names go, %s, on both paths', async (sortOrder) => {
+    for (const db of [withSql, plain]) {
+      const { items } = await db.users.list(orgId, { startIndex: 1, count: 1_000, sortBy: 'name.familyName', sortOrder });
+      const missing = items.map((u) => u.attributes.name?.familyName === undefined);
+      // 13 of 90 (every 7th) have none: one run at the end ascending, at the start descending.
+      const expected = items.map((_, i) => (sortOrder === 'ascending' ? i >= 90 - 13 : i < 13));
+      expect(missing).toEqual(expected);
+    }
   });
 
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {

@@ -45,8 +45,9 @@ function whereOf(equals: Equalities, values: unknown[]): string | undefined {
 }
 
 /**
- * The SQL of a page, or `undefined`. MongoDB's order: strings by bytes (`COLLATE "C"`),
- * missing values first ascending and last descending, ties by `_id` ascending.
+ * The SQL of a page, or `undefined`. Strings by bytes (`COLLATE "C"`, as MongoDB compares
+ * them), missing values last ascending and first descending (RFC 7644 §3.4.2.3, as the
+ * mongoose path orders them), ties by `_id` ascending.
  */
 export function pageSql(table: string, schema: string, r: PageRequest): { text: string; values: unknown[] } | undefined {
   const values: unknown[] = [];
@@ -57,7 +58,7 @@ export function pageSql(table: string, schema: string, r: PageRequest): { text: 
   }
   const order = Object.entries(r.sort);
   if (!where || !order.length || !order.every(([f]) => isStringSort(f))) return undefined;
-  const by = order.map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`).join(', ');
+  const by = order.map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`).join(', ');
   values.push(r.limit, r.offset);
   const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
   return { text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT $${values.length - 1} OFFSET $${values.length}`, values };

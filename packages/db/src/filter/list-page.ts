@@ -1,6 +1,7 @@
 import type { ListQuery } from '@provisio/core';
 import type { Model } from 'mongoose';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
+import type { Query } from './field-condition.ts';
 import { inOrg } from './in-org.ts';
 import { sortSpec } from './sort-spec.ts';
 import type { PathResolver } from './targets.ts';
@@ -16,6 +17,27 @@ const dig = (doc: unknown, path: string): unknown =>
 function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
   const values = Object.values(where);
   return values.every((v) => typeof v === 'string' || typeof v === 'boolean') ? (where as Equalities) : undefined;
+}
+
+/**
+ * The docs of one ordered page. RFC 7644 §3.4.2.3 puts missing values last ascending and first
+ * descending, where MongoDB puts them first ascending: so a sorted page reads the values' side
+ * and the missing side as two queries (each keeps the org and the filter at the top level, as
+ * FerretDB needs), the second only when the first ends inside the page. Missing values tie,
+ * so they come in `_id` order.
+ */
+async function orderedDocs<D>(model: Model<D>, where: (extra?: Query) => Query, sort: Record<string, 1 | -1>, skip: number, limit: number): Promise<D[]> {
+  const field = Object.keys(sort).find((f) => f !== '_id');
+  if (!field) return model.find(where()).sort(sort).skip(skip).limit(limit).lean<D[]>();
+  const present = where({ [field]: { $ne: null } });
+  const missing = where({ [field]: null });
+  const [first, second] = sort[field] === 1 ? [present, missing] : [missing, present];
+  const docs = await model.find(first).sort(sort).skip(skip).limit(limit).lean<D[]>();
+  if (docs.length === limit) return docs;
+  // How many the first side holds: known when this page reached into it, else counted.
+  const firstSize = docs.length > 0 || skip === 0 ? skip + docs.length : await model.countDocuments(first);
+  const rest = await model.find(second).sort(sort).skip(Math.max(0, skip - firstSize)).limit(limit - docs.length).lean<D[]>();
+  return [...docs, ...rest];
 }
 
 /** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
@@ -41,7 +63,8 @@ export async function listPage<D>(options: {
   };
   const sort = sortSpec(resolve, query.sortBy, query.sortOrder);
   const filtered = query.filter ? await translateFilter(query.filter, ctx) : {};
-  const where = inOrg(orgId, narrow ? { $and: [filtered, narrow] } : filtered);
+  const whereWith = (extra?: Query) => inOrg(orgId, { $and: [filtered, ...(narrow ? [narrow] : []), ...(extra ? [extra] : [])] });
+  const where = whereWith();
   const equals = sql && !query.filter ? equalitiesOf(where) : undefined;
   if (sql && equals) {
     const collection = model.collection.collectionName;
@@ -51,7 +74,7 @@ export async function listPage<D>(options: {
     if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids) };
   }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
-  const docs = await model.find(where).sort(sort).skip(query.startIndex - 1).limit(query.count).lean<D[]>();
+  const docs = await orderedDocs(model, whereWith, sort, query.startIndex - 1, query.count);
   // A short first page is the whole result (Okta's and Entra's lookups): no second scan to count.
   if (query.startIndex === 1 && docs.length < query.count) return { totalResults: docs.length, docs };
   return { totalResults: await model.countDocuments(where), docs };

@@ -17,8 +17,8 @@ function parseSortPath(sortBy: string): AttrPath {
 /**
  * RFC 7644 §3.4.2.3 sorting on a single-valued attribute, by its stored comparison form
  * (so `userName` sorts without case), always tie-broken by `_id` for a stable order.
- * Without `sortBy`: `_id`, i.e. creation order (UUIDv7). Missing values sort first
- * ascending (MongoDB's order; the RFC would put them last).
+ * Without `sortBy`: `_id`, i.e. creation order (UUIDv7). Missing values go last ascending
+ * and first descending, as the RFC says (`listPage` reads the two sides apart).
  */
 export function sortSpec(resolve: PathResolver, sortBy: string | undefined, sortOrder: SortOrder | undefined): Record<string, 1 | -1> {
   const dir = sortOrder === 'descending' ? -1 : 1;
