@@ -19,6 +19,9 @@ function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
   return values.every((v) => typeof v === 'string' || typeof v === 'boolean') ? (where as Equalities) : undefined;
 }
 
+/** Fields every user or group document holds (`id`, `meta`, the required names): no missing side to read. */
+const ALWAYS_STORED: ReadonlySet<string> = new Set(['_id', 'userNameKey', 'displayNameKey', 'createdAt', 'updatedAt']);
+
 /**
  * The docs of one ordered page. RFC 7644 §3.4.2.3 puts missing values last ascending and first
  * descending, where MongoDB puts them first ascending: so a sorted page reads the values' side
@@ -27,7 +30,7 @@ function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
  * so they come in `_id` order.
  */
 async function orderedDocs<D>(model: Model<D>, where: (extra?: Query) => Query, sort: Record<string, 1 | -1>, skip: number, limit: number): Promise<D[]> {
-  const field = Object.keys(sort).find((f) => f !== '_id');
+  const field = Object.keys(sort).find((f) => !ALWAYS_STORED.has(f));
   if (!field) return model.find(where()).sort(sort).skip(skip).limit(limit).lean<D[]>();
   const present = where({ [field]: { $ne: null } });
   const missing = where({ [field]: null });
