@@ -114,7 +114,7 @@ describe('planBulk', () => {
     expect(plan.refused.has(2)).toBe(false); // runs, and fails because 'a' failed
     expect(plan.refused.get(3)).toEqual({ status: 400, scimType: 'invalidValue', detail: "bulkId 'nope' is not defined by any POST operation of this request" });
     expect(plan.refused.get(5)).toMatchObject({ status: 409, detail: expect.stringMatching(/'s' → 's'/) });
-    expect(plan.order).toEqual([1, 0, 2, 3, 5]);
+    expect(plan.order).toEqual([1, 0, 2, 3, 4, 5]);
   });
 });
 

@@ -5,7 +5,7 @@ export type PlanInput = { defines?: string; references: readonly string[] };
 export type BulkRefusal = { status: 400 | 409; scimType?: 'invalidValue'; detail: string };
 
 export type BulkPlan = {
-  /** Indexes in the order to run them: request order, except that a POST runs before the first operation that needs its bulkId. */
+  /** Every index, in the order to run them: request order, except that a POST runs before the first operation that needs its bulkId. */
   order: number[];
   /** Operations refused before running: an unknown bulkId (400) or one in a circle of references (409). */
   refused: Map<number, BulkRefusal>;
@@ -18,7 +18,7 @@ export type BulkPlan = {
  * forward references included (RFC 7644 §3.7.2). Circular references (a group whose
  * member is a group that has it as a member) are refused with 409, which §3.7.1 allows;
  * the client creates one side without the reference and adds it by PATCH. `null`: an
- * operation that did not parse (it runs nowhere and defines nothing).
+ * operation that did not parse (it defines nothing; it keeps its turn to be reported).
  */
 export function planBulk(inputs: readonly (PlanInput | null)[]): BulkPlan {
   const definer = new Map<string, number>();
@@ -56,6 +56,7 @@ export function planBulk(inputs: readonly (PlanInput | null)[]): BulkPlan {
     plan.order.push(i);
   };
 
-  inputs.forEach((input, i) => input && visit(i, input));
+  // An operation that did not parse takes its turn in request order (to be reported, and counted as an error).
+  inputs.forEach((input, i) => (input ? visit(i, input) : plan.order.push(i)));
   return plan;
 }
