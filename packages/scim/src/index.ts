@@ -73,5 +73,15 @@ export type { PaginationOptions, ServiceProviderConfigOptions } from './builders
 export { buildResourceType, buildResourceTypes } from './builders/resource-types.ts';
 export { buildSchema, buildSchemas } from './builders/schemas.ts';
 
+// Bulk (RFC 7644 §3.7)
+export { BULK_LIMITS } from './limits.ts';
+export { parseBulkRequest } from './bulk/parse-bulk-request.ts';
+export type { BulkEndpoint, BulkMethod, BulkOperation, BulkRequest, ParsedBulkOperation } from './bulk/parse-bulk-request.ts';
+export { bulkIdReferences, resolveBulkIds } from './bulk/bulk-references.ts';
+export { planBulk } from './bulk/plan-bulk.ts';
+export type { BulkPlan, BulkRefusal, PlanInput } from './bulk/plan-bulk.ts';
+export { buildBulkResponse } from './bulk/bulk-response.ts';
+export type { BulkOperationResult } from './bulk/bulk-response.ts';
+
 // HTTP helpers (the adapter owns HTTP; these keep the rules in one place)
 export { isScimRequestContentType, SCIM_MEDIA_TYPE } from './http/content-type.ts';

@@ -9,3 +9,13 @@ export const REQUEST_LIMITS = {
   /** Entries in `attributes` or in `excludedAttributes`. */
   selectedAttributes: 100,
 } as const;
+
+/**
+ * What `/Bulk` accepts (RFC 7644 §3.7.4), published in `/ServiceProviderConfig`. Beyond
+ * either: 413 with a SCIM error naming the limit. The payload limit is every SCIM body's.
+ */
+export const BULK_LIMITS = {
+  maxOperations: 1_000,
+  /** Bytes (1 MB). */
+  maxPayloadSize: 1_048_576,
+} as const;

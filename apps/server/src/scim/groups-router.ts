@@ -1,13 +1,14 @@
 import type { GroupRecord } from '@provisio/core';
-import { fromScimGroup, parseListQuery, parseSearchRequest } from '@provisio/scim';
+import { parseListQuery, parseSearchRequest } from '@provisio/scim';
 import type { ListQuery } from '@provisio/scim';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
-import { ifMatchVersion, optionalVersion, projectionOf, queryParams, resourceId } from './http/scim-request.ts';
+import { ifMatchVersion, projectionOf, queryParams, resourceId } from './http/scim-request.ts';
 import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
 import { renderGroup, wantsMembers } from './render-resources.ts';
+import { resourceWrites } from './resource-writes.ts';
 import type { RenderContext } from './render-resources.ts';
 import { callerFor } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
@@ -16,6 +17,7 @@ import type { ScimDeps } from './scim-context.ts';
 export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
   const router = Router();
   const listOptions = { registry: ctx.registry, resourceType: 'Group' as const };
+  const writes = resourceWrites(ctx.registry).Groups;
 
   const sendList = async (req: Request, res: Response, query: ListQuery) => {
     const page = await callerFor(deps, req, res).groups.list({ ...listPage(query), includeMembers: wantsMembers(query) });
@@ -30,10 +32,7 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
   router
     .route('/')
     .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions)))
-    .post(async (req, res) => {
-      const { attributes, members } = fromScimGroup(req.body, ctx.registry);
-      sendOne(res, 201, await callerFor(deps, req, res).groups.create({ attributes, members }), req);
-    })
+    .post(async (req, res) => sendOne(res, 201, await writes.create(callerFor(deps, req, res), req.body), req))
     .all(methodNotAllowed(['GET', 'POST']));
 
   router
@@ -47,18 +46,13 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
       const includeMembers = wantsMembers(projectionOf(req, listOptions));
       sendOne(res, 200, await callerFor(deps, req, res).groups.get({ id: resourceId(req), includeMembers }), req);
     })
-    .put(async (req, res) => {
-      const id = resourceId(req);
-      const { attributes, members } = fromScimGroup(req.body, ctx.registry);
-      const group = await callerFor(deps, req, res).groups.replace({ id, attributes, members, ...optionalVersion(ifMatchVersion(req)) });
-      sendOne(res, 200, group, req);
-    })
+    .put(async (req, res) => sendOne(res, 200, await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)), req))
     .patch(async (req, res) => {
       const id = resourceId(req);
       const caller = callerFor(deps, req, res);
       const projection = projectionOf(req, listOptions);
       // Applied and retried inside the procedure; members-only changes never contend on the version.
-      const patched = await caller.groups.patch({ id, patch: req.body, ...optionalVersion(ifMatchVersion(req)) });
+      const patched = await writes.patch(caller, id, req.body, ifMatchVersion(req));
       // RFC 7644 §3.5.2: 204, or 200 with the resource. A body without `members` would read as an
       // empty group, and the whole member list is what Entra calls "not advisable": 204 unless asked.
       if (!projection.attributes.length && !projection.excludedAttributes.length) {
@@ -68,7 +62,7 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
       sendOne(res, 200, wantsMembers(projection) ? await caller.groups.get({ id, includeMembers: true }) : patched, req);
     })
     .delete(async (req, res) => {
-      await callerFor(deps, req, res).groups.delete({ id: resourceId(req), ...optionalVersion(ifMatchVersion(req)) });
+      await writes.remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
       res.status(204).end();
     })
     .all(methodNotAllowed(['GET', 'PUT', 'PATCH', 'DELETE']));

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import type { ServerDeps } from '../create-server.ts';
 import { auditCollectorOf } from '../auth/scim-audit.ts';
 import { orgPrincipal } from './http/scim-auth.ts';
+import type { OrgPrincipal } from './http/scim-auth.ts';
+import type { AuditCollector } from '@provisio/core/audit';
 
 /** What every SCIM route handler needs beyond the request: the deps and the SCIM base URL. */
 export type ScimDeps = Omit<ServerDeps, 'redis'>;
@@ -16,14 +18,22 @@ export const scimBaseUrl = (deps: Pick<ServerDeps, 'publicUrl'>) => `${deps.publ
  * (scopes, org isolation, uniqueness); handlers only translate.
  */
 export function callerFor(deps: ScimDeps, req: Request, res: Response) {
-  const auth = orgPrincipal(res);
-  const header = res.getHeader('X-Request-Id');
-  // Set by requestIdFor (create-server) before any route; req.id is the same id for pino-http.
-  const requestId = typeof header === 'string' ? header : typeof req.id === 'string' ? req.id : '';
+  return scimCaller(deps, { auth: orgPrincipal(res), requestId: requestIdOf(req, res), audit: auditCollectorOf(res) });
+}
+
+/** A SCIM caller with its own principal and audit collector: one Bulk operation's. */
+export function scimCaller(deps: ScimDeps, call: { auth: OrgPrincipal; requestId: string; audit: AuditCollector | undefined }) {
+  const { auth, requestId, audit } = call;
   const logger = deps.logger.child({ requestId, orgId: auth.orgId });
   return createCaller(
-    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res), surface: 'scim' }),
+    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit, surface: 'scim' }),
   );
+}
+
+/** Set by requestIdFor (create-server) before any route; req.id is the same id for pino-http. */
+export function requestIdOf(req: Request, res: Response): string {
+  const header = res.getHeader('X-Request-Id');
+  return typeof header === 'string' ? header : typeof req.id === 'string' ? req.id : '';
 }
 
 export type ScimCaller = ReturnType<typeof callerFor>;

@@ -1,5 +1,6 @@
 import { createSchemaRegistry } from '@provisio/scim';
 import { Router } from 'express';
+import { bulkRouter } from './bulk/bulk-router.ts';
 import { discoveryRouter } from './discovery-router.ts';
 import { groupsRouter } from './groups-router.ts';
 import { scimAuth } from './http/scim-auth.ts';
@@ -13,7 +14,7 @@ import { usersRouter } from './users-router.ts';
 
 /**
  * The SCIM 2.0 adapter, mounted at `/scim/v2`: auth first (so anonymous callers learn
- * nothing about routes), then bodies, then one router per resource, and one error
+ * nothing about routes), then bodies, then one router per resource, Bulk, and one error
  * middleware that turns every failure, including unknown routes, into a SCIM Error.
  */
 export function scimRouter(deps: ScimDeps): Router {
@@ -24,6 +25,7 @@ export function scimRouter(deps: ScimDeps): Router {
   router.use('/Users', usersRouter(deps, ctx));
   router.use('/Groups', groupsRouter(deps, ctx));
   router.use(rootSearchRouter(deps, ctx));
+  router.use(bulkRouter(deps, ctx));
   router.use(discoveryRouter(ctx));
   router.use(() => {
     throw new ScimHttpFailure({ status: 404, detail: 'No such SCIM endpoint' });

@@ -48,6 +48,10 @@ describe('discovery', () => {
       authenticationSchemes: [{ type: 'oauthbearertoken', primary: true }],
     });
   });
+  it('ServiceProviderConfig publishes bulk limits when given them', () => {
+    const spc = buildServiceProviderConfig({ baseUrl, maxResults: 1000, bulk: { maxOperations: 1000, maxPayloadSize: 1_048_576 } });
+    expect(spc.bulk).toEqual({ supported: true, maxOperations: 1000, maxPayloadSize: 1_048_576 });
+  });
   it('ResourceTypes list the enterprise and custom extensions', () => {
     expect(buildResourceTypes({ registry: registries.rfc, baseUrl }).map((r) => r.id)).toEqual(['User', 'Group']);
     expect(buildResourceType('user', { registry: registries.custom, baseUrl }).schemaExtensions).toEqual([

@@ -17,18 +17,20 @@ export type ServiceProviderConfigOptions = {
   maxResults: number;
   etag?: boolean;
   sort?: boolean;
+  /** Bulk limits (RFC 7644 §3.7.4); without them bulk is unsupported. */
+  bulk?: { maxOperations: number; maxPayloadSize: number };
   /** RFC 9865 block; omitted when not given. */
   pagination?: PaginationOptions;
 };
 
-/** `/ServiceProviderConfig` (RFC 7643 §5): PATCH yes, bulk no, filter/sort/etag yes, bearer tokens. */
+/** `/ServiceProviderConfig` (RFC 7643 §5): PATCH yes, bulk when given its limits, filter/sort/etag yes, bearer tokens. */
 export function buildServiceProviderConfig(opts: ServiceProviderConfigOptions) {
   const base = opts.baseUrl.replace(/\/+$/, '');
   return {
     schemas: [URN.serviceProviderConfig],
     ...(opts.documentationUri !== undefined ? { documentationUri: opts.documentationUri } : {}),
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: opts.bulk ? { supported: true, ...opts.bulk } : { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: opts.maxResults },
     changePassword: { supported: false },
     sort: { supported: opts.sort ?? true },

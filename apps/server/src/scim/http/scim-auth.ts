@@ -1,6 +1,6 @@
 import type { Principal } from '@provisio/core';
 import { hasScope, isAppError } from '@provisio/core';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { bearerToken } from '../../http/bearer-token.ts';
 import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
 import { ScimHttpFailure } from './scim-failure.ts';
@@ -17,19 +17,28 @@ const unauthenticated = (detail: string, challenge: string) =>
  */
 export function scimAuth(resolvePrincipal: PrincipalResolver): RequestHandler {
   return async (req, res, next) => {
-    const token = bearerToken(req);
-    if (!token) throw unauthenticated('A bearer token is required', 'Bearer realm="scim"');
-    // A revoked key: the resolver's message says why (owner deprovisioned, or revoked by an admin).
-    const principal = await Promise.resolve(resolvePrincipal(token, { address: req.ip ?? 'unknown', calls: 1 })).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'UNAUTHENTICATED') throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
-      throw error;
-    });
-    if (!principal) throw unauthenticated('The bearer token is invalid or revoked', 'Bearer realm="scim", error="invalid_token"');
-    if (principal.kind !== 'org') throw new ScimHttpFailure({ status: 403, detail: 'SCIM needs an org key, not the platform token' });
-    if (!hasScope(principal.scopes, 'scim')) throw new ScimHttpFailure({ status: 403, detail: "This key lacks the 'scim' scope" });
-    res.locals['principal'] = principal;
+    res.locals['principal'] = await admitScimCall(resolvePrincipal, req);
     next();
   };
+}
+
+/**
+ * Admits one SCIM call of this request's bearer token: authenticated, rate-limited and
+ * gated by the resolver, refused here as above. Each Bulk operation after the first is
+ * admitted again, so it counts and is checked as a request of its own would be.
+ */
+export async function admitScimCall(resolvePrincipal: PrincipalResolver, req: Request): Promise<OrgPrincipal> {
+  const token = bearerToken(req);
+  if (!token) throw unauthenticated('A bearer token is required', 'Bearer realm="scim"');
+  // A revoked key: the resolver's message says why (owner deprovisioned, or revoked by an admin).
+  const principal = await Promise.resolve(resolvePrincipal(token, { address: req.ip ?? 'unknown', calls: 1 })).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'UNAUTHENTICATED') throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
+    throw error;
+  });
+  if (!principal) throw unauthenticated('The bearer token is invalid or revoked', 'Bearer realm="scim", error="invalid_token"');
+  if (principal.kind !== 'org') throw new ScimHttpFailure({ status: 403, detail: 'SCIM needs an org key, not the platform token' });
+  if (!hasScope(principal.scopes, 'scim')) throw new ScimHttpFailure({ status: 403, detail: "This key lacks the 'scim' scope" });
+  return principal;
 }
 
 /** The principal `scimAuth` admitted; routes behind it can rely on its presence. */

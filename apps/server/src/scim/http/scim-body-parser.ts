@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import { BULK_LIMITS } from '@provisio/scim';
 import express from 'express';
 import type { RequestHandler } from 'express';
 import { ScimHttpFailure } from './scim-failure.ts';
 
 /** RFC 7644 §3.8 names `application/scim+json`; Entra and Okta also send `application/json`. */
 const ACCEPTED = ['application/scim+json', 'application/json'];
-export const BODY_LIMIT = '1mb';
+/** Every SCIM body, a BulkRequest's included: `bulk.maxPayloadSize` in /ServiceProviderConfig. */
+export const BODY_LIMIT = BULK_LIMITS.maxPayloadSize;
 
 const json = express.json({ type: ACCEPTED, limit: BODY_LIMIT, strict: true });
 

@@ -1,9 +1,10 @@
+import { ERROR_URN } from '@provisio/scim';
+import type { ScimErrorBody } from '@provisio/scim';
 import type { ErrorRequestHandler } from 'express';
 import { loggablePath } from '../../http/loggable-path.ts';
 import { sendScim } from './scim-response.ts';
 import { toScimFailure } from './to-scim-failure.ts';
-
-const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
+import type { ScimFailure } from './to-scim-failure.ts';
 
 /**
  * The one SCIM error middleware: every failure under /scim/v2 leaves as a SCIM Error body
@@ -19,7 +20,11 @@ export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => 
   const requestId = String(res.getHeader('X-Request-Id') ?? '');
   if (failure.status >= 500) req.log.error({ err: error, requestId, path: loggablePath(req.originalUrl) }, 'scim request failed');
   for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
-  const detail = failure.internal ? `${failure.detail} (request ${requestId})` : failure.detail;
-  const body = { schemas: [ERROR_URN], status: String(failure.status), ...(failure.scimType ? { scimType: failure.scimType } : {}), detail };
-  sendScim(res, failure.status, body);
+  sendScim(res, failure.status, scimErrorBody(failure, requestId));
 };
+
+/** A failure's SCIM Error body (`status` a string); an internal one names only the request. */
+export function scimErrorBody(failure: ScimFailure, requestId: string): ScimErrorBody {
+  const detail = failure.internal ? `${failure.detail} (request ${requestId})` : failure.detail;
+  return { schemas: [ERROR_URN], status: String(failure.status), ...(failure.scimType ? { scimType: failure.scimType } : {}), detail };
+}

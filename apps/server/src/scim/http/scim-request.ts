@@ -10,7 +10,11 @@ import { ScimHttpFailure } from './scim-failure.ts';
  * without a database round trip.
  */
 export function resourceId(req: Request): string {
-  const id = req.params['id'];
+  return resourceIdOf(req.params['id']);
+}
+
+/** `resourceId` for an id from elsewhere (a Bulk operation's path). */
+export function resourceIdOf(id: unknown): string {
   if (typeof id !== 'string' || !UUID_PATTERN.test(id)) throw new ScimHttpFailure({ status: 404, detail: 'Resource not found' });
   return id;
 }
@@ -22,10 +26,14 @@ const ETAG = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
  * → unconditional. A tag we could never have issued can't match: 412 at once.
  */
 export function ifMatchVersion(req: Request): number | undefined {
-  const header = req.headers['if-match'];
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = ETAG.exec(header);
-  if (!match?.[1]) throw new ScimError({ status: 412, detail: `If-Match ${header} does not match the current version` });
+  return versionOfETag(req.headers['if-match']);
+}
+
+/** `ifMatchVersion` for a tag from elsewhere (a Bulk operation's `version`). */
+export function versionOfETag(tag: string | undefined): number | undefined {
+  if (tag === undefined || tag.trim() === '*') return undefined;
+  const match = ETAG.exec(tag);
+  if (!match?.[1]) throw new ScimError({ status: 412, detail: `If-Match ${tag} does not match the current version` });
   return Number(match[1]);
 }
 

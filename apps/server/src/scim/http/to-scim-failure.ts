@@ -1,6 +1,6 @@
 import { isAppError } from '@provisio/core';
 import type { AppError, AppErrorCode } from '@provisio/core';
-import { SCIM_TYPES_BY_STATUS, ScimError } from '@provisio/scim';
+import { BULK_LIMITS, SCIM_TYPES_BY_STATUS, ScimError } from '@provisio/scim';
 import type { ScimStatus, ScimType } from '@provisio/scim';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -72,7 +72,7 @@ export function toScimFailure(error: unknown): ScimFailure {
   if (error instanceof URIError) return { status: 404, detail: 'Resource not found', internal: false };
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') return { status: 400, scimType: 'invalidSyntax', detail: 'The body is not valid JSON', internal: false };
-    if (error.type === 'entity.too.large') return { status: 413, detail: 'The body is larger than 1 MB', internal: false };
+    if (error.type === 'entity.too.large') return { status: 413, detail: `The body is larger than 1 MB: at most ${BULK_LIMITS.maxPayloadSize} bytes (maxPayloadSize)`, internal: false };
     if (error.type.endsWith('.unsupported')) return { status: 415, detail: 'Unsupported charset or content encoding', internal: false };
     if (error.status !== undefined && error.status < 500) return { status: 400, scimType: 'invalidSyntax', detail: 'The body could not be read', internal: false };
   }
