@@ -1,5 +1,4 @@
-import type { ProvisioClient } from '../create-provisio-client.ts';
-import type { UserEvent } from '../schemas.ts';
+import type { ProvisioClient, UserEvent } from '@provisio/client';
 
 /** A running `events.onUserChange` subscription that keeps what it receives. */
 export function collectEvents(client: ProvisioClient, lastEventId: string | null) {

@@ -1,8 +1,8 @@
 import { ADMIN_TOKEN, createAccessTestApp, scimUser } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvisioClient, isProvisioError, TRPCClientError } from './index.ts';
-import type { ProvisioClient , ProvisioError} from './index.ts';
+import { createProvisioClient, isProvisioError, TRPCClientError } from '@provisio/client';
+import type { ProvisioClient , ProvisioError} from '@provisio/client';
 
 let app: AccessTestApp;
 let url: string;

@@ -1,8 +1,8 @@
 import { createAccessTestApp, deactivateOp, scimUser } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProvisioClient, isResyncRequired } from './index.ts';
-import type { ProvisioClient } from './index.ts';
+import { createProvisioClient, isResyncRequired } from '@provisio/client';
+import type { ProvisioClient } from '@provisio/client';
 import { collectEvents } from './testing/collect-events.ts';
 import { serverOnDb } from './testing/server-on-db.ts';
 
