@@ -55,9 +55,15 @@ describe('pnpm cli: users, invites and events', () => {
   it('events tail prints events as they arrive, and resumes with --since', async () => {
     const tail = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', 'events', 'tail', '--count', '2'], { cwd, env: env() });
     let out = '';
+    let err = '';
     tail.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => tail.on('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // The stream is open once the CLI says so: a change from here on is one it must print.
+    await new Promise<void>((resolve) => {
+      tail.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()).includes('listening for user events\n') && resolve());
+      tail.on('exit', () => resolve());
+    });
+    expect(err).toBe('listening for user events\n');
     const id = await createScimUser('tail.a@example.com');
     await app.scim('delete', `/Users/${id}`, org.scimToken);
     expect(await exited).toBe(0);

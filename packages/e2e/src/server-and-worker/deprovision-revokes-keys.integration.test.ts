@@ -69,8 +69,7 @@ describe('deprovisioning revokes credentials', () => {
 
     // Invites go through the same worker and SMTP server: pick the alert out.
     const isAlert = (m: { raw: string }) => /SCIM provisioning stopped/.test(m.raw);
-    for (let i = 0; i < 300 && !smtp.mails.some(isAlert); i++) await new Promise((r) => setTimeout(r, 50));
-    const alerts = smtp.mails.filter(isAlert);
+    const alerts = (await smtp.until((mails) => mails.some(isAlert))).filter(isAlert);
     expect(alerts.map((m) => m.to)).toEqual([[org.otherEmail]]);
     expect(alerts[0]?.raw).toMatch(/service account/);
 
