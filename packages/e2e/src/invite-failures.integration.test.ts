@@ -85,7 +85,7 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   // means no invite waits for a send and the queue has nothing waiting, running or due for a retry.
   const unsettledInvites = () => env.deps.db.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
   const unfinishedJobs = async () => Object.entries(await env.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
-  await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), { timeout: 60_000, interval: 250 });
+  await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), { timeout: 120_000, interval: 250 });
   phase('every invite settled');
 
   // Every user has at least one mail whose link works (older duplicates are superseded by design).
