@@ -8,8 +8,8 @@ export const json = { type: 'boolean', description: 'print JSON' } as const sati
 /** What a command prints: `--json` prints `json`, otherwise `lines`. `streamed`: it printed as it went (`events tail`). */
 export type Output = { json: unknown; lines: string[]; streamed?: boolean };
 
-/** Where a streaming command prints each line as it happens. */
-export type CommandIo = { stdout: (text: string) => void };
+/** Where a streaming command prints each line as it happens (stdout) and says what it is doing (stderr). */
+export type CommandIo = { stdout: (text: string) => void; stderr: (text: string) => void };
 
 export type Command = {
   /** `['org', 'create']`. */

@@ -60,17 +60,22 @@ describe('the server app', () => {
   it('drains an in-flight request on stop, and refuses new connections after', async () => {
     const server = createServer(env.deps);
     let release: () => void = () => undefined;
+    let reached: () => void = () => undefined;
+    const handling = new Promise<void>((resolve) => (reached = resolve));
     server.app.get('/slow', (_req, res) => {
       release = () => res.json({ done: true });
+      reached();
     });
     const port = await server.start(0);
     const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json());
-    await new Promise((r) => setTimeout(r, 100));
-    const stopped = server.stop();
-    await new Promise((r) => setTimeout(r, 100));
+    await handling;
+    let stopDone = false;
+    const stopped = server.stop().then(() => (stopDone = true));
+    // The listener closes at once: a new connection is refused while the slow request still runs.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    expect(stopDone).toBe(false);
     release();
     await expect(inFlight).resolves.toEqual({ done: true });
     await stopped;
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });

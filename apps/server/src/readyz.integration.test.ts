@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer } from './create-server.ts';
 import { startTcpProxy } from './testing/tcp-proxy.ts';
 import { createTestDeps } from './testing/test-deps.ts';
@@ -18,16 +18,16 @@ afterAll(async () => {
   await proxy.close();
 });
 
-async function waitForStatus(app: Parameters<typeof request>[0], status: number, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last: request.Response | undefined;
-  while (Date.now() < deadline) {
-    last = await request(app).get('/readyz');
-    if (last.status === status) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`/readyz stayed ${last?.status} ${JSON.stringify(last?.body)}`);
-}
+/** `/readyz` once it answers `status` (it follows MongoDB within the driver's server selection time). */
+const waitForStatus = (app: Parameters<typeof request>[0], status: number) =>
+  vi.waitFor(
+    async () => {
+      const res = await request(app).get('/readyz');
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      return res;
+    },
+    { timeout: 20_000, interval: 250 },
+  );
 
 it('turns 503 naming MongoDB while it is unreachable, and 200 again once it is back, without a restart', async () => {
   const { app } = createServer(env.deps);

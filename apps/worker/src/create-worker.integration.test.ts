@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createProducerConnection, createWorkerConnection } from '@provisio/jobs';
 import { createLogger } from '@provisio/logger';
 import { Queue } from 'bullmq';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { createWorker } from './create-worker.ts';
 import { createJobMetrics } from './job-metrics.ts';
 
@@ -22,6 +22,10 @@ it('finishes the job it is running when closed, and reports jobs in /metrics', a
   const metrics = createJobMetrics(queue);
   const connection = createWorkerConnection(url);
   let finished = false;
+  let started: () => void = () => undefined;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
   const worker = createWorker({
     queueName,
     connection,
@@ -29,7 +33,8 @@ it('finishes the job it is running when closed, and reports jobs in /metrics', a
     metrics,
     processors: {
       'test.slow': async () => {
-        await new Promise((r) => setTimeout(r, 800));
+        started();
+        await released;
         finished = true;
         return 'ok';
       },
@@ -38,15 +43,20 @@ it('finishes the job it is running when closed, and reports jobs in /metrics', a
   void worker.run();
   const job = await queue.add('test.slow', {}, { jobId: 'slow-1' });
   await queue.add('test.unknown', {}, { jobId: 'unknown-1', attempts: 3 });
-  await new Promise((r) => setTimeout(r, 300));
+  await running;
   expect(await job.getState()).toBe('active');
+  // A job with no processor fails once, without retries.
+  await vi.waitFor(async () => expect(await queue.getJobState('unknown-1')).toBe('failed'));
 
-  await worker.close();
+  let closed = false;
+  const closing = worker.close().then(() => (closed = true));
+  // close() is waiting for the running job: it has not returned, and the job has not been cut short.
+  expect([closed, await job.getState()]).toEqual([false, 'active']);
+  release();
+  await closing;
   expect(finished).toBe(true);
   expect(await queue.getJobState('slow-1')).toBe('completed');
-  // A job with no processor fails once, without retries.
   const unknown = await queue.getJob('unknown-1');
-  expect(await unknown?.getState()).toBe('failed');
   expect(unknown?.attemptsMade).toBe(1);
 
   await queue.add('test.slow', {}, { jobId: 'waiting-1' });

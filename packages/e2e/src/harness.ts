@@ -7,6 +7,7 @@ import { createLogger } from '@provisio/logger';
 import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
 import { startWorkerApp } from '@provisio/worker/worker-app';
+import { expect, vi } from 'vitest';
 
 /** A clock tests can move forward; server and worker share it. */
 export function movableClock(): Clock & { advance(ms: number): void } {
@@ -48,6 +49,11 @@ export async function startStack(options: { clock?: Clock; rejectMail?: (to: str
     db: env.deps.db,
     orgId,
     smtp,
+    /** Resolves once the worker has nothing queued, running or due for a retry: every mail it was asked for has been sent. */
+    async settled() {
+      const unfinished = async () => Object.entries(await worker.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
+      await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
+    },
     async stop() {
       await worker.stop();
       await smtp.close();

@@ -3,7 +3,7 @@ import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
 import request from 'supertest';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { oktaUser, SCIM_TOKEN } from './harness.ts';
 import { startOwnRedis, startWorkerProcess } from './processes.ts';
 
@@ -62,8 +62,10 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   await redis.stop(); // Redis down: users must still be created, invites kept for later
   await inBatches(70, 140, create);
   phase('70 more with Redis down');
+  const mailsBeforeRestart = smtp.mails.length;
   await redis.start();
-  await new Promise((r) => setTimeout(r, 300));
+  // Once the worker has its queue back and mails again, it is working through the backlog.
+  await smtp.until((mails) => mails.length > mailsBeforeRestart, 60_000);
   await worker.kill('SIGKILL'); // mid-backlog: some sends may be between claim, send and mark
   worker = await startWorkerProcess(workerEnv);
   // Whatever the killed worker sent has arrived by now (its sockets closed when it died).
@@ -75,19 +77,16 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
 
   const recipients = Array.from({ length: 200 }, (_, i) => `user${i}@example.com`);
   const byRecipient = () => new Map(recipients.map((to) => [to, smtp.mails.filter((m) => m.to.includes(to))]));
-  const deadline = Date.now() + 120_000;
-  while ([...byRecipient().values()].some((mails) => mails.length === 0) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const missing = () => [...byRecipient()].filter(([, mails]) => mails.length === 0).map(([to]) => to);
+  await smtp.until(() => missing().length === 0, 120_000).catch(() => undefined);
+  expect(missing()).toEqual([]);
   phase('every recipient has mail');
-  const missing = [...byRecipient()].filter(([, mails]) => mails.length === 0).map(([to]) => to);
-  expect(missing).toEqual([]);
-  // Then let in-flight work settle: a send retried after the kill may still be on its way.
-  const unsettled = () => env.deps.db.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
-  while ((await unsettled()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-  expect(await unsettled()).toBe(0);
+  // Then let in-flight work settle: a send retried after the kill may still be on its way. Settled
+  // means no invite waits for a send and the queue has nothing waiting, running or due for a retry.
+  const unsettledInvites = () => env.deps.db.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
+  const unfinishedJobs = async () => Object.entries(await env.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
+  await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), { timeout: 120_000, interval: 250 });
   phase('every invite settled');
-  await new Promise((r) => setTimeout(r, 500));
 
   // Every user has at least one mail whose link works (older duplicates are superseded by design).
   for (const [to, mails] of byRecipient()) {

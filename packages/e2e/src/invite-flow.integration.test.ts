@@ -1,6 +1,6 @@
 import { inviteLinksIn } from '@provisio/email/testing';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_TOKEN, movableClock, oktaUser, SCIM_TOKEN, startStack } from './harness.ts';
 
 const clock = movableClock();
@@ -21,25 +21,21 @@ const trpcQuery = (path: string, input: unknown) =>
 
 const mailsTo = (to: string) => stack.smtp.mails.filter((m) => m.to.includes(to));
 async function linksFor(to: string, count = 1): Promise<string[]> {
-  const deadline = Date.now() + 20_000;
-  while (mailsTo(to).length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${to}, got ${mailsTo(to).length}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await stack.smtp.until(() => mailsTo(to).length >= count);
   return mailsTo(to).flatMap((m) => inviteLinksIn(m.raw));
 }
-/** Polls `read` until `done` holds (or 15 s pass), returning the last value read. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
+/** The invite's status once it reaches `state`. */
+const inviteInState = (userId: string, state: 'sent' | 'failed') =>
+  vi.waitFor(
+    async () => {
+      const status = (await trpcQuery('invites.status', { userId })).body.result?.data;
+      expect(status?.state).toBe(state);
+      return status;
+    },
+    { timeout: 15_000, interval: 50 },
+  );
 /** The mail can arrive a moment before the worker marks the invite sent, and only a sent link opens. */
-const markedSent = (userId: string) => eventually(async () => (await trpcQuery('invites.status', { userId })).body.result?.data, (s) => s?.state === 'sent');
+const markedSent = (userId: string) => inviteInState(userId, 'sent');
 const pathOf = (link: string) => new URL(link).pathname;
 const accept = (link: string, password: string, confirm = password) =>
   request(stack.app).post(pathOf(link)).type('form').send({ password, confirm });
@@ -52,9 +48,7 @@ describe('invites over SCIM, the worker and real SMTP', () => {
     const [link] = await linksFor('ada@example.com');
     expect(link).toMatch(/^http:\/\/provisio\.test\/invite\/[A-Za-z0-9_-]{43}$/);
 
-    // The mail can arrive a moment before the worker marks the invite sent.
-    const status = await eventually(async () => (await trpcQuery('invites.status', { userId: created.body.id })).body.result.data, (s) => s?.state === 'sent');
-    expect(status).toMatchObject({ state: 'sent', failedReason: null });
+    expect(await markedSent(created.body.id)).toMatchObject({ state: 'sent', failedReason: null });
 
     const page = await request(stack.app).get(pathOf(link ?? ''));
     expect(page.status).toBe(200);
@@ -75,7 +69,7 @@ describe('invites over SCIM, the worker and real SMTP', () => {
     expect(user.body.active).toBe(true);
     const record = await trpcQuery('users.get', { id: created.body.id });
     expect(record.body.result.data.status).toBe('active');
-    await new Promise((r) => setTimeout(r, 300));
+    await stack.settled();
     expect(mailsTo('ada@example.com')).toHaveLength(1);
   });
 
@@ -127,9 +121,11 @@ describe('invites over SCIM, the worker and real SMTP', () => {
 
   it('records a permanent SMTP rejection on the invite and does not retry it', async () => {
     const created = await scim().post('/Users', oktaUser('bounce@example.com'));
-    const status = await eventually(async () => (await trpcQuery('invites.status', { userId: created.body.id })).body.result?.data, (s) => s?.state === 'failed');
-    expect(status.state).toBe('failed');
+    const status = await inviteInState(created.body.id, 'failed');
     expect(status.failedReason).toMatch(/rejected/);
+    // Not retried: once the worker is idle, the one rejected attempt is all the SMTP server saw.
+    await stack.settled();
+    expect(stack.smtp.rejected).toEqual(['bounce@example.com']);
   });
 
   it('shows a clear page for an unknown or malformed token', async () => {
@@ -141,8 +137,10 @@ describe('invites over SCIM, the worker and real SMTP', () => {
   });
 
   it('does not invite a user created deactivated', async () => {
-    await scim().post('/Users', { ...oktaUser('off@example.com'), active: false });
-    await new Promise((r) => setTimeout(r, 1_000));
+    const created = await scim().post('/Users', { ...oktaUser('off@example.com'), active: false });
+    expect(created.status).toBe(201);
+    await stack.settled();
+    expect((await trpcQuery('invites.status', { userId: created.body.id })).body.result.data).toBeNull();
     expect(mailsTo('off@example.com')).toHaveLength(0);
   });
 });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect, vi } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -16,17 +17,14 @@ export const freePort = () =>
     });
   });
 
+const accepts = (port: number) =>
+  new Promise<boolean>((done) => {
+    const socket = connect(port, '127.0.0.1').once('connect', () => (socket.destroy(), done(true))).once('error', () => done(false));
+  });
+
+/** Resolves once something accepts connections on `port` (a process is ready when it listens). */
 async function waitForPort(port: number, timeoutMs = 20_000) {
-  const { connect } = await import('node:net');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = connect(port, '127.0.0.1').once('connect', () => (s.destroy(), r(true))).once('error', () => r(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nothing listened on ${port}`);
+  await vi.waitFor(async () => expect(await accepts(port), `something listens on ${port}`).toBe(true), { timeout: timeoutMs, interval: 50 });
 }
 
 const exited = (child: ChildProcess) =>

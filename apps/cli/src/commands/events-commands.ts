@@ -25,6 +25,8 @@ const eventsTail: Command = {
       const sub = client.events.onUserChange.subscribe(
         { lastEventId: since },
         {
+          // On stderr, so stdout stays one event per line; scripts (and tests) know from here on nothing is missed.
+          onStarted: () => io.stderr('listening for user events\n'),
           onData: ({ data }) => {
             io.stdout(values['json'] === true ? `${JSON.stringify(data)}\n` : `${line(data)}\n`);
             if (++seen >= limit) {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@provisio/logger';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter, rateKeyOf } from './rate-limiter.ts';
 import { createAccessTestApp } from './testing/access-test-app.ts';
 import type { AccessTestApp } from './testing/access-test-app.ts';
@@ -25,17 +25,17 @@ describe('per-key rate limiting', () => {
     const org = await app.newOrg();
     const first = await burst(org.scimToken, 100);
     expect(first.filter((r) => r.status === 200)).toHaveLength(100);
-    // Windows are wall-clock seconds: under load a batch may straddle two, so a try only
-    // counts when its 51 requests were all answered within one second.
+    // A window is 1 s from its first request, counted in Redis under the key id. Under load a
+    // batch may straddle two windows, so a try only counts when one window's counter holds all 51.
+    const window = `rl-key:${org.scimKeyId}`;
     let second: Response[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
-      // Spend what is left of this second and of the burst reserve (it comes back over 10 s)…
+      // Spend what is left of this window and of the burst reserve (it comes back over 10 s)…
       for (let i = 0; i < 50 && !(await burst(org.scimToken, 20)).some((r) => r.status === 429); i++);
-      // …then start a fresh second: 50 sustained requests pass, the 51st does not.
-      await new Promise((r) => setTimeout(r, 1_100));
-      const started = Date.now();
+      // …then wait for the window to end (its counter expires): 50 sustained requests pass, the 51st does not.
+      await vi.waitFor(async () => expect(await app.deps.redis.exists(window)).toBe(0), { timeout: 5_000, interval: 10 });
       second = await burst(org.scimToken, 51);
-      if (Date.now() - started < 900) break;
+      if (Number(await app.deps.redis.get(window)) === 51) break;
     }
     expect(second.filter((r) => r.status === 200)).toHaveLength(50);
     const limited = second.find((r) => r.status === 429);
@@ -54,9 +54,10 @@ describe('per-key rate limiting', () => {
     const lines: string[] = [];
     const logger = createLogger({ name: 'test', level: 'warn', destination: new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }) });
     const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 });
+    const refused = new Promise((resolve) => redis.once('error', resolve));
     redis.on('error', () => undefined);
     const admit = createRateLimiter({ redis, logger });
-    await new Promise((r) => setTimeout(r, 300));
+    await refused;
     const principal = { kind: 'org' as const, orgId: 'o', scopes: ['scim' as const], keyId: 'k-redis-down' };
     for (let i = 0; i < 20; i++) await expect(admit(rateKeyOf(principal, 'bearer'))).resolves.toBeUndefined();
     expect(lines.some((l) => /Redis unreachable/.test(l))).toBe(true);

@@ -51,15 +51,21 @@ describe("org B cannot see or touch org A's data", () => {
   });
 
   it('uniqueness is per org: the same userName and displayName exist in both', async () => {
-    await expect(other.users.create({ attributes: { userName: 'SHARED@example.com', active: true } })).resolves.toBeTruthy();
-    await expect(other.groups.create({ attributes: { displayName: 'shared' } })).resolves.toBeTruthy();
+    const user = await other.users.create({ attributes: { userName: 'SHARED@example.com', active: true } });
+    const group = await other.groups.create({ attributes: { displayName: 'shared' } });
+    expect([user.userName, user.version, group.displayName, group.version]).toEqual(['SHARED@example.com', 1, 'shared', 1]);
+    expect([user.id, group.id]).not.toContain(userId);
+    expect(group.id).not.toBe(groupId);
+    // Each org still reads only its own.
+    expect((await other.users.get({ id: user.id })).id).toBe(user.id);
+    await expect(env.caller.users.get({ id: userId })).resolves.toMatchObject({ userName: 'shared@example.com' });
   });
 
   it('refuses callers without an org principal or without the scope', async () => {
     await expect(callerFor(env.db, null).users.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(callerFor(env.db, { kind: 'platform' }).users.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const readOnly = callerFor(env.db, testPrincipal(env.orgId, ['users:read']));
-    await expect(readOnly.users.list({})).resolves.toBeTruthy();
+    await expect(readOnly.users.list({})).resolves.toMatchObject({ items: [{ id: userId }], nextCursor: null });
     await expect(readOnly.users.delete({ id: userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -45,11 +45,7 @@ export async function startBrowserStack() {
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
   /** Waits for the `count`-th mail to `to` and returns every invite link sent to it. */
   async function inviteLinks(to: string, count = 1): Promise<string[]> {
-    const deadline = Date.now() + 20_000;
-    while (mailsTo(to).length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${to}, got ${mailsTo(to).length}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await smtp.until(() => mailsTo(to).length >= count);
     return mailsTo(to).flatMap((m) => inviteLinksIn(m.raw));
   }
 

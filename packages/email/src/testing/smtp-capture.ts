@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -9,12 +10,16 @@ export type CapturedMail = { from: string; to: string[]; raw: string; receivedAt
  */
 export async function startTestSmtpServer(options: { reject?: (to: string) => boolean } = {}) {
   const mails: CapturedMail[] = [];
+  /** Recipients answered 550, once per attempt. */
+  const rejected: string[] = [];
+  const arrivals = new EventEmitter();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
       if (options.reject?.(address.address)) {
+        rejected.push(address.address);
         const error = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
         callback(error);
         return;
@@ -31,6 +36,7 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
           raw: Buffer.concat(chunks).toString('utf8'),
           receivedAt: new Date(),
         });
+        arrivals.emit('mail');
         callback();
       });
     },
@@ -40,14 +46,30 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    rejected,
+    /** Resolves with every mail so far once `done(mails)` holds, checked on each arrival (rejects after `timeoutMs`). */
+    until(done: (received: CapturedMail[]) => boolean, timeoutMs = 20_000): Promise<CapturedMail[]> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!done(mails)) return;
+          finish();
+          resolve(mails);
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`the ${mails.length} mail(s) that arrived within ${timeoutMs} ms do not meet the condition`));
+        }, timeoutMs);
+        const finish = () => {
+          clearTimeout(timer);
+          arrivals.off('mail', check);
+        };
+        arrivals.on('mail', check);
+        check();
+      });
+    },
     /** Resolves once `count` mails have arrived (or rejects after `timeoutMs`). */
-    async waitFor(count: number, timeoutMs = 15_000): Promise<CapturedMail[]> {
-      const deadline = Date.now() + timeoutMs;
-      while (mails.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} mails, got ${mails.length}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      return mails;
+    waitFor(count: number, timeoutMs = 15_000): Promise<CapturedMail[]> {
+      return this.until((received) => received.length >= count, timeoutMs);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors/scim-error.ts';
-import { catchError } from '../testing/catch-error.ts';
+import { expectedOutcome, outcomeOf } from '../testing/outcome.ts';
 import { registries } from '../testing/registries.ts';
 import type { ExpectedError } from '../testing/registries.ts';
 import fixtures from './list-query.fixtures.json' with { type: 'json' };
@@ -22,13 +21,7 @@ describe('list query fixtures', () => {
   it.each((fixtures as Fixture[]).map((f) => [`${f.name} (${f.source})`, f] as const))('%s', (_, f) => {
     const opts = { registry: registries.rfc, resourceType: f.resourceType, ...f.options };
     const run = () => (f.query !== undefined ? parseListQuery(new URLSearchParams(f.query), opts) : parseSearchRequest(f.body, opts));
-    if (f.error) {
-      const err = catchError(run);
-      expect(err).toBeInstanceOf(ScimError);
-      expect(err).toMatchObject({ status: f.error.status, scimType: f.error.scimType });
-    } else {
-      expect(run()).toEqual(f.expected);
-    }
+    expect(outcomeOf(run)).toEqual(expectedOutcome(f.error, f.expected));
   });
 
   it('accepts a plain record as produced by Express', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from '../errors/scim-error.ts';
-import { catchError } from '../testing/catch-error.ts';
+import { expectedOutcome, outcomeOf } from '../testing/outcome.ts';
 import { registries } from '../testing/registries.ts';
 import type { ExpectedError } from '../testing/registries.ts';
 import { fromScimGroup } from './from-scim-group.ts';
@@ -11,14 +10,7 @@ import userFixtures from './map-user.fixtures.json' with { type: 'json' };
 type Fixture = { name: string; source: string; wire: unknown; registry?: 'rfc' | 'custom'; expected?: unknown; error?: ExpectedError };
 
 function check(f: Fixture, run: () => unknown) {
-  if (f.error) {
-    const err = catchError(run);
-    expect(err).toBeInstanceOf(ScimError);
-    expect(err).toMatchObject({ status: f.error.status, scimType: f.error.scimType });
-    if (f.error.message) expect((err as ScimError).detail).toContain(f.error.message);
-  } else {
-    expect(run()).toEqual(f.expected);
-  }
+  expect(outcomeOf(run)).toEqual(expectedOutcome(f.error, f.expected));
 }
 
 const label = (f: Fixture) => [`${f.name} (${f.source})`, f] as const;

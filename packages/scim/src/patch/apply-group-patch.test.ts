@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupAttributes, GroupMember, MembershipDelta } from '../domain/types.ts';
-import { ScimError } from '../errors/scim-error.ts';
-import { catchError } from '../testing/catch-error.ts';
+import { expectedOutcome, outcomeOf } from '../testing/outcome.ts';
 import { registries } from '../testing/registries.ts';
 import type { ExpectedError } from '../testing/registries.ts';
 import { applyGroupPatch } from './apply-group-patch.ts';
@@ -32,14 +31,7 @@ describe('applyGroupPatch fixtures', () => {
         id: 'abf4dd94-a4c0-4f67-89c9-76b03340cb9b',
         ...(f.loadedMembers ? { members: f.loadedMembers } : {}),
       });
-    if (f.error) {
-      const err = catchError(run);
-      expect(err).toBeInstanceOf(ScimError);
-      expect(err).toMatchObject({ status: f.error.status, scimType: f.error.scimType });
-      if (f.error.message) expect((err as ScimError).detail).toContain(f.error.message);
-    } else {
-      expect(run()).toEqual(f.expected);
-    }
+    expect(outcomeOf(run)).toEqual(expectedOutcome(f.error, f.expected));
     expect(f.resource).toEqual(before);
   });
 });

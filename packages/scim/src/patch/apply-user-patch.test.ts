@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserAttributes } from '../domain/types.ts';
-import { ScimError } from '../errors/scim-error.ts';
-import { catchError } from '../testing/catch-error.ts';
+import { expectedOutcome, outcomeOf } from '../testing/outcome.ts';
 import { registries } from '../testing/registries.ts';
 import type { ExpectedError } from '../testing/registries.ts';
 import { applyUserPatch } from './apply-user-patch.ts';
@@ -31,16 +30,11 @@ describe('applyUserPatch fixtures', () => {
         registry: registries[f.registry ?? 'rfc'],
         id: '2819c223-7f76-453a-919d-413861904646',
       });
-    if (f.error) {
-      const err = catchError(run);
-      expect(err).toBeInstanceOf(ScimError);
-      expect(err).toMatchObject({ status: f.error.status, scimType: f.error.scimType });
-      if (f.error.message) expect((err as ScimError).detail).toContain(f.error.message);
-    } else {
-      const result = run();
-      expect(result.attributes).toEqual(f.expected);
-      expect(result.password).toBe(f.password);
-    }
+    const attributesAndPassword = () => {
+      const { attributes, password } = run();
+      return { attributes, password };
+    };
+    expect(outcomeOf(attributesAndPassword)).toEqual(expectedOutcome(f.error, { attributes: f.expected, password: f.password }));
     expect(f.resource).toEqual(before); // the input is never mutated
   });
 });

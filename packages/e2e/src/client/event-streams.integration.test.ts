@@ -4,7 +4,7 @@ import { createServer } from '@provisio/server/create-server';
 import { createAccessTestApp } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createProvisioClient } from './index.ts';
+import { createProvisioClient } from '@provisio/client';
 import { collectEvents } from './testing/collect-events.ts';
 
 let app: AccessTestApp;

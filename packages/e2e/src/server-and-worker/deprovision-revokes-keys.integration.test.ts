@@ -4,8 +4,8 @@ import { systemClock } from '@provisio/core';
 import { createLogger } from '@provisio/logger';
 import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTestApp, deactivateOp, scimUser } from './testing/access-test-app.ts';
-import type { AccessTestApp } from './testing/access-test-app.ts';
+import { createAccessTestApp, deactivateOp, scimUser } from '@provisio/server/auth-testing';
+import type { AccessTestApp } from '@provisio/server/auth-testing';
 
 let app: AccessTestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
@@ -69,8 +69,7 @@ describe('deprovisioning revokes credentials', () => {
 
     // Invites go through the same worker and SMTP server: pick the alert out.
     const isAlert = (m: { raw: string }) => /SCIM provisioning stopped/.test(m.raw);
-    for (let i = 0; i < 300 && !smtp.mails.some(isAlert); i++) await new Promise((r) => setTimeout(r, 50));
-    const alerts = smtp.mails.filter(isAlert);
+    const alerts = (await smtp.until((mails) => mails.some(isAlert))).filter(isAlert);
     expect(alerts.map((m) => m.to)).toEqual([[org.otherEmail]]);
     expect(alerts[0]?.raw).toMatch(/service account/);
 

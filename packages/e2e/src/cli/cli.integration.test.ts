@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { ADMIN_TOKEN, createAccessTestApp, keySecretOf } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cwd = fileURLToPath(new URL('..', import.meta.url));
+/** The CLI package's directory: the CLI runs from there as `pnpm cli` does. */
+const cwd = dirname(createRequire(import.meta.url).resolve('@provisio/cli/package.json'));
 let app: AccessTestApp;
 let url: string;
 

@@ -1,10 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { createAccessTestApp, scimUser } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cwd = fileURLToPath(new URL('..', import.meta.url));
+/** The CLI package's directory: the CLI runs from there as `pnpm cli` does. */
+const cwd = dirname(createRequire(import.meta.url).resolve('@provisio/cli/package.json'));
 let app: AccessTestApp;
 let url: string;
 let org: Awaited<ReturnType<AccessTestApp['newOrg']>>;
@@ -53,9 +55,15 @@ describe('pnpm cli: users, invites and events', () => {
   it('events tail prints events as they arrive, and resumes with --since', async () => {
     const tail = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', 'events', 'tail', '--count', '2'], { cwd, env: env() });
     let out = '';
+    let err = '';
     tail.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => tail.on('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // The stream is open once the CLI says so: a change from here on is one it must print.
+    await new Promise<void>((resolve) => {
+      tail.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()).includes('listening for user events\n') && resolve());
+      tail.on('exit', () => resolve());
+    });
+    expect(err).toBe('listening for user events\n');
     const id = await createScimUser('tail.a@example.com');
     await app.scim('delete', `/Users/${id}`, org.scimToken);
     expect(await exited).toBe(0);

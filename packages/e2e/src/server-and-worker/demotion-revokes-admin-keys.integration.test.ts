@@ -4,8 +4,8 @@ import { systemClock } from '@provisio/core';
 import { createLogger } from '@provisio/logger';
 import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAccessTestApp } from './testing/access-test-app.ts';
-import type { AccessTestApp } from './testing/access-test-app.ts';
+import { createAccessTestApp } from '@provisio/server/auth-testing';
+import type { AccessTestApp } from '@provisio/server/auth-testing';
 
 let app: AccessTestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;

@@ -5,8 +5,8 @@ import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { createLogger } from '@provisio/logger';
 import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_TOKEN, createAccessTestApp, deactivateOp, keySecretOf, scimUser } from './testing/access-test-app.ts';
-import type { AccessTestApp } from './testing/access-test-app.ts';
+import { ADMIN_TOKEN, createAccessTestApp, deactivateOp, keySecretOf, scimUser } from '@provisio/server/auth-testing';
+import type { AccessTestApp } from '@provisio/server/auth-testing';
 
 const ORIGIN = 'http://provisio.test';
 let app: AccessTestApp;

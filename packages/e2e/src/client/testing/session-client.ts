@@ -1,5 +1,5 @@
-import { createProvisioClient } from '../create-provisio-client.ts';
-import type { ProvisioClient } from '../create-provisio-client.ts';
+import { createProvisioClient } from '@provisio/client';
+import type { ProvisioClient } from '@provisio/client';
 
 /**
  * The typed client as the admin web app calls: with a session cookie and its CSRF token
