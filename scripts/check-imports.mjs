@@ -42,19 +42,29 @@ function sourceFiles(dir) {
 
 const specifierPattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
 
+// Any quoted workspace name counts as a use too (e.g. `require.resolve('@provisio/cli/package.json')`).
+const workspaceNamePattern = /['"](@provisio\/[a-z-]+)[^'"]*['"]/g;
+
 function importsOf(file) {
-  return [...readFileSync(file, 'utf8').matchAll(specifierPattern)].map((match) => match[1]);
+  const text = readFileSync(file, 'utf8');
+  return {
+    specifiers: [...text.matchAll(specifierPattern)].map((match) => match[1]),
+    mentioned: [...text.matchAll(workspaceNamePattern)].map((match) => match[1]),
+  };
 }
 
 const packages = workspacePackages();
 const byName = new Map(packages.map((pkg) => [pkg.name, pkg]));
 const problems = [];
 const edges = new Map(packages.map((pkg) => [pkg.name, new Set()]));
+const mentions = new Map(packages.map((pkg) => [pkg.name, new Set()]));
 
 for (const pkg of packages) {
   for (const file of sourceFiles(pkg.dir)) {
     const shown = relative(root, file);
-    for (const specifier of importsOf(file)) {
+    const { specifiers, mentioned } = importsOf(file);
+    for (const name of mentioned) mentions.get(pkg.name).add(name);
+    for (const specifier of specifiers) {
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
         if (!(target + sep).startsWith(pkg.dir + sep)) problems.push(`${shown}: relative import leaves ${pkg.name}: ${specifier}`);
@@ -68,7 +78,7 @@ for (const pkg of packages) {
   }
   for (const name of pkg.declared) {
     const dependency = byName.get(name);
-    if (dependency && !edges.get(pkg.name).has(name)) problems.push(`${pkg.name} declares ${name} but never imports it`);
+    if (dependency && !edges.get(pkg.name).has(name) && !mentions.get(pkg.name).has(name)) problems.push(`${pkg.name} declares ${name} but never imports it`);
     if (!dependency?.isApp || harnesses.has(pkg.name)) continue;
     problems.push(`${pkg.name} (${pkg.isApp ? 'an app' : 'a library'}) depends on the app ${name}`);
   }

@@ -25,6 +25,8 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 
 say "shellcheck"
 shellcheck -x scripts/*.sh .ci/run
+say "import direction"
+node scripts/check-imports.mjs >/dev/null
 say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"
