@@ -77,6 +77,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       },
     },
     {
+      // Users stored by older code get the keys this version's lookups and search read; a marker read once done.
+      name: 'user keys backfill',
+      intervalMs: 10 * MINUTE,
+      run: async () => {
+        const result = await db.backfillUserKeys(clock.now());
+        return result?.updated || result?.done ? result : undefined;
+      },
+    },
+    {
       name: 'claim prune',
       intervalMs: HOUR,
       run: async () => {

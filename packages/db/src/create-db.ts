@@ -19,7 +19,8 @@ import { createSessionStores, registerSessionModels } from './sessions/index.ts'
 import { runIndexCompanion } from './ferretdb/index-companion.ts';
 import type { Engine } from './ferretdb/companion-plan.ts';
 import type { SqlReads } from './ferretdb/sql-reads.ts';
-import { runMigrations } from './migrations/run-migrations.ts';
+import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
+import { registerMigrationModel } from './migrations/migration-model.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -55,6 +56,7 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     invites: registerInviteModel(connection),
     claims: registerClaimModel(connection),
     users: registerUserModel(connection),
+    migrations: registerMigrationModel(connection),
     groups: registerGroupModel(connection),
     groupMembers: registerGroupMemberModel(connection),
     // Keys, service accounts, audit events (issue 6).
@@ -96,8 +98,13 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /**
-     * Creates every index the models declare, runs the FerretDB index companion (a no-op on
-     * MongoDB), then the one-time data migrations; idempotent.
+     * Users' derived keys brought to the current code (migrations/backfill-user-keys.ts): the
+     * worker runs it periodically; a no-op read of its marker once done.
+     */
+    backfillUserKeys: (now: Date) => backfillUserKeys(models, versionClaims, now),
+    /**
+     * Creates every index the models declare and runs the FerretDB index companion (a no-op on
+     * MongoDB); idempotent. No data migration runs here: a start never scans a collection.
      */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
@@ -111,8 +118,6 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
       engine = companion.engine;
       reads.sql = companion.sql;
       await previous?.close();
-      // After the companion: on FerretDB its indexes are what make a backfill's writes by `_id` cheap.
-      await runMigrations(models);
     },
     /** What `syncIndexes` found the server to be (undefined before it ran). */
     engine: () => engine,

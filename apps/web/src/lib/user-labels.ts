@@ -8,11 +8,3 @@ export const emailOf = (u: UserRecord): string => u.attributes.emails?.find((e) 
 
 export const ROLE_LABELS: Record<UserRecord['role'], string> = { admin: 'Admin', standard: 'Standard', read_only: 'Read only' };
 export const SOURCE_LABELS: Record<UserRecord['source'], string> = { scim: 'SCIM', admin: 'Admin', jit: 'SAML JIT' };
-
-/** A SCIM filter matching `text` in the names and emails people search by. */
-export function searchFilter(text: string): string | undefined {
-  const q = text.trim();
-  if (!q) return undefined;
-  const value = JSON.stringify(q);
-  return ['userName', 'displayName', 'name.givenName', 'name.familyName', 'emails.value'].map((a) => `${a} co ${value}`).join(' or ');
-}

@@ -8,7 +8,7 @@ import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
-import { displayNameOf, emailOf, ROLE_LABELS, searchFilter, SOURCE_LABELS } from '../lib/user-labels.ts';
+import { displayNameOf, emailOf, ROLE_LABELS, SOURCE_LABELS } from '../lib/user-labels.ts';
 
 const PAGE_SIZE = 25;
 const STATUSES = ['invited', 'active', 'deactivated'] as const;
@@ -37,11 +37,10 @@ export function UsersPage() {
     if (typed !== q) go({ q: typed, page: 1 });
   }, [typed]);
 
-  const filter = searchFilter(q);
   const users = useQuery({
     queryKey: ['users', q, status, page],
     queryFn: () =>
-      trpc.users.search.query({ ...(filter ? { filter } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
+      trpc.users.search.query({ ...(q.trim() ? { text: q.trim() } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const items = users.data?.items ?? [];
@@ -60,7 +59,7 @@ export function UsersPage() {
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor="user-search">Search users</label>
-          <input id="user-search" type="search" placeholder="Name, user name or email" value={text} onChange={(e) => setText(e.target.value)} />
+          <input id="user-search" type="search" placeholder="Start of a name, user name or email" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="user-status">Status</label>

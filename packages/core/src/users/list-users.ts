@@ -10,6 +10,8 @@ export type ListUsersOptions = {
   filter?: FilterNode;
   /** Only users in this state (admin views: who has not accepted an invite yet). */
   status?: UserStatus;
+  /** Word-prefix search over names, userName, emails and externalId (see UserRepository.list). */
+  text?: string;
   sortBy?: string;
   sortOrder?: SortOrder;
   startIndex?: number;
@@ -18,6 +20,6 @@ export type ListUsersOptions = {
 
 /** A stable page: always ordered (by `sortBy` then id, or by id = creation order). */
 export async function listUsers(deps: Pick<DomainDeps, 'users'>, options: ListUsersOptions): Promise<ListPage<UserRecord>> {
-  const { orgId, filter, status, sortBy, sortOrder } = options;
-  return deps.users.list(orgId, { filter, sortBy, sortOrder, ...(status ? { status } : {}), ...pageWindow(options) });
+  const { orgId, filter, status, text, sortBy, sortOrder } = options;
+  return deps.users.list(orgId, { filter, sortBy, sortOrder, ...(status ? { status } : {}), ...(text ? { text } : {}), ...pageWindow(options) });
 }

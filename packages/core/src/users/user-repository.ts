@@ -66,8 +66,12 @@ export interface UserRepository {
    * given). False when no user (at that version) was deleted.
    */
   delete(orgId: string, id: string, removal: UserRemoval): Promise<boolean>;
-  /** A SCIM-style page; `status` narrows it to users in that state (not a SCIM attribute, so not in the filter). */
-  list(orgId: string, query: ListQuery & { status?: UserStatus }): Promise<ListPage<UserRecord>>;
+  /**
+   * A SCIM-style page; `status` narrows it to users in that state (not a SCIM attribute, so not
+   * in the filter); `text` to users having, for each word of it, a word of their names,
+   * userName, emails or externalId that starts with it (the admin app's search box).
+   */
+  list(orgId: string, query: ListQuery & { status?: UserStatus; text?: string }): Promise<ListPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

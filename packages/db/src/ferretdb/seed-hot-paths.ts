@@ -1,5 +1,6 @@
 import { normaliseKey, uuidV7 } from '@provisio/core';
 import type { Db } from '../create-db.ts';
+import { searchKeysOf } from '../users/search-keys.ts';
 
 export type Seeded = {
   orgId: string;
@@ -30,7 +31,7 @@ export async function seedHotPaths(db: Db): Promise<Seeded> {
     userIds.map((_id, i) => {
       const userName = `User${i}@Example.com`;
       const emails = [{ value: `user${i}@example.com`, primary: true }];
-      return { _id, orgId: orgOf(i), userName, userNameKey: normaliseKey(userName), externalId: `ext-${i}`, attributes: { userName, emails }, search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) }, emailKeys: [normaliseKey(emails[0]?.value ?? '')], status: 'active', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
+      return { _id, orgId: orgOf(i), userName, userNameKey: normaliseKey(userName), externalId: `ext-${i}`, attributes: { userName, emails }, search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) }, emailKeys: [normaliseKey(emails[0]?.value ?? '')], searchKeys: searchKeysOf({ userName, emails }), status: 'active', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
     }) as never[],
   );
   const groupIds = range(N).map(() => uuidV7());

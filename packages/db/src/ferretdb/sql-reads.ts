@@ -1,7 +1,10 @@
 import pg from 'pg';
 
-/** Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same. */
-export type Equalities = Record<string, string | boolean>;
+/**
+ * Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same.
+ * A string array means "an array field holding all of these" (one `@>` containment).
+ */
+export type Equalities = Record<string, string | boolean | string[]>;
 
 export type PageRequest = {
   collection: string;

@@ -10,8 +10,20 @@ import type { TranslateContext } from './translate-filter.ts';
 import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 
+export type ContainsAll = { field: string; keys: string[] };
+
 const dig = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
+
+/**
+ * An array field holding every one of `keys`, as mongoose sends it: the first key as a top-level
+ * equality (the one FerretDB pushes down to an index), the others checked beside it.
+ */
+export function containsAllQuery({ field, keys }: ContainsAll): Record<string, unknown> {
+  const [lead, ...rest] = keys;
+  if (lead === undefined) return {};
+  return { [field]: lead, ...(rest.length ? { $and: rest.map((k) => ({ [field]: k })) } : {}) };
+}
 
 /** The query as plain top-level equalities (an unfiltered page, maybe narrowed), else undefined. */
 function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
@@ -52,10 +64,12 @@ export async function listPage<D>(options: {
   query: ListQuery;
   /** Stored-field conditions ANDed with the filter (state that SCIM does not name). */
   narrow?: Record<string, unknown>;
+  /** A stored array that must hold all these keys (the users page search), lead key first. */
+  containsAll?: ContainsAll | undefined;
   /** FerretDB+PostgreSQL only (the index companion): orders, skips and counts unfiltered pages in SQL. */
   sql?: SqlReads | undefined;
 }): Promise<{ totalResults: number; docs: D[] }> {
-  const { model, rows, resolve, orgId, query, narrow, sql } = options;
+  const { model, rows, resolve, orgId, query, narrow, containsAll, sql } = options;
   const ctx: TranslateContext = {
     resolve,
     rowIds: async (key, rowQuery) => (await rows.distinct(key, inOrg(orgId, rowQuery))).map(String),
@@ -66,9 +80,13 @@ export async function listPage<D>(options: {
   };
   const sort = sortSpec(resolve, query.sortBy, query.sortOrder);
   const filtered = query.filter ? await translateFilter(query.filter, ctx) : {};
-  const whereWith = (extra?: Query) => inOrg(orgId, { $and: [filtered, ...(narrow ? [narrow] : []), ...(extra ? [extra] : [])] });
+  const stated = [filtered, ...(narrow ? [narrow] : [])];
+  const searched = containsAll ? [containsAllQuery(containsAll)] : [];
+  const whereWith = (extra?: Query) => inOrg(orgId, { $and: [...stated, ...searched, ...(extra ? [extra] : [])] });
   const where = whereWith();
-  const equals = sql && !query.filter ? equalitiesOf(where) : undefined;
+  // In SQL, one containment of the whole key list: PostgreSQL intersects the keys' index entries.
+  const narrowed = sql && !query.filter ? equalitiesOf(inOrg(orgId, { $and: stated })) : undefined;
+  const equals = narrowed && containsAll ? { ...narrowed, [containsAll.field]: containsAll.keys } : narrowed;
   if (sql && equals) {
     const collection = model.collection.collectionName;
     const count = () => sql.count(collection, equals);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   for (let i = 0; i < SIZE; i += 5_000) {
     const docs: UserDoc[] = userIds.slice(i, i + 5_000).map((_id, j) => {
       const userName = `member${i + j}@example.com`;
-      return { _id, orgId, userName, userNameKey: normaliseKey(userName), attributes: { userName }, search: {}, emailKeys: [], status: 'invited', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
+      return { _id, orgId, userName, userNameKey: normaliseKey(userName), attributes: { userName }, search: {}, emailKeys: [], searchKeys: [], status: 'invited', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
     });
     await db.models.users.insertMany(docs, { lean: true });
   }

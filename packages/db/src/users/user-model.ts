@@ -16,6 +16,8 @@ export type UserDoc = {
   search: Record<string, unknown>;
   /** Every email normalised, top level: the index-served form of an email lookup (see email-keys.ts). */
   emailKeys: string[];
+  /** Word prefixes a users-page search matches, top level (see search-keys.ts). */
+  searchKeys: string[];
   status: UserStatus;
   source: UserSource;
   role: UserRole;
@@ -36,6 +38,7 @@ const userSchema = new Schema<UserDoc>(
     attributes: { type: Schema.Types.Mixed, required: true },
     search: { type: Schema.Types.Mixed, required: true },
     emailKeys: { type: [String], default: undefined },
+    searchKeys: { type: [String], default: undefined },
     status: { type: String, enum: USER_STATUSES, required: true },
     source: { type: String, enum: USER_SOURCES, required: true },
     role: { type: String, enum: USER_ROLES, required: true, default: 'standard' },
@@ -53,5 +56,6 @@ userSchema.index({ orgId: 1, userNameKey: 1 }, { unique: true });
 userSchema.index({ orgId: 1, externalId: 1 });
 userSchema.index({ orgId: 1, _id: 1 });
 userSchema.index({ orgId: 1, emailKeys: 1 });
+userSchema.index({ orgId: 1, searchKeys: 1 });
 
 export const registerUserModel = (connection: Connection): Model<UserDoc> => connection.model<UserDoc>('User', userSchema, 'users');

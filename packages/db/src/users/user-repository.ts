@@ -8,7 +8,8 @@ import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
 import { userSearchMirror } from './user-search.ts';
-import { emailKeysOf } from './email-keys.ts';
+import { userKeysOf } from './user-keys.ts';
+import { searchTermKeys } from './search-keys.ts';
 import { userPage } from './user-page.ts';
 import { toUser } from './to-user.ts';
 import { withVersionClaim } from '../versioning/claim-version.ts';
@@ -26,7 +27,7 @@ function derived(attributes: NewUser['attributes']) {
     userNameKey: normaliseKey(attributes.userName),
     attributes: stored,
     search: userSearchMirror(attributes),
-    emailKeys: emailKeysOf(attributes.emails),
+    ...userKeysOf(attributes),
   };
 }
 
@@ -115,7 +116,9 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
 
     async list(orgId, query) {
       const narrow = query.status ? { status: query.status } : undefined;
-      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow, sql: reads.sql });
+      const keys = query.text ? searchTermKeys(query.text) : [];
+      const containsAll = keys.length ? { field: 'searchKeys', keys } : undefined;
+      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow, containsAll, sql: reads.sql });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
     },
 

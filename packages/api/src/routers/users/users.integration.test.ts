@@ -144,4 +144,17 @@ describe('users procedures', () => {
     expect((await env.caller.users.search({ status: 'deactivated', count: 0 })).totalResults).toBe(deactivated.length);
     await expect(env.caller.users.search({ status: 'gone' as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
+
+  it('searches word prefixes with text, kept by every write, ANDed with filter and status', async () => {
+    const u = await env.caller.users.create(newUser('text.search@example.com', { displayName: 'Katherine Johnson' }));
+    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) => (await env.caller.users.search({ count: 1000, ...input })).items.map((x) => x.id);
+    expect(await ids({ text: 'kath JOHN' })).toEqual([u.id]);
+    expect(await ids({ text: 'atherine' })).toEqual([]);
+    expect(await ids({ text: 'kath', filter: 'userName sw "text."', status: 'invited' })).toEqual([u.id]);
+    expect(await ids({ text: 'kath', status: 'active' })).toEqual([]);
+    await env.caller.users.replace({ id: u.id, attributes: { userName: 'text.search@example.com', active: true, displayName: 'Dorothy Vaughan' } });
+    expect(await ids({ text: 'kath' })).toEqual([]);
+    expect(await ids({ text: 'vaughan dor' })).toEqual([u.id]);
+    await expect(env.caller.users.search({ text: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });
