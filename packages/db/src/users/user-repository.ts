@@ -3,6 +3,7 @@ import type { NewUser, UserChanges, UserRecord, UserRepository } from '@provisio
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { listPage } from '../filter/list-page.ts';
+import { oneOrIn } from '../filter/one-or-in.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
@@ -127,7 +128,8 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
       const wanted = new Set(ids);
       // A big batch reads the org's users once instead of many large `$in`s (which FerretDB
       // evaluates row by row); small batches use the index.
-      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: { $in: [...wanted] } } : { orgId };
+      // One id (a group member add) is an equality, which FerretDB serves from the index.
+      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: oneOrIn([...wanted]) } : { orgId };
       const labels = new Map<string, string>();
       const cursor = models.users.find(query, { userName: 1, 'attributes.displayName': 1 }).lean<UserDoc>().cursor();
       for await (const d of cursor) if (wanted.has(d._id)) labels.set(d._id, d.attributes.displayName ?? d.userName);
