@@ -67,8 +67,10 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     },
 
     async findById(orgId, id) {
-      // `_id` is a String path: any text is a plain miss, never a CastError.
-      return one(orgId, await models.users.findOne({ _id: id, orgId }).lean<UserDoc>());
+      // `_id` is a String path: any text is a plain miss, never a CastError. The memberships
+      // need only the id, so both index-served reads go at once (an unknown id has none).
+      const [doc, groups] = await Promise.all([models.users.findOne({ _id: id, orgId }).lean<UserDoc>(), groupsOfUsers(models, orgId, [id])]);
+      return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },
 
     async standing(orgId, id) {
@@ -97,6 +99,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
           .lean<UserDoc>()
           .catch(onDuplicate),
       );
+      if (doc && changes.groups) return toUser(doc, changes.groups);
       return one(orgId, doc);
     },
 
