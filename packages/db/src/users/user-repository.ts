@@ -62,7 +62,9 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
   return {
     async insert(orgId, user) {
       const doc = newUserDoc(orgId, user);
-      await models.users.create(doc).catch(onDuplicate);
+      // The complete stored shape (newUserDoc, typed): written by the driver, without building
+      // and validating a mongoose document first, as mongoose would store it (no undefined fields).
+      await models.users.collection.insertOne(doc as never, { ignoreUndefined: true }).catch(onDuplicate);
       return toUser(doc, []);
     },
 
