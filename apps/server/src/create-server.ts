@@ -13,7 +13,6 @@ import { pinoHttp } from 'pino-http';
 import { createBadCredentialLimiter } from './auth/bad-credential-limiter.ts';
 import type { BadCredentialLimit } from './auth/bad-credential-limiter.ts';
 import { guardResolvers } from './auth/guard-resolvers.ts';
-import { createOrgLimits } from './auth/org-limits.ts';
 import { createRateLimiter } from './auth/rate-limiter.ts';
 import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { createAuditBatch } from './auth/audit-batch.ts';
@@ -45,6 +44,8 @@ export type ServerDeps = {
   trustProxy?: TrustProxy;
   /** Per-key and per-session limits (default 50/s, bursts of 100); an org's raised `keyRateLimit` replaces it for its keys. */
   rateLimit?: RateLimitOptions;
+  /** Whether resolving a token reads no database (the credential cache's `holdsKeyOf`): its address check then shares the rate limiter's round trip. */
+  resolvesWithoutRead?: (token: string) => boolean;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
@@ -86,10 +87,9 @@ export function createServer(deps: ServerDeps) {
   );
   // Both surfaces: refused credentials limited per address, then authenticate, rate-limit per key or
   // session, apply the SCIM plan and setting; SCIM also audits every request.
-  const limitsFor = createOrgLimits({ orgs: deps.db.orgs });
-  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, limitsFor, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
+  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
   const badCredentials = createBadCredentialLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}) });
-  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs });
+  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs, ...(deps.resolvesWithoutRead ? { resolvesWithoutRead: deps.resolvesWithoutRead } : {}) });
   const web = webApp({ ...deps, ...deps.web });
   // Event streams: one poller per org in this process; caps counted in Redis across replicas.
   const streams = { feed: createUserEventFeed({ events: deps.db.userEvents, clock: deps.clock }), leases: createRedisStreamLeases(deps) };

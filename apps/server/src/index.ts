@@ -34,6 +34,7 @@ async function main() {
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
     resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
+    resolvesWithoutRead: (token) => credentials.holdsKeyOf(token),
   });
   const port = await server.start(env.PORT, '0.0.0.0');
   const metricsPort = await server.metrics.listen(env.METRICS_PORT, env.METRICS_HOST);

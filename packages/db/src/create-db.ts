@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
+import { createDeleteBatch } from './writes/delete-batch.ts';
 import { createClaims } from './claims/claims.ts';
 import { registerInviteModel } from './invites/invite-model.ts';
 import { createInviteRepository } from './invites/invite-repository.ts';
@@ -70,9 +71,9 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
   const reads: { sql?: SqlReads } = {};
   let engine: Engine | undefined;
-  const versionClaims = { claims: createClaims(models.claims), model: models.claims };
+  const versionClaims = { claims: createClaims(models.claims), model: models.claims, superseded: createDeleteBatch(models.claims.collection) };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {}, reads);
+  const { users, userEvents, userEventIntents, intentCloses, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {}, reads);
 
   return {
     connection,
@@ -93,6 +94,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     inviteOrgs: createInviteOrgLookup(models.orgs),
     /** Once-only claims, and their pruning by the sweeper. */
     claims: versionClaims.claims,
+    /** What every repository's revisions are claimed through (tests build repositories with it). */
+    versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models, versionClaims),
     /** sessions and signInDirectory (core session ports, admin web app). */
@@ -127,7 +130,10 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
       if (!db) throw new Error('database connection is not open');
       await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
     },
+    /** Sends the batched deletes that are waiting (intent closes, superseded claims); `close` does too. */
+    flushWrites: () => Promise.all([intentCloses.flush(), versionClaims.superseded.flush()]).then(() => undefined),
     async close() {
+      await Promise.all([intentCloses.flush(), versionClaims.superseded.flush()]);
       await reads.sql?.close();
       await connection.close();
     },

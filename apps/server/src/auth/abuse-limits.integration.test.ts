@@ -54,6 +54,10 @@ describe('credentials that do not authenticate', () => {
 
     // Another address is not affected.
     expect((await from(freshAddress()).scim(org.scimToken)).status).toBe(200);
+    // Now the key is cached (no read would tell it apart): the rate limiter's round trip refuses the address.
+    const cached = await attacker.scim(org.scimToken);
+    expect([cached.status, cached.body.detail]).toEqual([429, expect.stringMatching(/invalid credentials from this address/)]);
+    expect((await attacker.scim(org.scimToken.replace(keySecretOf(org.scimToken), 'C'.repeat(43)))).status).toBe(429);
     reads.mockRestore();
   });
 

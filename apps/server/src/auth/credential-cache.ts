@@ -1,3 +1,4 @@
+import { parseKeyToken } from '@provisio/core/keys';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { Redis } from 'ioredis';
@@ -68,10 +69,15 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
     entries.set(slot, { value, at: performance.now() });
   }
 
+  const fresh = (orgId: string | undefined, slot: string) => {
+    const hit = live && orgId !== undefined ? byOrg.get(orgId)?.get(slot) : undefined;
+    return hit && performance.now() - hit.at < ttlMs ? hit : undefined;
+  };
+
   /** Reads through the cache; stores a found value unless an invalidation overlapped the read. */
   async function read<T>(orgIdBefore: string | undefined, slot: string, load: () => Promise<T | null>, orgIdOf: (value: T) => string): Promise<T | null> {
-    const hit = live && orgIdBefore !== undefined ? byOrg.get(orgIdBefore)?.get(slot) : undefined;
-    if (hit && performance.now() - hit.at < ttlMs) return hit.value as T;
+    const hit = fresh(orgIdBefore, slot);
+    if (hit) return hit.value as T;
     const before = changes;
     const wasLive = live;
     const value = await load();
@@ -123,6 +129,11 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
           updateSettings: publishing((...args: Parameters<typeof orgs.updateSettings>) => orgs.updateSettings(...args)),
         },
       };
+    },
+    /** Whether the key `token` names is served from here now: authenticating it reads no database. */
+    holdsKeyOf(token: string): boolean {
+      const keyId = parseKeyToken(token)?.keyId;
+      return keyId !== undefined && fresh(orgOfKey.get(keyId), `key:${keyId}`) !== undefined;
     },
     /** Whether entries are served (the subscriber is subscribed). */
     get live() {

@@ -1,11 +1,11 @@
 import { AppError, isAppError } from '@provisio/core';
 import type { Principal } from '@provisio/core';
-import type { OrgRepository } from '@provisio/core/orgs';
+import type { OrgRecord, OrgRepository } from '@provisio/core/orgs';
 import { scimAccessProblem } from '@provisio/core/orgs';
 import { TRPCError } from '@trpc/server';
 import type { AuthRequest, PrincipalResolver, SessionResolver } from '../http/trpc-endpoint.ts';
 import type { BadCredentialLimiter } from './bad-credential-limiter.ts';
-import { rateKeyOf } from './rate-limiter.ts';
+import { keyLimitsOf, rateKeyOf } from './rate-limiter.ts';
 import type { Admit } from './rate-limiter.ts';
 
 export type GuardOptions = {
@@ -13,6 +13,12 @@ export type GuardOptions = {
   admit: Admit;
   badCredentials: BadCredentialLimiter;
   orgs: OrgRepository;
+  /**
+   * Whether resolving `token` needs no database read (the credential cache holds its key).
+   * Then the address's limit of refused credentials is checked in the rate limiter's round
+   * trip, after the lookup, instead of in a round trip of its own before it.
+   */
+  resolvesWithoutRead?: (token: string) => boolean;
 };
 
 /** A refused credential: null from a resolver, a revoked key, an ended session. */
@@ -25,25 +31,42 @@ const isRefusal = (error: unknown) =>
  * address), rate-limit the key or session (each call of a tRPC batch counts), and apply
  * the org's SCIM plan and setting (`scimGate`).
  */
-export function guardResolvers({ resolvePrincipal, admit, badCredentials, orgs }: GuardOptions) {
-  /** Runs a lookup behind the per-address limit of refused credentials (when the address is known). */
-  async function looked<T>(request: AuthRequest | undefined, lookup: () => Promise<T | null> | T | null, refused: (found: T | null) => boolean) {
+export function guardResolvers({ resolvePrincipal, admit, badCredentials, orgs, resolvesWithoutRead = () => false }: GuardOptions) {
+  /**
+   * Runs a lookup behind the per-address limit of refused credentials (when the address is
+   * known): checked before a lookup that reads the database; after one that does not (`free`),
+   * where a refusal checks it before counting and a success checks it in `admit`.
+   */
+  async function looked<T>(request: AuthRequest | undefined, lookup: () => Promise<T | null> | T | null, refused: (found: T | null) => boolean, free = false) {
     if (!request) return lookup();
-    await badCredentials.check(request.address);
+    if (!free) await badCredentials.check(request.address);
+    const refuse = async () => {
+      if (free) await badCredentials.check(request.address);
+      await badCredentials.count(request.address);
+    };
     try {
       const found = await lookup();
-      if (refused(found)) await badCredentials.count(request.address);
+      if (refused(found)) await refuse();
       return found;
     } catch (error) {
-      if (isRefusal(error)) await badCredentials.count(request.address);
+      if (isRefusal(error)) await refuse();
       throw error;
     }
   }
 
-  const admitted = async (token: string, request?: AuthRequest): Promise<Principal | null> => {
-    const principal = await looked(request, () => resolvePrincipal(token), (found) => !found);
-    if (principal) await admit(rateKeyOf(principal, 'bearer'), request?.calls, principal.kind === 'org' ? principal.orgId : undefined);
-    return principal;
+  /** The org of a key's principal, read once per request (cached per process) for its rate limit and its SCIM gate. */
+  const orgOf = (principal: Principal | null): Promise<OrgRecord | null> | null => (principal?.kind === 'org' ? orgs.findById(principal.orgId) : null);
+
+  const admitted = async (token: string, request?: AuthRequest): Promise<{ principal: Principal | null; org: Promise<OrgRecord | null> | null }> => {
+    const free = request !== undefined && resolvesWithoutRead(token);
+    const principal = await looked(request, () => resolvePrincipal(token), (found) => !found, free);
+    const org = orgOf(principal);
+    if (principal) {
+      // An org that cannot be read right now keeps the default limit (its SCIM gate then fails on its own).
+      const limits = keyLimitsOf((await org?.catch(() => null)) ?? null);
+      await admit(rateKeyOf(principal, 'bearer'), request?.calls, { limits, ...(free && request ? { address: { address: request.address, limit: badCredentials.limit } } : {}) });
+    }
+    return { principal, org };
   };
 
   /**
@@ -52,10 +75,10 @@ export function guardResolvers({ resolvePrincipal, admit, badCredentials, orgs }
    * scope granted, so a SCIM key cannot reach `users.*` by the other door. FORBIDDEN says
    * why and what to do; a key with other scopes keeps those.
    */
-  async function scimGate(principal: Principal | null, surface: 'scim' | 'trpc'): Promise<Principal | null> {
+  async function scimGate({ principal, org }: Awaited<ReturnType<typeof admitted>>, surface: 'scim' | 'trpc'): Promise<Principal | null> {
     if (principal?.kind !== 'org') return principal;
     if (surface === 'trpc' && !principal.scopes.includes('scim')) return principal;
-    const problem = scimAccessProblem(await orgs.findById(principal.orgId));
+    const problem = scimAccessProblem(await org);
     if (!problem) return principal;
     const rest = surface === 'trpc' ? principal.scopes.filter((scope) => scope !== 'scim') : [];
     if (!rest.length) throw new AppError('FORBIDDEN', { message: problem });

@@ -2,8 +2,13 @@ import { AppError } from '@provisio/core';
 import type { Principal } from '@provisio/core';
 import type { Logger } from '@provisio/logger';
 import type { Redis } from 'ioredis';
-import type { LimitsFor } from './org-limits.ts';
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { KEY_RATE_LIMIT } from '@provisio/core/orgs';
+import type { OrgRecord } from '@provisio/core/orgs';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { admissionScript } from './admission-script.ts';
+import type { Admission } from './admission-script.ts';
+import { addressLimited } from './bad-credential-limiter.ts';
+import type { BadCredentialLimit } from './bad-credential-limiter.ts';
 
 export type RateLimitOptions = {
   /** Sustained requests per second per key. */
@@ -19,12 +24,6 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perSecond: 50, burst: 100,
 
 const WARN_EVERY_MS = 30_000;
 
-/** A Redis limiter; when Redis errors, the insurance limiter (this process's memory) decides instead. */
-export function redisLimiter(redis: Redis, points: number, duration: number, keyPrefix: string) {
-  const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
-  return new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter });
-}
-
 /**
  * Whose budget a call spends: a key's (by id), the platform token's, or a web session's
  * (its admin's, so two browsers share one budget; a platform session the platform's).
@@ -36,53 +35,87 @@ export function rateKeyOf(principal: Principal, via: 'bearer' | 'session'): stri
   return principal.keyId ?? null;
 }
 
+/** A raised org limit (`keyRateLimit`) for its keys, bursting to twice itself; null at the default (the server's configured limit applies). */
+export function keyLimitsOf(org: Pick<OrgRecord, 'settings'> | null): RateLimitOptions | null {
+  const perSecond = org?.settings.keyRateLimit ?? KEY_RATE_LIMIT.default;
+  return perSecond === KEY_RATE_LIMIT.default ? null : { perSecond, burst: 2 * perSecond, burstWindowSeconds: 10 };
+}
+
+export type AdmitOptions = {
+  /** The org's raised limit (`keyLimitsOf`); the server's configured one otherwise. */
+  limits?: RateLimitOptions | null;
+  /** Checked in the same round trip: the client address and its limit of refused credentials. */
+  address?: { address: string; limit: BadCredentialLimit };
+};
+
 /**
- * Rate limiting per key or session in Redis (fixed 1 s windows plus a burst reserve). Redis down:
- * each process keeps limiting from memory (so fail open cluster-wide, never closed) and
- * logs a warning at most every 30 s; provisioning must not stop because Redis did.
+ * Rate limiting per key or session in Redis (fixed 1 s windows plus a burst reserve), one
+ * script call per request (`admissionScript`). Redis down: each process keeps limiting from
+ * memory (so fail open cluster-wide, never closed) and logs a warning at most every 30 s;
+ * provisioning must not stop because Redis did.
  */
-export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT, limitsFor }: { redis: Redis; logger: Logger; options?: RateLimitOptions; limitsFor?: LimitsFor }) {
-  // One limiter per distinct limit; they share the Redis counters of a key (the limit is checked here, not in Redis).
-  const limiters = new Map<string, BurstyRateLimiter>();
-  const limiterFor = (limits: RateLimitOptions) => {
+export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT }: { redis: Redis; logger: Logger; options?: RateLimitOptions }) {
+  const admitInRedis = admissionScript(redis);
+  // The insurance: one memory limiter per distinct limit, used only while Redis fails.
+  const inMemory = new Map<string, BurstyRateLimiter>();
+  const memoryLimiterFor = (limits: RateLimitOptions) => {
     const id = `${limits.perSecond}/${limits.burst}/${limits.burstWindowSeconds}`;
-    let bursty = limiters.get(id);
+    let bursty = inMemory.get(id);
     if (!bursty) {
-      const sustained = redisLimiter(redis, limits.perSecond, 1, 'rl-key');
-      const reserve = redisLimiter(redis, Math.max(limits.burst - limits.perSecond, 0), limits.burstWindowSeconds, 'rl-key-burst');
-      bursty = new BurstyRateLimiter(sustained, reserve);
-      limiters.set(id, bursty);
+      const reserve = Math.max(limits.burst - limits.perSecond, 0);
+      bursty = new BurstyRateLimiter(
+        new RateLimiterMemory({ points: limits.perSecond, duration: 1, keyPrefix: 'rl-key' }),
+        new RateLimiterMemory({ points: reserve, duration: limits.burstWindowSeconds, keyPrefix: 'rl-key-burst' }),
+      );
+      inMemory.set(id, bursty);
     }
     return bursty;
   };
   let lastWarn = 0;
-  redis.on('error', () => {
+  const warnRedisDown = () => {
     const now = Date.now();
     if (now - lastWarn < WARN_EVERY_MS) return;
     lastWarn = now;
     logger.warn('rate limiter: Redis unreachable, limiting per process from memory');
-  });
+  };
+  redis.on('error', warnRedisDown);
+
+  const keyLimited = (limits: RateLimitOptions, msBeforeNext: number) => {
+    const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return new AppError('RATE_LIMITED', { message: `Too many requests for this key or session: at most ${limits.perSecond} per second (bursts of ${limits.burst}; each call of a batch counts). Retry after ${retryAfter} s.`, retryAfter });
+  };
 
   /**
    * Consumes `calls` of a budget (`rateKeyOf`; a tRPC batch costs one per call);
-   * RATE_LIMITED (with `retryAfter`) beyond the limit. No budget, no limit. A key of an
-   * org (`orgId`) gets the org's `keyRateLimit` when the platform has raised it.
+   * RATE_LIMITED (with `retryAfter`) beyond the limit, or when `address` is past its limit
+   * of refused credentials (then nothing is spent). No budget, no limit.
    */
-  return async function admit(key: string | null, calls = 1, orgId?: string): Promise<void> {
+  return async function admit(key: string | null, calls = 1, { limits: raised, address }: AdmitOptions = {}): Promise<void> {
     if (!key) return;
-    let limits = options;
+    const limits = raised ?? options;
+    let admission: Admission;
     try {
-      // An org that cannot be read right now keeps the default limit.
-      limits = (orgId && limitsFor ? await limitsFor(orgId).catch(() => null) : null) ?? options;
-      await limiterFor(limits).consume(key, calls);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) {
-        logger.warn({ err: rejection }, 'rate limiter failed; request admitted');
-        return;
-      }
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError('RATE_LIMITED', { message: `Too many requests for this key or session: at most ${limits.perSecond} per second (bursts of ${limits.burst}; each call of a batch counts). Retry after ${retryAfter} s.`, retryAfter });
+      admission = await admitInRedis({
+        key,
+        calls,
+        perSecond: limits.perSecond,
+        reserve: Math.max(limits.burst - limits.perSecond, 0),
+        reserveSeconds: limits.burstWindowSeconds,
+        ...(address ? { address: { address: address.address, limit: address.limit.perAddress } } : {}),
+      });
+    } catch {
+      warnRedisDown();
+      await memoryLimiterFor(limits)
+        .consume(key, calls)
+        .catch((rejection: unknown) => {
+          if (rejection instanceof RateLimiterRes) throw keyLimited(limits, rejection.msBeforeNext);
+          logger.warn({ err: rejection }, 'rate limiter failed; request admitted');
+        });
+      return;
     }
+    if (admission.admitted) return;
+    if (admission.refused === 'address' && address) throw addressLimited(address.limit, admission.msBeforeNext);
+    throw keyLimited(limits, admission.msBeforeNext);
   };
 }
 

@@ -57,6 +57,15 @@ describe('round trips per request', () => {
     expect(await app.server.metrics.registry.metrics()).toMatch(/provisio_request_db_round_trips_count\{method="GET",route="\/scim\/v2\/Users\/:id"\} \d+/);
   });
 
+  it('decides a request with a cached key in one Redis round trip: the address check and the rate limit are one script', async () => {
+    const id = await createUser('counted.redis@example.com');
+    const get = async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200);
+    await get(); // the key and its org are cached now
+    const cached = await countsOf('GET', '/scim/v2/Users/:id', get);
+    expect(cached.requests).toBe(1);
+    expect(cached.redis).toBe(1);
+  });
+
   it('keeps the counts of concurrent requests apart', async () => {
     const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(`concurrent.${i}@example.com`)));
     const get = (id: string) => async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200);

@@ -24,6 +24,12 @@ export type UserEventIntent = {
 export interface UserEventIntentStore {
   open(intent: UserEventIntent): Promise<void>;
   close(orgId: string, id: string): Promise<void>;
+  /**
+   * Closes it soon, together with other writes' intents (one round trip for many); for a
+   * write whose event is stored, where nothing waits for the close: if it is lost, the
+   * sweep records the event once more (readers de-duplicate on userId + version).
+   */
+  closeSoon(orgId: string, id: string): void;
   /** Open intents (any org) with an id below `before`, oldest first, at most `limit`. */
   listBefore(before: string, limit: number): Promise<UserEventIntent[]>;
 }

@@ -29,7 +29,8 @@ const MAX_DELETE_ATTEMPTS = 10;
  * The user repository, recording a lifecycle event for every write that took effect.
  * Wrapping the port (not the SCIM adapter or a procedure) covers every path that changes
  * a user: SCIM, tRPC, invite acceptance, the worker. Each write is bracketed by an intent
- * (opened before, closed once the event is stored), so a crash or a database failure
+ * (opened before, closed once the event is stored, in a batch with other writes' closes:
+ * the request does not wait for it), so a crash or a database failure
  * between the write and its event delays the event instead of losing it. The event id is
  * taken before the write, so a later writer of the same user (which had to read this
  * write first) gets a later id.
@@ -56,10 +57,11 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
     }
     try {
       await recordUserEvent(options, event);
-      await intents.close(planned.orgId, id);
     } catch (error) {
       options.onDeferred(error, event);
+      return result;
     }
+    intents.closeSoon(planned.orgId, id);
     return result;
   }
 

@@ -49,7 +49,7 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
   });
   if (!step.delta) return step.record;
   await deps.groups.applyMembership(orgId, id, { add: step.add, remove: step.delta.remove, replaceAll: step.delta.replaceAll });
-  const after = step.written ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id);
+  const after = step.written ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id, step.record);
   if (!after) {
     await deps.groups.delete(orgId, id, deps.clock.now());
     throw new AppError('NOT_FOUND', { message: `group ${id} not found` });

@@ -1,7 +1,7 @@
 import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
-import type { UserRecord } from './user-record.ts';
+import type { UserGroupRef, UserRecord } from './user-record.ts';
 import type { UserPageQuery } from './user-list-item.ts';
 
 export type NewUser = {
@@ -31,6 +31,12 @@ export type UserChanges = {
   acceptedAt?: Date;
   /** Replaces the role when given (a SCIM `roles` value that names one). */
   role?: UserRole;
+  /**
+   * The user's groups as the caller read them in this request: returned with the written
+   * user instead of being read again (a user write never changes memberships). Absent:
+   * read after the write.
+   */
+  groups?: UserGroupRef[];
   now: Date;
 };
 

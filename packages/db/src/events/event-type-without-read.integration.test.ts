@@ -18,7 +18,7 @@ afterAll(() => db.drop());
 
 /** The event-recording repository with a `peek` that counts how often it reads the user again. */
 function countingRepository() {
-  const raw = createUserRepository(db.models, { claims: db.claims, model: db.models.claims });
+  const raw = createUserRepository(db.models, db.versionClaims);
   const peeks = { count: 0 };
   const peek = (org: string, id: string) => {
     peeks.count++;

@@ -10,6 +10,7 @@ import { registerUserEventModel } from './user-event-model.ts';
 import type { UserEventDoc } from './user-event-model.ts';
 import { createUserEventStore } from './user-event-store.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { createDeleteBatch } from '../writes/delete-batch.ts';
 
 export const registerEventModels = (connection: Connection) => ({
   userEvents: registerUserEventModel(connection),
@@ -29,7 +30,9 @@ type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<Us
  */
 export function createEventStores(models: EventModels, users: UserRepository, options: EventStoreOptions = {}, reads: { sql?: SqlReads } = {}) {
   const userEvents = createUserEventStore(models.userEvents, reads);
-  const userEventIntents = createUserEventIntentStore(models.userEventIntents);
+  // A failed batch of closes leaves open intents: the sweep settles them (an event recorded twice at worst).
+  const intentCloses = createDeleteBatch(models.userEventIntents.collection);
+  const userEventIntents = createUserEventIntentStore(models.userEventIntents, intentCloses);
   const nextEventId = createEventIdGenerator();
   const onDeferred =
     options.onDeferredEvent ??
@@ -37,6 +40,7 @@ export function createEventStores(models: EventModels, users: UserRepository, op
   return {
     userEvents,
     userEventIntents,
+    intentCloses,
     nextEventId,
     users: withUserEvents(users, { events: userEvents, intents: userEventIntents, clock: systemClock, nextId: nextEventId, peek: (orgId, id) => users.standing(orgId, id), onDeferred }),
   };

@@ -3,7 +3,6 @@ import { uuidV7 } from '@provisio/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing.ts';
 import { createInviteRepository } from './invite-repository.ts';
-import { createClaims } from '../claims/claims.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let repo: ReturnType<typeof createInviteRepository>;
@@ -13,7 +12,7 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 beforeAll(async () => {
   db = await createTestDb();
-  repo = createInviteRepository(db.models.invites, { claims: createClaims(db.models.claims), model: db.models.claims });
+  repo = createInviteRepository(db.models.invites, db.versionClaims);
 });
 afterAll(() => db.drop());
 

@@ -3,6 +3,7 @@ import type { NewUser, UserChanges, UserRecord, UserRepository } from '@provisio
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { listPage } from '../filter/list-page.ts';
+import { oneOrIn } from '../filter/one-or-in.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
@@ -62,13 +63,17 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
   return {
     async insert(orgId, user) {
       const doc = newUserDoc(orgId, user);
-      await models.users.create(doc).catch(onDuplicate);
+      // The complete stored shape (newUserDoc, typed): written by the driver, without building
+      // and validating a mongoose document first, as mongoose would store it (no undefined fields).
+      await models.users.collection.insertOne(doc as never, { ignoreUndefined: true }).catch(onDuplicate);
       return toUser(doc, []);
     },
 
     async findById(orgId, id) {
-      // `_id` is a String path: any text is a plain miss, never a CastError.
-      return one(orgId, await models.users.findOne({ _id: id, orgId }).lean<UserDoc>());
+      // `_id` is a String path: any text is a plain miss, never a CastError. The memberships
+      // need only the id, so both index-served reads go at once (an unknown id has none).
+      const [doc, groups] = await Promise.all([models.users.findOne({ _id: id, orgId }).lean<UserDoc>(), groupsOfUsers(models, orgId, [id])]);
+      return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },
 
     async standing(orgId, id) {
@@ -97,6 +102,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
           .lean<UserDoc>()
           .catch(onDuplicate),
       );
+      if (doc && changes.groups) return toUser(doc, changes.groups);
       return one(orgId, doc);
     },
 
@@ -130,7 +136,8 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
       const wanted = new Set(ids);
       // A big batch reads the org's users once instead of many large `$in`s (which FerretDB
       // evaluates row by row); small batches use the index.
-      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: { $in: [...wanted] } } : { orgId };
+      // One id (a group member add) is an equality, which FerretDB serves from the index.
+      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: oneOrIn([...wanted]) } : { orgId };
       const labels = new Map<string, string>();
       const cursor = models.users.find(query, { userName: 1, 'attributes.displayName': 1 }).lean<UserDoc>().cursor();
       for await (const d of cursor) if (wanted.has(d._id)) labels.set(d._id, d.attributes.displayName ?? d.userName);

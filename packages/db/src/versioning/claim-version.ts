@@ -1,11 +1,13 @@
 import type { Model } from 'mongoose';
 import type { ClaimDoc } from '../claims/claim-model.ts';
 import type { Claims } from '../claims/claims.ts';
+import type { DeleteBatch } from '../writes/delete-batch.ts';
 
 /** A holder that has not written within this long is presumed crashed and may be taken over. */
 const STALE_AFTER_MS = 30_000;
 
-export type VersionClaims = { claims: Claims; model: Model<ClaimDoc> };
+/** `superseded`: where the claim of a version is dropped once the next one is written (no request waits for it; `prune` takes any left behind). */
+export type VersionClaims = { claims: Claims; model: Model<ClaimDoc>; superseded: DeleteBatch };
 
 /**
  * Runs `write` as the one writer allowed to move a document to `nextVersion`. FerretDB 1.x
@@ -27,7 +29,8 @@ export async function withVersionClaim<T>(
   try {
     const result = await write();
     // Nobody can claim the previous version again once this one is written: keep one row per document.
-    await (result === null ? release() : vc.model.deleteOne({ _id: keyOf(opts.nextVersion - 1) }));
+    if (result === null) await release();
+    else vc.superseded.delete({ _id: keyOf(opts.nextVersion - 1) });
     return result;
   } catch (error) {
     await release();

@@ -35,9 +35,10 @@ export async function createAccessTestApp(options: { captureLogs?: boolean; rate
   let resolve: PrincipalResolver = () => null;
   const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
   // As in production: key and org reads cached, dropped on every revocation.
-  const db = createCredentialCache({ redis: env.deps.redis, logger }).wrap(env.deps.db);
+  const credentials = createCredentialCache({ redis: env.deps.redis, logger });
+  const db = credentials.wrap(env.deps.db);
   resolve = createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
-  const server = createServer({ ...env.deps, db, platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const server = createServer({ ...env.deps, db, resolvesWithoutRead: (token) => credentials.holdsKeyOf(token), platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   const agent = request(server.app);
 
   /** A tRPC call over HTTP (non-batched): returns status, body and headers. */
