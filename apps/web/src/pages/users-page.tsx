@@ -9,25 +9,11 @@ import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
 import { displayNameOf, emailOf, ROLE_LABELS, searchFilter, SOURCE_LABELS } from '../lib/user-labels.ts';
+import { statusFrom } from './users-search.ts';
+import type { UsersSearch } from './users-search.ts';
 
 const PAGE_SIZE = 25;
-const STATUSES = ['invited', 'active', 'deactivated'] as const;
-type Status = (typeof STATUSES)[number];
-type StatusChoice = Status | '';
-const statusFrom = (value: unknown): StatusChoice => STATUSES.find((s) => s === value) ?? '';
-
-type UsersSearch = { q?: string; status?: Status; page?: number };
-
-/** The page's URL search params (`/users?q=ada&status=invited&page=2`), as the router reads them: anything else is dropped. */
-export function usersSearch(search: Record<string, unknown>): UsersSearch {
-  const { q, status, page } = search;
-  const choice = statusFrom(status);
-  return {
-    ...(typeof q === 'string' && q ? { q } : {}),
-    ...(choice ? { status: choice } : {}),
-    ...(typeof page === 'number' && Number.isInteger(page) && page > 1 ? { page } : {}),
-  };
-}
+type StatusChoice = UsersSearch['status'] | '';
 
 /** Every user of the org, searchable and filtered by status, 25 a page; search, status and page live in the URL. */
 export function UsersPage() {
