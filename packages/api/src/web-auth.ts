@@ -37,6 +37,7 @@ export type AuthOrgs = z.infer<typeof AuthOrgs>;
 
 /** `POST /auth/sign-out`. */
 export const SignedOut = z.object({ ok: z.literal(true) });
+export type SignedOut = z.infer<typeof SignedOut>;
 
 /** Every refusal (4xx): a message for people; `orgs` when an admin of several orgs must pick one (409). */
 export const AuthRefusal = z.object({ error: z.string(), orgs: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))) });
