@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useSession } from './api/session.ts';
 import type { Session } from './api/session.ts';
@@ -6,23 +7,29 @@ import { isSignedOutError } from './api/trpc.ts';
 import { forgetSession } from './api/use-sign-out.ts';
 import { QueryState } from './components/query-state.tsx';
 import { Shell } from './components/shell.tsx';
-import { navigate, useLocation } from './lib/router.tsx';
 import { OrgPickerPage } from './pages/org-picker-page.tsx';
-import { Routes } from './routes.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
-/** Signed out → sign-in; platform admin without an org → the org picker; otherwise the app. */
-/** Where the URL must go for this session (undefined: not known yet), or null to stay. */
-function redirectFor(current: Session | null | undefined, path: string): string | null {
+/** A `next` that stays on this site (never `//elsewhere`). */
+const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/users');
+
+/**
+ * Where the URL must go for this session (undefined: not known yet), or null to stay:
+ * signed out → sign-in (remembering the page); signed in at sign-in → the remembered page.
+ */
+function redirectFor(current: Session | null | undefined, path: string, next: string | undefined): string | null {
   if (current === undefined) return null;
   if (!current) return path === '/sign-in' ? null : `/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`;
-  return current.org && (path === '/sign-in' || path === '/') ? '/users' : null;
+  if (!current.org) return null;
+  return path === '/sign-in' ? safeNext(next) : path === '/' ? '/users' : null;
 }
 
+/** The root route: signed out → sign-in; platform admin without an org → the org picker; otherwise the shell and the page. */
 export function App() {
   const session = useSession();
   const client = useQueryClient();
-  const { path } = useLocation();
+  const navigate = useNavigate();
+  const { pathname: path, search } = useLocation();
 
   // Any 401 from /trpc means the session ended: drop cached data and show sign-in.
   useEffect(() => {
@@ -35,17 +42,18 @@ export function App() {
 
   // Navigating is a side effect: it runs after render, never during it.
   const current = session.data;
-  const redirect = redirectFor(current, path);
+  const next = 'next' in search ? search.next : undefined;
+  const redirect = redirectFor(current, path, next);
   useEffect(() => {
-    if (redirect) navigate(redirect, { replace: true });
-  }, [redirect]);
+    if (redirect) void navigate({ href: redirect, replace: true });
+  }, [redirect, navigate]);
 
   if (session.isPending || session.error) return <main className="center"><QueryState isPending={session.isPending} error={session.error} label="your session" /></main>;
   if (!current) return <SignInPage />;
   if (!current.org || (current.kind === 'platform' && path === '/switch-org')) return <OrgPickerPage session={current} />;
   return (
     <Shell session={current}>
-      <Routes path={path} />
+      <Outlet />
     </Shell>
   );
 }

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { isSignedOutError } from './api/trpc.ts';
+import { isSignedOutError, TRPCProvider, trpcClient } from './api/trpc.ts';
+import { router } from './router.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -16,7 +17,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <RouterProvider router={router} />
+        </TRPCProvider>
       </QueryClientProvider>
     </StrictMode>,
   );

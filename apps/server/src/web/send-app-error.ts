@@ -1,4 +1,5 @@
 import { isAppError } from '@provisio/core';
+import type { AuthRefusal } from '@provisio/api/web-auth';
 import type { Response } from 'express';
 import { STATUS_BY_CODE } from '../http/status-by-code.ts';
 
@@ -6,5 +7,5 @@ import { STATUS_BY_CODE } from '../http/status-by-code.ts';
 export function sendAppError(res: Response, error: unknown): void {
   if (!isAppError(error)) throw error;
   if (error.retryAfter !== undefined) res.set('Retry-After', String(error.retryAfter));
-  res.status(STATUS_BY_CODE[error.code]).json({ error: error.userMessage ?? error.message });
+  res.status(STATUS_BY_CODE[error.code]).json({ error: error.userMessage ?? error.message } satisfies AuthRefusal);
 }

@@ -1,8 +1,9 @@
 import { csrfTokenOf, selectSessionOrg, signOut } from '@provisio/core/sessions';
 import type { SessionDeps } from '@provisio/core/sessions';
+import { PickOrgInput } from '@provisio/api/web-auth';
+import type { AuthOrgs, AuthRefusal, SignedOut } from '@provisio/api/web-auth';
 import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { z } from 'zod';
 import { hasCsrfToken, isSameOrigin } from './request-guards.ts';
 import { currentSession } from './current-session.ts';
 import type { CurrentSession } from './current-session.ts';
@@ -22,7 +23,7 @@ export function sessionRouter(deps: WebDeps): Router {
   const router = Router();
   router.use('/auth', express.json({ limit: '8kb' }), (req: Request, res: Response, next: NextFunction) => {
     res.set('Cache-Control', 'no-store');
-    if (req.method !== 'GET' && !isSameOrigin(req, deps.publicUrl)) res.status(403).json({ error: 'cross-origin request refused' });
+    if (req.method !== 'GET' && !isSameOrigin(req, deps.publicUrl)) res.status(403).json({ error: 'cross-origin request refused' } satisfies AuthRefusal);
     else next();
   });
   /** Session endpoints past sign-in: a live session, and on POST its CSRF token. */
@@ -30,11 +31,11 @@ export function sessionRouter(deps: WebDeps): Router {
     const s = await currentSession(core, req, secure);
     if (!s) {
       clearSessionCookie(res, secure);
-      res.status(401).json({ error: 'You are signed out.' });
+      res.status(401).json({ error: 'You are signed out.' } satisfies AuthRefusal);
       return;
     }
     if (req.method !== 'GET' && !hasCsrfToken(req, csrfTokenOf(s.token))) {
-      res.status(403).json({ error: 'missing or wrong CSRF token' });
+      res.status(403).json({ error: 'missing or wrong CSRF token' } satisfies AuthRefusal);
       return;
     }
     await handler(req, res, s);
@@ -47,17 +48,17 @@ export function sessionRouter(deps: WebDeps): Router {
   router.post('/auth/sign-out', withSession(async (_req, res, s) => {
     await signOut(core, s.token);
     clearSessionCookie(res, secure);
-    res.json({ ok: true });
+    res.json({ ok: true } satisfies SignedOut);
   }));
 
   router.get('/auth/orgs', withSession(async (_req, res, s) => {
-    if (s.resolved.session.kind !== 'platform') return void res.status(403).json({ error: 'only the platform admin picks an org' });
-    res.json({ items: await db.signInDirectory.orgs() });
+    if (s.resolved.session.kind !== 'platform') return void res.status(403).json({ error: 'only the platform admin picks an org' } satisfies AuthRefusal);
+    res.json({ items: await db.signInDirectory.orgs() } satisfies AuthOrgs);
   }));
 
   router.post('/auth/org', withSession(async (req, res, s) => {
-    const orgId = z.object({ orgId: z.string().min(1).max(256) }).safeParse(req.body);
-    if (!orgId.success) return void res.status(400).json({ error: 'orgId is required' });
+    const orgId = PickOrgInput.safeParse(req.body);
+    if (!orgId.success) return void res.status(400).json({ error: 'orgId is required' } satisfies AuthRefusal);
     try {
       await selectSessionOrg(core, { token: s.token, orgId: orgId.data.orgId, kind: s.resolved.session.kind });
       res.json(await sessionView(db, s.token, { ...s.resolved.session, orgId: orgId.data.orgId }));

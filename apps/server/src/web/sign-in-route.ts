@@ -1,17 +1,13 @@
 import { isAppError } from '@provisio/core';
 import { auditSignInFailure, signInAccountKey, signInAsPlatform, signInWithPassword } from '@provisio/core/sessions';
 import type { SessionDeps, SignInAccount, SignInFailureReason } from '@provisio/core/sessions';
+import { SignInInput } from '@provisio/api/web-auth';
+import type { AuthRefusal } from '@provisio/api/web-auth';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { sendAppError } from './send-app-error.ts';
 import { setSessionCookie } from './session-cookie.ts';
 import { sessionView } from './session-view.ts';
 import type { WebDeps } from './web-deps.ts';
-
-const SignInBody = z.union([
-  z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024), orgId: z.string().max(256).optional() }),
-  z.object({ adminToken: z.string().min(1).max(1024) }),
-]);
 
 /**
  * `POST /auth/sign-in`: an org admin's email and password, or the platform admin token.
@@ -20,8 +16,8 @@ const SignInBody = z.union([
  */
 export function signInRoute(deps: WebDeps, core: SessionDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const body = SignInBody.safeParse(req.body);
-    if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' });
+    const body = SignInInput.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' } satisfies AuthRefusal);
     const input = body.data;
     // req.ip: the client as `trust proxy` (TRUST_PROXY) allows X-Forwarded-For to say.
     const attempt = { account: 'adminToken' in input ? null : signInAccountKey(input.email), address: req.ip ?? 'unknown' };
@@ -38,10 +34,10 @@ export function signInRoute(deps: WebDeps, core: SessionDeps) {
         await deps.signInLimiter.failed(attempt);
         audit(result.reason, result.accounts);
         const error = 'adminToken' in input ? 'That is not the platform admin token.' : 'Wrong email or password, or this account is not an active admin.';
-        return void res.status(401).json({ error });
+        return void res.status(401).json({ error } satisfies AuthRefusal);
       }
       await deps.signInLimiter.succeeded(attempt);
-      if (!result.ok) return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs });
+      if (!result.ok) return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs } satisfies AuthRefusal);
       // The session just opened is the one to show: no second read of it.
       const { token, session } = result;
       setSessionCookie(res, { token, kind: session.kind }, deps.secure);

@@ -1,13 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { AuthOrgs, AuthRefusal, AuthSession, SignedOut } from '@provisio/api/web-auth';
+import type { PickOrgInput, SignInInput } from '@provisio/api/web-auth';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { csrfHeaders, setCsrfToken } from './trpc.ts';
 
-export type Session = {
-  kind: 'user' | 'platform';
-  csrfToken: string;
-  endsAt: string;
-  org: { id: string; name: string; plan: string } | null;
-  user: { id: string; userName: string; displayName: string; email: string } | null;
-};
+export type Session = AuthSession;
 
 export class SessionError extends Error {
   constructor(message: string, readonly status: number, readonly orgs?: Array<{ id: string; name: string }>) {
@@ -15,15 +11,19 @@ export class SessionError extends Error {
   }
 }
 
-async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+/** One `/auth` call; its answer is parsed with the contract the server writes it by (`@provisio/api/web-auth`). */
+async function call<T>(answer: { parse: (data: unknown) => T }, path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
   const res = await fetch(`/auth/${path}`, {
     method: init.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...csrfHeaders() },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
-  const body = (await res.json().catch(() => ({}))) as { error?: string; orgs?: Array<{ id: string; name: string }> };
-  if (!res.ok) throw new SessionError(body.error ?? `Request failed (${res.status})`, res.status, body.orgs);
-  return body as T;
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const refusal = AuthRefusal.safeParse(body);
+    throw new SessionError(refusal.data?.error ?? `Request failed (${res.status})`, res.status, refusal.data?.orgs);
+  }
+  return answer.parse(body);
 }
 
 const remember = (session: Session | null) => {
@@ -31,25 +31,23 @@ const remember = (session: Session | null) => {
   return session;
 };
 
+/** A 401 means signed out already: no session, not an error. */
+const signedOutOn401 = (error: unknown) => {
+  if (error instanceof SessionError && error.status === 401) return remember(null);
+  throw error;
+};
+
 /** The current session, or null when signed out. */
-export const fetchSession = () =>
-  call<Session>('session').then(remember, (error: unknown) => {
-    if (error instanceof SessionError && error.status === 401) return remember(null);
-    throw error;
-  });
+export const fetchSession = () => call(AuthSession, 'session').then(remember, signedOutOn401);
 
-/** The current session, or null when signed out: one query (read once, then kept in the cache), for the app and any page that needs it. */
-export const useSession = () => useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
+/** The session query (read once, then kept in the cache), for the app and any page that needs it; its key is typed by its data. */
+export const sessionQuery = queryOptions({ queryKey: ['session'], queryFn: fetchSession, staleTime: Infinity });
+export const useSession = () => useQuery(sessionQuery);
 
-export const signIn = (body: { email: string; password: string; orgId?: string } | { adminToken: string }) => call<Session>('sign-in', { method: 'POST', body }).then(remember);
+/** The orgs the platform admin may pick. */
+export const orgsQuery = queryOptions({ queryKey: ['auth-orgs'], queryFn: () => call(AuthOrgs, 'orgs') });
+
+export const signIn = (body: SignInInput) => call(AuthSession, 'sign-in', { method: 'POST', body }).then(remember);
 /** Ends the session; one that had already ended (401) counts as signed out. Any other failure is the caller's to show. */
-export const signOut = () =>
-  call<{ ok: true }>('sign-out', { method: 'POST', body: {} }).then(
-    () => remember(null),
-    (error: unknown) => {
-      if (error instanceof SessionError && error.status === 401) return remember(null);
-      throw error;
-    },
-  );
-export const listOrgs = () => call<{ items: Array<{ id: string; name: string; plan: string }> }>('orgs');
-export const pickOrg = (orgId: string) => call<Session>('org', { method: 'POST', body: { orgId } }).then(remember);
+export const signOut = () => call(SignedOut, 'sign-out', { method: 'POST', body: {} }).then(() => remember(null), signedOutOn401);
+export const pickOrg = (orgId: PickOrgInput['orgId']) => call(AuthSession, 'org', { method: 'POST', body: { orgId } satisfies PickOrgInput }).then(remember);

@@ -1,5 +1,6 @@
 import type { AppRouter, RouterOutputs } from '@provisio/client';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 let csrfToken = '';
 
@@ -10,10 +11,17 @@ export const setCsrfToken = (token: string) => {
 export const csrfHeaders = () => ({ 'x-csrf-token': csrfToken });
 
 /** The typed client over the session cookie: same origin, no bearer token in the browser. */
-export const trpc = createTRPCClient<AppRouter>({
+export const trpcClient = createTRPCClient<AppRouter>({
   // The server takes at most 10 calls per request: more are sent as several requests.
   links: [httpBatchLink({ url: '/trpc', maxURLLength: 4000, maxItems: 10, headers: csrfHeaders })],
 });
+
+/**
+ * `useTRPC()`: each procedure's `queryOptions` / `mutationOptions`, and its typed `queryKey`,
+ * `queryFilter` and `pathFilter` for the cache (no hand-written keys). `TRPCProvider` is in main.tsx.
+ */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export type TrpcClient = typeof trpcClient;
 
 export type Outputs = RouterOutputs;
 

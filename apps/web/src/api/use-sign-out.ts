@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { signOut } from './session.ts';
+import { sessionQuery, signOut } from './session.ts';
 
-/** Drops every cached query but the session, then the session itself: the next screen is sign-in. */
+/** Drops every cached query but the session (tRPC's and the org list), then the session itself: the next screen is sign-in. */
 export function forgetSession(client: QueryClient): void {
-  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-  client.setQueryData(['session'], null);
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQuery.queryKey[0] });
+  client.setQueryData(sessionQuery.queryKey, null);
 }
 
 /** Sign-out that forgets the session only once the server ended it; a failure stays on screen (`error`). */

@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { errorMessage, trpc } from '../api/trpc.ts';
+import { errorMessage, useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
 import { formText } from '../lib/form-text.ts';
-import { refreshKeyQueries, scimOwnerOf } from '../lib/key-queries.ts';
+import { scimOwnerOf } from '../lib/scim-owner.ts';
+import { useRefreshKeys } from '../lib/use-refresh-keys.ts';
 
 type Scope = 'scim' | 'users:read' | 'users:write' | 'admin';
 const SCOPES: Array<{ value: Scope; hint: string }> = [
@@ -22,17 +23,19 @@ const NEW_ACCOUNT = '__new__';
  */
 export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: { title: string; fixedScopes?: Scope[]; defaultName: string; submitLabel: string }) {
   const ids = { owner: useId(), account: useId(), name: useId() };
-  const client = useQueryClient();
-  const accounts = useQuery({ queryKey: ['service-accounts'], queryFn: () => trpc.serviceAccounts.list.query() });
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const accounts = useQuery(trpc.serviceAccounts.list.queryOptions());
+  const refresh = useRefreshKeys();
   const [owner, setOwner] = useState('');
   const list = accounts.data?.items ?? [];
   const chosen = owner || (fixedScopes?.includes('scim') ? scimOwnerOf(list) : list[0])?.id || NEW_ACCOUNT;
   const create = useMutation({
     mutationFn: async (input: { name: string; accountName: string; scopes: Scope[] }) => {
-      const ownerId = chosen === NEW_ACCOUNT ? (await trpc.serviceAccounts.create.mutate({ name: input.accountName })).id : chosen;
-      return trpc.keys.create.mutate({ name: input.name, ownerType: 'service_account', ownerId, scopes: input.scopes });
+      const ownerId = chosen === NEW_ACCOUNT ? (await client.serviceAccounts.create.mutate({ name: input.accountName })).id : chosen;
+      return client.keys.create.mutate({ name: input.name, ownerType: 'service_account', ownerId, scopes: input.scopes });
     },
-    onSuccess: () => refreshKeyQueries(client),
+    onSuccess: refresh,
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, trpc } from '../api/trpc.ts';
+import { useMutation } from '@tanstack/react-query';
+import { errorMessage, useTRPC } from '../api/trpc.ts';
 import type { Outputs } from '../api/trpc.ts';
 import { formatDate, fromNow } from '../lib/format.ts';
 import { Badge } from './badge.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
-import { refreshKeyQueries } from '../lib/key-queries.ts';
+import { useRefreshKeys } from '../lib/use-refresh-keys.ts';
 
 export type KeyRecord = Outputs['keys']['list']['items'][number];
 
@@ -13,11 +13,9 @@ const REVOKED: Record<NonNullable<KeyRecord['revokedReason']>, string> = { revok
 
 /** Keys with scopes, use and a two-step Revoke; every key query refreshes after a revoke. */
 export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; ownerNames: Map<string, string>; empty: string }) {
-  const client = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (id: string) => trpc.keys.revoke.mutate({ id }),
-    onSuccess: () => refreshKeyQueries(client),
-  });
+  const trpc = useTRPC();
+  const refresh = useRefreshKeys();
+  const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: refresh }));
   return (
     <>
       {revoke.error ? <Notice tone="error">{errorMessage(revoke.error)}</Notice> : null}
@@ -53,7 +51,7 @@ export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; owner
                 <td title={formatDate(k.lastScimUsedAt)}>{k.lastScimUsedAt ? fromNow(k.lastScimUsedAt, { past: true }) : 'Never'}</td>
                 <td>{k.revokedReason ? <Badge value="revoked" label={REVOKED[k.revokedReason]} /> : <Badge value="active" />}</td>
                 <td className="actions">
-                  {k.revokedAt ? null : <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`key ${k.name}`} busy={revoke.isPending && revoke.variables === k.id} onConfirm={() => revoke.mutate(k.id)} />}
+                  {k.revokedAt ? null : <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`key ${k.name}`} busy={revoke.isPending && revoke.variables.id === k.id} onConfirm={() => revoke.mutate({ id: k.id })} />}
                 </td>
               </tr>
             ))}

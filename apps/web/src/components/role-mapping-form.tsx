@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { FormEvent } from 'react';
-import { errorMessage, trpc } from '../api/trpc.ts';
+import { errorMessage, useTRPC } from '../api/trpc.ts';
 import type { Outputs } from '../api/trpc.ts';
 import { formText } from '../lib/form-text.ts';
 import { ROLE_LABELS } from '../lib/user-labels.ts';
@@ -14,14 +14,15 @@ type Role = Mapping[number]['role'];
 export function RoleMappingForm() {
   const ids = { value: useId(), role: useId() };
   const client = useQueryClient();
-  const org = useQuery({ queryKey: ['org'], queryFn: () => trpc.org.get.query() });
-  const save = useMutation({ mutationFn: (roleMapping: Mapping) => trpc.org.updateSettings.mutate({ roleMapping }), onSuccess: () => client.invalidateQueries({ queryKey: ['org'] }) });
+  const trpc = useTRPC();
+  const org = useQuery(trpc.org.get.queryOptions());
+  const save = useMutation(trpc.org.updateSettings.mutationOptions({ onSuccess: () => client.invalidateQueries(trpc.org.get.queryFilter()) }));
   const mapping = org.data?.settings.roleMapping ?? [];
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    save.mutate([...mapping, { value: formText(form, 'value'), role: formText(form, 'role') as Role }], { onSuccess: () => element.reset() });
+    save.mutate({ roleMapping: [...mapping, { value: formText(form, 'value'), role: formText(form, 'role') as Role }] }, { onSuccess: () => element.reset() });
   };
   return (
     <>
@@ -35,7 +36,7 @@ export function RoleMappingForm() {
           {mapping.map((entry) => (
             <li key={entry.value}>
               <span className="mono">{entry.value}</span> → {ROLE_LABELS[entry.role]}{' '}
-              <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate(mapping.filter((e) => e !== entry))} aria-label={`Remove ${entry.value}`}>
+              <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate({ roleMapping: mapping.filter((e) => e !== entry) })} aria-label={`Remove ${entry.value}`}>
                 Remove
               </button>
             </li>

@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, trpc } from '../api/trpc.ts';
-import type { Outputs } from '../api/trpc.ts';
+import { useMutation } from '@tanstack/react-query';
+import { errorMessage, useTRPC, useTRPCClient } from '../api/trpc.ts';
+import type { Outputs, TrpcClient } from '../api/trpc.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
 import { TokenPanel } from './token-panel.tsx';
-import { refreshKeyQueries, scimOwnerOf } from '../lib/key-queries.ts';
+import { scimOwnerOf } from '../lib/scim-owner.ts';
+import { useRefreshKeys } from '../lib/use-refresh-keys.ts';
 
 type Warning = Outputs['org']['scimStatus']['warnings'][number];
 type ScimKey = Outputs['org']['scimStatus']['scimKeys'][number];
@@ -18,10 +19,10 @@ const TITLES: Record<Warning['code'], string> = {
 };
 
 /** A `scim` key owned by the provisioning service account (a new "SCIM provisioning" one if there is none). */
-async function createServiceAccountKey() {
-  const accounts = await trpc.serviceAccounts.list.query();
-  const owner = scimOwnerOf(accounts.items) ?? (await trpc.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
-  return trpc.keys.create.mutate({ name: 'SCIM (service account)', ownerType: 'service_account', ownerId: owner.id, scopes: ['scim'] });
+async function createServiceAccountKey(client: TrpcClient) {
+  const accounts = await client.serviceAccounts.list.query();
+  const owner = scimOwnerOf(accounts.items) ?? (await client.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
+  return client.keys.create.mutate({ name: 'SCIM (service account)', ownerType: 'service_account', ownerId: owner.id, scopes: ['scim'] });
 }
 
 /** `org.scimStatus` warnings, each with the fix it calls for, one click away. */
@@ -37,11 +38,12 @@ function messageOf(w: Warning, keys: ScimKey[], names: Map<string, string>): str
 }
 
 export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnings: Warning[]; planAllowsScim: boolean; keys: ScimKey[]; names: Map<string, string> }) {
-  const client = useQueryClient();
-  const refresh = () => refreshKeyQueries(client);
-  const newKey = useMutation({ mutationFn: createServiceAccountKey, onSuccess: refresh });
-  const settings = useMutation({ mutationFn: (input: { samlJitEnabled?: boolean; scimEnabled?: boolean }) => trpc.org.updateSettings.mutate(input), onSuccess: refresh });
-  const revoke = useMutation({ mutationFn: (id: string) => trpc.keys.revoke.mutate({ id }), onSuccess: refresh });
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const refresh = useRefreshKeys();
+  const newKey = useMutation({ mutationFn: () => createServiceAccountKey(client), onSuccess: refresh });
+  const settings = useMutation(trpc.org.updateSettings.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: refresh }));
   const error = newKey.error ?? settings.error ?? revoke.error;
 
   const fixFor = (w: Warning) => {
@@ -52,7 +54,7 @@ export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnin
       case 'saml_jit_with_scim':
         return <button type="button" className="button button-primary" onClick={() => settings.mutate({ samlJitEnabled: false })} disabled={settings.isPending}>Turn off SAML JIT</button>;
       case 'scim_key_unused':
-        return w.keyId ? <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`unused key ${w.keyId}`} busy={revoke.isPending} onConfirm={() => revoke.mutate(w.keyId ?? '')} /> : null;
+        return w.keyId ? <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`unused key ${w.keyId}`} busy={revoke.isPending} onConfirm={() => revoke.mutate({ id: w.keyId ?? '' })} /> : null;
       case 'scim_unavailable':
         return planAllowsScim ? <button type="button" className="button button-primary" onClick={() => settings.mutate({ scimEnabled: true })} disabled={settings.isPending}>Enable SCIM</button> : null;
     }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
-import { Link, useLocation } from '../lib/router.tsx';
+import { Link, useLocation } from '@tanstack/react-router';
 
 const NAV = [
   { to: '/users', label: 'Users' },
@@ -10,11 +10,11 @@ const NAV = [
   { to: '/keys', label: 'Service accounts & keys' },
   { to: '/groups', label: 'Groups' },
   { to: '/activity', label: 'Activity' },
-];
+] as const;
 
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
 export function Shell({ session, children }: { session: Session; children: ReactNode }) {
-  const { path } = useLocation();
+  const path = useLocation({ select: (location) => location.pathname });
   const out = useSignOut();
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true });
@@ -49,16 +49,12 @@ export function Shell({ session, children }: { session: Session; children: React
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
-          {NAV.map((item) => {
-            const current = path === item.to || path.startsWith(`${item.to}/`);
-            return (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={current ? 'page' : undefined}>
-                  {item.label}
-                </Link>
-              </li>
-            );
-          })}
+          {/* The router marks the link of the current section (this page or one below it) aria-current="page". */}
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to}>{item.label}</Link>
+            </li>
+          ))}
         </ul>
       </nav>
       <main id="main" className="content">

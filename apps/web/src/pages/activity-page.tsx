@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSession } from '../api/session.ts';
-import { trpc } from '../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../api/trpc.ts';
 import { AuditEventRow } from '../components/audit-event-row.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
@@ -32,9 +32,12 @@ function filtersOf(form: FormData): Filters {
 export function ActivityPage() {
   const [filters, setFilters] = useState<Filters>({});
   const isPlatform = useSession().data?.kind === 'platform';
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  // audit.list pages by `before` (not tRPC's `cursor`), so the pages are fetched here, under the procedure's own key.
   const events = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) => trpc.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
+    queryKey: [...trpc.audit.list.pathKey(), { input: filters, type: 'infinite' }],
+    queryFn: ({ pageParam }) => client.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

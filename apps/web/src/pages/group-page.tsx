@@ -1,27 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { trpc } from '../api/trpc.ts';
+import { Link } from '@tanstack/react-router';
+import { useTRPC } from '../api/trpc.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
-import { Link } from '../lib/router.tsx';
 
 const PAGE_SIZE = 50;
 
 /** One group and its members, 50 a page (groups can have tens of thousands). */
 export function GroupPage({ id }: { id: string }) {
   const [page, setPage] = useState(1);
-  const group = useQuery({ queryKey: ['group', id], queryFn: () => trpc.groups.get.query({ id, includeMembers: false }) });
-  const members = useQuery({
-    queryKey: ['group-members', id, page],
-    queryFn: () => trpc.groups.listMembers.query({ id, startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const trpc = useTRPC();
+  const group = useQuery(trpc.groups.get.queryOptions({ id, includeMembers: false }));
+  const members = useQuery(trpc.groups.listMembers.queryOptions({ id, startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }, { placeholderData: keepPreviousData }));
   const g = group.data;
   return (
     <>
-      <p className="breadcrumb"><Link to="/groups">Groups</Link> /</p>
+      <p className="breadcrumb"><Link to="/groups" activeOptions={{ exact: true }}>Groups</Link> /</p>
       <PageHeader title={g?.displayName ?? 'Group'} description="Read-only: managed by your identity provider." />
       <QueryState isPending={group.isPending} error={group.error} label="the group" />
       {g ? (
@@ -42,7 +39,7 @@ export function GroupPage({ id }: { id: string }) {
           <>
             <ul className="plain-list">
               {members.data.items.map((m) => (
-                <li key={m.value}><Link to={`/users/${m.value}`}>{m.display ?? m.value}</Link></li>
+                <li key={m.value}><Link to="/users/$id" params={{ id: m.value }}>{m.display ?? m.value}</Link></li>
               ))}
             </ul>
             {members.data.items.length === 0 ? <p className="muted">No members.</p> : null}

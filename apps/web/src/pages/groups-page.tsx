@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { trpc } from '../api/trpc.ts';
+import { Link } from '@tanstack/react-router';
+import { useTRPC } from '../api/trpc.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
-import { Link } from '../lib/router.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
 
 const PAGE_SIZE = 25;
@@ -17,11 +17,13 @@ export function GroupsPage() {
   // The page belongs to the search it was chosen in: a new search starts at page 1.
   const [paged, setPaged] = useState({ q, page: 1 });
   const page = paged.q === q ? paged.page : 1;
-  const groups = useQuery({
-    queryKey: ['groups', q, page],
-    queryFn: () => trpc.groups.list.query({ ...(q ? { filter: `displayName co ${JSON.stringify(q)}` } : {}), sortBy: 'displayName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const trpc = useTRPC();
+  const groups = useQuery(
+    trpc.groups.list.queryOptions(
+      { ...(q ? { filter: `displayName co ${JSON.stringify(q)}` } : {}), sortBy: 'displayName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE },
+      { placeholderData: keepPreviousData },
+    ),
+  );
   return (
     <>
       <PageHeader title="Groups" description="What your identity provider pushed over SCIM. Change groups in the identity provider; they sync here." />
@@ -48,7 +50,7 @@ export function GroupsPage() {
               <tbody>
                 {groups.data.items.map((g) => (
                   <tr key={g.id}>
-                    <td><Link to={`/groups/${g.id}`}>{g.displayName}</Link></td>
+                    <td><Link to="/groups/$id" params={{ id: g.id }}>{g.displayName}</Link></td>
                     <td className="mono small">{g.attributes.externalId ?? '—'}</td>
                     <td>{formatDate(g.created)}</td>
                     <td>{formatDate(g.lastModified)}</td>

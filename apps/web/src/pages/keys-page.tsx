@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { errorMessage, trpc } from '../api/trpc.ts';
+import { errorMessage, useTRPC } from '../api/trpc.ts';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { CreateKeyForm } from '../components/create-key-form.tsx';
 import { KeyTable } from '../components/key-table.tsx';
@@ -11,18 +11,18 @@ import { QueryState } from '../components/query-state.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useOwnerNames } from '../lib/use-owner-names.ts';
 import { formText } from '../lib/form-text.ts';
-import { refreshKeyQueries } from '../lib/key-queries.ts';
+import { useRefreshKeys } from '../lib/use-refresh-keys.ts';
 
 /** Service accounts (non-human key owners) and every key of the org. */
 export function KeysPage() {
-  const client = useQueryClient();
+  const trpc = useTRPC();
   const [showRevoked, setShowRevoked] = useState(false);
-  const accounts = useQuery({ queryKey: ['service-accounts'], queryFn: () => trpc.serviceAccounts.list.query() });
-  const keys = useQuery({ queryKey: ['keys', { showRevoked }], queryFn: () => trpc.keys.list.query({ includeRevoked: showRevoked }) });
+  const accounts = useQuery(trpc.serviceAccounts.list.queryOptions());
+  const keys = useQuery(trpc.keys.list.queryOptions({ includeRevoked: showRevoked }));
   const names = useOwnerNames(keys.data?.items ?? []);
-  const refresh = () => refreshKeyQueries(client);
-  const createAccount = useMutation({ mutationFn: (input: { name: string; description?: string }) => trpc.serviceAccounts.create.mutate(input), onSuccess: refresh });
-  const deleteAccount = useMutation({ mutationFn: (id: string) => trpc.serviceAccounts.delete.mutate({ id }), onSuccess: refresh });
+  const refresh = useRefreshKeys();
+  const createAccount = useMutation(trpc.serviceAccounts.create.mutationOptions({ onSuccess: refresh }));
+  const deleteAccount = useMutation(trpc.serviceAccounts.delete.mutationOptions({ onSuccess: refresh }));
   const liveKeys = (ownerId: string) => (keys.data?.items ?? []).filter((k) => k.ownerId === ownerId && !k.revokedAt).length;
 
   const submitAccount = (event: FormEvent<HTMLFormElement>) => {
@@ -60,7 +60,7 @@ export function KeysPage() {
                   <td>{liveKeys(a.id)}</td>
                   <td>{formatDate(a.created)}</td>
                   <td className="actions">
-                    <ConfirmButton label="Delete" confirmLabel="Confirm delete" name={`service account ${a.name}`} busy={deleteAccount.isPending && deleteAccount.variables === a.id} onConfirm={() => deleteAccount.mutate(a.id)} />
+                    <ConfirmButton label="Delete" confirmLabel="Confirm delete" name={`service account ${a.name}`} busy={deleteAccount.isPending && deleteAccount.variables.id === a.id} onConfirm={() => deleteAccount.mutate({ id: a.id })} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import { PageHeader } from '../components/page-header.tsx';
-import { Link } from '../lib/router.tsx';
+import { Link } from '@tanstack/react-router';
 
 export function NotFoundPage() {
   return (

@@ -1,22 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { listOrgs, pickOrg } from '../api/session.ts';
+import { useNavigate } from '@tanstack/react-router';
+import { orgsQuery, pickOrg, sessionQuery } from '../api/session.ts';
 import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
 import { Notice } from '../components/notice.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import { navigate } from '../lib/router.tsx';
 
 /** The platform admin picks the org to administer (the session then acts as that org's admin). */
 export function OrgPickerPage({ session }: { session: Session }) {
   const client = useQueryClient();
-  const orgs = useQuery({ queryKey: ['auth-orgs'], queryFn: listOrgs });
+  const navigate = useNavigate();
+  const orgs = useQuery(orgsQuery);
   const pick = useMutation({
     mutationFn: pickOrg,
     onSuccess: (next) => {
       // Another org's data must not show: drop everything but the session (kept so App's observer sees the change).
-      client.setQueryData(['session'], next);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-      navigate('/users', { replace: true });
+      client.setQueryData(sessionQuery.queryKey, next);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQuery.queryKey[0] });
+      void navigate({ to: '/users', replace: true });
     },
   });
   const out = useSignOut();

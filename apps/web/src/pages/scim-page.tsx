@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { trpc } from '../api/trpc.ts';
+import { useTRPC } from '../api/trpc.ts';
 import { Badge } from '../components/badge.tsx';
 import { CopyField } from '../components/copy-field.tsx';
 import { CreateKeyForm } from '../components/create-key-form.tsx';
@@ -13,7 +13,8 @@ import { useOwnerNames } from '../lib/use-owner-names.ts';
 
 /** Everything an admin needs to connect Okta or Entra ID, and what stands in the way. */
 export function ScimPage() {
-  const status = useQuery({ queryKey: ['scim-status'], queryFn: () => trpc.org.scimStatus.query() });
+  const trpc = useTRPC();
+  const status = useQuery(trpc.org.scimStatus.queryOptions());
   const s = status.data;
   const names = useOwnerNames(s?.scimKeys ?? []);
   // Unavailable while enabled: the plan is what gates it (the warning says which plans include SCIM).

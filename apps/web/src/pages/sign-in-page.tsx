@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { SessionError, signIn } from '../api/session.ts';
+import { sessionQuery, SessionError, signIn } from '../api/session.ts';
 import { Notice } from '../components/notice.tsx';
-import { navigate, useLocation } from '../lib/router.tsx';
 import { formText } from '../lib/form-text.ts';
 
 type Mode = 'admin' | 'platform';
@@ -13,14 +12,10 @@ export function SignInPage() {
   const [mode, setMode] = useState<Mode>('admin');
   const [orgChoices, setOrgChoices] = useState<Array<{ id: string; name: string }> | null>(null);
   const client = useQueryClient();
-  const { search } = useLocation();
-  const next = search.get('next') ?? '/users';
   const mutation = useMutation({
     mutationFn: signIn,
-    onSuccess: (session) => {
-      client.setQueryData(['session'], session);
-      navigate(next.startsWith('/') && !next.startsWith('//') ? next : '/users', { replace: true });
-    },
+    // The app then leaves /sign-in for the page that sent here (`next`).
+    onSuccess: (session) => client.setQueryData(sessionQuery.queryKey, session),
     onError: (error) => {
       if (error instanceof SessionError && error.orgs) setOrgChoices(error.orgs);
     },

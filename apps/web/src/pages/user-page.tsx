@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, trpc } from '../api/trpc.ts';
+import { Link } from '@tanstack/react-router';
+import { errorMessage, useTRPC } from '../api/trpc.ts';
 import { Badge } from '../components/badge.tsx';
 import { InviteState } from '../components/invite-state.tsx';
 import { KeyTable } from '../components/key-table.tsx';
@@ -7,7 +8,6 @@ import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate, show } from '../lib/format.ts';
-import { Link } from '../lib/router.tsx';
 import { displayNameOf, emailOf, ROLE_LABELS, SOURCE_LABELS } from '../lib/user-labels.ts';
 import type { UserRecord } from '../lib/user-labels.ts';
 
@@ -35,18 +35,16 @@ function attributeRows(u: UserRecord): Array<[string, string]> {
 
 export function UserPage({ id }: { id: string }) {
   const client = useQueryClient();
-  const user = useQuery({ queryKey: ['user', id], queryFn: () => trpc.users.get.query({ id }) });
-  const invite = useQuery({ queryKey: ['invite', id], queryFn: () => trpc.invites.status.query({ userId: id }) });
-  const keys = useQuery({ queryKey: ['keys', { ownerId: id }], queryFn: () => trpc.keys.list.query({ ownerId: id, includeRevoked: true }) });
-  const resend = useMutation({
-    mutationFn: () => trpc.invites.resend.mutate({ userId: id }),
-    onSuccess: (status) => client.setQueryData(['invite', id], status),
-  });
+  const trpc = useTRPC();
+  const user = useQuery(trpc.users.get.queryOptions({ id }));
+  const invite = useQuery(trpc.invites.status.queryOptions({ userId: id }));
+  const keys = useQuery(trpc.keys.list.queryOptions({ ownerId: id, includeRevoked: true }));
+  const resend = useMutation(trpc.invites.resend.mutationOptions({ onSuccess: (status) => client.setQueryData(trpc.invites.status.queryKey({ userId: id }), status) }));
   const u = user.data;
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/users">Users</Link> /
+        <Link to="/users" activeOptions={{ exact: true }}>Users</Link> /
       </p>
       <PageHeader title={u ? displayNameOf(u) : 'User'} description={u ? <>{emailOf(u)} · <Badge value={u.status} /></> : undefined} />
       <QueryState isPending={user.isPending} error={user.error} label="the user" />
@@ -86,7 +84,7 @@ export function UserPage({ id }: { id: string }) {
               {resend.isSuccess ? <Notice tone="success">A new invite is on its way to {emailOf(u)}. Earlier links no longer work.</Notice> : null}
               {resend.error ? <Notice tone="error">{errorMessage(resend.error)}</Notice> : null}
               {u.status === 'invited' ? (
-                <button type="button" className="button button-primary" onClick={() => resend.mutate()} disabled={resend.isPending}>
+                <button type="button" className="button button-primary" onClick={() => resend.mutate({ userId: id })} disabled={resend.isPending}>
                   {resend.isPending ? 'Sending…' : 'Resend invite'}
                 </button>
               ) : (
@@ -99,7 +97,7 @@ export function UserPage({ id }: { id: string }) {
                 <ul className="plain-list">
                   {u.groups.map((g) => (
                     <li key={g.value}>
-                      <Link to={`/groups/${g.value}`}>{g.display ?? g.value}</Link>
+                      <Link to="/groups/$id" params={{ id: g.value }}>{g.display ?? g.value}</Link>
                     </li>
                   ))}
                 </ul>

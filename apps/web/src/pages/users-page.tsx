@@ -1,56 +1,51 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { trpc } from '../api/trpc.ts';
+import { useTRPC } from '../api/trpc.ts';
 import { Badge } from '../components/badge.tsx';
 import { InviteState } from '../components/invite-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
-import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
 import { displayNameOf, emailOf, ROLE_LABELS, SOURCE_LABELS } from '../lib/user-labels.ts';
+import { statusFrom } from './users-search.ts';
+import type { UsersSearch } from './users-search.ts';
 
 const PAGE_SIZE = 25;
-const STATUSES = ['invited', 'active', 'deactivated'] as const;
-type StatusChoice = (typeof STATUSES)[number] | '';
-const statusFrom = (value: string | null): StatusChoice => STATUSES.find((s) => s === value) ?? '';
+type StatusChoice = UsersSearch['status'] | '';
 
 /** Every user of the org, searchable and filtered by status, 25 a page; search, status and page live in the URL. */
 export function UsersPage() {
-  const { search } = useLocation();
-  const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
+  const trpc = useTRPC();
+  const search = useSearch({ from: '/users' });
+  const navigate = useNavigate({ from: '/users' });
+  const page = search.page ?? 1;
   // The URL holds the search; the box only holds what is being typed until it pauses.
-  const q = search.get('q') ?? '';
-  const status = statusFrom(search.get('status'));
+  const q = search.q ?? '';
+  const status = search.status ?? '';
   const [text, setText] = useState(q);
   const typed = useDebounced(text);
   const go = (next: { q?: string; status?: StatusChoice; page?: number }) => {
+    const nextQ = next.q ?? q;
     const nextStatus = next.status ?? status;
-    const params = new URLSearchParams({
-      ...(next.q ?? q ? { q: next.q ?? q } : {}),
-      ...(nextStatus ? { status: nextStatus } : {}),
-      ...((next.page ?? 1) > 1 ? { page: String(next.page) } : {}),
-    });
-    navigate(`/users${params.size ? `?${params}` : ''}`, { replace: true });
+    const nextPage = next.page ?? 1;
+    void navigate({ search: { ...(nextQ ? { q: nextQ } : {}), ...(nextStatus ? { status: nextStatus } : {}), ...(nextPage > 1 ? { page: nextPage } : {}) }, replace: true });
   };
   useEffect(() => {
     if (typed !== q) go({ q: typed, page: 1 });
   }, [typed]);
 
-  const users = useQuery({
-    queryKey: ['users', q, status, page],
-    queryFn: () =>
-      trpc.users.search.query({ ...(q.trim() ? { text: q.trim() } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
+  const users = useQuery(
+    trpc.users.search.queryOptions(
+      { ...(q.trim() ? { text: q.trim() } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE },
+      { placeholderData: keepPreviousData },
+    ),
+  );
   const items = users.data?.items ?? [];
   // Invite state for the invited of the page, in one call; others show accepted or nothing.
   const invitedIds = items.filter((u) => u.status === 'invited').map((u) => u.id);
-  const invites = useQuery({
-    queryKey: ['invites', invitedIds],
-    queryFn: () => trpc.invites.statusMany.query({ userIds: invitedIds }),
-    enabled: invitedIds.length > 0,
-  });
+  const invites = useQuery(trpc.invites.statusMany.queryOptions({ userIds: invitedIds }, { enabled: invitedIds.length > 0 }));
   const inviteOf = new Map(invites.data?.map((s) => [s.userId, s.invite]));
 
   return (
@@ -91,7 +86,7 @@ export function UsersPage() {
                 {items.map((u) => (
                   <tr key={u.id}>
                     <td>
-                      <Link to={`/users/${u.id}`} className="nowrap">{displayNameOf(u)}</Link>
+                      <Link to="/users/$id" params={{ id: u.id }} className="nowrap">{displayNameOf(u)}</Link>
                       <div className="mono small muted">{u.userName}</div>
                     </td>
                     <td>{emailOf(u)}</td>

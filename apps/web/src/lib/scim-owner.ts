@@ -1,9 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
-
-/** What a key or service-account change can alter on screen: key lists, SCIM warnings, account lists. */
-export const refreshKeyQueries = (client: QueryClient) =>
-  Promise.all(['keys', 'scim-status', 'service-accounts'].map((key) => client.invalidateQueries({ queryKey: [key] })));
-
 const plain = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
