@@ -101,7 +101,7 @@ describe('the session on /trpc', () => {
     const otherBrowser = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(200);
     expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(2);
-    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', previousStatus: lumbergh.status, now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', previous: lumbergh, now: app.clock.now() });
     expect((await trpcGet(a.cookie, { 'X-CSRF-Token': a.csrf })).status).toBe(401);
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(401);
     expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(0);
@@ -109,7 +109,7 @@ describe('the session on /trpc', () => {
 
     const nina = await app.newUser(orgId, 'nina@initech.example');
     const b = await app.signIn({ email: 'nina@initech.example', password: 'a long enough password' });
-    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, { attributes: nina.attributes, status: 'active', previousStatus: nina.status, role: 'standard', now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, { attributes: nina.attributes, status: 'active', previous: nina, role: 'standard', now: app.clock.now() });
     expect((await app.agent.get('/auth/session').set('Cookie', b.cookie)).status).toBe(401);
   });
 

@@ -20,11 +20,11 @@ export type UserChanges = {
   attributes: UserAttributes;
   status: UserStatus;
   /**
-   * The status at `expectedVersion`, as the caller read it: with the write conditional on
-   * that version, it is the status this write replaces, so the lifecycle event type is
-   * decided without reading the user again.
+   * The user at `expectedVersion`, as the caller read it: with the write conditional on
+   * that version, it is the state this write replaces, so the lifecycle event type and the
+   * audit diff are decided without reading the user again.
    */
-  previousStatus: UserStatus;
+  previous: UserRecord;
   /** Replaces the stored hash when given; the hash is never read back through the port. */
   passwordHash?: string;
   /** Set once, when the user accepts their invite (invited → active). */
@@ -39,10 +39,10 @@ export type UserRemoval = {
   /** `If-Match`: delete only this version. */
   expectedVersion?: number;
   /**
-   * The user as the caller just read it (null: not found), so the lifecycle event is
-   * decided without another read; the delete is pinned to this version.
+   * The user as the caller just read it (null: not found), so the lifecycle event and the
+   * audit diff are decided without another read; the delete is pinned to this version.
    */
-  read?: { status: UserStatus; version: number } | null;
+  read?: UserRecord | null;
 };
 
 /**
