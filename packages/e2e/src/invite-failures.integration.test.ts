@@ -83,7 +83,7 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   const missing = [...byRecipient()].filter(([, mails]) => mails.length === 0).map(([to]) => to);
   expect(missing).toEqual([]);
   // Then let in-flight work settle: a send retried after the kill may still be on its way.
-  const unsettled = () => env.deps.db.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
+  const unsettled = () => env.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
   while ((await unsettled()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   expect(await unsettled()).toBe(0);
   phase('every invite settled');
@@ -101,8 +101,8 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   // A duplicate is allowed only where the kill landed between a send and its mark: the killed
   // worker's mail arrived, the invite stayed `sending`, and it had to be claimed again once.
   for (const [to, mails] of duplicates) {
-    const user = await env.deps.db.models.users.findOne({ orgId, userNameKey: to }).lean();
-    const invite = await env.deps.db.models.invites.findOne({ orgId, userId: user?._id }).lean();
+    const user = await env.models.users.findOne({ orgId, userNameKey: to }).lean();
+    const invite = await env.models.invites.findOne({ orgId, userId: user?._id }).lean();
     expect({ to, mails: mails.length, firstBeforeKill: (mails[0]?.receivedAt ?? new Date()) <= secondWorkerUpAt, claims: invite?.claims }).toEqual({
       to,
       mails: 2,

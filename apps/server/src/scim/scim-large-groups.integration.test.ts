@@ -18,7 +18,7 @@ beforeAll(async () => {
       const memberId = uuidV7();
       return { _id: `${group.body.id as string}:${memberId}`, orgId: t.orgA, groupId: group.body.id as string, memberId, createdAt: new Date() };
     });
-    for (let at = 0; at < rows.length; at += 5_000) await t.deps.db.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
+    for (let at = 0; at < rows.length; at += 5_000) await t.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
   }
 }, 120_000);
 afterAll(() => t.cleanup());

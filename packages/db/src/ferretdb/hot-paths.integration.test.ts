@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../create-db.ts';
+import { createDb, openDb } from '../create-db.ts';
 import type { Db } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { pageSql } from './sql-reads.ts';
@@ -90,9 +90,10 @@ beforeAll(async () => {
   pgc = new pg.Client({ connectionString: postgresUrl });
   await pgc.connect();
   // First without the companion: FerretDB's own indexes only.
-  plain = await createDb({ uri: testMongoUri(), dbName });
+  const opened = await openDb({ uri: testMongoUri(), dbName });
+  plain = opened.db;
   await plain.syncIndexes();
-  seeded = await seedHotPaths(plain);
+  seeded = await seedHotPaths(opened.models);
   await pgc.query(`ANALYZE`);
 }, 120_000);
 
