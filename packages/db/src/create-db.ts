@@ -63,11 +63,8 @@ export async function openDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, on
     users: registerUserModel(connection),
     groups: registerGroupModel(connection),
     groupMembers: registerGroupMemberModel(connection),
-    // Keys, service accounts, audit events (issue 6).
     ...registerAccessModels(connection),
-    // User lifecycle events for live subscriptions (issue 7).
     ...registerEventModels(connection),
-    // Browser sessions of the admin web app (issue 8).
     ...registerSessionModels(connection),
   };
 

@@ -26,4 +26,3 @@ export function callerFor(deps: ScimDeps, req: Request, res: Response) {
   );
 }
 
-export type ScimCaller = ReturnType<typeof callerFor>;

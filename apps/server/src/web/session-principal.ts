@@ -29,4 +29,3 @@ export function sessionPrincipalResolver({ db, clock, publicUrl, secure, platfor
   };
 }
 
-export type SessionPrincipalResolver = ReturnType<typeof sessionPrincipalResolver>;

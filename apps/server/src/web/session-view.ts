@@ -25,4 +25,3 @@ export async function sessionView(db: Db, token: string, session: SessionRecord)
   };
 }
 
-export type SessionView = Awaited<ReturnType<typeof sessionView>>;
