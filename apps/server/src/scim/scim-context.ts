@@ -25,4 +25,3 @@ export function callerFor(deps: ScimDeps, req: Request, res: Response) {
     createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit: auditCollectorOf(res), surface: 'scim' }),
   );
 }
-

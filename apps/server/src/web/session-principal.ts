@@ -28,4 +28,3 @@ export function sessionPrincipalResolver({ db, clock, publicUrl, secure, platfor
     return resolved.principal;
   };
 }
-

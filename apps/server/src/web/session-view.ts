@@ -24,4 +24,3 @@ export async function sessionView(db: Db, token: string, session: SessionRecord)
       : null,
   };
 }
-

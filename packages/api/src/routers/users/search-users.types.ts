@@ -7,4 +7,3 @@ export const ZSearchUsersRequestSchema = ZListRequestSchema.extend({
   status: z.enum(USER_STATUSES).optional(),
 });
 export const ZSearchUsersResponseSchema = listResponseOf(UserRecordSchema);
-export type TSearchUsersRequest = z.infer<typeof ZSearchUsersRequestSchema>;
