@@ -6,7 +6,7 @@ export { openDb };
 export type { DbModels } from './create-db.ts';
 import type { Db } from './create-db.ts';
 import type { OrgPlan } from './orgs/org-model.ts';
-import { normaliseKey, uuidV7 } from '@provisio/core';
+import { uuidV7 } from '@provisio/core';
 import type { Principal, Scope } from '@provisio/core';
 
 /** The URI `make test` exports; integration tests fail loudly without it. */
