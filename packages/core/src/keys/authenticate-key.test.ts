@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, memoryKeys } from '../testing/memory-keys.ts';
+import { fixedClock } from '../testing/fixed-clock.ts';
+import { memoryKeys } from '../testing/memory-keys.ts';
 import { authenticateKey } from './authenticate-key.ts';
 import { formatKeyToken, generateKeySecret, hashKeySecret } from './key-token.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../auth/principal.ts';
-import { fixedClock, memoryKeys } from '../testing/memory-keys.ts';
+import { fixedClock } from '../testing/fixed-clock.ts';
+import { memoryKeys } from '../testing/memory-keys.ts';
 import { hashKeySecret } from './key-token.ts';
 import { revokeOwnerKeys, SCIM_KEY_RECENT_MS } from './revoke-owner-keys.ts';
 
