@@ -1,3 +1,4 @@
+import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
 import { adminKeyRevokedEmail, keyRevokedEmail, MailRejectedError } from '@provisio/email';
 import type { Mailer } from '@provisio/email';
@@ -5,7 +6,7 @@ import { keyRevokedAlertJob } from '@provisio/jobs';
 import { UnrecoverableError } from 'bullmq';
 import type { Processor } from './create-worker.ts';
 
-export type KeyRevokedAlertDeps = { db: Db; mailer: Mailer; publicUrl: string };
+export type KeyRevokedAlertDeps = { db: Db; mailer: Mailer; clock: Clock; publicUrl: string };
 
 const sentMarker = (keyId: string, userId: string) => `alert-key-revoked-${keyId}-${userId}`;
 
@@ -15,7 +16,7 @@ const sentMarker = (keyId: string, userId: string) => `alert-key-revoked-${keyId
  * revoked" for a demoted owner's. A per-recipient marker (written after the send) keeps a retry from mailing those
  * already reached; a crash between send and marker may mail one admin twice, never zero.
  */
-export function createKeyRevokedAlertProcessor({ db, mailer, publicUrl }: KeyRevokedAlertDeps): Processor {
+export function createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }: KeyRevokedAlertDeps): Processor {
   return async (job, logger) => {
     const parsed = keyRevokedAlertJob.schema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid alert.key-revoked payload');
@@ -30,7 +31,7 @@ export function createKeyRevokedAlertProcessor({ db, mailer, publicUrl }: KeyRev
     let sent = 0;
     for (const admin of admins) {
       const marker = sentMarker(keyId, admin.userId);
-      if (await db.models.claims.exists({ _id: marker })) continue;
+      if (await db.claims.held(marker)) continue;
       const common = { to: admin.email, recipientName: admin.name, orgName: org.name, keyName: key.name, keyId, revokedAt };
       const message =
         key.revokedReason === 'owner_demoted'
@@ -46,7 +47,8 @@ export function createKeyRevokedAlertProcessor({ db, mailer, publicUrl }: KeyRev
         }
         throw error;
       }
-      await db.models.claims.collection.insertOne({ _id: marker, at: new Date() } as never).catch(() => undefined);
+      // Never stale: a marker only says this admin was reached. Not stored: the next retry may mail them again.
+      await db.claims.take(marker, { now: clock.now(), staleAfterMs: Number.POSITIVE_INFINITY }).catch(() => undefined);
       sent++;
     }
     logger.info({ orgId, keyId, admins: admins.length, sent }, 'key revoked alert processed');

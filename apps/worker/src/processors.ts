@@ -18,6 +18,6 @@ export type ProcessorDeps = {
 export function createProcessors({ db, mailer, clock, publicUrl, claimTimeoutMs }: ProcessorDeps): Record<string, Processor> {
   return {
     [inviteSendJob.name]: createInviteProcessor({ invites: db.invites, users: db.inviteUsers, orgs: db.inviteOrgs, clock, mailer, publicUrl, ...(claimTimeoutMs ? { claimTimeoutMs } : {}) }),
-    [keyRevokedAlertJob.name]: createKeyRevokedAlertProcessor({ db, mailer, publicUrl }),
+    [keyRevokedAlertJob.name]: createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }),
   };
 }

@@ -13,10 +13,10 @@ import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
 
 /**
- * Every procedure, as the records of the domain routers. A procedure's type carries its
- * input, output and meta but no context, so this record's declaration (which tsc prints
- * in full, being inferred) never mentions the server context or the libraries behind it.
- * Same keys as `appRouter` (a type test holds them equal).
+ * The one list of domain routers, as their records: `appRouter` is built from it. A
+ * procedure's type carries its input, output and meta but no context, so this record's
+ * declaration (which tsc prints in full, being inferred) never mentions the server context
+ * or the libraries behind it.
  */
 export const publicRecord = {
   system: systemRouter._def.record,

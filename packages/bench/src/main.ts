@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { createDb } from '@provisio/db';
+import { openDb } from '@provisio/db/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { parseArgs, USAGE } from './args.ts';
@@ -38,7 +38,7 @@ const log = (line: string) => console.error(`[bench ${((performance.now() - star
 const urls = ensureTestServices();
 const dbName = `bench_${randomUUID().replaceAll('-', '')}`;
 const queueName = `bench-${randomUUID()}`;
-const db = await createDb({ uri: urls.mongoUri, dbName, ferretdbPostgresUrl: urls.ferretPostgresUrl });
+const { db, models } = await openDb({ uri: urls.mongoUri, dbName, ferretdbPostgresUrl: urls.ferretPostgresUrl });
 const cleanups: (() => Promise<unknown>)[] = [
   async () => {
     const redis = new Redis(urls.redisUrl, { maxRetriesPerRequest: 1 });
@@ -69,8 +69,8 @@ try {
   const usersPage: UsersPageResult[] = [];
   for (const size of args.sizes) {
     log(`seeding two orgs to ${size} users each`);
-    usersA.push(...(await seedUsers(db, orgA.orgId, 'a', usersA.length, size)));
-    await seedUsers(db, orgB.orgId, 'b', size === args.sizes[0] ? 0 : (args.sizes[args.sizes.indexOf(size) - 1] ?? 0), size);
+    usersA.push(...(await seedUsers(models, orgA.orgId, 'a', usersA.length, size)));
+    await seedUsers(models, orgB.orgId, 'b', size === args.sizes[0] ? 0 : (args.sizes[args.sizes.indexOf(size) - 1] ?? 0), size);
     // A bulk seed outruns autovacuum: a sync (idempotent) refreshes the planner's statistics, as the next start would.
     await db.syncIndexes();
     log(`lookups at ${size}`);

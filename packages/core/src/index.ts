@@ -53,3 +53,5 @@ export type { GroupPatchResult, PatchGroupOptions } from './groups/patch-group.t
 export { changeGroupMembers } from './groups/change-group-members.ts';
 export { listGroupMembers } from './groups/list-group-members.ts';
 export { deleteGroup } from './groups/delete-group.ts';
+export { withUserEffects } from './users/with-user-effects.ts';
+export type { UserEffectsOptions } from './users/with-user-effects.ts';

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseKey, uuidV7 } from '@provisio/core';
 import type { ListQuery } from '@provisio/core';
-import { createDb } from '../src/create-db.ts';
-import type { Db } from '../src/create-db.ts';
+import { openDb } from '../src/create-db.ts';
+import type { Db, DbModels } from '../src/create-db.ts';
 
 const uri = process.env['MONGODB_URI'] ?? '';
 const postgresUrl = process.env['FERRETDB_POSTGRES_URL'] ?? '';
@@ -17,7 +17,7 @@ const size = Number(process.env['BENCH_USERS'] ?? 20_000);
 if (!uri || !postgresUrl) throw new Error('set MONGODB_URI and FERRETDB_POSTGRES_URL (the `make test` services)');
 const dbName = `bench_${randomUUID().replaceAll('-', '')}`;
 
-async function seedOrg(db: Db, orgId: string): Promise<{ ids: string[]; eventIds: string[] }> {
+async function seedOrg(models: DbModels, orgId: string): Promise<{ ids: string[]; eventIds: string[] }> {
   const now = new Date();
   const ids = Array.from({ length: size }, () => uuidV7());
   for (let i = 0; i < size; i += 2_000) {
@@ -28,11 +28,11 @@ async function seedOrg(db: Db, orgId: string): Promise<{ ids: string[]; eventIds
       const name = { givenName: `Given${n % 97}`, familyName: `Family${n % 89}` };
       return { _id, orgId, userName, userNameKey: normaliseKey(userName), externalId: `ext-${n}`, attributes: { userName, emails, name }, search: { emails, name: { givenName: normaliseKey(name.givenName), familyName: normaliseKey(name.familyName) } }, emailKeys: [emails[0]?.value], status: 'active', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
     });
-    await db.models.users.collection.insertMany(docs as never[]);
+    await models.users.collection.insertMany(docs as never[]);
   }
   const eventIds = Array.from({ length: size }, () => uuidV7());
   for (let i = 0; i < size; i += 2_000) {
-    await db.models.userEvents.collection.insertMany(eventIds.slice(i, i + 2_000).map((_id, j) => ({ _id, orgId, type: 'created', userId: ids[i + j], version: 1, at: now, user: null })) as never[]);
+    await models.userEvents.collection.insertMany(eventIds.slice(i, i + 2_000).map((_id, j) => ({ _id, orgId, type: 'created', userId: ids[i + j], version: 1, at: now, user: null })) as never[]);
   }
   return { ids, eventIds };
 }
@@ -49,12 +49,12 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<number>
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-const plain = await createDb({ uri, dbName });
+const { db: plain, models } = await openDb({ uri, dbName });
 await plain.syncIndexes();
 const orgId = uuidV7();
 process.stdout.write(`seeding ${size} users and events in each of two orgs…\n`);
-const { ids, eventIds } = await seedOrg(plain, orgId);
-await seedOrg(plain, uuidV7());
+const { ids, eventIds } = await seedOrg(models, orgId);
+await seedOrg(models, uuidV7());
 
 const pick = ids[Math.floor(size * 0.7)] ?? '';
 const n = Math.floor(size * 0.7);
@@ -65,7 +65,7 @@ const cases: Array<[string, number, (db: Db, main: boolean) => Promise<unknown>]
   ['GET /Users/{id} (findById)', 9, (db) => db.users.findById(orgId, pick)],
   ['userName eq', 9, (db) => db.users.list(orgId, eq('userName', `user${n}@example.com`))],
   // main stored no emailKeys: its email filter read `search.emails.value`, which FerretDB cannot push down.
-  ['emails eq', 5, (db, main) => (main ? db.models.users.find({ orgId, 'search.emails.value': `user${n}@example.com` }).lean() : db.users.list(orgId, eq('emails', `USER${n}@example.com`)))],
+  ['emails eq', 5, (db, main) => (main ? models.users.find({ orgId, 'search.emails.value': `user${n}@example.com` }).lean() : db.users.list(orgId, eq('emails', `USER${n}@example.com`)))],
   ['SCIM page 1 (count 100)', 3, (db) => db.users.list(orgId, { startIndex: 1, count: 100 })],
   [`SCIM page at startIndex ${deep}`, 3, (db) => db.users.list(orgId, { startIndex: deep, count: 100 })],
   ['users.search first page (25, by userName)', 3, (db) => db.users.list(orgId, { startIndex: 1, count: 25, sortBy: 'userName' })],
@@ -75,7 +75,7 @@ const cases: Array<[string, number, (db: Db, main: boolean) => Promise<unknown>]
 
 const before: number[] = [];
 for (const [, runs, fn] of cases) before.push(await median(runs, () => fn(plain, true)));
-const companion = await createDb({ uri, dbName, ferretdbPostgresUrl: postgresUrl, onWarning: (m) => process.stderr.write(`${m}\n`) });
+const { db: companion } = await openDb({ uri, dbName, ferretdbPostgresUrl: postgresUrl, onWarning: (m) => process.stderr.write(`${m}\n`) });
 const t0 = performance.now();
 await companion.syncIndexes();
 const syncMs = performance.now() - t0;

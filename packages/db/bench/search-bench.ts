@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
-import { createDb } from '../src/create-db.ts';
+import { openDb } from '../src/create-db.ts';
 import { newUserDoc } from '../src/users/user-repository.ts';
 
 /**
@@ -10,11 +10,11 @@ import { newUserDoc } from '../src/users/user-repository.ts';
  */
 const N = Number(process.env['BENCH_USERS'] ?? 100_000);
 const dbName = `probe_${randomUUID().replaceAll('-', '')}`;
-const db = await createDb({ uri: process.env['MONGODB_URI'] ?? '', dbName, ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] ?? '' });
+const { db, models } = await openDb({ uri: process.env['MONGODB_URI'] ?? '', dbName, ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] ?? '' });
 try {
   await db.syncIndexes();
   const orgId = uuidV7();
-  await db.models.orgs.create({ _id: orgId, name: 'p', nameKey: 'p', plan: 'enterprise' });
+  await models.orgs.create({ _id: orgId, name: 'p', nameKey: 'p', plan: 'enterprise' });
   const t0 = performance.now();
   for (let start = 0; start < N; start += 1000) {
     const now = new Date();
@@ -24,7 +24,7 @@ try {
       const attributes = { userName, active: true, name: { givenName: 'Seed', familyName: `User ${i}` }, displayName: `Seed User ${i}`, emails: [{ value: userName, type: 'work', primary: true }], externalId: `a-${i}` };
       return newUserDoc(orgId, { id: uuidV7(now.getTime()), attributes, status: 'invited', source: 'scim', role: 'standard', now });
     });
-    await db.models.users.collection.insertMany(docs as never[]);
+    await models.users.collection.insertMany(docs as never[]);
   }
   process.stdout.write(`seeded ${N} in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   await db.syncIndexes();

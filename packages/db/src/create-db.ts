@@ -38,10 +38,16 @@ export type CreateDbOptions = {
 };
 
 /**
- * One connection and its models. No module-level connection: every process and test
- * creates its own, and closes it.
+ * One connection and the repositories over its models. No module-level connection: every
+ * process and test creates its own, and closes it. The raw models stay inside this package
+ * (and its test helpers): every other reader and writer goes through a repository.
  */
-export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent, ferretdbPostgresUrl, onWarning }: CreateDbOptions) {
+export async function createDb(options: CreateDbOptions) {
+  return (await openDb(options)).db;
+}
+
+/** The repositories and the raw models under them (for `createTestDb`: tests and seeding check storage itself). */
+export async function openDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent, ferretdbPostgresUrl, onWarning }: CreateDbOptions) {
   const connection: Connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS,
@@ -60,11 +66,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
     migrations: registerMigrationModel(connection),
     groups: registerGroupModel(connection),
     groupMembers: registerGroupMemberModel(connection),
-    // Keys, service accounts, audit events (issue 6).
     ...registerAccessModels(connection),
-    // User lifecycle events for live subscriptions (issue 7).
     ...registerEventModels(connection),
-    // Browser sessions of the admin web app (issue 8).
     ...registerSessionModels(connection),
   };
 
@@ -75,9 +78,8 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
   // Every user write records its lifecycle event, whichever path made it.
   const { users, userEvents, userEventIntents, intentCloses, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {}, reads);
 
-  return {
+  const db = {
     connection,
-    models,
     /** Implements core's UserRepository (org-scoped). */
     users,
     /** User lifecycle events (core UserEventStore), written by `users`. */
@@ -138,6 +140,9 @@ export async function createDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, 
       await connection.close();
     },
   };
+  return { db, models };
 }
 
 export type Db = Awaited<ReturnType<typeof createDb>>;
+/** The mongoose models under the repositories: for this package and its test helpers only. */
+export type DbModels = Awaited<ReturnType<typeof openDb>>['models'];

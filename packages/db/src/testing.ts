@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createDb } from './create-db.ts';
+import { openDb } from './create-db.ts';
+
+/** The repositories and the raw models under them: for tests and seeding that check or fill storage itself. */
+export { openDb };
+export type { DbModels } from './create-db.ts';
 import type { Db } from './create-db.ts';
 import type { OrgPlan } from './orgs/org-model.ts';
-import { normaliseKey, uuidV7 } from '@provisio/core';
+import { uuidV7 } from '@provisio/core';
 import type { Principal, Scope } from '@provisio/core';
 
 /** The URI `make test` exports; integration tests fail loudly without it. */
@@ -15,12 +19,13 @@ export function testMongoUri(): string {
 /** The PostgreSQL behind the test FerretDB, when `make test` exports it (the index companion is on). */
 export const testPostgresUrl = (): string | undefined => process.env['FERRETDB_POSTGRES_URL'] || undefined;
 
-/** A database of its own for one test file, with indexes built, dropped by `drop()`. */
-export async function createTestDb(): Promise<Db & { drop(): Promise<void> }> {
-  const db = await createDb({ uri: testMongoUri(), dbName: `test_${randomUUID().replaceAll('-', '')}`, ferretdbPostgresUrl: testPostgresUrl() });
+/** A database of its own for one test file, with indexes built, dropped by `drop()`; `models` for checks of storage itself. */
+export async function createTestDb() {
+  const { db, models } = await openDb({ uri: testMongoUri(), dbName: `test_${randomUUID().replaceAll('-', '')}`, ferretdbPostgresUrl: testPostgresUrl() });
   await db.syncIndexes();
   return {
     ...db,
+    models,
     async drop() {
       await db.connection.dropDatabase();
       await db.close();
@@ -35,7 +40,7 @@ export async function createTestDb(): Promise<Db & { drop(): Promise<void> }> {
 export async function createTestOrg(db: Db, options: { plan?: OrgPlan; name?: string } = {}): Promise<{ orgId: string }> {
   const orgId = uuidV7();
   const name = options.name ?? `Test org ${orgId}`;
-  await db.models.orgs.create({ _id: orgId, name, nameKey: normaliseKey(name), plan: options.plan ?? 'enterprise' });
+  await db.orgs.insert({ id: orgId, name, plan: options.plan ?? 'enterprise', settings: {}, now: new Date() });
   return { orgId };
 }
 

@@ -57,7 +57,7 @@ try {
   await smtp.waitFor(INVITES, 30 * 60_000);
   const seconds = (performance.now() - started) / 1000;
   await worker.stop();
-  const sent = await db.models.invites.countDocuments({ orgId, state: 'sent' });
+  const sent = await env.models.invites.countDocuments({ orgId, state: 'sent' });
 
   // 2. POST /Users over loopback; time the queue.add inside each request.
   const addTimes: number[] = [];

@@ -83,7 +83,7 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   phase('every recipient has mail');
   // Then let in-flight work settle: a send retried after the kill may still be on its way. Settled
   // means no invite waits for a send and the queue has nothing waiting, running or due for a retry.
-  const unsettledInvites = () => env.deps.db.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
+  const unsettledInvites = () => env.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
   const unfinishedJobs = async () => Object.entries(await env.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
   await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), { timeout: 120_000, interval: 250 });
   phase('every invite settled');
@@ -100,8 +100,8 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   // A duplicate is allowed only where the kill landed between a send and its mark: the killed
   // worker's mail arrived, the invite stayed `sending`, and it had to be claimed again once.
   for (const [to, mails] of duplicates) {
-    const user = await env.deps.db.models.users.findOne({ orgId, userNameKey: to }).lean();
-    const invite = await env.deps.db.models.invites.findOne({ orgId, userId: user?._id }).lean();
+    const user = await env.models.users.findOne({ orgId, userNameKey: to }).lean();
+    const invite = await env.models.invites.findOne({ orgId, userId: user?._id }).lean();
     expect({ to, mails: mails.length, firstBeforeKill: (mails[0]?.receivedAt ?? new Date()) <= secondWorkerUpAt, claims: invite?.claims }).toEqual({
       to,
       mails: 2,

@@ -93,7 +93,7 @@ describe('the provisioning ledger', () => {
     const legacy = (action: string, actor: Record<string, unknown>) => ({ ...newAuditEvent(new Date(), { orgId: org.orgId, surface: 'trpc', actor: { type: 'system' }, action, outcome: 'success' }), actor });
     for (const event of [legacy('legacy.admin', { type: 'key', keyId: null, ownerId: 'user-1' }), legacy('legacy.platform', { type: 'key', keyId: null, ownerId: null })]) {
       const { id, at, ...rest } = event;
-      await app.deps.db.models.auditEvents.collection.insertOne({ _id: id as never, at: new Date(at), ...rest });
+      await app.models.auditEvents.collection.insertOne({ _id: id as never, at: new Date(at), ...rest });
     }
     const items = await events({ from: new Date(Date.now() - 60_000).toISOString() }, (list) => list.some((e) => e.action === 'legacy.platform'));
     expect(items.find((e) => e.action === 'legacy.admin')?.actor).toEqual({ type: 'session', userId: 'user-1' });

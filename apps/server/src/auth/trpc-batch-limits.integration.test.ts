@@ -18,7 +18,7 @@ beforeAll(async () => {
     tokens.push((made.data as { token: string }).token);
   }
 });
-const usersNamed = (prefix: string) => app.deps.db.models.users.countDocuments({ orgId, userName: { $regex: `^${prefix}` } });
+const usersNamed = (prefix: string) => app.models.users.countDocuments({ orgId, userName: { $regex: `^${prefix}` } });
 afterAll(async () => {
   await app.server.stop(100);
   await app.cleanup();

@@ -22,7 +22,7 @@ beforeAll(async () => {
       const memberId = uuidV7();
       return { _id: `${group.body.id as string}:${memberId}`, orgId: t.orgA, groupId: group.body.id as string, memberId, createdAt: new Date() };
     });
-    for (let at = 0; at < rows.length; at += 5_000) await t.deps.db.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
+    for (let at = 0; at < rows.length; at += 5_000) await t.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
   }
 }, 120_000);
 afterAll(() => t.cleanup());
@@ -42,7 +42,7 @@ it(`refuses a group list whose page would carry more than ${MAX_LISTED_MEMBERS.t
 
 it('empties a large group with one RFC remove of members (no value), and leaves the other group alone', async () => {
   const [large, other] = groupIds;
-  const rows = (groupId: string | undefined) => t.deps.db.models.groupMembers.countDocuments({ orgId: t.orgA, groupId });
+  const rows = (groupId: string | undefined) => t.models.groupMembers.countDocuments({ orgId: t.orgA, groupId });
   expect(await rows(large)).toBe(sizes[0]);
   const res = await t.scim('patch', `/Groups/${large ?? ''}`).send({ schemas: [PATCH], Operations: [{ op: 'remove', path: 'members' }] });
   expect(res.status, JSON.stringify(res.body)).toBe(204);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '@provisio/core';
 import type { Clock } from '@provisio/core';
-import { createDb } from '@provisio/db';
+import { openDb } from '@provisio/db/testing';
 import { createProducerConnection } from '@provisio/jobs';
 import { createLogger } from '@provisio/logger';
 import type { Logger } from '@provisio/logger';
@@ -25,7 +25,7 @@ export type TestDepsOptions = {
  */
 export async function createTestDeps(options: TestDepsOptions = {}) {
   const uri = options.mongoUri ?? process.env['MONGODB_URI'] ?? '';
-  const db = await createDb({
+  const { db, models } = await openDb({
     uri,
     dbName: `test_${randomUUID().replaceAll('-', '')}`,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
@@ -50,6 +50,8 @@ export async function createTestDeps(options: TestDepsOptions = {}) {
   };
   return {
     deps,
+    /** The raw models: for tests that check storage itself. */
+    models,
     async cleanup() {
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();

@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => app.cleanup());
 
 const storedHash = async (orgId: string, id: string) => {
-  const doc = await app.db.models.users.findOne({ _id: id, orgId }, { passwordHash: 1 }).lean<{ passwordHash?: string }>();
+  const doc = await app.models.users.findOne({ _id: id, orgId }, { passwordHash: 1 }).lean<{ passwordHash?: string }>();
   return doc?.passwordHash ?? '';
 };
 

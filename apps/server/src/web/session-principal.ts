@@ -28,5 +28,3 @@ export function sessionPrincipalResolver({ db, clock, publicUrl, secure, platfor
     return resolved.principal;
   };
 }
-
-export type SessionPrincipalResolver = ReturnType<typeof sessionPrincipalResolver>;

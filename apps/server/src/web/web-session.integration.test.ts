@@ -28,7 +28,7 @@ describe('sign-in', () => {
     expect(res.body).toMatchObject({ kind: 'user', org: { id: orgId, name: 'Initech' }, user: { email: 'peter@initech.example' } });
     expect(setCookie).toMatch(/^provisio_session=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict$/);
     expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const raw = JSON.stringify(await app.db.models.webSessions.collection.find({}).toArray());
+    const raw = JSON.stringify(await app.models.webSessions.collection.find({}).toArray());
     expect(raw).not.toContain(cookie.split('=')[1]);
     expect(raw).not.toContain(csrf);
     expect((await app.agent.get('/auth/session').set('Cookie', cookie)).body).toMatchObject({ kind: 'user', csrfToken: csrf });
@@ -100,16 +100,16 @@ describe('the session on /trpc', () => {
     const a = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
     const otherBrowser = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(200);
-    expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(2);
-    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', previousStatus: lumbergh.status, now: app.clock.now() });
+    expect(await app.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(2);
+    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', previous: lumbergh, now: app.clock.now() });
     expect((await trpcGet(a.cookie, { 'X-CSRF-Token': a.csrf })).status).toBe(401);
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(401);
-    expect(await app.db.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(0);
+    expect(await app.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(0);
     expect((await app.agent.get('/auth/session').set('Cookie', otherBrowser.cookie)).status).toBe(401);
 
     const nina = await app.newUser(orgId, 'nina@initech.example');
     const b = await app.signIn({ email: 'nina@initech.example', password: 'a long enough password' });
-    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, { attributes: nina.attributes, status: 'active', previousStatus: nina.status, role: 'standard', now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, { attributes: nina.attributes, status: 'active', previous: nina, role: 'standard', now: app.clock.now() });
     expect((await app.agent.get('/auth/session').set('Cookie', b.cookie)).status).toBe(401);
   });
 

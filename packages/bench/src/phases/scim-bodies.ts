@@ -1,4 +1,4 @@
-/** Request bodies as the IdPs send them (shared/IDP-BEHAVIOUR.md §2 Okta, §3.3 Entra). */
+/** Request bodies as the IdPs send them (apps/server/src/scim/README.md, "What IdPs send"). */
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 export const OKTA_HEADERS = { 'user-agent': 'Okta SCIM Client 1.0.0', accept: 'application/scim+json' };

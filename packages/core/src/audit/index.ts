@@ -3,6 +3,8 @@ export type { AuditFilter, AuditRepository } from './audit-repository.ts';
 export { createAuditCollector } from './audit-collector.ts';
 export type { AuditCollector } from './audit-collector.ts';
 export { diffRecords } from './diff-records.ts';
+export { recordChange } from './record-change.ts';
+export type { RecordChangeOptions } from './record-change.ts';
 export { listAuditEvents, MAX_AUDIT_PAGE } from './list-audit-events.ts';
 export { sweepAuditEvents } from './sweep-audit-events.ts';
 export { newAuditEvent } from './new-audit-event.ts';

@@ -79,7 +79,7 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
     },
     updateIfVersion(orgId, userId, expectedVersion, changes) {
       // The write lands only at `expectedVersion`, whose status the caller read: no read here.
-      const from = changes.previousStatus;
+      const from = changes.previous.status;
       return tracked(
         { orgId, userId, kind: 'changed', version: expectedVersion + 1, from },
         () => users.updateIfVersion(orgId, userId, expectedVersion, changes),

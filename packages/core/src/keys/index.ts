@@ -11,4 +11,6 @@ export { authenticateKey } from './authenticate-key.ts';
 export type { AuthenticateKeyDeps } from './authenticate-key.ts';
 export { revokeOwnerKeys, SCIM_KEY_RECENT_MS } from './revoke-owner-keys.ts';
 export type { AccessLoss, RevokeOwnerKeysDeps, RevokeOwnerKeysOptions, RevokeOwnerKeysResult } from './revoke-owner-keys.ts';
+export { accessLoss, revokeOnAccessLoss } from './revoke-on-access-loss.ts';
+export type { AccessLossDeps } from './revoke-on-access-loss.ts';
 export { revocationMessage } from './revocation-message.ts';

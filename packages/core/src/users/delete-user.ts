@@ -12,8 +12,7 @@ export type DeleteUserOptions = { orgId: string; id: string; ifMatchVersion?: nu
  */
 export async function deleteUser(deps: DomainDeps, { orgId, id, ifMatchVersion }: DeleteUserOptions): Promise<void> {
   const before = await deps.users.findById(orgId, id);
-  const read = before && { status: before.status, version: before.version };
-  if (await deps.users.delete(orgId, id, { now: deps.clock.now(), ...(ifMatchVersion !== undefined ? { expectedVersion: ifMatchVersion } : {}), read })) {
+  if (await deps.users.delete(orgId, id, { now: deps.clock.now(), ...(ifMatchVersion !== undefined ? { expectedVersion: ifMatchVersion } : {}), read: before })) {
     for (const group of before?.groups ?? []) await bumpGroupVersion(deps, orgId, group.value);
     return;
   }

@@ -39,7 +39,7 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
       const attributes = cleanUserAttributes(result.attributes);
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: result.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, ...(result.role ? { role: result.role } : {}), groups: current.groups, now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, ...(result.role ? { role: result.role } : {}), now: deps.clock.now() });
     },
   });
 }

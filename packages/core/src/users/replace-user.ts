@@ -35,7 +35,7 @@ export async function replaceUser(deps: Pick<DomainDeps, 'users' | 'clock'>, opt
     attempt: (current) => {
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: options.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, ...(options.role ? { role: options.role } : {}), groups: current.groups, now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, ...(options.role ? { role: options.role } : {}), now: deps.clock.now() });
     },
   });
 }

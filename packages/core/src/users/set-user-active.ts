@@ -29,7 +29,7 @@ export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, {
       if (status === current.status) return current;
       const attributes = { ...current.attributes, active };
       assertWriteAllowed(authority, current, { role: current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previousStatus: current.status, groups: current.groups, now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, now: deps.clock.now() });
     },
   });
 }

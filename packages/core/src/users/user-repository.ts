@@ -1,7 +1,7 @@
 import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
-import type { UserGroupRef, UserRecord } from './user-record.ts';
+import type { UserRecord } from './user-record.ts';
 import type { UserPageQuery } from './user-list-item.ts';
 
 export type NewUser = {
@@ -20,23 +20,18 @@ export type UserChanges = {
   attributes: UserAttributes;
   status: UserStatus;
   /**
-   * The status at `expectedVersion`, as the caller read it: with the write conditional on
-   * that version, it is the status this write replaces, so the lifecycle event type is
-   * decided without reading the user again.
+   * The user at `expectedVersion`, as the caller read it: with the write conditional on
+   * that version, it is the state this write replaces, so the lifecycle event type and the
+   * audit diff are decided without reading the user again. Its groups are returned with the
+   * written user (a user write never changes memberships), so they are not read again either.
    */
-  previousStatus: UserStatus;
+  previous: UserRecord;
   /** Replaces the stored hash when given; the hash is never read back through the port. */
   passwordHash?: string;
   /** Set once, when the user accepts their invite (invited → active). */
   acceptedAt?: Date;
   /** Replaces the role when given (a SCIM `roles` value that names one). */
   role?: UserRole;
-  /**
-   * The user's groups as the caller read them in this request: returned with the written
-   * user instead of being read again (a user write never changes memberships). Absent:
-   * read after the write.
-   */
-  groups?: UserGroupRef[];
   now: Date;
 };
 
@@ -45,10 +40,10 @@ export type UserRemoval = {
   /** `If-Match`: delete only this version. */
   expectedVersion?: number;
   /**
-   * The user as the caller just read it (null: not found), so the lifecycle event is
-   * decided without another read; the delete is pinned to this version.
+   * The user as the caller just read it (null: not found), so the lifecycle event and the
+   * audit diff are decided without another read; the delete is pinned to this version.
    */
-  read?: { status: UserStatus; version: number } | null;
+  read?: UserRecord | null;
 };
 
 /**

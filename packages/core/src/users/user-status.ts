@@ -1,6 +1,6 @@
 import type { UserStatus } from './user-enums.ts';
 
-/** SCIM `active` as IdPs must see it: only a deactivated user is inactive (IDP-BEHAVIOUR §2.4). */
+/** SCIM `active` as IdPs must see it: only a deactivated user is inactive: an IdP that read an invited user as inactive would try to reactivate them. */
 export const isActiveStatus = (status: UserStatus): boolean => status !== 'deactivated';
 
 /**

@@ -11,6 +11,8 @@ export type Claims = {
    * over, again by exactly one caller, under the next key of its chain (`key#1`, `key#2`…).
    */
   take(key: string, options: { now: Date; staleAfterMs: number }): Promise<boolean>;
+  /** Whether `key` is claimed (a marker that something was done once). */
+  held(key: string): Promise<boolean>;
   /** Removes claims older than `before`; returns how many. */
   prune(before: Date): Promise<number>;
 };
@@ -36,6 +38,9 @@ export function createClaims(model: Model<ClaimDoc>): Claims {
         if (held && now.getTime() - held.at.getTime() < staleAfterMs) return false;
       }
       return false;
+    },
+    async held(key) {
+      return (await model.exists({ _id: key })) !== null;
     },
     async prune(before) {
       const { deletedCount } = await model.deleteMany({ at: { $lt: before } });

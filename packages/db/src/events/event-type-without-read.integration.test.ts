@@ -56,7 +56,7 @@ it('a delete whose read went stale (a write slipped in) reads again and still re
   const user = await createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('stale.read@example.com') });
   await setUserActive(deps, { orgId, ...by, id: user.id, active: false });
   // The caller read version 1 (invited); the user is at version 2 (deactivated) by now.
-  expect(await deps.users.delete(orgId, user.id, { now: new Date(), read: { status: user.status, version: user.version } })).toBe(true);
+  expect(await deps.users.delete(orgId, user.id, { now: new Date(), read: user })).toBe(true);
   expect(peeks.count).toBe(1);
   expect((await eventsOf(user.id)).at(-1)).toEqual({ type: 'deleted', version: 3 });
 });

@@ -46,7 +46,7 @@ it('closes every intent once the event is stored, and after a write that did not
   const user = await createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('intent.ok@example.com') });
   await setUserActive(deps, { orgId, ...by, id: user.id, active: false });
   await expect(createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('INTENT.OK@example.com') })).rejects.toMatchObject({ code: 'CONFLICT' });
-  expect(await db.users.updateIfVersion(orgId, user.id, 1, { attributes: attrs('x@example.com'), status: 'active', previousStatus: 'invited', now: new Date() })).toBeNull();
+  expect(await db.users.updateIfVersion(orgId, user.id, 1, { attributes: attrs('x@example.com'), status: 'active', previous: user, now: new Date() })).toBeNull();
   // Those whose event was stored are closed in a batch, after the write answered.
   await vi.waitFor(async () => expect(await openIntents()).toEqual([]));
 });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../create-db.ts';
-import type { Db } from '../create-db.ts';
+import { openDb } from '../create-db.ts';
+import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { pageSql } from './sql-reads.ts';
 import type { PageRequest } from './sql-reads.ts';
@@ -20,7 +20,7 @@ import type { Seeded } from './seed-hot-paths.ts';
  */
 const dbName = `test_${randomUUID().replaceAll('-', '')}`;
 const postgresUrl = testPostgresUrl();
-let plain: Db;
+let plain: { db: Db; models: DbModels };
 let pgc: pg.Client;
 let seeded: Seeded;
 const sent: Array<{ collection: string; filter: Record<string, unknown> }> = [];
@@ -38,7 +38,7 @@ async function bigTables(): Promise<Set<string>> {
 }
 
 /** Runs the hot paths through `db`'s repositories and returns the big tables each query scanned. */
-async function scannedBy(db: Db): Promise<Array<{ query: string; scanned: string[] }>> {
+async function scannedBy({ db, models }: { db: Db; models: DbModels }): Promise<Array<{ query: string; scanned: string[] }>> {
   const { orgId, user, group, keyId, tokenHash, claimId } = seeded;
   sent.length = 0;
   db.connection.set('debug', (collection: string, method: string, filter: unknown) => {
@@ -54,7 +54,7 @@ async function scannedBy(db: Db): Promise<Array<{ query: string; scanned: string
   await db.users.page(orgId, { email: user.email, limit: 10 });
   // The users page search: SQL below with the companion; mongoose's form (lead key pushed down) here either way.
   await db.users.list(orgId, { text: 'user1 example', sortBy: 'userName', startIndex: 1, count: 25 });
-  await db.models.users.find(inOrg(orgId, containsAllQuery({ field: 'searchKeys', keys: searchTermKeys('user1 example') }))).limit(25).lean();
+  await models.users.find(inOrg(orgId, containsAllQuery({ field: 'searchKeys', keys: searchTermKeys('user1 example') }))).limit(25).lean();
   await db.users.labelsOf(orgId, [user.id]);
   await db.groups.findById(orgId, group.id);
   await db.groups.list(orgId, eq('displayName', group.displayName));
@@ -105,15 +105,15 @@ beforeAll(async () => {
   pgc = new pg.Client({ connectionString: postgresUrl });
   await pgc.connect();
   // First without the companion: FerretDB's own indexes only.
-  plain = await createDb({ uri: testMongoUri(), dbName });
-  await plain.syncIndexes();
-  seeded = await seedHotPaths(plain);
+  plain = await openDb({ uri: testMongoUri(), dbName });
+  await plain.db.syncIndexes();
+  seeded = await seedHotPaths(plain.models);
   await pgc.query(`ANALYZE`);
 }, 120_000);
 
 afterAll(async () => {
-  await plain.connection.dropDatabase();
-  await plain.close();
+  await plain.db.connection.dropDatabase();
+  await plain.db.close();
   await pgc.end();
 });
 
@@ -125,12 +125,13 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
   });
 
   it('use an index for every query once the companion ran, and for every SQL page', async () => {
-    const withCompanion = await createDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: postgresUrl });
+    const opened = await openDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: postgresUrl });
+    const withCompanion = opened.db;
     try {
       await withCompanion.syncIndexes();
       expect(withCompanion.engine()).toEqual({ kind: 'ferretdb-postgresql', version: expect.stringMatching(/^v1\.24\./) as unknown });
       await pgc.query(`ANALYZE`);
-      const results = [...(await scannedBy(withCompanion)), ...(await sqlScans())];
+      const results = [...(await scannedBy(opened)), ...(await sqlScans())];
       expect(results.filter((r) => r.scanned.length)).toEqual([]);
 
       // The search page reads the searchKeys GIN index, not the org's rows through the orgId btree. (Mongoose's

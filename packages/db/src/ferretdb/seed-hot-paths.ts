@@ -1,5 +1,5 @@
 import { normaliseKey, uuidV7 } from '@provisio/core';
-import type { Db } from '../create-db.ts';
+import type { DbModels } from '../create-db.ts';
 import { searchKeysOf } from '../users/search-keys.ts';
 
 export type Seeded = {
@@ -19,8 +19,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
  * ≥ 1,000 rows in every table a hot path reads, spread over a few orgs (as in production),
  * written with raw `insertMany` for speed. For the EXPLAIN test and the bench.
  */
-export async function seedHotPaths(db: Db): Promise<Seeded> {
-  const m = db.models;
+export async function seedHotPaths(m: DbModels): Promise<Seeded> {
   const now = new Date();
   const orgIds = range(20).map(() => uuidV7());
   const orgOf = (i: number) => orgIds[i % orgIds.length] ?? '';

@@ -18,7 +18,7 @@ export function createInviteUsers(users: UserRepository): InviteUsers {
             : users.updateIfVersion(orgId, id, user.version, {
                 attributes: user.attributes,
                 status: 'active',
-                previousStatus: user.status,
+                previous: user,
                 ...(passwordHash ? { passwordHash } : {}),
                 acceptedAt: now,
                 now,

@@ -48,7 +48,7 @@ describe('user keys backfill', () => {
     // The claim on the next version was released: a normal write still takes it.
     const user = await db.users.findById(orgId, id);
     if (!user) throw new Error('the backfilled user is gone');
-    expect(await db.users.updateIfVersion(orgId, id, 3, { attributes: { ...user.attributes, displayName: 'Renamed Person' }, status: 'active', previousStatus: 'active', now: at(1) })).toMatchObject({ version: 4 });
+    expect(await db.users.updateIfVersion(orgId, id, 3, { attributes: { ...user.attributes, displayName: 'Renamed Person' }, status: 'active', previous: user, now: at(1) })).toMatchObject({ version: 4 });
     expect(await byText('renamed pers')).toEqual([id]);
 
     // An older replica still running during the rollout writes a user without keys: the next pass catches it.

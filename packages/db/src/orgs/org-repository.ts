@@ -27,7 +27,7 @@ const toOrg = (doc: OrgDoc): OrgRecord => ({
 const settingsPaths = (settings: Partial<OrgSettings>) =>
   Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined).map(([k, v]) => [`settings.${k}`, v]));
 
-/** Implements core's OrgRepository on the org model (issue 6). */
+/** Implements core's OrgRepository on the org model. */
 export function createOrgRepository(model: Model<OrgDoc>, vc: VersionClaims): OrgRepository {
   // One writer per revision: two admins changing different settings at once both keep their change.
   const update = async (orgId: string, $set: Record<string, unknown>, now: Date) => {

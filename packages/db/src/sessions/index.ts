@@ -5,7 +5,7 @@ import { registerSessionModel } from './session-model.ts';
 import { createSessionRepository } from './session-repository.ts';
 import { createSignInDirectory } from './sign-in-directory.ts';
 
-/** The model of browser sessions (issue 8). */
+/** The model of browser sessions. */
 export const registerSessionModels = (connection: Connection) => ({ webSessions: registerSessionModel(connection) });
 
 /** Sessions (core SessionRepository) and the cross-org reads of sign-in (SignInDirectory). */

@@ -58,7 +58,6 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     const groups = await groupsOfUsers(models, orgId, docs.map((d) => d._id));
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
   };
-  const one = async (orgId: string, doc: UserDoc | null) => (doc ? ((await withGroups(orgId, [doc]))[0] ?? null) : null);
 
   return {
     async insert(orgId, user) {
@@ -102,8 +101,7 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
           .lean<UserDoc>()
           .catch(onDuplicate),
       );
-      if (doc && changes.groups) return toUser(doc, changes.groups);
-      return one(orgId, doc);
+      return doc ? toUser(doc, changes.previous.groups) : null;
     },
 
     async delete(orgId, id, { now, expectedVersion }) {

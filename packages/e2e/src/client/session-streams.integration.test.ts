@@ -43,7 +43,7 @@ describe('an event stream opened with a web session', () => {
 
   it('ends within seconds when its user loses the admin role', async () => {
     const { user, stream } = await streamOfNewAdmin('samir@initech.example');
-    await app.db.users.updateIfVersion(orgId, user.id, user.version, { attributes: user.attributes, status: 'active', previousStatus: user.status, role: 'standard', now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, user.id, user.version, { attributes: user.attributes, status: 'active', previous: user, role: 'standard', now: app.clock.now() });
     await ended(stream, /^Your session has ended: you are no longer an active admin of this org/);
     stream.stop();
   });

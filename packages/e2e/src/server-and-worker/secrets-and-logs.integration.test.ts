@@ -115,7 +115,7 @@ beforeAll(async () => {
   await app.scim('get', '/Users', `${personal}x`);
   await app.trpc(`${org.adminToken.slice(0, -1)}A`, 'keys.list', undefined, 'query');
   // Audit events are written once a response has gone out: wait for the last one.
-  await vi.waitFor(async () => expect(await app.deps.db.models.auditEvents.countDocuments({ requestId: 'secrets-last-audited', surface: 'scim' })).toBe(1));
+  await vi.waitFor(async () => expect(await app.models.auditEvents.countDocuments({ requestId: 'secrets-last-audited', surface: 'scim' })).toBe(1));
 }, 60_000);
 
 afterAll(async () => {
@@ -126,7 +126,7 @@ afterAll(async () => {
 
 describe('secrets', () => {
   it('stores no raw key secret: the keys collection holds only hashes', async () => {
-    const raw = await app.deps.db.models.keys.collection.find({}).toArray();
+    const raw = await app.models.keys.collection.find({}).toArray();
     expect(raw.length).toBeGreaterThanOrEqual(5);
     const dump = JSON.stringify(raw);
     for (const secret of secrets) expect(dump).not.toContain(secret);
@@ -134,7 +134,7 @@ describe('secrets', () => {
   });
 
   it('writes no secret into the audit ledger either', async () => {
-    const dump = JSON.stringify(await app.deps.db.models.auditEvents.collection.find({}).toArray());
+    const dump = JSON.stringify(await app.models.auditEvents.collection.find({}).toArray());
     for (const secret of secrets) expect(dump).not.toContain(secret);
   });
 });

@@ -11,7 +11,7 @@ export type ListResponse<T> = {
 };
 
 function int(name: string, n: number): number {
-  // Okta: "exchanged as integers, not as strings" (IDP-BEHAVIOUR §2.2).
+  // Okta: "exchanged as integers, not as strings".
   if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`${name} must be a non-negative integer`);
   return n;
 }

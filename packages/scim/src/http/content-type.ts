@@ -2,7 +2,7 @@ export const SCIM_MEDIA_TYPE = 'application/scim+json';
 
 /**
  * True for request bodies the SCIM endpoints must accept: `application/scim+json` and, because
- * Entra's Test Connection sends it (IDP-BEHAVIOUR §3.4), `application/json`; parameters ignored.
+ * Entra's Test Connection sends it, `application/json`; parameters ignored.
  */
 export function isScimRequestContentType(header: string | undefined): boolean {
   const type = header?.split(';')[0]?.trim().toLowerCase();

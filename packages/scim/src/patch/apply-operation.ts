@@ -11,7 +11,7 @@ import type { PatchOperation } from './parse-patch-request.ts';
 import { coerce, getContainer, isObject, mutability, pruneEmpty } from './patch-context.ts';
 import type { Doc, PatchContext } from './patch-context.ts';
 
-/** Datadog's generated docs render a null path as "None" (IDP-BEHAVIOUR §1.5). */
+/** Datadog's generated docs render a null path as "None". */
 function isPathless(op: PatchOperation, ctx: PatchContext): boolean {
   const path = op.path?.trim();
   if (path === undefined || path === '') return true;
@@ -27,7 +27,7 @@ export function applyOperation(ctx: PatchContext, doc: Doc, op: PatchOperation, 
   }
   if (op.op === 'remove') throw badRequest('noTarget', 'A remove operation needs a path');
   if (!isObject(op.value)) throw badRequest('invalidValue', `A ${op.op} without a path needs an object value`);
-  // Entra sends dotted and URN-qualified keys here (IDP-BEHAVIOUR §3.5): each key is a path.
+  // Entra sends dotted and URN-qualified keys here: each key is a path.
   for (const [key, value] of Object.entries(op.value)) {
     if (key.toLowerCase() === 'schemas') continue;
     applyPath(ctx, doc, { path: key, pathless: true }, { op: op.op, value, hasValue: true }, members);

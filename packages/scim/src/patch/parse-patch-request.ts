@@ -15,7 +15,7 @@ function keyOf(obj: Record<string, unknown>, name: string): unknown {
 
 /**
  * Validates a PatchOp body (RFC 7644 §3.5.2) and normalises what IdPs vary: op case
- * (`Replace`, IDP-BEHAVIOUR §3.4), member-name case, and a null path (treated as absent).
+ * (`Replace`), member-name case, and a null path (treated as absent).
  * A missing `schemas` is tolerated; one that does not list PatchOp is refused. More than
  * 1,000 operations → 400 `tooMany` (checked before any is read).
  */

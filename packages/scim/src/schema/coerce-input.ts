@@ -1,7 +1,7 @@
 import { findAttribute } from './attribute-def.ts';
 import type { AttributeDef } from './attribute-def.ts';
 
-/** Entra sends `"True"`/`"False"` for booleans (IDP-BEHAVIOUR §3.4); only exact words, any case. */
+/** Entra sends `"True"`/`"False"` for booleans ; only exact words, any case. */
 export function coerceBoolean(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const lower = value.toLowerCase();
@@ -27,8 +27,8 @@ export function canonicaliseKeys(value: unknown, defs: readonly AttributeDef[]):
 }
 
 /**
- * Shapes IdPs send for a complex attribute: a bare string for `{value}` (Entra's manager,
- * IDP-BEHAVIOUR §3.4), or an array of one for a single-valued attribute (Entra manager PATCH).
+ * Shapes IdPs send for a complex attribute: a bare string for `{value}` (Entra's manager),
+ * or an array of one for a single-valued attribute (Entra manager PATCH).
  */
 export function coerceComplexShape(value: unknown, def: AttributeDef): unknown {
   const hasValue = findAttribute(def.subAttributes, 'value') !== undefined;

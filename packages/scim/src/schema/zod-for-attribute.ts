@@ -48,7 +48,7 @@ function complexObject(def: AttributeDef, mode: ZodMode): z.ZodType {
   if (mode.direction === 'output') return object;
   return z.preprocess((v) => canonicaliseKeys(v, subs), object).transform((o) => {
     const out: Record<string, unknown> = { ...o };
-    // `$ref` is rendered from ids on the way out, never stored (STYLE: "$ref is rendered").
+    // `$ref` is rendered from ids on the way out, never stored.
     for (const sub of subs) if (sub.mutability === 'readOnly' || sub.name === '$ref') delete out[sub.name];
     return out;
   });

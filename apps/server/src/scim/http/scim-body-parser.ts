@@ -1,21 +1,20 @@
 import type { IncomingMessage } from 'node:http';
-import { BULK_LIMITS } from '@provisio/scim';
+import { BULK_LIMITS, isScimRequestContentType } from '@provisio/scim';
 import express from 'express';
 import type { RequestHandler } from 'express';
 import { ScimHttpFailure } from './scim-failure.ts';
 
-/** RFC 7644 §3.8 names `application/scim+json`; Entra and Okta also send `application/json`. */
-const ACCEPTED = ['application/scim+json', 'application/json'];
 /** Every SCIM body, a BulkRequest's included: `bulk.maxPayloadSize` in /ServiceProviderConfig. */
 export const BODY_LIMIT = BULK_LIMITS.maxPayloadSize;
 
-const json = express.json({ type: ACCEPTED, limit: BODY_LIMIT, strict: true });
+/** RFC 7644 §3.8 names `application/scim+json`; Entra and Okta also send `application/json`. */
+const isScimBody = (req: IncomingMessage) => isScimRequestContentType(req.headers['content-type']);
+
+const json = express.json({ type: isScimBody, limit: BODY_LIMIT, strict: true });
 
 /** The same test body-parser makes: a body is announced by a length or a transfer encoding. */
 const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
-
-const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
  * Parses SCIM bodies and refuses other media types with 415 before reading them, so a
@@ -23,7 +22,7 @@ const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').
  * SCIM error middleware (body-parser tags them `entity.parse.failed` / `entity.too.large`).
  */
 export const scimBodyParser: RequestHandler = (req, res, next) => {
-  if (hasBody(req) && !ACCEPTED.includes(mediaType(req))) {
+  if (hasBody(req) && !isScimBody(req)) {
     const given = req.headers['content-type'] ?? 'none';
     const detail = `Unsupported media type '${given}': send application/scim+json or application/json`;
     next(new ScimHttpFailure({ status: 415, detail }));

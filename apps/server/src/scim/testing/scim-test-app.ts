@@ -38,7 +38,7 @@ export async function createScimTestApp(options: { onLog?: (entry: Record<string
       })
     : undefined;
   const env = await createTestDeps({ resolvePrincipal: (token) => principals[token] ?? null, ...(logger ? { logger } : {}) });
-  await env.deps.db.models.orgs.create([
+  await env.models.orgs.create([
     { _id: orgA, name: `Org A ${orgA}`, nameKey: `org a ${orgA}`, plan: 'enterprise' },
     { _id: orgB, name: `Org B ${orgB}`, nameKey: `org b ${orgB}`, plan: 'enterprise' },
   ]);

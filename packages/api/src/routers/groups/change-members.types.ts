@@ -7,5 +7,3 @@ export const ZMembersRequestSchema = z.object({ id: ZIdSchema, members: z.array(
 export const ZRemoveMembersRequestSchema = z.object({ id: ZIdSchema, memberIds: z.array(z.string().min(1)), ifMatchVersion: ZIfMatchVersionSchema });
 /** The group without members, version bumped. */
 export const ZChangeMembersResponseSchema = GroupRecordSchema;
-export type TMembersRequest = z.infer<typeof ZMembersRequestSchema>;
-export type TRemoveMembersRequest = z.infer<typeof ZRemoveMembersRequestSchema>;

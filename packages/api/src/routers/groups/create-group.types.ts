@@ -7,4 +7,3 @@ export const ZCreateGroupRequestSchema = z.object({
   members: z.array(GroupMemberSchema).optional(),
 });
 export const ZCreateGroupResponseSchema = GroupRecordSchema;
-export type TCreateGroupRequest = z.infer<typeof ZCreateGroupRequestSchema>;

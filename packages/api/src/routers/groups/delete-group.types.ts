@@ -3,4 +3,3 @@ import { ZDeletedResponseSchema, ZIdSchema, ZIfMatchVersionSchema } from '../sha
 
 export const ZDeleteGroupRequestSchema = z.object({ id: ZIdSchema, ifMatchVersion: ZIfMatchVersionSchema });
 export const ZDeleteGroupResponseSchema = ZDeletedResponseSchema;
-export type TDeleteGroupRequest = z.infer<typeof ZDeleteGroupRequestSchema>;

@@ -8,4 +8,3 @@ export const ZGetGroupRequestSchema = z.object({
   includeMembers: z.boolean().optional(),
 });
 export const ZGetGroupResponseSchema = GroupRecordSchema;
-export type TGetGroupRequest = z.infer<typeof ZGetGroupRequestSchema>;

@@ -7,4 +7,3 @@ export const ZListGroupsRequestSchema = ZListRequestSchema.extend({
   includeMembers: z.boolean().optional(),
 });
 export const ZListGroupsResponseSchema = listResponseOf(GroupRecordSchema);
-export type TListGroupsRequest = z.infer<typeof ZListGroupsRequestSchema>;

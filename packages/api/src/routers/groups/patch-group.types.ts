@@ -10,4 +10,3 @@ export const ZPatchGroupRequestSchema = z.object({
 });
 /** The group without members (PATCH responses should not list 50,000 members). */
 export const ZPatchGroupResponseSchema = GroupRecordSchema;
-export type TPatchGroupRequest = z.infer<typeof ZPatchGroupRequestSchema>;

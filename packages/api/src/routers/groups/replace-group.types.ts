@@ -10,4 +10,3 @@ export const ZReplaceGroupRequestSchema = z.object({
   ifMatchVersion: ZIfMatchVersionSchema,
 });
 export const ZReplaceGroupResponseSchema = GroupRecordSchema;
-export type TReplaceGroupRequest = z.infer<typeof ZReplaceGroupRequestSchema>;

@@ -3,4 +3,3 @@ import { z } from 'zod';
 
 export const ZInviteStatusRequestSchema = z.object({ userId: z.string().min(1).max(200) });
 export const ZInviteStatusResponseSchema = InviteStatusSchema.nullable();
-export type TInviteStatusRequest = z.infer<typeof ZInviteStatusRequestSchema>;

@@ -8,7 +8,6 @@ export const ZCreateKeyRequestSchema = z.object({
   ownerId: z.string().min(1).max(256),
   scopes: z.array(z.enum(SCOPES)).min(1),
 });
-export type TCreateKeyRequest = z.infer<typeof ZCreateKeyRequestSchema>;
 
 /** `token` is shown this once; only its hash is stored. */
 export const ZCreateKeyResponseSchema = z.object({ key: KeyRecordSchema, token: z.string() });

@@ -2,7 +2,7 @@ import { AppError } from '@provisio/core';
 import { getOrg, updateOrgSettings as update } from '@provisio/core/orgs';
 import { orgProcedure } from '../../trpc.ts';
 import { accessDeps } from '../audit/access-deps.ts';
-import { recordChange } from '../audit/record-change.ts';
+import { recordChange } from '@provisio/core/audit';
 import { ZUpdateOrgSettingsRequestSchema, ZUpdateOrgSettingsResponseSchema } from './update-org-settings.types.ts';
 
 /** Admin: SCIM on/off, SAML JIT on/off, default role, invite lifetime (not the keys' rate limit: the platform's). */
@@ -17,6 +17,6 @@ export const updateOrgSettings = orgProcedure
     const before = await getOrg(deps, orgId);
     const org = await update(deps, { orgId, settings });
     ctx.logger.info({ orgId }, 'org settings updated');
-    recordChange(ctx, { resourceType: 'Org', resourceId: orgId, before: { settings: before.settings }, after: { settings: org.settings } });
+    recordChange(ctx.audit, { resourceType: 'Org', resourceId: orgId, before: { settings: before.settings }, after: { settings: org.settings } });
     return org;
   });

@@ -8,7 +8,6 @@ export const ZCreateOrgRequestSchema = z.object({
   plan: z.enum(ORG_PLANS),
   settings: OrgSettingsSchema.partial().optional(),
 });
-export type TCreateOrgRequest = z.infer<typeof ZCreateOrgRequestSchema>;
 
 export const ZCreateOrgResponseSchema = z.object({
   org: OrgRecordSchema,

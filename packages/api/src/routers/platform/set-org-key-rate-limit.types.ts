@@ -2,5 +2,4 @@ import { KeyRateLimitSchema, OrgRecordSchema } from '@provisio/core/orgs';
 import { z } from 'zod';
 
 export const ZSetOrgKeyRateLimitRequestSchema = z.object({ orgId: z.string().min(1).max(256), keyRateLimit: KeyRateLimitSchema });
-export type TSetOrgKeyRateLimitRequest = z.infer<typeof ZSetOrgKeyRateLimitRequestSchema>;
 export const ZSetOrgKeyRateLimitResponseSchema = OrgRecordSchema;

@@ -5,5 +5,4 @@ export const ZCreateServiceAccountRequestSchema = z.object({
   name: z.string().trim().min(1).max(100),
   description: z.string().max(500).optional(),
 });
-export type TCreateServiceAccountRequest = z.infer<typeof ZCreateServiceAccountRequestSchema>;
 export const ZCreateServiceAccountResponseSchema = ServiceAccountRecordSchema;

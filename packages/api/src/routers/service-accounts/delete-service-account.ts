@@ -1,7 +1,7 @@
 import { deleteServiceAccount as remove } from '@provisio/core/service-accounts';
 import { orgProcedure } from '../../trpc.ts';
 import { accessDeps } from '../audit/access-deps.ts';
-import { recordChange } from '../audit/record-change.ts';
+import { recordChange } from '@provisio/core/audit';
 import { ZDeleteServiceAccountRequestSchema, ZDeleteServiceAccountResponseSchema } from './delete-service-account.types.ts';
 
 /** Admin: removes a service account and revokes its keys. */
@@ -13,7 +13,7 @@ export const deleteServiceAccount = orgProcedure
     const orgId = ctx.auth.orgId;
     const { revoked } = await remove(accessDeps(ctx), { orgId, id: input.id });
     ctx.logger.info({ orgId, serviceAccountId: input.id, revoked: revoked.length }, 'service account deleted');
-    recordChange(ctx, { resourceType: 'ServiceAccount', resourceId: input.id, before: { exists: true }, after: null });
-    for (const key of revoked) recordChange(ctx, { resourceType: 'ApplicationKey', resourceId: key.id, before: { revokedReason: null }, after: { revokedReason: key.revokedReason } });
+    recordChange(ctx.audit, { resourceType: 'ServiceAccount', resourceId: input.id, before: { exists: true }, after: null });
+    for (const key of revoked) recordChange(ctx.audit, { resourceType: 'ApplicationKey', resourceId: key.id, before: { revokedReason: null }, after: { revokedReason: key.revokedReason } });
     return { id: input.id, revokedKeyIds: revoked.map((k) => k.id) };
   });

@@ -1,9 +1,6 @@
 import { createUser } from '@provisio/core';
-import { inviteNewUser } from '@provisio/core/invites';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
-import { inviteDeps } from '../invite-deps.ts';
-import { afterUserWrite } from '../keys/after-user-write.ts';
 import { ZCreateUserRequestSchema, ZCreateUserResponseSchema } from './create-user.types.ts';
 import { assertMayNameRole, sourceOf, writePolicy } from './write-policy.ts';
 
@@ -17,9 +14,6 @@ export const createUserProcedure = orgProcedure
     assertMayNameRole(ctx.auth, input.role);
     const { pickRole, defaultRole, authority } = await writePolicy(ctx);
     const role = input.role ?? pickRole(input.attributes.roles) ?? defaultRole;
-    const user = await createUser(domainDeps(ctx), { orgId: ctx.auth.orgId, attributes: input.attributes, role, source: sourceOf(ctx), authority });
-    await afterUserWrite(ctx, { id: user.id, before: null, after: user });
-    // Enqueued, never awaited on mail: a queue outage leaves the invite to the sweeper.
-    await inviteNewUser(inviteDeps(ctx), { orgId: ctx.auth.orgId, id: user.id, status: user.status });
-    return user;
+    // The write brings its effects: the audit diff and, for an `invited` user, the invite.
+    return createUser(domainDeps(ctx), { orgId: ctx.auth.orgId, attributes: input.attributes, role, source: sourceOf(ctx), authority });
   });

@@ -11,4 +11,3 @@ export const ZCreateUserRequestSchema = z.strictObject({
   role: z.enum(USER_ROLES).optional(),
 });
 export const ZCreateUserResponseSchema = UserRecordSchema;
-export type TCreateUserRequest = z.infer<typeof ZCreateUserRequestSchema>;

@@ -3,4 +3,3 @@ import { ZDeletedResponseSchema, ZIdSchema, ZIfMatchVersionSchema } from '../sha
 
 export const ZDeleteUserRequestSchema = z.object({ id: ZIdSchema, ifMatchVersion: ZIfMatchVersionSchema });
 export const ZDeleteUserResponseSchema = ZDeletedResponseSchema;
-export type TDeleteUserRequest = z.infer<typeof ZDeleteUserRequestSchema>;

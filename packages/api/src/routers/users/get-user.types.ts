@@ -4,4 +4,3 @@ import { ZIdSchema } from '../shared-schemas.ts';
 
 export const ZGetUserRequestSchema = z.object({ id: ZIdSchema });
 export const ZGetUserResponseSchema = UserRecordSchema;
-export type TGetUserRequest = z.infer<typeof ZGetUserRequestSchema>;

@@ -7,4 +7,3 @@ export const ZListUsersRequestSchema = UserListFiltersSchema.extend({
   limit: z.number().int().min(1).max(500).optional(),
 }).optional();
 export const ZListUsersResponseSchema = z.object({ items: z.array(UserListItemSchema), nextCursor: z.string().nullable() });
-export type TListUsersRequest = z.infer<typeof ZListUsersRequestSchema>;

@@ -2,7 +2,6 @@ import { patchUser } from '@provisio/core';
 import { applyUserPatch } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps, scimRegistry } from '../domain-deps.ts';
-import { afterUserWrite } from '../keys/after-user-write.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -16,7 +15,7 @@ export const patchUserProcedure = orgProcedure
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.patch');
     const before = await ctx.db.users.findById(ctx.auth.orgId, id);
     const { pickRole, authority } = await writePolicy(ctx);
-    const user = await patchUser(domainDeps(ctx), {
+    return patchUser(domainDeps(ctx), {
       orgId: ctx.auth.orgId,
       id,
       ifMatchVersion,
@@ -29,6 +28,4 @@ export const patchUserProcedure = orgProcedure
         return role ? { attributes, role } : { attributes };
       },
     });
-    await afterUserWrite(ctx, { id, before, after: user });
-    return user;
   });

@@ -9,4 +9,3 @@ export const ZPatchUserRequestSchema = z.object({
   ifMatchVersion: ZIfMatchVersionSchema,
 });
 export const ZPatchUserResponseSchema = UserRecordSchema;
-export type TPatchUserRequest = z.infer<typeof ZPatchUserRequestSchema>;

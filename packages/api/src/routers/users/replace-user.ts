@@ -1,7 +1,6 @@
 import { replaceUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
-import { afterUserWrite } from '../keys/after-user-write.ts';
 import { ZReplaceUserRequestSchema, ZReplaceUserResponseSchema } from './replace-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -15,7 +14,5 @@ export const replaceUserProcedure = orgProcedure
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
     const { pickRole, authority } = await writePolicy(ctx);
     const role = pickRole(input.attributes.roles);
-    const user = await replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority, read: before });
-    await afterUserWrite(ctx, { id: user.id, before, after: user });
-    return user;
+    return replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority, read: before });
   });

@@ -10,4 +10,3 @@ export const ZReplaceUserRequestSchema = z.strictObject({
   ifMatchVersion: ZIfMatchVersionSchema,
 });
 export const ZReplaceUserResponseSchema = UserRecordSchema;
-export type TReplaceUserRequest = z.infer<typeof ZReplaceUserRequestSchema>;

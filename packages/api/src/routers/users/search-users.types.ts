@@ -12,4 +12,3 @@ export const ZSearchUsersRequestSchema = ZListRequestSchema.extend({
   text: z.string().max(200).optional(),
 });
 export const ZSearchUsersResponseSchema = listResponseOf(UserRecordSchema);
-export type TSearchUsersRequest = z.infer<typeof ZSearchUsersRequestSchema>;

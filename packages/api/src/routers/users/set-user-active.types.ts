@@ -5,4 +5,3 @@ import { ZIdSchema } from '../shared-schemas.ts';
 /** Shared by `deactivate` and `reactivate`. */
 export const ZSetUserActiveRequestSchema = z.object({ id: ZIdSchema });
 export const ZSetUserActiveResponseSchema = UserRecordSchema;
-export type TSetUserActiveRequest = z.infer<typeof ZSetUserActiveRequestSchema>;

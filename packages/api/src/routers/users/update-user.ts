@@ -1,7 +1,6 @@
 import { updateUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
-import { afterUserWrite } from '../keys/after-user-write.ts';
 import { ZUpdateUserRequestSchema, ZUpdateUserResponseSchema } from './update-user.types.ts';
 import { assertMayNameRole, writePolicy } from './write-policy.ts';
 
@@ -14,10 +13,7 @@ export const updateUserProcedure = orgProcedure
     const { id, set, clear, ifMatchVersion, role } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.update');
     assertMayNameRole(ctx.auth, role);
-    const before = await ctx.db.users.findById(ctx.auth.orgId, id);
     const { pickRole, authority } = await writePolicy(ctx);
     const options = { orgId: ctx.auth.orgId, id, set, authority, ...(clear ? { clear } : {}), ...(ifMatchVersion ? { ifMatchVersion } : {}), ...(role ? { role } : {}) };
-    const user = await updateUser(domainDeps(ctx), { ...options, roleFor: (attributes) => pickRole(attributes.roles) ?? undefined });
-    await afterUserWrite(ctx, { id, before, after: user });
-    return user;
+    return updateUser(domainDeps(ctx), { ...options, roleFor: (attributes) => pickRole(attributes.roles) ?? undefined });
   });

@@ -15,4 +15,3 @@ export const ZUpdateUserRequestSchema = z.object({
   ifMatchVersion: ZIfMatchVersionSchema,
 });
 export const ZUpdateUserResponseSchema = UserRecordSchema;
-export type TUpdateUserRequest = z.input<typeof ZUpdateUserRequestSchema>;

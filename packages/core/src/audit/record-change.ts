@@ -1,5 +1,5 @@
-import { diffRecords } from '@provisio/core/audit';
-import type { Context } from '../../context.ts';
+import type { AuditCollector } from './audit-collector.ts';
+import { diffRecords } from './diff-records.ts';
 
 export type RecordChangeOptions = {
   resourceType: string;
@@ -15,8 +15,7 @@ export type RecordChangeOptions = {
  * and makes the resource the event's subject unless one is set. No collector (internal
  * callers, tests without HTTP): nothing to do.
  */
-export function recordChange(ctx: Pick<Context, 'audit'>, { resourceType, resourceId, before, after }: RecordChangeOptions): void {
-  const audit = ctx.audit;
+export function recordChange(audit: AuditCollector | undefined, { resourceType, resourceId, before, after }: RecordChangeOptions): void {
   if (!audit) return;
   audit.subject ??= { resourceType, resourceId };
   audit.record(diffRecords({ resourceType, resourceId }, before, after));
