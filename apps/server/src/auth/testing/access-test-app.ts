@@ -18,7 +18,14 @@ export const ADMIN_TOKEN = 'test-platform-admin-token-0123456789abcdef';
  * hashed, revocable), the credential cache and the real rate limiter on the test Redis. `logLines` captures
  * every log line when `captureLogs` is set.
  */
-export async function createAccessTestApp(options: { captureLogs?: boolean; rateLimit?: RateLimitOptions } = {}) {
+export async function createAccessTestApp(
+  options: {
+    captureLogs?: boolean;
+    rateLimit?: RateLimitOptions;
+    /** How long a cached key and org are served; tests that count round trips outlast a slow machine with a longer one. */
+    credentialTtlMs?: number;
+  } = {},
+) {
   const logLines: string[] = [];
   const logger = options.captureLogs
     ? createLogger({
@@ -35,7 +42,7 @@ export async function createAccessTestApp(options: { captureLogs?: boolean; rate
   let resolve: PrincipalResolver = () => null;
   const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
   // As in production: key and org reads cached, dropped on every revocation.
-  const credentials = createCredentialCache({ redis: env.deps.redis, logger });
+  const credentials = createCredentialCache({ redis: env.deps.redis, logger, ...(options.credentialTtlMs ? { ttlMs: options.credentialTtlMs } : {}) });
   const db = credentials.wrap(env.deps.db);
   resolve = createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
   const server = createServer({ ...env.deps, db, resolvesWithoutRead: (token) => credentials.holdsKeyOf(token), platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
