@@ -13,7 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read the environment only in an env.ts built with @provisio/config.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read the environment only in an env.ts built with @provisio/config.',
+        },
       ],
     },
   },
@@ -22,7 +26,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
     },
   },
   {
@@ -37,7 +44,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/testing.ts', '**/testing/**', 'packages/e2e/**', 'scripts/**', '**/bench/**', 'vitest.config.ts'],
+    files: [
+      '**/env.ts',
+      '**/*.test.ts',
+      '**/testing.ts',
+      '**/testing/**',
+      'packages/e2e/**',
+      'scripts/**',
+      '**/bench/**',
+      'vitest.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

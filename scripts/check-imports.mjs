@@ -67,18 +67,21 @@ for (const pkg of packages) {
     for (const specifier of specifiers) {
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
-        if (!(target + sep).startsWith(pkg.dir + sep)) problems.push(`${shown}: relative import leaves ${pkg.name}: ${specifier}`);
+        if (!(target + sep).startsWith(pkg.dir + sep))
+          problems.push(`${shown}: relative import leaves ${pkg.name}: ${specifier}`);
         continue;
       }
       const name = specifier.split('/').slice(0, 2).join('/');
       if (!byName.has(name) || name === pkg.name) continue;
       edges.get(pkg.name).add(name);
-      if (!pkg.declared.has(name)) problems.push(`${shown}: imports ${name}, not declared in ${pkg.name}'s package.json`);
+      if (!pkg.declared.has(name))
+        problems.push(`${shown}: imports ${name}, not declared in ${pkg.name}'s package.json`);
     }
   }
   for (const name of pkg.declared) {
     const dependency = byName.get(name);
-    if (dependency && !edges.get(pkg.name).has(name) && !mentions.get(pkg.name).has(name)) problems.push(`${pkg.name} declares ${name} but never imports it`);
+    if (dependency && !edges.get(pkg.name).has(name) && !mentions.get(pkg.name).has(name))
+      problems.push(`${pkg.name} declares ${name} but never imports it`);
     if (!dependency?.isApp || harnesses.has(pkg.name)) continue;
     problems.push(`${pkg.name} (${pkg.isApp ? 'an app' : 'a library'}) depends on the app ${name}`);
   }

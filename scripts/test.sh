@@ -27,6 +27,8 @@ say "shellcheck"
 shellcheck -x scripts/*.sh .ci/run
 say "import direction"
 node scripts/check-imports.mjs >/dev/null
+say "format (prettier --check; pnpm format fixes it)"
+pnpm exec prettier --check . --log-level warn
 say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"

@@ -13,7 +13,10 @@ function reachable(url: string): Promise<boolean> {
       resolve(ok);
     };
     socket.setTimeout(2_000);
-    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    socket
+      .once('connect', () => done(true))
+      .once('error', () => done(false))
+      .once('timeout', () => done(false));
   });
 }
 
@@ -21,6 +24,7 @@ export default async function setup(): Promise<void> {
   for (const name of required) {
     const url = process.env[name];
     if (!url) throw new Error(`${name} is not set: run integration tests with \`make test\` (or scripts/test.sh)`);
-    if (!(await reachable(url))) throw new Error(`${name}=${url} does not answer: start the services with \`make test\``);
+    if (!(await reachable(url)))
+      throw new Error(`${name}=${url} does not answer: start the services with \`make test\``);
   }
 }

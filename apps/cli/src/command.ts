@@ -21,7 +21,11 @@ export type Command = {
   options: Record<string, OptionSpec>;
   /** Names of positional arguments (`user resend-invite <id>`): each also accepted as `--<name>`. */
   positionals?: readonly string[];
-  run(client: ProvisioClient, values: Record<string, string | boolean | string[] | undefined>, io: CommandIo): Promise<Output>;
+  run(
+    client: ProvisioClient,
+    values: Record<string, string | boolean | string[] | undefined>,
+    io: CommandIo,
+  ): Promise<Output>;
 };
 
 /** A usage mistake: printed with a hint to `--help`, exit code 2. */

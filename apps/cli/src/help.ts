@@ -2,7 +2,9 @@ import type { Command } from './command.ts';
 
 /** `--help`: every command with its summary and an example. */
 export function helpText(commands: readonly Command[]): string {
-  const rows = commands.map((c) => `  ${c.path.join(' ').padEnd(24)} ${c.summary}\n  ${''.padEnd(24)} e.g. ${c.example}`);
+  const rows = commands.map(
+    (c) => `  ${c.path.join(' ').padEnd(24)} ${c.summary}\n  ${''.padEnd(24)} e.g. ${c.example}`,
+  );
   return [
     'Usage: pnpm cli <command> [options]',
     '',
@@ -20,6 +22,18 @@ export function helpText(commands: readonly Command[]): string {
 }
 
 export function commandHelp(command: Command): string {
-  const options = Object.entries(command.options).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(28) + o.description);
-  return [`Usage: pnpm cli ${command.path.join(' ')} [options]`, '', command.summary, '', 'Options:', ...options, '', `Example: ${command.example}`, ''].join('\n');
+  const options = Object.entries(command.options).map(
+    ([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(28) + o.description,
+  );
+  return [
+    `Usage: pnpm cli ${command.path.join(' ')} [options]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...options,
+    '',
+    `Example: ${command.example}`,
+    '',
+  ].join('\n');
 }

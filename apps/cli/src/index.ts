@@ -1,7 +1,10 @@
 import { readCliEnv } from './env.ts';
 import { runCli } from './run-cli.ts';
 
-const io = { stdout: (text: string) => void process.stdout.write(text), stderr: (text: string) => void process.stderr.write(text) };
+const io = {
+  stdout: (text: string) => void process.stdout.write(text),
+  stderr: (text: string) => void process.stderr.write(text),
+};
 
 runCli(process.argv.slice(2), readCliEnv(), io).then(
   (code) => {

@@ -15,7 +15,12 @@ function findCommand(argv: readonly string[]): Command | undefined {
 function credentialFor(command: Command, env: CliEnv): { url: string; token: string } {
   if (!env.url) throw new UsageError('PROVISIO_URL is not set (e.g. http://localhost:3000)');
   const token = command.credential === 'platform' ? env.adminToken : env.token;
-  if (!token) throw new UsageError(command.credential === 'platform' ? 'PROVISIO_ADMIN_TOKEN is not set (platform commands need it)' : 'PROVISIO_TOKEN is not set (an org key, pvk_…)');
+  if (!token)
+    throw new UsageError(
+      command.credential === 'platform'
+        ? 'PROVISIO_ADMIN_TOKEN is not set (platform commands need it)'
+        : 'PROVISIO_TOKEN is not set (an org key, pvk_…)',
+    );
   return { url: `${env.url.replace(/\/+$/, '')}/trpc`, token };
 }
 
@@ -25,7 +30,8 @@ function describeError(error: unknown, env: CliEnv): string {
     const code = (error.data as { code?: string } | undefined)?.code;
     if (!code) return `cannot reach ${env.url ?? 'the server'}: ${error.message}`;
     const issues = isProvisioError(error) ? (error.issues ?? []) : [];
-    if (issues.length) return `${code}: ${issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`;
+    if (issues.length)
+      return `${code}: ${issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`;
     return `${code}: ${error.message}`;
   }
   return error instanceof Error ? error.message : String(error);
@@ -48,20 +54,36 @@ export async function runCli(argv: readonly string[], env: CliEnv, io: CliIo): P
     return 0;
   }
   try {
-    const options = Object.fromEntries(Object.entries(command.options).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }]));
+    const options = Object.fromEntries(
+      Object.entries(command.options).map(([name, o]) => [
+        name,
+        { type: o.type, ...(o.multiple ? { multiple: true } : {}) },
+      ]),
+    );
     const names = command.positionals ?? [];
-    const { values, positionals } = parseArgs({ args: [...rest], options, strict: true, allowPositionals: names.length > 0 });
-    if (positionals.length > names.length) throw new UsageError(`unexpected argument '${positionals[names.length] ?? ''}'`);
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options,
+      strict: true,
+      allowPositionals: names.length > 0,
+    });
+    if (positionals.length > names.length)
+      throw new UsageError(`unexpected argument '${positionals[names.length] ?? ''}'`);
     type Given = Record<string, string | boolean | string[] | undefined>;
     const named: Given = Object.fromEntries(positionals.map((value, i): [string, string] => [names[i] ?? '', value]));
     const given: Given = { ...(values as Given), ...named };
     const { url, token } = credentialFor(command, env);
     const output = await command.run(createProvisioClient({ url, token }), given, io);
-    if (!output.streamed) io.stdout(values['json'] === true ? `${JSON.stringify(output.json)}\n` : output.lines.map((l) => `${l}\n`).join(''));
+    if (!output.streamed)
+      io.stdout(
+        values['json'] === true ? `${JSON.stringify(output.json)}\n` : output.lines.map((l) => `${l}\n`).join(''),
+      );
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr(`error: ${usage ? (error as Error).message : describeError(error, env)}${usage ? ` (see pnpm cli ${command.path.join(' ')} --help)` : ''}\n`);
+    io.stderr(
+      `error: ${usage ? (error as Error).message : describeError(error, env)}${usage ? ` (see pnpm cli ${command.path.join(' ')} --help)` : ''}\n`,
+    );
     return usage ? 2 : 1;
   }
 }

@@ -87,17 +87,48 @@ export function createServer(deps: ServerDeps) {
   );
   // Both surfaces: refused credentials limited per address, then authenticate, rate-limit per key or
   // session, apply the SCIM plan and setting; SCIM also audits every request.
-  const admit = createRateLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.rateLimit ? { options: deps.rateLimit } : {}) });
-  const badCredentials = createBadCredentialLimiter({ redis: deps.redis, logger: deps.logger, ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}) });
-  const guarded = guardResolvers({ resolvePrincipal: deps.resolvePrincipal, admit, badCredentials, orgs: deps.db.orgs, ...(deps.resolvesWithoutRead ? { resolvesWithoutRead: deps.resolvesWithoutRead } : {}) });
+  const admit = createRateLimiter({
+    redis: deps.redis,
+    logger: deps.logger,
+    ...(deps.rateLimit ? { options: deps.rateLimit } : {}),
+  });
+  const badCredentials = createBadCredentialLimiter({
+    redis: deps.redis,
+    logger: deps.logger,
+    ...(deps.badCredentialLimit ? { limit: deps.badCredentialLimit } : {}),
+  });
+  const guarded = guardResolvers({
+    resolvePrincipal: deps.resolvePrincipal,
+    admit,
+    badCredentials,
+    orgs: deps.db.orgs,
+    ...(deps.resolvesWithoutRead ? { resolvesWithoutRead: deps.resolvesWithoutRead } : {}),
+  });
   const web = webApp({ ...deps, ...deps.web });
   // Event streams: one poller per org in this process; caps counted in Redis across replicas.
-  const streams = { feed: createUserEventFeed({ events: deps.db.userEvents, clock: deps.clock }), leases: createRedisStreamLeases(deps) };
+  const streams = {
+    feed: createUserEventFeed({ events: deps.db.userEvents, clock: deps.clock }),
+    leases: createRedisStreamLeases(deps),
+  };
   app.use(web.sessions);
-  app.use('/trpc', trpcEndpoint({ ...deps, streams, resolvePrincipal: guarded.trpc, resolveSession: guarded.session(web.resolveSession) }));
-  app.use(inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }));
+  app.use(
+    '/trpc',
+    trpcEndpoint({
+      ...deps,
+      streams,
+      resolvePrincipal: guarded.trpc,
+      resolveSession: guarded.session(web.resolveSession),
+    }),
+  );
+  app.use(
+    inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }),
+  );
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
-  app.use('/scim/v2', scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }), scimRouter({ ...deps, resolvePrincipal: guarded.scim }));
+  app.use(
+    '/scim/v2',
+    scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }),
+    scimRouter({ ...deps, resolvePrincipal: guarded.scim }),
+  );
   // Last: the built admin app at `/`, and index.html for its routes.
   app.use(web.static);
 

@@ -44,9 +44,16 @@ describe('the server app', () => {
   });
 
   it('reads the metrics port and host from METRICS_PORT and METRICS_HOST (loopback by default)', () => {
-    const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/p', REDIS_URL: 'redis://127.0.0.1:6379', PROVISIO_ADMIN_TOKEN: 'x'.repeat(32) };
+    const base = {
+      MONGODB_URI: 'mongodb://127.0.0.1:27017/p',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      PROVISIO_ADMIN_TOKEN: 'x'.repeat(32),
+    };
     expect(loadServerEnv(base)).toMatchObject({ METRICS_PORT: 9465, METRICS_HOST: '127.0.0.1' });
-    expect(loadServerEnv({ ...base, METRICS_PORT: '9999', METRICS_HOST: '0.0.0.0' })).toMatchObject({ METRICS_PORT: 9999, METRICS_HOST: '0.0.0.0' });
+    expect(loadServerEnv({ ...base, METRICS_PORT: '9999', METRICS_HOST: '0.0.0.0' })).toMatchObject({
+      METRICS_PORT: 9999,
+      METRICS_HOST: '0.0.0.0',
+    });
     expect(() => loadServerEnv({ ...base, METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT/);
   });
 

@@ -16,7 +16,11 @@ async function main() {
     uri: env.MONGODB_URI,
     ferretdbPostgresUrl: env.FERRETDB_POSTGRES_URL,
     onWarning: (message, err) => logger.warn({ err }, message),
-    onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
+    onDeferredEvent: (err, event) =>
+      logger.warn(
+        { err, userId: event.userId, type: event.type, version: event.version },
+        'user event deferred to the intent sweep',
+      ),
   });
   await rawDb.syncIndexes();
   const redis = createProducerConnection(env.REDIS_URL);
@@ -33,7 +37,12 @@ async function main() {
     publicUrl: env.PUBLIC_URL,
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
-    resolvePrincipal: createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: env.PROVISIO_ADMIN_TOKEN }),
+    resolvePrincipal: createKeyResolver({
+      keys: db.keys,
+      clock: systemClock,
+      logger,
+      adminToken: env.PROVISIO_ADMIN_TOKEN,
+    }),
     resolvesWithoutRead: (token) => credentials.holdsKeyOf(token),
   });
   const port = await server.start(env.PORT, '0.0.0.0');

@@ -19,7 +19,8 @@ const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.s
  */
 function redirectFor(current: Session | null | undefined, path: string, next: string | undefined): string | null {
   if (current === undefined) return null;
-  if (!current) return path === '/sign-in' ? null : `/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`;
+  if (!current)
+    return path === '/sign-in' ? null : `/sign-in${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`;
   if (!current.org) return null;
   return path === '/sign-in' ? safeNext(next) : path === '/' ? '/users' : null;
 }
@@ -48,9 +49,15 @@ export function App() {
     if (redirect) void navigate({ href: redirect, replace: true });
   }, [redirect, navigate]);
 
-  if (session.isPending || session.error) return <main className="center"><QueryState isPending={session.isPending} error={session.error} label="your session" /></main>;
+  if (session.isPending || session.error)
+    return (
+      <main className="center">
+        <QueryState isPending={session.isPending} error={session.error} label="your session" />
+      </main>
+    );
   if (!current) return <SignInPage />;
-  if (!current.org || (current.kind === 'platform' && path === '/switch-org')) return <OrgPickerPage session={current} />;
+  if (!current.org || (current.kind === 'platform' && path === '/switch-org'))
+    return <OrgPickerPage session={current} />;
   return (
     <Shell session={current}>
       <Outlet />

@@ -8,7 +8,11 @@ import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { staleTime: 10_000, refetchOnWindowFocus: false, retry: (count, error) => !isSignedOutError(error) && count < 1 },
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !isSignedOutError(error) && count < 1,
+    },
   },
 });
 

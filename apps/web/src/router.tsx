@@ -15,7 +15,8 @@ import { usersSearch } from './pages/users-search.ts';
 // `string` and every typed link, param and search would silently become `any`.
 
 /** Where to go once signed in (`/sign-in?next=/users/…`). */
-const signInSearch = (search: Record<string, unknown>): { next?: string } => (typeof search['next'] === 'string' ? { next: search['next'] } : {});
+const signInSearch = (search: Record<string, unknown>): { next?: string } =>
+  typeof search['next'] === 'string' ? { next: search['next'] } : {};
 
 /** The app shows the session's screens (sign-in, org picker) itself: these paths only need to exist. */
 const Nothing = (): ReactNode => null;
@@ -24,10 +25,20 @@ const rootRoute = createRootRoute({ component: App });
 const parent = () => rootRoute;
 
 const indexRoute = createRoute({ getParentRoute: parent, path: '/', component: Nothing });
-const signInRoute = createRoute({ getParentRoute: parent, path: '/sign-in', validateSearch: signInSearch, component: Nothing });
+const signInRoute = createRoute({
+  getParentRoute: parent,
+  path: '/sign-in',
+  validateSearch: signInSearch,
+  component: Nothing,
+});
 // Only the platform admin picks an org (the app shows the picker there); for anyone else there is nothing here.
 const switchOrgRoute = createRoute({ getParentRoute: parent, path: '/switch-org', component: NotFoundPage });
-const usersRoute = createRoute({ getParentRoute: parent, path: '/users', validateSearch: usersSearch, component: UsersPage });
+const usersRoute = createRoute({
+  getParentRoute: parent,
+  path: '/users',
+  validateSearch: usersSearch,
+  component: UsersPage,
+});
 const userRoute = createRoute({
   getParentRoute: parent,
   path: '/users/$id',
@@ -52,7 +63,19 @@ const activityRoute = createRoute({ getParentRoute: parent, path: '/activity', c
 const notFoundRoute = createRoute({ getParentRoute: parent, path: '$', component: NotFoundPage });
 
 /** The app's pages, typed: `<Link to="/users/$id" params={{ id }}>`, and the users page's search params. */
-const routeTree = rootRoute.addChildren([indexRoute, signInRoute, switchOrgRoute, usersRoute, userRoute, scimRoute, keysRoute, groupsRoute, groupRoute, activityRoute, notFoundRoute]);
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  signInRoute,
+  switchOrgRoute,
+  usersRoute,
+  userRoute,
+  scimRoute,
+  keysRoute,
+  groupsRoute,
+  groupRoute,
+  activityRoute,
+  notFoundRoute,
+]);
 
 export const router = createRouter({ routeTree });
 

@@ -5,7 +5,18 @@ type Routes = (typeof router)['routesById'];
 
 it('knows every route by its literal path (routes created inside addChildren would widen to any)', () => {
   expectTypeOf<keyof Routes>().toEqualTypeOf<
-    '__root__' | '/' | '/sign-in' | '/switch-org' | '/users' | '/users/$id' | '/scim-connection' | '/keys' | '/groups' | '/groups/$id' | '/activity' | '/$'
+    | '__root__'
+    | '/'
+    | '/sign-in'
+    | '/switch-org'
+    | '/users'
+    | '/users/$id'
+    | '/scim-connection'
+    | '/keys'
+    | '/groups'
+    | '/groups/$id'
+    | '/activity'
+    | '/$'
   >();
 });
 
@@ -13,6 +24,10 @@ it('types the params of a user and a group, and the search params of the users p
   expectTypeOf<Routes['/users/$id']['types']['allParams']>().not.toBeAny();
   expectTypeOf<Routes['/users/$id']['types']['allParams']>().toExtend<{ id: string }>();
   expectTypeOf<Routes['/groups/$id']['types']['allParams']>().toExtend<{ id: string }>();
-  expectTypeOf<Routes['/users']['types']['fullSearchSchema']>().toEqualTypeOf<{ q?: string; status?: 'invited' | 'active' | 'deactivated'; page?: number }>();
+  expectTypeOf<Routes['/users']['types']['fullSearchSchema']>().toEqualTypeOf<{
+    q?: string;
+    status?: 'invited' | 'active' | 'deactivated';
+    page?: number;
+  }>();
   expectTypeOf<Routes['/sign-in']['types']['fullSearchSchema']>().toEqualTypeOf<{ next?: string }>();
 });

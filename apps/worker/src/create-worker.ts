@@ -17,7 +17,14 @@ export type CreateWorkerOptions = {
 };
 
 /** A BullMQ worker that routes by job name, logs with job ids, and counts outcomes. */
-export function createWorker({ queueName, connection, processors, logger, metrics, concurrency = 8 }: CreateWorkerOptions) {
+export function createWorker({
+  queueName,
+  connection,
+  processors,
+  logger,
+  metrics,
+  concurrency = 8,
+}: CreateWorkerOptions) {
   const worker = new Worker(
     queueName,
     async (job) => {
@@ -30,7 +37,10 @@ export function createWorker({ queueName, connection, processors, logger, metric
   worker.on('completed', (job) => metrics.processed.inc({ name: job.name }));
   worker.on('failed', (job, error) => {
     metrics.failed.inc({ name: job?.name ?? 'unknown' });
-    logger.warn({ jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error }, 'job attempt failed');
+    logger.warn(
+      { jobId: job?.id, jobName: job?.name, attemptsMade: job?.attemptsMade, err: error },
+      'job attempt failed',
+    );
   });
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   return worker;

@@ -14,7 +14,11 @@ async function main() {
     uri: env.MONGODB_URI,
     ferretdbPostgresUrl: env.FERRETDB_POSTGRES_URL,
     onWarning: (message, err) => logger.warn({ err }, message),
-    onDeferredEvent: (err, event) => logger.warn({ err, userId: event.userId, type: event.type, version: event.version }, 'user event deferred to the intent sweep'),
+    onDeferredEvent: (err, event) =>
+      logger.warn(
+        { err, userId: event.userId, type: event.type, version: event.version },
+        'user event deferred to the intent sweep',
+      ),
   });
   await db.syncIndexes();
   const app = await startWorkerApp({

@@ -7,8 +7,18 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 export function createJobMetrics(queue: Queue) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const processed = new Counter({ name: 'jobs_processed_total', help: 'Jobs completed', labelNames: ['name'], registers: [registry] });
-  const failed = new Counter({ name: 'jobs_failed_total', help: 'Job attempts that failed', labelNames: ['name'], registers: [registry] });
+  const processed = new Counter({
+    name: 'jobs_processed_total',
+    help: 'Jobs completed',
+    labelNames: ['name'],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'jobs_failed_total',
+    help: 'Job attempts that failed',
+    labelNames: ['name'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'jobs_waiting',
     help: 'Jobs waiting or delayed in the queue',
@@ -28,7 +38,9 @@ export function createJobMetrics(queue: Queue) {
     async listen(port: number, host = '127.0.0.1'): Promise<number> {
       server = createServer((req, res) => {
         if (req.url === '/metrics') {
-          void registry.metrics().then((body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body));
+          void registry
+            .metrics()
+            .then((body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body));
         } else if (req.url === '/healthz') {
           res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
         } else res.writeHead(404).end();

@@ -32,7 +32,14 @@ export function createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }:
     for (const admin of admins) {
       const marker = sentMarker(keyId, admin.userId);
       if (await db.claims.held(marker)) continue;
-      const common = { to: admin.email, recipientName: admin.name, orgName: org.name, keyName: key.name, keyId, revokedAt };
+      const common = {
+        to: admin.email,
+        recipientName: admin.name,
+        orgName: org.name,
+        keyName: key.name,
+        keyId,
+        revokedAt,
+      };
       const message =
         key.revokedReason === 'owner_demoted'
           ? adminKeyRevokedEmail({ ...common, ownerName: owner?.userName ?? key.ownerId })

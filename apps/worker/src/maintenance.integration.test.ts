@@ -15,11 +15,28 @@ it('gives users stored by older code their keys from the periodic maintenance (n
   const id = uuidV7();
   const now = new Date();
   await db.models.users.collection.insertOne({
-    _id: id, orgId, userName: 'grace', userNameKey: 'grace', attributes: { userName: 'grace', displayName: 'Grace Hopper' }, search: {}, status: 'active', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now,
+    _id: id,
+    orgId,
+    userName: 'grace',
+    userNameKey: 'grace',
+    attributes: { userName: 'grace', displayName: 'Grace Hopper' },
+    search: {},
+    status: 'active',
+    source: 'scim',
+    role: 'standard',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
   } as never);
   // Invites play no part here: the dispatcher is never called by this task.
   const dispatcher = { dispatch: () => Promise.resolve(), isQueued: () => Promise.resolve(false) };
-  const tasks = maintenanceTasks({ db, clock: systemClock, logger: createLogger({ name: 'test', level: 'silent' }), dispatcher, inviteSweepIntervalMs: 60_000 });
+  const tasks = maintenanceTasks({
+    db,
+    clock: systemClock,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    dispatcher,
+    inviteSweepIntervalMs: 60_000,
+  });
   const backfill = tasks.find((t) => t.name === 'user keys backfill');
   expect(await backfill?.run()).toEqual({ updated: 1, done: false });
   const page = await db.users.list(orgId, { text: 'hopper gr', startIndex: 1, count: 5 });

@@ -12,12 +12,21 @@ it('runs at once and then on every tick, never two runs of a task at a time, and
   let runs = 0;
   let finished = 0;
   const periodic = startPeriodic(
-    [{ name: 'slow', intervalMs: 5, run: async () => {
-      active++; runs++; maxActive = Math.max(maxActive, active);
-      await new Promise((r) => setTimeout(r, 30));
-      active--; finished++;
-      return undefined;
-    } }],
+    [
+      {
+        name: 'slow',
+        intervalMs: 5,
+        run: async () => {
+          active++;
+          runs++;
+          maxActive = Math.max(maxActive, active);
+          await new Promise((r) => setTimeout(r, 30));
+          active--;
+          finished++;
+          return undefined;
+        },
+      },
+    ],
     logger,
   );
   // Runs start at 0, 35 and 70 ms: each takes 30 ms, and the ticks while one runs are skipped.
@@ -36,7 +45,19 @@ it('runs at once and then on every tick, never two runs of a task at a time, and
 
 it('keeps going after a failing run', async () => {
   let runs = 0;
-  const periodic = startPeriodic([{ name: 'flaky', intervalMs: 5, run: () => { runs++; return Promise.reject(new Error('boom')); } }], logger);
+  const periodic = startPeriodic(
+    [
+      {
+        name: 'flaky',
+        intervalMs: 5,
+        run: () => {
+          runs++;
+          return Promise.reject(new Error('boom'));
+        },
+      },
+    ],
+    logger,
+  );
   await vi.advanceTimersByTimeAsync(50);
   await periodic.stop();
   expect(runs).toBe(11);

@@ -15,9 +15,23 @@ export type ProcessorDeps = {
 };
 
 /** Every job the worker runs, by name. */
-export function createProcessors({ db, mailer, clock, publicUrl, claimTimeoutMs }: ProcessorDeps): Record<string, Processor> {
+export function createProcessors({
+  db,
+  mailer,
+  clock,
+  publicUrl,
+  claimTimeoutMs,
+}: ProcessorDeps): Record<string, Processor> {
   return {
-    [inviteSendJob.name]: createInviteProcessor({ invites: db.invites, users: db.inviteUsers, orgs: db.inviteOrgs, clock, mailer, publicUrl, ...(claimTimeoutMs ? { claimTimeoutMs } : {}) }),
+    [inviteSendJob.name]: createInviteProcessor({
+      invites: db.invites,
+      users: db.inviteUsers,
+      orgs: db.inviteOrgs,
+      clock,
+      mailer,
+      publicUrl,
+      ...(claimTimeoutMs ? { claimTimeoutMs } : {}),
+    }),
     [keyRevokedAlertJob.name]: createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }),
   };
 }

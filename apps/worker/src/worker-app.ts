@@ -37,8 +37,24 @@ export async function startWorkerApp(options: WorkerAppOptions) {
   const queue = new Queue(options.queueName, { connection: queueConnection });
   const metrics = createJobMetrics(queue);
   const connection = createWorkerConnection(options.redisUrl);
-  const processors = { ...createProcessors({ db, mailer: options.mailer, clock, publicUrl: options.publicUrl, ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}) }), ...options.extraProcessors };
-  const worker = createWorker({ queueName: options.queueName, connection, processors, logger, metrics, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const processors = {
+    ...createProcessors({
+      db,
+      mailer: options.mailer,
+      clock,
+      publicUrl: options.publicUrl,
+      ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+    }),
+    ...options.extraProcessors,
+  };
+  const worker = createWorker({
+    queueName: options.queueName,
+    connection,
+    processors,
+    logger,
+    metrics,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
   const metricsPort = options.metricsPort === null ? null : await metrics.listen(options.metricsPort);
   void worker.run();
   const maintenance = startPeriodic(

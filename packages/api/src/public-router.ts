@@ -35,4 +35,7 @@ export const publicRecord = {
  * The router type clients use (trpc/trpc#5004): the same procedures as `AppRouter` with the
  * context erased to `object`, so a client's bundled `.d.ts` pulls in no server dependency.
  */
-export type PublicAppRouter = TRPCBuiltRouter<{ ctx: object; meta: Meta; errorShape: ProvisioErrorShape; transformer: false }, typeof publicRecord>;
+export type PublicAppRouter = TRPCBuiltRouter<
+  { ctx: object; meta: Meta; errorShape: ProvisioErrorShape; transformer: false },
+  typeof publicRecord
+>;

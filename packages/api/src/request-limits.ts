@@ -7,4 +7,5 @@ export const MAX_BATCH_CALLS = 10;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const BODY_TOO_LARGE_MESSAGE = 'The request body is larger than 1 MB: send less per request.';
-export const batchTooLargeMessage = (calls: number) => `At most ${MAX_BATCH_CALLS} calls per request; this batch has ${calls}. Split it into smaller batches.`;
+export const batchTooLargeMessage = (calls: number) =>
+  `At most ${MAX_BATCH_CALLS} calls per request; this batch has ${calls}. Split it into smaller batches.`;

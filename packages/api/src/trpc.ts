@@ -65,13 +65,15 @@ export const platformProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** Org operations: an org principal whose scopes grant the procedure's `meta.scope`. */
-export const orgProcedure = publicProcedure.use(({ ctx, meta, next }) => {
-  const auth = ctx.auth;
-  if (!auth) throw new AppError('UNAUTHENTICATED', { message: 'a bearer token is required' });
-  if (auth.kind !== 'org') throw new AppError('FORBIDDEN', { message: 'this operation needs an org key' });
-  const required = meta?.scope ?? 'admin';
-  if (!hasScope(auth.scopes, required)) {
-    throw new AppError('FORBIDDEN', { message: `this key lacks the '${required}' scope` });
-  }
-  return next({ ctx: { ...ctx, auth } });
-}).use(({ ctx, type, path, next }) => auditMutation({ ctx, type, path, next: (audit) => next({ ctx: { audit } }) }));
+export const orgProcedure = publicProcedure
+  .use(({ ctx, meta, next }) => {
+    const auth = ctx.auth;
+    if (!auth) throw new AppError('UNAUTHENTICATED', { message: 'a bearer token is required' });
+    if (auth.kind !== 'org') throw new AppError('FORBIDDEN', { message: 'this operation needs an org key' });
+    const required = meta?.scope ?? 'admin';
+    if (!hasScope(auth.scopes, required)) {
+      throw new AppError('FORBIDDEN', { message: `this key lacks the '${required}' scope` });
+    }
+    return next({ ctx: { ...ctx, auth } });
+  })
+  .use(({ ctx, type, path, next }) => auditMutation({ ctx, type, path, next: (audit) => next({ ctx: { audit } }) }));

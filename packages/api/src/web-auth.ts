@@ -10,7 +10,11 @@ import * as z from 'zod/mini';
 
 /** `POST /auth/sign-in`: an org admin's email and password (and org, when they admin several), or the platform admin token. */
 export const SignInInput = z.union([
-  z.object({ email: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)), password: z.string().check(z.minLength(1), z.maxLength(1024)), orgId: z.optional(z.string().check(z.maxLength(256))) }),
+  z.object({
+    email: z.string().check(z.trim(), z.minLength(1), z.maxLength(320)),
+    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+    orgId: z.optional(z.string().check(z.maxLength(256))),
+  }),
   z.object({ adminToken: z.string().check(z.minLength(1), z.maxLength(1024)) }),
 ]);
 export type SignInInput = z.infer<typeof SignInInput>;
@@ -40,5 +44,8 @@ export const SignedOut = z.object({ ok: z.literal(true) });
 export type SignedOut = z.infer<typeof SignedOut>;
 
 /** Every refusal (4xx): a message for people; `orgs` when an admin of several orgs must pick one (409). */
-export const AuthRefusal = z.object({ error: z.string(), orgs: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))) });
+export const AuthRefusal = z.object({
+  error: z.string(),
+  orgs: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
+});
 export type AuthRefusal = z.infer<typeof AuthRefusal>;

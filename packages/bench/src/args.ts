@@ -17,8 +17,26 @@ export type BenchArgs = {
   costRequests: number;
 };
 
-const QUICK: BenchArgs = { quick: true, sizes: [1_000, 10_000], syncUsers: 1_000, syncConcurrency: [4, 16], entraPatches: 300, lookupSeconds: 4, phaseSeconds: 45, costRequests: 50 };
-const FULL: BenchArgs = { quick: false, sizes: [1_000, 10_000, 100_000], syncUsers: 10_000, syncConcurrency: [4, 16], entraPatches: 1_000, lookupSeconds: 10, phaseSeconds: 1_800, costRequests: 200 };
+const QUICK: BenchArgs = {
+  quick: true,
+  sizes: [1_000, 10_000],
+  syncUsers: 1_000,
+  syncConcurrency: [4, 16],
+  entraPatches: 300,
+  lookupSeconds: 4,
+  phaseSeconds: 45,
+  costRequests: 50,
+};
+const FULL: BenchArgs = {
+  quick: false,
+  sizes: [1_000, 10_000, 100_000],
+  syncUsers: 10_000,
+  syncConcurrency: [4, 16],
+  entraPatches: 1_000,
+  lookupSeconds: 10,
+  phaseSeconds: 1_800,
+  costRequests: 200,
+};
 
 export const USAGE = `pnpm bench [--quick] [--sizes=1000,10000,100000] [--sync-users=10000] [--sync-concurrency=4,16]
            [--entra-patches=1000]
@@ -26,7 +44,8 @@ export const USAGE = `pnpm bench [--quick] [--sizes=1000,10000,100000] [--sync-u
 
 const positive = (name: string, raw: string) => {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a whole number above 0 (got "${raw}")\n${USAGE}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} takes a whole number above 0 (got "${raw}")\n${USAGE}`);
   return value;
 };
 
@@ -38,7 +57,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--quick' || flag === '--') continue;
     if (flag === '--sizes') args.sizes = raw.split(',').map((s) => positive('sizes', s));
     else if (flag === '--sync-users') args.syncUsers = positive('sync-users', raw);
-    else if (flag === '--sync-concurrency') args.syncConcurrency = raw.split(',').map((s) => positive('sync-concurrency', s));
+    else if (flag === '--sync-concurrency')
+      args.syncConcurrency = raw.split(',').map((s) => positive('sync-concurrency', s));
     else if (flag === '--entra-patches') args.entraPatches = positive('entra-patches', raw);
     else if (flag === '--lookup-seconds') args.lookupSeconds = positive('lookup-seconds', raw);
     else if (flag === '--phase-seconds') args.phaseSeconds = positive('phase-seconds', raw);

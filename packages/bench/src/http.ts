@@ -9,7 +9,10 @@ export function createHttp(baseUrl: string, headers: Record<string, string> = {}
     new Promise<Reply>((resolve, reject) => {
       const started = performance.now();
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const extra = payload === undefined ? {} : { 'content-type': 'application/scim+json', 'content-length': String(Buffer.byteLength(payload)) };
+      const extra =
+        payload === undefined
+          ? {}
+          : { 'content-type': 'application/scim+json', 'content-length': String(Buffer.byteLength(payload)) };
       const req = request(`${baseUrl}${path}`, { agent, method, headers: { ...headers, ...extra } }, (res) => {
         let text = '';
         res.setEncoding('utf8');

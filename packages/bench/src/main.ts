@@ -57,7 +57,8 @@ const cleanup = () =>
   (cleaning ??= (async () => {
     for (const step of cleanups) await step().catch((error: unknown) => console.error('cleanup failed', error));
   })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
 try {
   log(`server and baseline on database ${dbName}`);
@@ -70,7 +71,13 @@ try {
   for (const size of args.sizes) {
     log(`seeding two orgs to ${size} users each`);
     usersA.push(...(await seedUsers(models, orgA.orgId, 'a', usersA.length, size)));
-    await seedUsers(models, orgB.orgId, 'b', size === args.sizes[0] ? 0 : (args.sizes[args.sizes.indexOf(size) - 1] ?? 0), size);
+    await seedUsers(
+      models,
+      orgB.orgId,
+      'b',
+      size === args.sizes[0] ? 0 : (args.sizes[args.sizes.indexOf(size) - 1] ?? 0),
+      size,
+    );
     // A bulk seed outruns autovacuum: a sync (idempotent) refreshes the planner's statistics, as the next start would.
     await db.syncIndexes();
     log(`lookups at ${size}`);
@@ -84,13 +91,23 @@ try {
     oktaSync.push(await oktaInitialSync(stack, { count: args.syncUsers, concurrency, maxSeconds: args.phaseSeconds }));
   }
   log(`Entra-style incremental sync: ${args.entraPatches} PATCHes`);
-  const entraSync = await entraIncrementalSync(stack, orgA, usersA, { count: args.entraPatches, maxSeconds: args.phaseSeconds });
+  const entraSync = await entraIncrementalSync(stack, orgA, usersA, {
+    count: args.entraPatches,
+    maxSeconds: args.phaseSeconds,
+  });
   log('CPU and round trips per request type');
   const requestCosts = await measureRequestCosts(stack, args.costRequests);
 
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, FerretDB test services`;
-  const results = { meta: { date: new Date().toISOString(), commit, machine, args, totalSeconds: (performance.now() - started) / 1000 }, lookups, usersPage, oktaSync, entraSync, requestCosts };
+  const results = {
+    meta: { date: new Date().toISOString(), commit, machine, args, totalSeconds: (performance.now() - started) / 1000 },
+    lookups,
+    usersPage,
+    oktaSync,
+    entraSync,
+    requestCosts,
+  };
   console.log(renderReport(results));
   writeFileSync(resolve(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   log('wrote bench-results.json');

@@ -8,7 +8,9 @@ export function freePort(): Promise<number> {
     const server = createServer().once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -18,7 +20,10 @@ async function waitForOk(url: string, child: ChildProcess, output: () => string,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}\n${output()}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -31,8 +36,17 @@ export type NodeProcess = { pid: number; stop: () => Promise<void> };
  * Runs a TypeScript entry point with node and tsx's loader (as `tsx` does, but in one
  * process, so its pid is the server's own and /proc shows its CPU), then waits for `readyUrl`.
  */
-export async function startNodeProcess(options: { cwd: string; entry: string; env: NodeJS.ProcessEnv; readyUrl: string }): Promise<NodeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startNodeProcess(options: {
+  cwd: string;
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  readyUrl: string;
+}): Promise<NodeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000));
   child.stdout.on('data', keep);

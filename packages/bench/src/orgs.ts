@@ -12,9 +12,21 @@ export const BENCH_KEY_RATE_LIMIT = 5_000;
  */
 export async function createBenchOrg(baseUrl: string, name: string): Promise<BenchOrg> {
   const platform = createTrpc(baseUrl, PLATFORM_TOKEN);
-  const created = dataOf(await platform.mutation<{ org: { id: string }; scim: { token: string } }>('platform.createOrg', { name, plan: 'enterprise' }), 'platform.createOrg');
+  const created = dataOf(
+    await platform.mutation<{ org: { id: string }; scim: { token: string } }>('platform.createOrg', {
+      name,
+      plan: 'enterprise',
+    }),
+    'platform.createOrg',
+  );
   const orgId = created.org.id;
-  dataOf(await platform.mutation('platform.setOrgKeyRateLimit', { orgId, keyRateLimit: BENCH_KEY_RATE_LIMIT }), 'platform.setOrgKeyRateLimit');
-  const admin = dataOf(await platform.mutation<{ token: string }>('platform.createAdminKey', { orgId }), 'platform.createAdminKey');
+  dataOf(
+    await platform.mutation('platform.setOrgKeyRateLimit', { orgId, keyRateLimit: BENCH_KEY_RATE_LIMIT }),
+    'platform.setOrgKeyRateLimit',
+  );
+  const admin = dataOf(
+    await platform.mutation<{ token: string }>('platform.createAdminKey', { orgId }),
+    'platform.createAdminKey',
+  );
   return { orgId, scimToken: created.scim.token, adminToken: admin.token };
 }

@@ -11,7 +11,9 @@ provisio_request_redis_commands_sum{method="GET",route="/scim/v2/Users/:id"} 999
 
 describe('histogramTotals', () => {
   it('reads the sum and count of one histogram per method and route', () => {
-    expect(histogramTotals(text(12, 3), 'provisio_request_db_round_trips').get(routeKey('GET', '/scim/v2/Users/:id'))).toEqual({ sum: 12, count: 3 });
+    expect(
+      histogramTotals(text(12, 3), 'provisio_request_db_round_trips').get(routeKey('GET', '/scim/v2/Users/:id')),
+    ).toEqual({ sum: 12, count: 3 });
   });
 
   it('gives the mean per request between two readings', () => {

@@ -11,7 +11,9 @@ export function histogramTotals(text: string, name: string): HistogramTotals {
   for (const line of text.split('\n')) {
     const match = LINE.exec(line);
     if (!match || match[1] !== name) continue;
-    const labels: Record<string, string> = Object.fromEntries([...(match[3] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    const labels: Record<string, string> = Object.fromEntries(
+      [...(match[3] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
     const key = routeKey(labels['method'] ?? '', labels['route'] ?? '');
     const entry = totals.get(key) ?? { sum: 0, count: 0 };
     entry[match[2] as 'sum' | 'count'] += Number(match[4]);

@@ -20,37 +20,119 @@ const n2 = (v: number) => formatNumber(v, 2);
 
 function lookupsTable(rows: LookupRow[]) {
   return markdownTable(
-    ['users per org (2 orgs)', 'lookup', 'p50 ms', 'p99 ms', 'req/s', 'errors', 'CPU ms/req', 'baseline p50 ms', 'baseline p99 ms', 'baseline req/s', 'stack ÷ baseline'],
-    rows.map((r) => [n0(r.size), r.lookup, r.stack.p50, r.stack.p99, r.stack.requestsPerSecond, n0(r.stack.errors), n2(r.stack.cpuMsPerRequest), r.baseline.p50, r.baseline.p99, r.baseline.requestsPerSecond, n2(r.stackToBaseline)]),
+    [
+      'users per org (2 orgs)',
+      'lookup',
+      'p50 ms',
+      'p99 ms',
+      'req/s',
+      'errors',
+      'CPU ms/req',
+      'baseline p50 ms',
+      'baseline p99 ms',
+      'baseline req/s',
+      'stack ÷ baseline',
+    ],
+    rows.map((r) => [
+      n0(r.size),
+      r.lookup,
+      r.stack.p50,
+      r.stack.p99,
+      r.stack.requestsPerSecond,
+      n0(r.stack.errors),
+      n2(r.stack.cpuMsPerRequest),
+      r.baseline.p50,
+      r.baseline.p99,
+      r.baseline.requestsPerSecond,
+      n2(r.stackToBaseline),
+    ]),
   );
 }
 
 function usersPageTable(results: UsersPageResult[]) {
   return markdownTable(
     ['users per org', 'view', 'ms (rows + invite states)', 'rows', 'invite-status calls', 'HTTP requests for them'],
-    results.flatMap((r) => r.views.map((v) => [n0(r.size), v.view, v.ms, n0(v.rows), `${n0(v.inviteCalls)} (${r.batchedInvites ? 'invites.statusMany' : 'invites.status'})`, n0(v.inviteRequests)])),
+    results.flatMap((r) =>
+      r.views.map((v) => [
+        n0(r.size),
+        v.view,
+        v.ms,
+        n0(v.rows),
+        `${n0(v.inviteCalls)} (${r.batchedInvites ? 'invites.statusMany' : 'invites.status'})`,
+        n0(v.inviteRequests),
+      ]),
+    ),
   );
 }
 
 function syncTable(results: SyncResult[]) {
   return markdownTable(
-    ['concurrency', 'users done / target', 'seconds', 'users/s', 'requests/s', 'CPU ms/req', 'errors', 'request', 'count', 'p50 ms', 'p99 ms', 'errors of type'],
+    [
+      'concurrency',
+      'users done / target',
+      'seconds',
+      'users/s',
+      'requests/s',
+      'CPU ms/req',
+      'errors',
+      'request',
+      'count',
+      'p50 ms',
+      'p99 ms',
+      'errors of type',
+    ],
     results.flatMap((s) =>
       Object.entries(s.byType).map(([type, f], i) =>
-        i === 0 ? [n0(s.concurrency), `${n0(s.users)} / ${n0(s.target)}`, s.seconds, s.usersPerSecond, s.requestsPerSecond, n2(s.cpuMsPerRequest), n0(s.errors), type, n0(f.count), f.p50, f.p99, n0(f.errors)] : ['', '', '', '', '', '', '', type, n0(f.count), f.p50, f.p99, n0(f.errors)],
+        i === 0
+          ? [
+              n0(s.concurrency),
+              `${n0(s.users)} / ${n0(s.target)}`,
+              s.seconds,
+              s.usersPerSecond,
+              s.requestsPerSecond,
+              n2(s.cpuMsPerRequest),
+              n0(s.errors),
+              type,
+              n0(f.count),
+              f.p50,
+              f.p99,
+              n0(f.errors),
+            ]
+          : ['', '', '', '', '', '', '', type, n0(f.count), f.p50, f.p99, n0(f.errors)],
       ),
     ),
   );
 }
 
 function entraTable(e: EntraResult) {
-  return markdownTable(['PATCHes', 'seconds', 'PATCH/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req'], [[n0(e.patches), e.seconds, e.patchesPerSecond, e.figures.p50, e.figures.p99, n0(e.figures.errors), n2(e.cpuMsPerRequest)]]);
+  return markdownTable(
+    ['PATCHes', 'seconds', 'PATCH/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req'],
+    [
+      [
+        n0(e.patches),
+        e.seconds,
+        e.patchesPerSecond,
+        e.figures.p50,
+        e.figures.p99,
+        n0(e.figures.errors),
+        n2(e.cpuMsPerRequest),
+      ],
+    ],
+  );
 }
 
 function costsTable(costs: RequestCost[]) {
   return markdownTable(
     ['request', 'requests', 'errors', 'p50 ms', 'server CPU ms/req', 'DB round trips/req', 'Redis commands/req'],
-    costs.map((c) => [c.type, n0(c.requests), n0(c.errors), c.p50, n2(c.cpuMsPerRequest), c.dbRoundTrips, c.redisCommands]),
+    costs.map((c) => [
+      c.type,
+      n0(c.requests),
+      n0(c.errors),
+      c.p50,
+      n2(c.cpuMsPerRequest),
+      c.dbRoundTrips,
+      c.redisCommands,
+    ]),
   );
 }
 

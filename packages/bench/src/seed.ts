@@ -30,13 +30,25 @@ export function seedUser(prefix: string, i: number, now: Date): NewUser {
  * repository stores (`newUserDoc`: the one shape, with every derived key), 1,000 a batch.
  * The only place the benchmark writes users: adjust the shape here.
  */
-export async function seedUsers(models: DbModels, orgId: string, prefix: string, from: number, to: number): Promise<SeededUser[]> {
+export async function seedUsers(
+  models: DbModels,
+  orgId: string,
+  prefix: string,
+  from: number,
+  to: number,
+): Promise<SeededUser[]> {
   const seeded: SeededUser[] = [];
   for (let start = from; start < to; start += 1_000) {
     const now = new Date();
     const users = Array.from({ length: Math.min(1_000, to - start) }, (_, k) => seedUser(prefix, start + k, now));
     await models.users.collection.insertMany(users.map((u) => newUserDoc(orgId, u)) as never[], { ordered: false });
-    seeded.push(...users.map((u) => ({ id: u.id, userName: u.attributes.userName, userNameKey: normaliseKey(u.attributes.userName) })));
+    seeded.push(
+      ...users.map((u) => ({
+        id: u.id,
+        userName: u.attributes.userName,
+        userNameKey: normaliseKey(u.attributes.userName),
+      })),
+    );
   }
   return seeded;
 }

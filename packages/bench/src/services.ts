@@ -12,7 +12,11 @@ export type ServiceUrls = { mongoUri: string; redisUrl: string; ferretPostgresUr
  * is set in the environment), and returns their URLs.
  */
 export function ensureTestServices(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
-  execFileSync('bash', ['scripts/services.sh', 'start', 'test'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', ['scripts/services.sh', 'start', 'test'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const offset = Number(env['PROVISIO_PORT_OFFSET'] ?? 0);
   return {
     mongoUri: env['MONGODB_URI'] ?? `mongodb://127.0.0.1:${27217 + offset}/`,

@@ -8,4 +8,8 @@ export function percentile(values: readonly number[], q: number): number {
 
 export type LatencySummary = { count: number; p50: number; p99: number };
 
-export const summarize = (latencies: readonly number[]): LatencySummary => ({ count: latencies.length, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) });
+export const summarize = (latencies: readonly number[]): LatencySummary => ({
+  count: latencies.length,
+  p50: percentile(latencies, 0.5),
+  p99: percentile(latencies, 0.99),
+});

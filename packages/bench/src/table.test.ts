@@ -3,7 +3,15 @@ import { formatNumber, markdownTable } from './table.ts';
 
 describe('markdownTable', () => {
   it('aligns figures right and formats numbers with one decimal', () => {
-    expect(markdownTable(['lookup', 'p50 ms', 'errors'], [['by id', 1234.56, '0'], ['filter', Number.NaN, null]])).toBe(
+    expect(
+      markdownTable(
+        ['lookup', 'p50 ms', 'errors'],
+        [
+          ['by id', 1234.56, '0'],
+          ['filter', Number.NaN, null],
+        ],
+      ),
+    ).toBe(
       ['| lookup | p50 ms | errors |', '|---|---:|---:|', '| by id | 1,234.6 | 0 |', '| filter | – | – |'].join('\n'),
     );
   });

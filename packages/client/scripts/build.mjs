@@ -37,9 +37,23 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const work = await mkdtemp(join(tmpdir(), 'provisio-client-dts-'));
 /** Declarations of one package's sources. TS2742 ("cannot be named") only hits server files the bundle never reaches. */
 async function emit(pkg, project) {
-  const args = [tsc, '-p', join(packages, pkg, project), '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--noEmitOnError', 'false', '--declarationDir', join(work, pkg)];
+  const args = [
+    tsc,
+    '-p',
+    join(packages, pkg, project),
+    '--noEmit',
+    'false',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--noEmitOnError',
+    'false',
+    '--declarationDir',
+    join(work, pkg),
+  ];
   const result = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 << 20 }).catch((error) => error);
-  const errors = String(result.stdout ?? '').split('\n').filter((line) => /error TS/.test(line) && !/error TS2742/.test(line));
+  const errors = String(result.stdout ?? '')
+    .split('\n')
+    .filter((line) => /error TS/.test(line) && !/error TS2742/.test(line));
   if (errors.length) throw new Error(`tsc ${pkg}:\n${errors.join('\n')}`);
 }
 await Promise.all([emit('client', 'tsconfig.build.json'), emit('api', 'tsconfig.json'), emit('core', 'tsconfig.json')]);

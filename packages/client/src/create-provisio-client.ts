@@ -16,14 +16,16 @@ export type ProvisioClientOptions = {
 };
 
 /** Every error reaching the caller (queries, mutations, subscriptions) is a ProvisioError. */
-const provisioErrors: TRPCLink<AppRouter> = () => ({ next, op }) =>
-  observable((observer) =>
-    next(op).subscribe({
-      next: (value) => observer.next(value),
-      error: (error) => observer.error(ProvisioError.fromUnknown(error)),
-      complete: () => observer.complete(),
-    }),
-  );
+const provisioErrors: TRPCLink<AppRouter> =
+  () =>
+  ({ next, op }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        error: (error) => observer.error(ProvisioError.fromUnknown(error)),
+        complete: () => observer.complete(),
+      }),
+    );
 
 /**
  * The typed client internal tools use. Queries and mutations go through `httpBatchLink`
@@ -34,7 +36,8 @@ const provisioErrors: TRPCLink<AppRouter> = () => ({ next, op }) =>
 export function createProvisioClient(options: ProvisioClientOptions): TRPCClient<AppRouter> {
   const authorization = `Bearer ${options.token}`;
   const baseFetch = options.fetch ?? globalThis.fetch;
-  const sseFetch: FetchLike = (input, init) => baseFetch(input, { ...init, headers: { ...init.headers, authorization } });
+  const sseFetch: FetchLike = (input, init) =>
+    baseFetch(input, { ...init, headers: { ...init.headers, authorization } });
   return createTRPCClient<AppRouter>({
     links: [
       provisioErrors,

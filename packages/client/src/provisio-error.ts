@@ -34,7 +34,11 @@ export class ProvisioError extends TRPCClientError<AppRouter> {
   readonly httpStatus: number | undefined;
 
   constructor(error: TRPCClientError<AppRouter>) {
-    super(error.message, { ...(error.shape ? { result: { error: error.shape } } : {}), ...(error.cause ? { cause: error.cause } : {}), meta: error.meta ?? {} });
+    super(error.message, {
+      ...(error.shape ? { result: { error: error.shape } } : {}),
+      ...(error.cause ? { cause: error.cause } : {}),
+      meta: error.meta ?? {},
+    });
     // TRPCClientError resets its prototype to its own (for old transpilers): restore the subclass.
     Object.setPrototypeOf(this, new.target.prototype);
     const data = error.data as Partial<ProvisioErrorData> | undefined;
@@ -47,11 +51,14 @@ export class ProvisioError extends TRPCClientError<AppRouter> {
   /** Any thrown value as a ProvisioError (non-tRPC errors become `NETWORK`). */
   static fromUnknown(error: unknown): ProvisioError {
     if (error instanceof ProvisioError) return error;
-    return new ProvisioError(TRPCClientError.from<AppRouter>(error instanceof Error ? error : new Error(String(error))));
+    return new ProvisioError(
+      TRPCClientError.from<AppRouter>(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 }
 
 export const isProvisioError = (error: unknown): error is ProvisioError => error instanceof ProvisioError;
 
 /** A resume id older than the server keeps events for: list everything again, then subscribe from `events.head`. */
-export const isResyncRequired = (error: unknown): boolean => isProvisioError(error) && error.scimType === 'expiredCursor';
+export const isResyncRequired = (error: unknown): boolean =>
+  isProvisioError(error) && error.scimType === 'expiredCursor';

@@ -18,7 +18,10 @@ export function runMain(name: string, main: () => Promise<void>): void {
  * On the first SIGTERM or SIGINT: log, run `stop` (drain, close connections), exit 0.
  * A second signal while stopping is ignored; a failing stop exits 1.
  */
-export function onShutdownSignals(logger: InfoLogger, { draining, stop }: { draining: string; stop: () => Promise<void> }): void {
+export function onShutdownSignals(
+  logger: InfoLogger,
+  { draining, stop }: { draining: string; stop: () => Promise<void> },
+): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -1,26 +1,30 @@
 import { z } from 'zod';
 
 const urlWithProtocols = (protocols: string[], example: string) =>
-  z
-    .string({ error: `expected a URL like ${example}` })
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `expected a URL like ${example}`);
+  z.string({ error: `expected a URL like ${example}` }).refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL like ${example}`);
 
 export const MongoEnv = z.object({
   MONGODB_URI: urlWithProtocols(['mongodb:', 'mongodb+srv:'], 'mongodb://127.0.0.1:27017/provisio'),
   /** PostgreSQL behind a local FerretDB 1.24: turns on the db package's index companion. Unset = off. */
-  FERRETDB_POSTGRES_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/ferretdb').optional(),
+  FERRETDB_POSTGRES_URL: urlWithProtocols(
+    ['postgres:', 'postgresql:'],
+    'postgres://postgres@127.0.0.1:5432/ferretdb',
+  ).optional(),
 });
 
 export const RedisEnv = z.object({
   REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
   /** BullMQ queue name; tests and parallel environments on one Redis use their own. */
-  QUEUE_NAME: z.string().regex(/^[\w-]{1,64}$/, 'expected letters, digits, - or _').optional(),
+  QUEUE_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/, 'expected letters, digits, - or _')
+    .optional(),
 });
 
 export const SmtpEnv = z.object({

@@ -16,7 +16,8 @@ function isProxyAddress(item: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
-const EXPECTED = 'expected false, a number of proxy hops, or a comma list of loopback, linklocal, uniquelocal, addresses and CIDR ranges';
+const EXPECTED =
+  'expected false, a number of proxy hops, or a comma list of loopback, linklocal, uniquelocal, addresses and CIDR ranges';
 
 /** `TRUST_PROXY` as Express takes it, checked at start so a typo stops the server instead of trusting nothing (or anyone). */
 export function parseTrustProxy(value: string): TrustProxy | null {
@@ -39,7 +40,11 @@ export const TrustProxyEnv = z.object({
     .default('loopback')
     .transform((value, ctx) => {
       const parsed = parseTrustProxy(value);
-      if (parsed === null) ctx.addIssue({ code: 'custom', message: value.trim() === 'true' ? `${EXPECTED} ('true' would let any client choose its address)` : EXPECTED });
+      if (parsed === null)
+        ctx.addIssue({
+          code: 'custom',
+          message: value.trim() === 'true' ? `${EXPECTED} ('true' would let any client choose its address)` : EXPECTED,
+        });
       return parsed ?? false;
     }),
 });

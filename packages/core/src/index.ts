@@ -17,7 +17,12 @@ export { normaliseKey } from './users/normalise-key.ts';
 export { isActiveStatus, nextStatus } from './users/user-status.ts';
 export { hashPassword, needsRehash, PASSWORD_HASH_PARAMS, verifyPassword } from './users/hash-password.ts';
 export type { ScryptParams } from './users/hash-password.ts';
-export { assertPasswordPolicy, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './users/password-policy.ts';
+export {
+  assertPasswordPolicy,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+} from './users/password-policy.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from './users/page-window.ts';
 export { conflictBackoff, retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
 export { createUser } from './users/create-user.ts';

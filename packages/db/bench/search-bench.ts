@@ -10,7 +10,11 @@ import { newUserDoc } from '../src/users/user-repository.ts';
  */
 const N = Number(process.env['BENCH_USERS'] ?? 100_000);
 const dbName = `probe_${randomUUID().replaceAll('-', '')}`;
-const { db, models } = await openDb({ uri: process.env['MONGODB_URI'] ?? '', dbName, ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] ?? '' });
+const { db, models } = await openDb({
+  uri: process.env['MONGODB_URI'] ?? '',
+  dbName,
+  ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] ?? '',
+});
 try {
   await db.syncIndexes();
   const orgId = uuidV7();
@@ -21,8 +25,22 @@ try {
     const docs = Array.from({ length: Math.min(1000, N - start) }, (_, k) => {
       const i = start + k;
       const userName = `a.user.${i}@bench.example`;
-      const attributes = { userName, active: true, name: { givenName: 'Seed', familyName: `User ${i}` }, displayName: `Seed User ${i}`, emails: [{ value: userName, type: 'work', primary: true }], externalId: `a-${i}` };
-      return newUserDoc(orgId, { id: uuidV7(now.getTime()), attributes, status: 'invited', source: 'scim', role: 'standard', now });
+      const attributes = {
+        userName,
+        active: true,
+        name: { givenName: 'Seed', familyName: `User ${i}` },
+        displayName: `Seed User ${i}`,
+        emails: [{ value: userName, type: 'work', primary: true }],
+        externalId: `a-${i}`,
+      };
+      return newUserDoc(orgId, {
+        id: uuidV7(now.getTime()),
+        attributes,
+        status: 'invited',
+        source: 'scim',
+        role: 'standard',
+        now,
+      });
     });
     await models.users.collection.insertMany(docs as never[]);
   }
@@ -36,7 +54,9 @@ try {
       total = (await db.users.list(orgId, { text, sortBy: 'userName', startIndex: 1, count: 25 })).totalResults;
       times.push(performance.now() - started);
     }
-    process.stdout.write(`users.list text "${text}" at ${N}: total ${total}, ms ${times.map((x) => x.toFixed(0)).join(', ')}\n`);
+    process.stdout.write(
+      `users.list text "${text}" at ${N}: total ${total}, ms ${times.map((x) => x.toFixed(0)).join(', ')}\n`,
+    );
   }
 } finally {
   await db.connection.dropDatabase();

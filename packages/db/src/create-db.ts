@@ -47,7 +47,14 @@ export async function createDb(options: CreateDbOptions) {
 }
 
 /** The repositories and the raw models under them (for `createTestDb`: tests and seeding check storage itself). */
-export async function openDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, onDeferredEvent, ferretdbPostgresUrl, onWarning }: CreateDbOptions) {
+export async function openDb({
+  uri,
+  dbName,
+  serverSelectionTimeoutMS = 5_000,
+  onDeferredEvent,
+  ferretdbPostgresUrl,
+  onWarning,
+}: CreateDbOptions) {
   const connection: Connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS,
@@ -74,9 +81,18 @@ export async function openDb({ uri, dbName, serverSelectionTimeoutMS = 5_000, on
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
   const reads: { sql?: SqlReads } = {};
   let engine: Engine | undefined;
-  const versionClaims = { claims: createClaims(models.claims), model: models.claims, superseded: createDeleteBatch(models.claims.collection) };
+  const versionClaims = {
+    claims: createClaims(models.claims),
+    model: models.claims,
+    superseded: createDeleteBatch(models.claims.collection),
+  };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, intentCloses, nextEventId } = createEventStores(models, createUserRepository(models, versionClaims, reads), onDeferredEvent ? { onDeferredEvent } : {}, reads);
+  const { users, userEvents, userEventIntents, intentCloses, nextEventId } = createEventStores(
+    models,
+    createUserRepository(models, versionClaims, reads),
+    onDeferredEvent ? { onDeferredEvent } : {},
+    reads,
+  );
 
   const db = {
     connection,

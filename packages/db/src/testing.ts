@@ -21,7 +21,11 @@ export const testPostgresUrl = (): string | undefined => process.env['FERRETDB_P
 
 /** A database of its own for one test file, with indexes built, dropped by `drop()`; `models` for checks of storage itself. */
 export async function createTestDb() {
-  const { db, models } = await openDb({ uri: testMongoUri(), dbName: `test_${randomUUID().replaceAll('-', '')}`, ferretdbPostgresUrl: testPostgresUrl() });
+  const { db, models } = await openDb({
+    uri: testMongoUri(),
+    dbName: `test_${randomUUID().replaceAll('-', '')}`,
+    ferretdbPostgresUrl: testPostgresUrl(),
+  });
   await db.syncIndexes();
   return {
     ...db,
@@ -37,7 +41,10 @@ export async function createTestDb() {
  * An org of its own for a test. Tests map a token of theirs to `testPrincipal(orgId)`;
  * real keys and credentials come with the credentials issue.
  */
-export async function createTestOrg(db: Db, options: { plan?: OrgPlan; name?: string } = {}): Promise<{ orgId: string }> {
+export async function createTestOrg(
+  db: Db,
+  options: { plan?: OrgPlan; name?: string } = {},
+): Promise<{ orgId: string }> {
   const orgId = uuidV7();
   const name = options.name ?? `Test org ${orgId}`;
   await db.orgs.insert({ id: orgId, name, plan: options.plan ?? 'enterprise', settings: {}, now: new Date() });
@@ -45,4 +52,8 @@ export async function createTestOrg(db: Db, options: { plan?: OrgPlan; name?: st
 }
 
 /** The principal a SCIM connection token of `orgId` resolves to. */
-export const testPrincipal = (orgId: string, scopes: readonly Scope[] = ['scim']): Principal => ({ kind: 'org', orgId, scopes });
+export const testPrincipal = (orgId: string, scopes: readonly Scope[] = ['scim']): Principal => ({
+  kind: 'org',
+  orgId,
+  scopes,
+});

@@ -17,7 +17,8 @@ import { startWorkerApp } from '@provisio/worker/worker-app';
 
 const INVITES = Number(process.env['BENCH_INVITES'] ?? 5_000);
 const POSTS = Number(process.env['BENCH_POSTS'] ?? 500);
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 const smtp = await startTestSmtpServer();
@@ -40,8 +41,16 @@ try {
       Array.from({ length: Math.min(500, INVITES - i) }, async (_, j) => {
         const n = i + j;
         const user = await db.users.insert(orgId, {
-          id: uuidV7(), attributes: { userName: `bench${n}@example.com`, active: true, emails: [{ value: `bench${n}@example.com`, primary: true }] },
-          status: 'invited', source: 'scim', role: 'standard', now,
+          id: uuidV7(),
+          attributes: {
+            userName: `bench${n}@example.com`,
+            active: true,
+            emails: [{ value: `bench${n}@example.com`, primary: true }],
+          },
+          status: 'invited',
+          source: 'scim',
+          role: 'standard',
+          now,
         });
         const invite = await db.invites.insertNext(orgId, { id: uuidV7(), userId: user.id, now });
         await dispatcher.dispatch({ orgId, userId: user.id, inviteId: invite.id, dispatch: 0 });
@@ -49,9 +58,15 @@ try {
     );
   }
   const worker = await startWorkerApp({
-    db, redisUrl: process.env['REDIS_URL'] ?? '', queueName: queue.name, logger: createLogger({ name: 'bench', level: 'silent' }),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'bench@provisio.test' }), clock: { now: () => new Date() },
-    publicUrl: 'http://provisio.test', sweepIntervalMs: 60_000, metricsPort: null,
+    db,
+    redisUrl: process.env['REDIS_URL'] ?? '',
+    queueName: queue.name,
+    logger: createLogger({ name: 'bench', level: 'silent' }),
+    mailer: createSmtpMailer({ url: smtp.url, from: 'bench@provisio.test' }),
+    clock: { now: () => new Date() },
+    publicUrl: 'http://provisio.test',
+    sweepIntervalMs: 60_000,
+    metricsPort: null,
   });
   const started = performance.now();
   await smtp.waitFor(INVITES, 30 * 60_000);
@@ -78,7 +93,11 @@ try {
     const res = await fetch(`http://127.0.0.1:${port}/scim/v2/Users`, {
       method: 'POST',
       headers: { authorization: 'Bearer bench', 'content-type': 'application/scim+json' },
-      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `post${i}@example.com`, emails: [{ value: `post${i}@example.com`, primary: true }] }),
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `post${i}@example.com`,
+        emails: [{ value: `post${i}@example.com`, primary: true }],
+      }),
     });
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(`POST /Users answered ${res.status}`);
@@ -89,7 +108,10 @@ try {
   const rows = [
     ['invites sent by one worker', `${sent} of ${INVITES} in ${seconds.toFixed(1)} s`],
     ['emails per second', (INVITES / seconds).toFixed(1)],
-    [`POST /Users (${POSTS}, sequential) p50 / p99`, `${ms(quantile(postTimes, 0.5))} / ${ms(quantile(postTimes, 0.99))}`],
+    [
+      `POST /Users (${POSTS}, sequential) p50 / p99`,
+      `${ms(quantile(postTimes, 0.5))} / ${ms(quantile(postTimes, 0.99))}`,
+    ],
     ['enqueue inside it (queue.add) p50 / p99', `${ms(quantile(addTimes, 0.5))} / ${ms(quantile(addTimes, 0.99))}`],
     ['enqueue share of POST at p50', `${((100 * quantile(addTimes, 0.5)) / quantile(postTimes, 0.5)).toFixed(1)} %`],
   ];

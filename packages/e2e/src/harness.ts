@@ -51,7 +51,10 @@ export async function startStack(options: { clock?: Clock; rejectMail?: (to: str
     smtp,
     /** Resolves once the worker has nothing queued, running or due for a retry: every mail it was asked for has been sent. */
     async settled() {
-      const unfinished = async () => Object.entries(await worker.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
+      const unfinished = async () =>
+        Object.entries(
+          await worker.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+        ).filter(([, n]) => n > 0);
       await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
     },
     async stop() {

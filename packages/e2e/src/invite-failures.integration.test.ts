@@ -14,9 +14,11 @@ afterAll(async () => {
 
 async function inBatches(from: number, to: number, run: (i: number) => Promise<void>, concurrency = 4) {
   let next = from;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < to) await run(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < to) await run(next++);
+    }),
+  );
 }
 
 it('gives every one of 200 users a working invite while Redis is stopped and the worker is SIGKILLed', async () => {
@@ -25,7 +27,10 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   const smtp = await startTestSmtpServer();
   cleanups.push(() => smtp.close());
   let orgId = '';
-  const env = await createTestDeps({ redisUrl: redis.url, resolvePrincipal: (t) => (t === SCIM_TOKEN ? testPrincipal(orgId) : null) });
+  const env = await createTestDeps({
+    redisUrl: redis.url,
+    resolvePrincipal: (t) => (t === SCIM_TOKEN ? testPrincipal(orgId) : null),
+  });
   cleanups.push(() => env.cleanup());
   orgId = (await createTestOrg(env.deps.db, { name: 'Failure Test Org' })).orgId;
   // Redis is the limiter's store too; while it is down the limiter fails open, as in production.
@@ -53,7 +58,10 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
 
   const statuses: number[] = [];
   const create = async (i: number) => {
-    const res = await request(app).post('/scim/v2/Users').set('Authorization', `Bearer ${SCIM_TOKEN}`).send(oktaUser(`user${i}@example.com`));
+    const res = await request(app)
+      .post('/scim/v2/Users')
+      .set('Authorization', `Bearer ${SCIM_TOKEN}`)
+      .send(oktaUser(`user${i}@example.com`));
     statuses.push(res.status);
   };
 
@@ -84,25 +92,40 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
   // Then let in-flight work settle: a send retried after the kill may still be on its way. Settled
   // means no invite waits for a send and the queue has nothing waiting, running or due for a retry.
   const unsettledInvites = () => env.models.invites.countDocuments({ state: { $in: ['pending', 'sending'] } });
-  const unfinishedJobs = async () => Object.entries(await env.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')).filter(([, n]) => n > 0);
-  await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), { timeout: 120_000, interval: 250 });
+  const unfinishedJobs = async () =>
+    Object.entries(
+      await env.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+    ).filter(([, n]) => n > 0);
+  await vi.waitFor(async () => expect([await unsettledInvites(), await unfinishedJobs()]).toEqual([0, []]), {
+    timeout: 120_000,
+    interval: 250,
+  });
   phase('every invite settled');
 
   // Every user has at least one mail whose link works (older duplicates are superseded by design).
   for (const [to, mails] of byRecipient()) {
     const links = mails.flatMap((m) => inviteLinksIn(m.raw));
-    const statuses = await Promise.all(links.map(async (link) => (await request(app).get(new URL(link).pathname)).status));
+    const statuses = await Promise.all(
+      links.map(async (link) => (await request(app).get(new URL(link).pathname)).status),
+    );
     expect(statuses, `${to}: ${links.join(' ')}`).toContain(200);
   }
   const duplicates = [...byRecipient()].filter(([, mails]) => mails.length > 1);
   process.stdout.write(`invite failure run: ${phases.join(', ')}\n`);
-  process.stdout.write(`invite failure run: 200 users, ${smtp.mails.length} mails, ${duplicates.length} duplicated recipients: ${duplicates.map(([to]) => to).join(' ') || 'none'}\n`);
+  process.stdout.write(
+    `invite failure run: 200 users, ${smtp.mails.length} mails, ${duplicates.length} duplicated recipients: ${duplicates.map(([to]) => to).join(' ') || 'none'}\n`,
+  );
   // A duplicate is allowed only where the kill landed between a send and its mark: the killed
   // worker's mail arrived, the invite stayed `sending`, and it had to be claimed again once.
   for (const [to, mails] of duplicates) {
     const user = await env.models.users.findOne({ orgId, userNameKey: to }).lean();
     const invite = await env.models.invites.findOne({ orgId, userId: user?._id }).lean();
-    expect({ to, mails: mails.length, firstBeforeKill: (mails[0]?.receivedAt ?? new Date()) <= secondWorkerUpAt, claims: invite?.claims }).toEqual({
+    expect({
+      to,
+      mails: mails.length,
+      firstBeforeKill: (mails[0]?.receivedAt ?? new Date()) <= secondWorkerUpAt,
+      claims: invite?.claims,
+    }).toEqual({
       to,
       mails: 2,
       firstBeforeKill: true,

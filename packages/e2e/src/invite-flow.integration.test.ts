@@ -11,13 +11,23 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const scim = () => ({
-  post: (path: string, body: unknown) => request(stack.app).post(`/scim/v2${path}`).set('Authorization', `Bearer ${SCIM_TOKEN}`).send(body as object),
+  post: (path: string, body: unknown) =>
+    request(stack.app)
+      .post(`/scim/v2${path}`)
+      .set('Authorization', `Bearer ${SCIM_TOKEN}`)
+      .send(body as object),
   get: (path: string) => request(stack.app).get(`/scim/v2${path}`).set('Authorization', `Bearer ${SCIM_TOKEN}`),
 });
 const trpc = (path: string, input: unknown) =>
-  request(stack.app).post(`/trpc/${path}`).set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(input as object);
+  request(stack.app)
+    .post(`/trpc/${path}`)
+    .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+    .send(input as object);
 const trpcQuery = (path: string, input: unknown) =>
-  request(stack.app).get(`/trpc/${path}`).query({ input: JSON.stringify(input) }).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+  request(stack.app)
+    .get(`/trpc/${path}`)
+    .query({ input: JSON.stringify(input) })
+    .set('Authorization', `Bearer ${ADMIN_TOKEN}`);
 
 const mailsTo = (to: string) => stack.smtp.mails.filter((m) => m.to.includes(to));
 async function linksFor(to: string, count = 1): Promise<string[]> {

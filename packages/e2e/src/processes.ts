@@ -19,16 +19,23 @@ export const freePort = () =>
 
 const accepts = (port: number) =>
   new Promise<boolean>((done) => {
-    const socket = connect(port, '127.0.0.1').once('connect', () => (socket.destroy(), done(true))).once('error', () => done(false));
+    const socket = connect(port, '127.0.0.1')
+      .once('connect', () => (socket.destroy(), done(true)))
+      .once('error', () => done(false));
   });
 
 /** Resolves once something accepts connections on `port` (a process is ready when it listens). */
 async function waitForPort(port: number, timeoutMs = 20_000) {
-  await vi.waitFor(async () => expect(await accepts(port), `something listens on ${port}`).toBe(true), { timeout: timeoutMs, interval: 50 });
+  await vi.waitFor(async () => expect(await accepts(port), `something listens on ${port}`).toBe(true), {
+    timeout: timeoutMs,
+    interval: 50,
+  });
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((r) => child.once('exit', () => r()));
 
 /** A Redis of the test's own (AOF on, so queued jobs survive its restart), that it can stop and start. */
 export async function startOwnRedis() {
@@ -36,7 +43,11 @@ export async function startOwnRedis() {
   const dir = mkdtempSync(join(tmpdir(), 'provisio-redis-'));
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''],
+      { stdio: 'ignore' },
+    );
     await waitForPort(port);
   };
   await start();

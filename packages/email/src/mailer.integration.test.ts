@@ -30,9 +30,9 @@ it('sends a text and HTML invite through a real SMTP server', async () => {
 
 it('reports a 5xx rejection as permanent', async () => {
   const mailer = createSmtpMailer({ url: smtp.url, from: 'no-reply@provisio.test' });
-  await expect(mailer.send({ to: 'bounce@example.com', subject: 's', text: 't', html: '<p>t</p>' })).rejects.toBeInstanceOf(
-    MailRejectedError,
-  );
+  await expect(
+    mailer.send({ to: 'bounce@example.com', subject: 's', text: 't', html: '<p>t</p>' }),
+  ).rejects.toBeInstanceOf(MailRejectedError);
   mailer.close();
 });
 

@@ -5,7 +5,12 @@ import { Redis } from 'ioredis';
  * instead of hanging: no offline queue, one retry per command.
  */
 export function createProducerConnection(url: string): Redis {
-  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false });
+  return new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    lazyConnect: false,
+  });
 }
 
 /** Workers block on Redis and must ride out restarts: BullMQ requires `maxRetriesPerRequest: null`. */

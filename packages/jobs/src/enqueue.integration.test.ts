@@ -21,7 +21,14 @@ afterAll(async () => {
 
 it('adds a job to the real Redis and a worker processes it', async () => {
   const seen: number[] = [];
-  const worker = new Worker(queueName, (job) => { seen.push(job.data.n); return Promise.resolve(job.data.n * 2); }, { connection: workerConnection });
+  const worker = new Worker(
+    queueName,
+    (job) => {
+      seen.push(job.data.n);
+      return Promise.resolve(job.data.n * 2);
+    },
+    { connection: workerConnection },
+  );
   const events = new QueueEvents(queueName, { connection: { url } });
   await events.waitUntilReady();
   const job = await enqueue({ queue, definition, payload: { n: 21 }, jobId: 'echo-1' });

@@ -27,7 +27,9 @@ it('redacts secret-named fields at any depth: nested objects, arrays, errors and
     },
   });
   const logger = createLogger({ name: 'test', destination }).child({ sessionToken: 'bound-s1' });
-  const err = Object.assign(new Error('sign-in failed'), { attempt: { form: { credentials: { password: 'deep-p2' } } } });
+  const err = Object.assign(new Error('sign-in failed'), {
+    attempt: { form: { credentials: { password: 'deep-p2' } } },
+  });
   logger.warn(
     {
       a: { b: { c: { d: { password: 'deep-p3', keyId: 'k-visible' } } } },
@@ -39,8 +41,12 @@ it('redacts secret-named fields at any depth: nested objects, arrays, errors and
     'nested',
   );
   const text = lines.join('');
-  for (const secret of ['bound-s1', 'deep-p2', 'deep-p3', 'array-p4', 'array-p5', 'csrf-p6', 'cookie-p7', 'top-p8']) expect(text).not.toContain(secret);
-  const line = JSON.parse(text) as { a: { b: { c: { d: { keyId: string; password: string } } } }; err: { type: string; message: string } };
+  for (const secret of ['bound-s1', 'deep-p2', 'deep-p3', 'array-p4', 'array-p5', 'csrf-p6', 'cookie-p7', 'top-p8'])
+    expect(text).not.toContain(secret);
+  const line = JSON.parse(text) as {
+    a: { b: { c: { d: { keyId: string; password: string } } } };
+    err: { type: string; message: string };
+  };
   expect(line.a.b.c.d).toEqual({ password: '[redacted]', keyId: 'k-visible' });
   expect(line.err).toMatchObject({ type: 'Error', message: 'sign-in failed' });
 });

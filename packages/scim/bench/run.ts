@@ -35,33 +35,77 @@ const patch = (ops: unknown[]) => ({ schemas: [PATCH_OP], Operations: ops });
 
 const cases: [string, () => unknown][] = [
   ['parse  Okta userName eq', () => parseFilter('userName eq "test.user@okta.local"', { registry })],
-  ['parse  Entra emails[type eq "work"].value eq', () => parseFilter('emails[type eq "work"].value eq "a@contoso.com"', { registry })],
-  ['parse  RFC compound (and/or/not/valuePath)', () =>
-    parseFilter('userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org") and emails[type eq "work" and primary eq true]', { registry })],
-  ['PATCH  Okta deactivate (path-less)', () => applyUserPatch({ user, patch: patch([{ op: 'replace', value: { active: false } }]), registry })],
-  ['PATCH  Entra multi-replace (dotted + URN keys)', () =>
-    applyUserPatch({
-      user,
-      registry,
-      patch: patch([
-        { op: 'replace', path: 'emails[type eq "work"].value', value: 'Kkom.Unua@contoso.com' },
-        { op: 'replace', value: { displayName: 'Bjfe', 'name.givenName': 'Kkom', 'name.familyName': 'Unua', [`${ENT}:employeeNumber`]: 'Aklq' } },
-      ]),
-    })],
-  ['PATCH  Entra disable "False"', () => applyUserPatch({ user, patch: patch([{ op: 'Replace', path: 'active', value: 'False' }]), registry })],
-  ['PATCH  Okta group membership remove+add', () =>
-    applyGroupPatch({
-      group: { displayName: 'Test SCIMv2' },
-      registry,
-      patch: patch([
-        { op: 'remove', path: 'members[value eq "89bb1940-b905-4575-9e7f-6f887cfb368e"]' },
-        { op: 'add', path: 'members', value: [{ value: '23a35c27-23d3-4c03-b4c5-6443c09e7173', display: 'test.user@okta.local' }] },
-      ]),
-    })],
-  ['PATCH  Entra member remove (value array)', () =>
-    applyGroupPatch({ group: { displayName: 'G' }, registry, patch: patch([{ op: 'Remove', path: 'members', value: [{ value: 'u1091' }] }]) })],
+  [
+    'parse  Entra emails[type eq "work"].value eq',
+    () => parseFilter('emails[type eq "work"].value eq "a@contoso.com"', { registry }),
+  ],
+  [
+    'parse  RFC compound (and/or/not/valuePath)',
+    () =>
+      parseFilter(
+        'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org") and emails[type eq "work" and primary eq true]',
+        { registry },
+      ),
+  ],
+  [
+    'PATCH  Okta deactivate (path-less)',
+    () => applyUserPatch({ user, patch: patch([{ op: 'replace', value: { active: false } }]), registry }),
+  ],
+  [
+    'PATCH  Entra multi-replace (dotted + URN keys)',
+    () =>
+      applyUserPatch({
+        user,
+        registry,
+        patch: patch([
+          { op: 'replace', path: 'emails[type eq "work"].value', value: 'Kkom.Unua@contoso.com' },
+          {
+            op: 'replace',
+            value: {
+              displayName: 'Bjfe',
+              'name.givenName': 'Kkom',
+              'name.familyName': 'Unua',
+              [`${ENT}:employeeNumber`]: 'Aklq',
+            },
+          },
+        ]),
+      }),
+  ],
+  [
+    'PATCH  Entra disable "False"',
+    () => applyUserPatch({ user, patch: patch([{ op: 'Replace', path: 'active', value: 'False' }]), registry }),
+  ],
+  [
+    'PATCH  Okta group membership remove+add',
+    () =>
+      applyGroupPatch({
+        group: { displayName: 'Test SCIMv2' },
+        registry,
+        patch: patch([
+          { op: 'remove', path: 'members[value eq "89bb1940-b905-4575-9e7f-6f887cfb368e"]' },
+          {
+            op: 'add',
+            path: 'members',
+            value: [{ value: '23a35c27-23d3-4c03-b4c5-6443c09e7173', display: 'test.user@okta.local' }],
+          },
+        ]),
+      }),
+  ],
+  [
+    'PATCH  Entra member remove (value array)',
+    () =>
+      applyGroupPatch({
+        group: { displayName: 'G' },
+        registry,
+        patch: patch([{ op: 'Remove', path: 'members', value: [{ value: 'u1091' }] }]),
+      }),
+  ],
 ];
 
-const rows = cases.map(([name, fn]) => ({ case: name, 'ops/sec': Math.round(measure(fn)).toLocaleString('en-US'), 'µs/op': (1e6 / measure(fn, 200)).toFixed(1) }));
+const rows = cases.map(([name, fn]) => ({
+  case: name,
+  'ops/sec': Math.round(measure(fn)).toLocaleString('en-US'),
+  'µs/op': (1e6 / measure(fn, 200)).toFixed(1),
+}));
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);
 console.table(rows);

@@ -17,13 +17,26 @@ export type {
   SchemaRegistry,
   SchemaRegistryOptions,
 } from './schema/registry.ts';
-export type { AttributeDef, AttributeType, Mutability, Returned, SchemaDef, Uniqueness } from './schema/attribute-def.ts';
+export type {
+  AttributeDef,
+  AttributeType,
+  Mutability,
+  Returned,
+  SchemaDef,
+  Uniqueness,
+} from './schema/attribute-def.ts';
 export { CORE_USER_SCHEMA } from './schema/core-user-schema.ts';
 export { ENTERPRISE_USER_SCHEMA } from './schema/enterprise-user-schema.ts';
 export { CORE_GROUP_SCHEMA } from './schema/core-group-schema.ts';
 export { COMMON_ATTRIBUTES } from './schema/common-attributes.ts';
 export { URN, TOLERATED_SCHEMA_URNS } from './schema/urns.ts';
-export { wireSchema, ScimUserSchema, ScimGroupSchema, ScimUserInputSchema, ScimGroupInputSchema } from './schema/default-wire-schemas.ts';
+export {
+  wireSchema,
+  ScimUserSchema,
+  ScimGroupSchema,
+  ScimUserInputSchema,
+  ScimGroupInputSchema,
+} from './schema/default-wire-schemas.ts';
 export { PatchOpSchema, SearchRequestSchema, ListResponseSchema, ErrorSchema } from './schema/message-schemas.ts';
 
 // Filters
@@ -76,7 +89,13 @@ export { buildSchema, buildSchemas } from './builders/schemas.ts';
 // Bulk (RFC 7644 §3.7)
 export { BULK_LIMITS } from './limits.ts';
 export { parseBulkRequest } from './bulk/parse-bulk-request.ts';
-export type { BulkEndpoint, BulkMethod, BulkOperation, BulkRequest, ParsedBulkOperation } from './bulk/parse-bulk-request.ts';
+export type {
+  BulkEndpoint,
+  BulkMethod,
+  BulkOperation,
+  BulkRequest,
+  ParsedBulkOperation,
+} from './bulk/parse-bulk-request.ts';
 export { bulkIdReferences, resolveBulkIds } from './bulk/bulk-references.ts';
 export { planBulk } from './bulk/plan-bulk.ts';
 export type { BulkPlan, BulkRefusal, PlanInput } from './bulk/plan-bulk.ts';

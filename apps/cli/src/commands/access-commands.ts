@@ -8,10 +8,17 @@ const serviceAccountCreate: Command = {
   summary: 'Create a service account (a non-human key owner that deprovisioning never touches)',
   example: 'pnpm cli service-account create --name scim-okta',
   credential: 'org',
-  options: { name: { type: 'string', description: 'unique in the org' }, description: { type: 'string', description: 'what it is for' }, json },
+  options: {
+    name: { type: 'string', description: 'unique in the org' },
+    description: { type: 'string', description: 'what it is for' },
+    json,
+  },
   async run(client, values) {
     const description = optionalString(values, 'description');
-    const account = await client.serviceAccounts.create.mutate({ name: requireString(values, 'name'), ...(description ? { description } : {}) });
+    const account = await client.serviceAccounts.create.mutate({
+      name: requireString(values, 'name'),
+      ...(description ? { description } : {}),
+    });
     return { json: account, lines: [`Created service account ${account.name} (${account.id}).`] };
   },
 };
@@ -44,10 +51,23 @@ const keyCreate: Command = {
     const raw = values['scope'];
     const scopes = (Array.isArray(raw) ? raw : []).map((s) => oneOf(s, SCOPES, 'scope') ?? 'scim');
     if (scopes.length === 0) throw new UsageError('--scope is required (e.g. --scope scim)');
-    const ownerType = oneOf(optionalString(values, 'owner-type'), ['service_account', 'user'] as const, 'owner-type') ?? 'service_account';
+    const ownerType =
+      oneOf(optionalString(values, 'owner-type'), ['service_account', 'user'] as const, 'owner-type') ??
+      'service_account';
     const name = optionalString(values, 'name') ?? scopes.join('+');
-    const { key, token } = await client.keys.create.mutate({ name, ownerType, ownerId: requireString(values, 'owner'), scopes });
-    return { json: { key, token }, lines: [`Created key ${key.id} (${key.scopes.join(', ')}) for ${key.ownerType} ${key.ownerId}.`, `Key (shown once): ${token}`] };
+    const { key, token } = await client.keys.create.mutate({
+      name,
+      ownerType,
+      ownerId: requireString(values, 'owner'),
+      scopes,
+    });
+    return {
+      json: { key, token },
+      lines: [
+        `Created key ${key.id} (${key.scopes.join(', ')}) for ${key.ownerType} ${key.ownerId}.`,
+        `Key (shown once): ${token}`,
+      ],
+    };
   },
 };
 
@@ -56,10 +76,17 @@ const keyList: Command = {
   summary: "List the org's keys (never their secrets)",
   example: 'pnpm cli key list --all',
   credential: 'org',
-  options: { owner: { type: 'string', description: 'only keys of this owner' }, all: { type: 'boolean', description: 'include revoked keys' }, json },
+  options: {
+    owner: { type: 'string', description: 'only keys of this owner' },
+    all: { type: 'boolean', description: 'include revoked keys' },
+    json,
+  },
   async run(client, values) {
     const owner = optionalString(values, 'owner');
-    const { items } = await client.keys.list.query({ ...(owner ? { ownerId: owner } : {}), includeRevoked: values['all'] === true });
+    const { items } = await client.keys.list.query({
+      ...(owner ? { ownerId: owner } : {}),
+      includeRevoked: values['all'] === true,
+    });
     const line = (k: (typeof items)[number]) =>
       `${k.id}  ${k.name}  [${k.scopes.join(',')}]  ${k.ownerType}:${k.ownerId}  last used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `  REVOKED ${k.revokedAt} (${k.revokedReason})` : ''}`;
     return { json: items, lines: items.map(line) };

@@ -3,11 +3,13 @@ import type { UserEvent } from '@provisio/client';
 import type { Command } from '../command.ts';
 import { optionalString, UsageError } from '../command.ts';
 
-const line = (e: UserEvent) => `${e.id}  ${e.at}  ${e.type.padEnd(11)}  ${e.userId}  v${e.version}${e.user ? `  ${e.user.userName}` : ''}`;
+const line = (e: UserEvent) =>
+  `${e.id}  ${e.at}  ${e.type.padEnd(11)}  ${e.userId}  v${e.version}${e.user ? `  ${e.user.userName}` : ''}`;
 
 const eventsTail: Command = {
   path: ['events', 'tail'],
-  summary: 'Print user lifecycle events as they happen (created, updated, deactivated, reactivated, deleted); Ctrl-C stops',
+  summary:
+    'Print user lifecycle events as they happen (created, updated, deactivated, reactivated, deleted); Ctrl-C stops',
   example: 'pnpm cli events tail --since 0193…  (the first column of the last line you saw)',
   credential: 'org',
   options: {
@@ -36,7 +38,9 @@ const eventsTail: Command = {
           },
           onError: (error) => {
             sub.unsubscribe();
-            reject(isResyncRequired(error) ? new Error(`${error.message} (run without --since to start from now)`) : error);
+            reject(
+              isResyncRequired(error) ? new Error(`${error.message} (run without --since to start from now)`) : error,
+            );
           },
         },
       );

@@ -5,4 +5,10 @@ import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
 import { userCommands } from './user-commands.ts';
 
-export const COMMANDS: readonly Command[] = [...orgCommands, ...accessCommands, ...readCommands, ...userCommands, ...eventsCommands];
+export const COMMANDS: readonly Command[] = [
+  ...orgCommands,
+  ...accessCommands,
+  ...readCommands,
+  ...userCommands,
+  ...eventsCommands,
+];

@@ -22,10 +22,17 @@ const orgCreate: Command = {
   summary: 'Create an org with SCIM enabled, a scim-provisioning service account and its SCIM key (shown once)',
   example: 'pnpm cli org create --name "Acme" --plan enterprise --json',
   credential: 'platform',
-  options: { name: { type: 'string', description: 'org name (unique)' }, plan: { type: 'string', description: 'free | pro | enterprise (default enterprise)' }, json },
+  options: {
+    name: { type: 'string', description: 'org name (unique)' },
+    plan: { type: 'string', description: 'free | pro | enterprise (default enterprise)' },
+    json,
+  },
   async run(client, values) {
     const plan = oneOf(optionalString(values, 'plan'), PLANS, 'plan') ?? 'enterprise';
-    const { org, serviceAccount, scim } = await client.platform.createOrg.mutate({ name: requireString(values, 'name'), plan });
+    const { org, serviceAccount, scim } = await client.platform.createOrg.mutate({
+      name: requireString(values, 'name'),
+      plan,
+    });
     return {
       json: { org: { id: org.id }, scim: { baseUrl: scim.baseUrl, token: scim.token } },
       lines: [
@@ -44,7 +51,11 @@ const orgSetPlan: Command = {
   summary: "Change an org's plan (SCIM needs enterprise)",
   example: 'pnpm cli org set-plan --org 0193… --plan pro',
   credential: 'platform',
-  options: { org: { type: 'string', description: 'org id' }, plan: { type: 'string', description: 'free | pro | enterprise' }, json },
+  options: {
+    org: { type: 'string', description: 'org id' },
+    plan: { type: 'string', description: 'free | pro | enterprise' },
+    json,
+  },
   async run(client, values) {
     const plan = oneOf(requireString(values, 'plan'), PLANS, 'plan') ?? 'enterprise';
     const org = await client.platform.setOrgPlan.mutate({ orgId: requireString(values, 'org'), plan });
@@ -58,19 +69,30 @@ const orgSetRateLimit: Command = {
   example: 'pnpm cli org set-rate-limit 0193… 500',
   credential: 'platform',
   positionals: ['org', 'per-second'],
-  options: { org: { type: 'string', description: 'org id' }, 'per-second': { type: 'string', description: 'requests per second per key' }, json },
+  options: {
+    org: { type: 'string', description: 'org id' },
+    'per-second': { type: 'string', description: 'requests per second per key' },
+    json,
+  },
   async run(client, values) {
     const raw = requireString(values, 'per-second');
-    if (!/^\d+$/.test(raw)) throw new UsageError(`per-second takes a whole number of requests per second, e.g. 500 (got "${raw}")`);
+    if (!/^\d+$/.test(raw))
+      throw new UsageError(`per-second takes a whole number of requests per second, e.g. 500 (got "${raw}")`);
     // The bounds are the server's: its error names them.
-    const org = await client.platform.setOrgKeyRateLimit.mutate({ orgId: requireString(values, 'org'), keyRateLimit: Number(raw) });
-    return { json: org, lines: [`Each key of org ${org.id} may now make ${org.settings.keyRateLimit} requests per second.`] };
+    const org = await client.platform.setOrgKeyRateLimit.mutate({
+      orgId: requireString(values, 'org'),
+      keyRateLimit: Number(raw),
+    });
+    return {
+      json: org,
+      lines: [`Each key of org ${org.id} may now make ${org.settings.keyRateLimit} requests per second.`],
+    };
   },
 };
 
 const orgAdminKey: Command = {
   path: ['org', 'admin-key'],
-  summary: "Issue an admin key for an org (owned by its org-admin service account; shown once)",
+  summary: 'Issue an admin key for an org (owned by its org-admin service account; shown once)',
   example: 'pnpm cli org admin-key --org 0193…',
   credential: 'platform',
   options: { org: { type: 'string', description: 'org id' }, json },
@@ -83,7 +105,8 @@ const orgAdminKey: Command = {
 const orgSettings: Command = {
   path: ['org', 'settings'],
   summary: "Show the org's plan and settings, or change them",
-  example: 'pnpm cli org settings --default-role read_only --role-map "Provisio Admins=admin" --role-map "Staff=standard"',
+  example:
+    'pnpm cli org settings --default-role read_only --role-map "Provisio Admins=admin" --role-map "Staff=standard"',
   credential: 'org',
   options: {
     scim: { type: 'string', description: 'on | off' },
@@ -92,7 +115,8 @@ const orgSettings: Command = {
     'role-map': {
       type: 'string',
       multiple: true,
-      description: 'IdP roles value=role, repeatable; replaces the mapping (none: clear it). Only a value mapped here gives admin',
+      description:
+        'IdP roles value=role, repeatable; replaces the mapping (none: clear it). Only a value mapped here gives admin',
     },
     json,
   },
@@ -101,15 +125,25 @@ const orgSettings: Command = {
     const change = {
       ...(onOff(values, 'scim') !== undefined ? { scimEnabled: onOff(values, 'scim') } : {}),
       ...(onOff(values, 'saml-jit') !== undefined ? { samlJitEnabled: onOff(values, 'saml-jit') } : {}),
-      ...(optionalString(values, 'default-role') ? { defaultRole: oneOf(optionalString(values, 'default-role'), DEFAULT_ROLES, 'default-role') } : {}),
+      ...(optionalString(values, 'default-role')
+        ? { defaultRole: oneOf(optionalString(values, 'default-role'), DEFAULT_ROLES, 'default-role') }
+        : {}),
       ...(mapping ? { roleMapping: mapping } : {}),
     };
-    const org = Object.keys(change).length ? await client.org.updateSettings.mutate(change) : await client.org.get.query();
+    const org = Object.keys(change).length
+      ? await client.org.updateSettings.mutate(change)
+      : await client.org.get.query();
     const s = org.settings;
-    const map = s.roleMapping.length ? s.roleMapping.map((e) => `${JSON.stringify(e.value)}=${e.role}`).join(', ') : 'none (only "standard" and "read_only" map, by name)';
+    const map = s.roleMapping.length
+      ? s.roleMapping.map((e) => `${JSON.stringify(e.value)}=${e.role}`).join(', ')
+      : 'none (only "standard" and "read_only" map, by name)';
     return {
       json: org,
-      lines: [`${org.name} (${org.id}), plan ${org.plan}`, `scim: ${s.scimEnabled ? 'on' : 'off'}  saml-jit: ${s.samlJitEnabled ? 'on' : 'off'}  default-role: ${s.defaultRole}`, `role-map: ${map}`],
+      lines: [
+        `${org.name} (${org.id}), plan ${org.plan}`,
+        `scim: ${s.scimEnabled ? 'on' : 'off'}  saml-jit: ${s.samlJitEnabled ? 'on' : 'off'}  default-role: ${s.defaultRole}`,
+        `role-map: ${map}`,
+      ],
     };
   },
 };
@@ -122,9 +156,15 @@ const orgStatus: Command = {
   options: { json },
   async run(client) {
     const status = await client.org.scimStatus.query();
-    const keys = status.scimKeys.map((k) => `  key ${k.id} "${k.name}" owned by ${k.ownerType} ${k.ownerId}, last SCIM use ${k.lastScimUsedAt ?? 'never'}`);
+    const keys = status.scimKeys.map(
+      (k) =>
+        `  key ${k.id} "${k.name}" owned by ${k.ownerType} ${k.ownerId}, last SCIM use ${k.lastScimUsedAt ?? 'never'}`,
+    );
     const warnings = status.warnings.map((w) => `  warning [${w.code}]: ${w.message}`);
-    return { json: status, lines: [`SCIM ${status.available ? 'available' : 'unavailable'} at ${status.scimBaseUrl}`, ...keys, ...warnings] };
+    return {
+      json: status,
+      lines: [`SCIM ${status.available ? 'available' : 'unavailable'} at ${status.scimBaseUrl}`, ...keys, ...warnings],
+    };
   },
 };
 

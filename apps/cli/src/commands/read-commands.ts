@@ -19,12 +19,12 @@ const userList: Command = {
   credential: 'org',
   options: {
     status: { type: 'string', description: 'invited | active | deactivated' },
-    email: { type: 'string', description: 'any of the user\'s emails (ignores case)' },
+    email: { type: 'string', description: "any of the user's emails (ignores case)" },
     'user-name': { type: 'string', description: 'exact userName (ignores case)' },
     'external-id': { type: 'string', description: 'exact externalId' },
     group: { type: 'string', description: 'direct members of this group id' },
     limit: { type: 'string', description: 'page size (default 100, max 500)' },
-    cursor: { type: 'string', description: 'continue from a previous page\'s next cursor' },
+    cursor: { type: 'string', description: "continue from a previous page's next cursor" },
     all: { type: 'boolean', description: 'follow every page' },
     filter: { type: 'string', description: 'a SCIM filter instead (users.search; with --count/--start)' },
     count: { type: 'string', description: 'with --filter: page size' },
@@ -36,8 +36,18 @@ const userList: Command = {
     const filter = pick('filter');
     if (filter !== undefined) {
       const [count, start] = [pick('count'), pick('start')];
-      const page = await client.users.search.query({ filter, ...(count ? { count: Number(count) } : {}), ...(start ? { startIndex: Number(start) } : {}) });
-      return { json: page, lines: [...page.items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.role}`), `${page.items.length} of ${page.totalResults}`] };
+      const page = await client.users.search.query({
+        filter,
+        ...(count ? { count: Number(count) } : {}),
+        ...(start ? { startIndex: Number(start) } : {}),
+      });
+      return {
+        json: page,
+        lines: [
+          ...page.items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.role}`),
+          `${page.items.length} of ${page.totalResults}`,
+        ],
+      };
     }
     const status = oneOf(pick('status'), ['invited', 'active', 'deactivated'] as const, 'status');
     const filters = {
@@ -54,8 +64,13 @@ const userList: Command = {
       page = await client.users.list.query({ ...filters, cursor: page.nextCursor });
       items.push(...page.items);
     }
-    const lines = items.map((u) => `${u.id}  ${u.userName}  ${u.status}  ${u.emails.map((e) => e.value).join(',') || '-'}`);
-    return { json: { items, nextCursor: page.nextCursor }, lines: [...lines, page.nextCursor ? `more: --cursor ${page.nextCursor}` : `${items.length} user(s)`] };
+    const lines = items.map(
+      (u) => `${u.id}  ${u.userName}  ${u.status}  ${u.emails.map((e) => e.value).join(',') || '-'}`,
+    );
+    return {
+      json: { items, nextCursor: page.nextCursor },
+      lines: [...lines, page.nextCursor ? `more: --cursor ${page.nextCursor}` : `${items.length} user(s)`],
+    };
   },
 };
 
@@ -67,7 +82,13 @@ const userGet: Command = {
   options: { id: { type: 'string', description: 'user id' }, json },
   async run(client, values) {
     const user = await client.users.get.query({ id: requireString(values, 'id') });
-    return { json: user, lines: [`${user.id}  ${user.userName}  ${user.status}  role ${user.role}  v${user.version}`, `groups: ${user.groups.map((g) => g.display ?? g.value).join(', ') || '-'}`] };
+    return {
+      json: user,
+      lines: [
+        `${user.id}  ${user.userName}  ${user.status}  role ${user.role}  v${user.version}`,
+        `groups: ${user.groups.map((g) => g.display ?? g.value).join(', ') || '-'}`,
+      ],
+    };
   },
 };
 
@@ -79,7 +100,10 @@ const auditList: Command = {
   options: {
     resource: { type: 'string', description: 'User | Group | ApplicationKey | ServiceAccount | Org' },
     'resource-id': { type: 'string', description: 'one resource' },
-    actor: { type: 'string', description: 'a key id, its owner id, the user id of a web session, or the account a failed sign-in named' },
+    actor: {
+      type: 'string',
+      description: 'a key id, its owner id, the user id of a web session, or the account a failed sign-in named',
+    },
     outcome: { type: 'string', description: 'success | failure' },
     since: { type: 'string', description: 'ISO time (inclusive)' },
     until: { type: 'string', description: 'ISO time (exclusive)' },

@@ -3,9 +3,21 @@ import { json, requireString } from '../command.ts';
 
 const id = { type: 'string', description: 'user id (or give it as the argument)' } as const;
 
-type InviteView = { state: string; sentAt: string | null; expiresAt: string | null; acceptedAt: string | null; failedReason: string | null };
+type InviteView = {
+  state: string;
+  sentAt: string | null;
+  expiresAt: string | null;
+  acceptedAt: string | null;
+  failedReason: string | null;
+};
 const describe = (invite: InviteView) =>
-  [`invite ${invite.state}`, invite.sentAt && `sent ${invite.sentAt}`, invite.expiresAt && `expires ${invite.expiresAt}`, invite.acceptedAt && `accepted ${invite.acceptedAt}`, invite.failedReason && `failed: ${invite.failedReason}`]
+  [
+    `invite ${invite.state}`,
+    invite.sentAt && `sent ${invite.sentAt}`,
+    invite.expiresAt && `expires ${invite.expiresAt}`,
+    invite.acceptedAt && `accepted ${invite.acceptedAt}`,
+    invite.failedReason && `failed: ${invite.failedReason}`,
+  ]
     .filter(Boolean)
     .join(', ');
 

@@ -14,7 +14,13 @@ let org: Awaited<ReturnType<AccessTestApp['newOrg']>>;
 beforeAll(async () => {
   app = await createAccessTestApp();
   org = await app.newOrg();
-  limited = request(createServer({ ...app.deps, rateLimit: { perSecond: 5, burst: 5, burstWindowSeconds: 1 }, badCredentialLimit: { perAddress: 3, windowSeconds: 60 } }).app);
+  limited = request(
+    createServer({
+      ...app.deps,
+      rateLimit: { perSecond: 5, burst: 5, burstWindowSeconds: 1 },
+      badCredentialLimit: { perAddress: 3, windowSeconds: 60 },
+    }).app,
+  );
 });
 afterAll(async () => {
   await app.cleanup();
@@ -26,8 +32,13 @@ afterAll(async () => {
  * 127.0.0.1 count in the same Redis.
  */
 const from = (address: string) => ({
-  scim: (token: string) => limited.get('/scim/v2/Users').set({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address }),
-  trpc: (token: string) => limited.get('/trpc/users.list').query({ input: '{}' }).set({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address }),
+  scim: (token: string) =>
+    limited.get('/scim/v2/Users').set({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address }),
+  trpc: (token: string) =>
+    limited
+      .get('/trpc/users.list')
+      .query({ input: '{}' })
+      .set({ Authorization: `Bearer ${token}`, 'X-Forwarded-For': address }),
 });
 const unknownKey = () => `pvk_${randomUUID()}_${'A'.repeat(43)}`;
 /** A documentation address (RFC 3849) of this run alone: counts in Redis outlive a run by a minute. */
@@ -56,7 +67,10 @@ describe('credentials that do not authenticate', () => {
     expect((await from(freshAddress()).scim(org.scimToken)).status).toBe(200);
     // Now the key is cached (no read would tell it apart): the rate limiter's round trip refuses the address.
     const cached = await attacker.scim(org.scimToken);
-    expect([cached.status, cached.body.detail]).toEqual([429, expect.stringMatching(/invalid credentials from this address/)]);
+    expect([cached.status, cached.body.detail]).toEqual([
+      429,
+      expect.stringMatching(/invalid credentials from this address/),
+    ]);
     expect((await attacker.scim(org.scimToken.replace(keySecretOf(org.scimToken), 'C'.repeat(43)))).status).toBe(429);
     reads.mockRestore();
   });
@@ -74,9 +88,21 @@ describe('web sessions', () => {
     const email = `admin-${org.orgId}@example.com`;
     const attributes = { userName: email, active: true, emails: [{ value: email, primary: true, type: 'work' }] };
     const now = systemClock.now();
-    await app.deps.db.users.insert(org.orgId, { id: uuidV7(), attributes, status: 'active', source: 'admin', role: 'admin', passwordHash: await hashPassword('a long enough password'), acceptedAt: now, now });
+    await app.deps.db.users.insert(org.orgId, {
+      id: uuidV7(),
+      attributes,
+      status: 'active',
+      source: 'admin',
+      role: 'admin',
+      passwordHash: await hashPassword('a long enough password'),
+      acceptedAt: now,
+      now,
+    });
     const address = freshAddress();
-    const signIn = await limited.post('/auth/sign-in').set({ Origin: ORIGIN, 'X-Forwarded-For': address }).send({ email, password: 'a long enough password' });
+    const signIn = await limited
+      .post('/auth/sign-in')
+      .set({ Origin: ORIGIN, 'X-Forwarded-For': address })
+      .send({ email, password: 'a long enough password' });
     expect(signIn.status).toBe(200);
     const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '';
     const csrf = (signIn.body as { csrfToken: string }).csrfToken;

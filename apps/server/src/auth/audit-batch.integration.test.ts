@@ -13,12 +13,22 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const logger = createLogger({ name: 'test', level: 'silent' });
-const eventOf = (orgId: string, i: number) => newAuditEvent(new Date(), { orgId, surface: 'scim', actor: { type: 'system' }, action: `scim GET /Users ${i}`, outcome: 'success' });
+const eventOf = (orgId: string, i: number) =>
+  newAuditEvent(new Date(), {
+    orgId,
+    surface: 'scim',
+    actor: { type: 'system' },
+    action: `scim GET /Users ${i}`,
+    outcome: 'success',
+  });
 
 /** The real repository, counting its writes. */
 function counted(): { audit: AuditRepository; writes: number[] } {
   const writes: number[] = [];
-  const audit = { ...db.audit, insertMany: (events: readonly AuditEvent[]) => (writes.push(events.length), db.audit.insertMany(events)) };
+  const audit = {
+    ...db.audit,
+    insertMany: (events: readonly AuditEvent[]) => (writes.push(events.length), db.audit.insertMany(events)),
+  };
   return { audit, writes };
 }
 
@@ -38,7 +48,10 @@ it('flush writes what is waiting at once (the server stopping), and a failed wri
   ledger.add(eventOf(orgId, 2));
   await ledger.flush();
   expect(await db.audit.list(orgId, { limit: 10 })).toHaveLength(2);
-  const failing = createAuditBatch({ audit: { ...db.audit, insertMany: () => Promise.reject(new Error('database down')) }, logger });
+  const failing = createAuditBatch({
+    audit: { ...db.audit, insertMany: () => Promise.reject(new Error('database down')) },
+    logger,
+  });
   failing.add(eventOf(orgId, 3));
   await expect(failing.flush()).resolves.toBeUndefined();
 });

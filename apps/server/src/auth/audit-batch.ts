@@ -28,7 +28,12 @@ export function createAuditBatch({ audit, logger, maxDelayMs = 20, maxEvents = 1
     if (batch.length) {
       const written = audit
         .insertMany(batch)
-        .catch((err: unknown) => logger.error({ err, events: batch.length, orgIds: [...new Set(batch.map((e) => e.orgId))] }, 'scim audit events not written'))
+        .catch((err: unknown) =>
+          logger.error(
+            { err, events: batch.length, orgIds: [...new Set(batch.map((e) => e.orgId))] },
+            'scim audit events not written',
+          ),
+        )
         .finally(() => inFlight.delete(written));
       inFlight.add(written);
     }

@@ -33,7 +33,15 @@ export function addressLimited(limit: BadCredentialLimit, msBeforeNext: number):
  * ended sessions. Past the limit `check` refuses the address before its next credential
  * is looked up, so guessing cannot buy database reads. Redis down: per-process memory.
  */
-export function createBadCredentialLimiter({ redis, logger, limit = DEFAULT_BAD_CREDENTIAL_LIMIT }: { redis: Redis; logger: Logger; limit?: BadCredentialLimit }) {
+export function createBadCredentialLimiter({
+  redis,
+  logger,
+  limit = DEFAULT_BAD_CREDENTIAL_LIMIT,
+}: {
+  redis: Redis;
+  logger: Logger;
+  limit?: BadCredentialLimit;
+}) {
   const failures = redisLimiter(redis, limit.perAddress, limit.windowSeconds, 'rl-bad-credential');
   return {
     limit,
@@ -49,7 +57,8 @@ export function createBadCredentialLimiter({ redis, logger, limit = DEFAULT_BAD_
     /** Notes one credential from `address` that did not authenticate. */
     async count(address: string): Promise<void> {
       await failures.consume(address).catch((rejection: unknown) => {
-        if (!(rejection instanceof RateLimiterRes)) logger.warn({ err: rejection }, 'bad-credential limiter failed to count');
+        if (!(rejection instanceof RateLimiterRes))
+          logger.warn({ err: rejection }, 'bad-credential limiter failed to count');
       });
     },
   };

@@ -26,14 +26,25 @@ async function replica(redisUrl: string) {
   const keys: KeyRepository = { ...raw.keys, findForAuth: (id) => (keyReads.count++, raw.keys.findForAuth(id)) };
   const db = cache.wrap({ ...raw, keys });
   const resolvePrincipal = createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
-  const server = createServer({ ...env.deps, db, redis, logger, resolvePrincipal, platformTokenHash: hashPlatformToken(ADMIN_TOKEN) });
-  closers.push(() => redis.disconnect(), () => raw.close());
+  const server = createServer({
+    ...env.deps,
+    db,
+    redis,
+    logger,
+    resolvePrincipal,
+    platformTokenHash: hashPlatformToken(ADMIN_TOKEN),
+  });
+  closers.push(
+    () => redis.disconnect(),
+    () => raw.close(),
+  );
   await vi.waitFor(() => expect(cache.live).toBe(true));
   const agent = request(server.app);
   return {
     cache,
     keyReads,
-    scim: (method: 'get' | 'post' | 'patch', path: string, token: string) => agent[method](`/scim/v2${path}`).set('Authorization', `Bearer ${token}`),
+    scim: (method: 'get' | 'post' | 'patch', path: string, token: string) =>
+      agent[method](`/scim/v2${path}`).set('Authorization', `Bearer ${token}`),
     trpc: async (token: string, path: string, input: object) => {
       const res = await agent.post(`/trpc/${path}`).set('Authorization', `Bearer ${token}`).send(input);
       return { status: res.status, data: (res.body as { result?: { data: unknown } }).result?.data as never };
@@ -60,12 +71,33 @@ afterAll(async () => {
 
 /** A new org through A, with a key owned by a person (revoked when they are deprovisioned). */
 async function newOrg() {
-  const created = await a.trpc(ADMIN_TOKEN, 'platform.createOrg', { name: `Org ${Math.random().toString(36).slice(2)}`, plan: 'enterprise' });
-  const org = created.data as { org: { id: string }; serviceAccount: { id: string }; scim: { token: string; key: { id: string } } };
+  const created = await a.trpc(ADMIN_TOKEN, 'platform.createOrg', {
+    name: `Org ${Math.random().toString(36).slice(2)}`,
+    plan: 'enterprise',
+  });
+  const org = created.data as {
+    org: { id: string };
+    serviceAccount: { id: string };
+    scim: { token: string; key: { id: string } };
+  };
   const admin = (await a.trpc(ADMIN_TOKEN, 'platform.createAdminKey', { orgId: org.org.id })).data as { token: string };
   const person = await a.scim('post', '/Users', org.scim.token).send(scimUser(`person-${org.org.id}@example.com`));
-  const personal = (await a.trpc(admin.token, 'keys.create', { name: 'personal', ownerType: 'user', ownerId: person.body.id, scopes: ['scim'] })).data as { token: string };
-  return { orgId: org.org.id, scimToken: org.scim.token, scimKeyId: org.scim.key.id, adminToken: admin.token, personId: person.body.id as string, personalToken: personal.token };
+  const personal = (
+    await a.trpc(admin.token, 'keys.create', {
+      name: 'personal',
+      ownerType: 'user',
+      ownerId: person.body.id,
+      scopes: ['scim'],
+    })
+  ).data as { token: string };
+  return {
+    orgId: org.org.id,
+    scimToken: org.scim.token,
+    scimKeyId: org.scim.key.id,
+    adminToken: admin.token,
+    personId: person.body.id as string,
+    personalToken: personal.token,
+  };
 }
 
 /** B answers `token` from its cache: a second request reads no key. */

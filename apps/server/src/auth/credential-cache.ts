@@ -20,7 +20,15 @@ type CachedDb = Pick<Db, 'keys' | 'orgs'>;
  * subscriber is subscribed: a lost connection (a message possibly missed) drops the whole
  * cache until it has subscribed again. A read that overlapped an invalidation is not kept.
  */
-export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }: { redis: Redis; logger: Logger; ttlMs?: number }) {
+export function createCredentialCache({
+  redis,
+  logger,
+  ttlMs = DEFAULT_TTL_MS,
+}: {
+  redis: Redis;
+  logger: Logger;
+  ttlMs?: number;
+}) {
   const byOrg = new Map<string, Map<string, Entry>>();
   const orgOfKey = new Map<string, string>();
   let size = 0;
@@ -75,7 +83,12 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
   };
 
   /** Reads through the cache; stores a found value unless an invalidation overlapped the read. */
-  async function read<T>(orgIdBefore: string | undefined, slot: string, load: () => Promise<T | null>, orgIdOf: (value: T) => string): Promise<T | null> {
+  async function read<T>(
+    orgIdBefore: string | undefined,
+    slot: string,
+    load: () => Promise<T | null>,
+    orgIdOf: (value: T) => string,
+  ): Promise<T | null> {
     const hit = fresh(orgIdBefore, slot);
     if (hit) return hit.value as T;
     const before = changes;
@@ -87,7 +100,11 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
   /** After a write that may take rights away: drop here at once, then tell every replica. */
   async function changed(orgId: string) {
     drop(orgId);
-    await redis.publish(CREDENTIAL_CHANGES_CHANNEL, orgId).catch((err: unknown) => logger.warn({ err, orgId }, 'credential cache: could not publish a change; other replicas see it within 1 s'));
+    await redis
+      .publish(CREDENTIAL_CHANGES_CHANNEL, orgId)
+      .catch((err: unknown) =>
+        logger.warn({ err, orgId }, 'credential cache: could not publish a change; other replicas see it within 1 s'),
+      );
   }
   /** A write whose first argument is the org id; published unless its result says it changed nothing (a failure may have). */
   const publishing =
@@ -114,17 +131,28 @@ export function createCredentialCache({ redis, logger, ttlMs = DEFAULT_TTL_MS }:
         keys: {
           ...keys,
           findForAuth: (keyId: string) =>
-            read(orgOfKey.get(keyId), `key:${keyId}`, async () => {
-              const found = await keys.findForAuth(keyId);
-              if (found) orgOfKey.set(keyId, found.key.orgId);
-              return found;
-            }, (found) => found.key.orgId),
+            read(
+              orgOfKey.get(keyId),
+              `key:${keyId}`,
+              async () => {
+                const found = await keys.findForAuth(keyId);
+                if (found) orgOfKey.set(keyId, found.key.orgId);
+                return found;
+              },
+              (found) => found.key.orgId,
+            ),
           revoke: publishing((...args: Parameters<typeof keys.revoke>) => keys.revoke(...args)),
           revokeByOwner: publishing((...args: Parameters<typeof keys.revokeByOwner>) => keys.revokeByOwner(...args)),
         },
         orgs: {
           ...orgs,
-          findById: (orgId: string) => read(orgId, `org:${orgId}`, () => orgs.findById(orgId), () => orgId),
+          findById: (orgId: string) =>
+            read(
+              orgId,
+              `org:${orgId}`,
+              () => orgs.findById(orgId),
+              () => orgId,
+            ),
           setPlan: publishing((...args: Parameters<typeof orgs.setPlan>) => orgs.setPlan(...args)),
           updateSettings: publishing((...args: Parameters<typeof orgs.updateSettings>) => orgs.updateSettings(...args)),
         },

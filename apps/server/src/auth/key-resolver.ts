@@ -23,5 +23,6 @@ export type KeyResolverOptions = {
 export function createKeyResolver({ keys, clock, logger, adminToken }: KeyResolverOptions): PrincipalResolver {
   const isPlatform = platformTokenResolver(adminToken);
   const onTouchError = (err: unknown) => logger.warn({ err }, 'could not record key use');
-  return async (token: string): Promise<Principal | null> => isPlatform(token) ?? (await authenticateKey({ keys, clock, onTouchError }, token));
+  return async (token: string): Promise<Principal | null> =>
+    isPlatform(token) ?? (await authenticateKey({ keys, clock, onTouchError }, token));
 }

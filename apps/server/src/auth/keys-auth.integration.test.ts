@@ -27,7 +27,9 @@ describe('who may call', () => {
     expect(res.body).toMatchObject({ schemas: [ERROR_URN], status: '403' });
     expect(res.body.detail).toMatch(/not included in the pro plan.*Upgrade/);
     // A plan change applies on the next request.
-    expect((await app.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'enterprise' })).status).toBe(200);
+    expect((await app.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'enterprise' })).status).toBe(
+      200,
+    );
     expect((await app.scim('get', '/Users', org.scimToken)).status).toBe(200);
   });
 
@@ -44,22 +46,33 @@ describe('who may call', () => {
     const viaTrpc = await app.trpc(org.scimToken, 'users.list', {}, 'query');
     expect(viaTrpc.status).toBe(403);
     expect(viaTrpc.error?.message).toMatch(/not included in the pro plan.*Upgrade/);
-    expect((await app.trpc(org.scimToken, 'users.create', { attributes: scimUser('sneaky@example.com') })).status).toBe(403);
+    expect((await app.trpc(org.scimToken, 'users.create', { attributes: scimUser('sneaky@example.com') })).status).toBe(
+      403,
+    );
     expect((await app.trpc(org.adminToken, 'users.list', {}, 'query')).status).toBe(200);
-    expect((await app.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'enterprise' })).status).toBe(200);
+    expect((await app.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'enterprise' })).status).toBe(
+      200,
+    );
     expect((await app.trpc(org.scimToken, 'users.list', {}, 'query')).status).toBe(200);
   });
 
   it('keeps a scim key out of users.* on /trpc while SCIM is disabled; a key with scim and users:read keeps only reading', async () => {
     const org = await app.newOrg();
-    const mixed = await app.trpc(org.adminToken, 'keys.create', { name: 'scim and read', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim', 'users:read'] });
+    const mixed = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'scim and read',
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['scim', 'users:read'],
+    });
     const mixedToken = (mixed.data as { token: string }).token;
     expect((await app.trpc(org.adminToken, 'org.updateSettings', { scimEnabled: false })).status).toBe(200);
     const viaTrpc = await app.trpc(org.scimToken, 'users.list', {}, 'query');
     expect(viaTrpc.status).toBe(403);
     expect(viaTrpc.error?.message).toMatch(/SCIM provisioning is disabled.*enable it/);
     expect((await app.trpc(mixedToken, 'users.list', {}, 'query')).status).toBe(200);
-    expect((await app.trpc(mixedToken, 'users.create', { attributes: scimUser('mixed@example.com') })).status).toBe(403);
+    expect((await app.trpc(mixedToken, 'users.create', { attributes: scimUser('mixed@example.com') })).status).toBe(
+      403,
+    );
     expect((await app.trpc(org.adminToken, 'users.list', {}, 'query')).status).toBe(200);
   });
 
@@ -91,7 +104,13 @@ describe('who may call', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect((await app.scim('get', `/Users/${id}`, a.scimToken)).status).toBe(404);
-    expect((await app.scim('patch', `/Users/${id}`, a.scimToken).send({ Operations: [{ op: 'replace', value: { active: false } }] })).status).toBe(404);
+    expect(
+      (
+        await app
+          .scim('patch', `/Users/${id}`, a.scimToken)
+          .send({ Operations: [{ op: 'replace', value: { active: false } }] })
+      ).status,
+    ).toBe(404);
     expect((await app.scim('delete', `/Users/${id}`, a.scimToken)).status).toBe(404);
     expect((await app.trpc(a.adminToken, 'keys.revoke', { id: b.scimKeyId })).status).toBe(404);
     expect((await app.trpc(a.adminToken, 'users.get', { id }, 'query')).status).toBe(404);
@@ -100,7 +119,12 @@ describe('who may call', () => {
 
   it('refuses a revoked key with 401 on the very next request (no cache), saying it was revoked', async () => {
     const org = await app.newOrg();
-    const { data } = await app.trpc(org.adminToken, 'keys.create', { name: 'okta', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim'] });
+    const { data } = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'okta',
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['scim'],
+    });
     const { key, token } = data as { key: { id: string }; token: string };
     expect((await app.scim('get', '/Users', token)).status).toBe(200);
     expect((await app.trpc(org.adminToken, 'keys.revoke', { id: key.id })).status).toBe(200);
@@ -115,13 +139,27 @@ describe('who may call', () => {
 
   it('enforces scopes per procedure: a users:read key can read but not create, and is no SCIM key', async () => {
     const org = await app.newOrg();
-    const { data } = await app.trpc(org.adminToken, 'keys.create', { name: 'reader', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['users:read'] });
+    const { data } = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'reader',
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['users:read'],
+    });
     const reader = (data as { token: string }).token;
     expect((await app.trpc(reader, 'users.list', {}, 'query')).status).toBe(200);
     const create = await app.trpc(reader, 'users.create', { attributes: { userName: 'x@example.com', active: true } });
     expect(create.status).toBe(403);
     expect(create.error?.message).toMatch(/users:write/);
-    expect((await app.trpc(reader, 'keys.create', { name: 'x', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['admin'] })).status).toBe(403);
+    expect(
+      (
+        await app.trpc(reader, 'keys.create', {
+          name: 'x',
+          ownerType: 'service_account',
+          ownerId: org.serviceAccountId,
+          scopes: ['admin'],
+        })
+      ).status,
+    ).toBe(403);
     expect((await app.scim('get', '/Users', reader)).status).toBe(403);
     // The SCIM key drives users but cannot manage keys or read the ledger.
     expect((await app.trpc(org.scimToken, 'keys.list', undefined, 'query')).status).toBe(403);
@@ -149,8 +187,14 @@ describe('who may call', () => {
     expect(users.body.totalResults).toBe(0);
     expect((await app.scim('get', `/Users/${org.serviceAccountId}`, org.scimToken)).status).toBe(404);
     const accounts = await app.trpc(org.adminToken, 'serviceAccounts.list', undefined, 'query');
-    expect((accounts.data as { items: Array<{ name: string }> }).items.map((a) => a.name).sort()).toEqual(['ci-bot', 'org-admin', 'scim-provisioning']);
-    const listed = JSON.stringify((await app.trpc(org.adminToken, 'keys.list', { includeRevoked: true }, 'query')).data);
+    expect((accounts.data as { items: Array<{ name: string }> }).items.map((a) => a.name).sort()).toEqual([
+      'ci-bot',
+      'org-admin',
+      'scim-provisioning',
+    ]);
+    const listed = JSON.stringify(
+      (await app.trpc(org.adminToken, 'keys.list', { includeRevoked: true }, 'query')).data,
+    );
     expect(listed).not.toContain(keySecretOf(org.scimToken));
     expect(listed).not.toContain(keySecretOf(org.adminToken));
     expect(listed).not.toMatch(/secretHash/);

@@ -15,14 +15,20 @@ afterAll(async () => {
 
 /** `n` requests at once with `token`: how many were admitted. */
 const admitted = async (token: string, n: number) => {
-  const responses = await Promise.all(Array.from({ length: n }, () => fetch(`${base}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${token}` } })));
+  const responses = await Promise.all(
+    Array.from({ length: n }, () =>
+      fetch(`${base}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${token}` } }),
+    ),
+  );
   return responses.filter((r) => r.status === 200).length;
 };
 
 describe("an org's key rate limit", () => {
   it('keeps the default limit (bursts of 100) until the platform raises it', async () => {
     const org = await app.newOrg();
-    expect((await app.trpc(org.adminToken, 'org.get', undefined, 'query')).data).toMatchObject({ settings: { keyRateLimit: 50 } });
+    expect((await app.trpc(org.adminToken, 'org.get', undefined, 'query')).data).toMatchObject({
+      settings: { keyRateLimit: 50 },
+    });
     // 200 at once: the burst of 100 passes, and at most 50 more if they straddle two wall-clock seconds.
     const passed = await admitted(org.scimToken, 200);
     expect(passed).toBeGreaterThanOrEqual(100);
@@ -31,7 +37,10 @@ describe("an org's key rate limit", () => {
 
   it('admits more once the platform raises it', async () => {
     const org = await app.newOrg();
-    const raised = await app.trpc(ADMIN_TOKEN, 'platform.setOrgKeyRateLimit', { orgId: org.orgId, keyRateLimit: 1_000 });
+    const raised = await app.trpc(ADMIN_TOKEN, 'platform.setOrgKeyRateLimit', {
+      orgId: org.orgId,
+      keyRateLimit: 1_000,
+    });
     expect(raised.status).toBe(200);
     expect(raised.data).toMatchObject({ settings: { keyRateLimit: 1_000 } });
     // A fresh org was never read by this process, so the raised limit applies at once (the cache holds ≤ 1 s).
@@ -40,12 +49,17 @@ describe("an org's key rate limit", () => {
 
   it('cannot be raised by an org admin, by either procedure', async () => {
     const org = await app.newOrg();
-    const platform = await app.trpc(org.adminToken, 'platform.setOrgKeyRateLimit', { orgId: org.orgId, keyRateLimit: 1_000 });
+    const platform = await app.trpc(org.adminToken, 'platform.setOrgKeyRateLimit', {
+      orgId: org.orgId,
+      keyRateLimit: 1_000,
+    });
     expect(platform.error?.data.code).toBe('FORBIDDEN');
     const settings = await app.trpc(org.adminToken, 'org.updateSettings', { keyRateLimit: 1_000 });
     expect(settings.error?.data.code).toBe('FORBIDDEN');
     expect(settings.error?.message).toMatch(/platform admin/);
-    expect((await app.trpc(org.adminToken, 'org.get', undefined, 'query')).data).toMatchObject({ settings: { keyRateLimit: 50 } });
+    expect((await app.trpc(org.adminToken, 'org.get', undefined, 'query')).data).toMatchObject({
+      settings: { keyRateLimit: 50 },
+    });
   });
 
   it('refuses a limit out of bounds with a clear error', async () => {

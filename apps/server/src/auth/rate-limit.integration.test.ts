@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 const burst = (token: string, n: number) =>
-  Promise.all(Array.from({ length: n }, () => fetch(`${base}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${token}` } })));
+  Promise.all(
+    Array.from({ length: n }, () =>
+      fetch(`${base}/scim/v2/ServiceProviderConfig`, { headers: { authorization: `Bearer ${token}` } }),
+    ),
+  );
 
 describe('per-key rate limiting', () => {
   it('allows a burst of 100, then the 51st request of a second gets 429 with Retry-After in SCIM shape', async () => {
@@ -33,7 +37,10 @@ describe('per-key rate limiting', () => {
       // Spend what is left of this window and of the burst reserve (it comes back over 10 s)…
       for (let i = 0; i < 50 && !(await burst(org.scimToken, 20)).some((r) => r.status === 429); i++);
       // …then wait for the window to end (its counter expires): 50 sustained requests pass, the 51st does not.
-      await vi.waitFor(async () => expect(await app.deps.redis.exists(window)).toBe(0), { timeout: 5_000, interval: 10 });
+      await vi.waitFor(async () => expect(await app.deps.redis.exists(window)).toBe(0), {
+        timeout: 5_000,
+        interval: 10,
+      });
       second = await burst(org.scimToken, 51);
       if (Number(await app.deps.redis.get(window)) === 51) break;
     }
@@ -41,9 +48,15 @@ describe('per-key rate limiting', () => {
     const limited = second.find((r) => r.status === 429);
     expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited?.headers.get('content-type')).toMatch(/application\/scim\+json/);
-    expect(await limited?.json()).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: expect.stringMatching(/at most 50 per second/) });
+    expect(await limited?.json()).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '429',
+      detail: expect.stringMatching(/at most 50 per second/),
+    });
 
-    const trpc = await fetch(`${base}/trpc/users.list?input=${encodeURIComponent('{}')}`, { headers: { authorization: `Bearer ${org.scimToken}` } });
+    const trpc = await fetch(`${base}/trpc/users.list?input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${org.scimToken}` },
+    });
     expect(trpc.status).toBe(429);
     expect(Number(trpc.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // Limits are per key: another key of the same org is unaffected.
@@ -52,8 +65,16 @@ describe('per-key rate limiting', () => {
 
   it('keeps admitting, per process, with a warning when Redis is unreachable', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ name: 'test', level: 'warn', destination: new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }) });
-    const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 200 });
+    const logger = createLogger({
+      name: 'test',
+      level: 'warn',
+      destination: new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }),
+    });
+    const redis = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => 200,
+    });
     const refused = new Promise((resolve) => redis.once('error', resolve));
     redis.on('error', () => undefined);
     const admit = createRateLimiter({ redis, logger });

@@ -54,7 +54,15 @@ export type AdmitOptions = {
  * memory (so fail open cluster-wide, never closed) and logs a warning at most every 30 s;
  * provisioning must not stop because Redis did.
  */
-export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT }: { redis: Redis; logger: Logger; options?: RateLimitOptions }) {
+export function createRateLimiter({
+  redis,
+  logger,
+  options = DEFAULT_RATE_LIMIT,
+}: {
+  redis: Redis;
+  logger: Logger;
+  options?: RateLimitOptions;
+}) {
   const admitInRedis = admissionScript(redis);
   // The insurance: one memory limiter per distinct limit, used only while Redis fails.
   const inMemory = new Map<string, BurstyRateLimiter>();
@@ -82,7 +90,10 @@ export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT 
 
   const keyLimited = (limits: RateLimitOptions, msBeforeNext: number) => {
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    return new AppError('RATE_LIMITED', { message: `Too many requests for this key or session: at most ${limits.perSecond} per second (bursts of ${limits.burst}; each call of a batch counts). Retry after ${retryAfter} s.`, retryAfter });
+    return new AppError('RATE_LIMITED', {
+      message: `Too many requests for this key or session: at most ${limits.perSecond} per second (bursts of ${limits.burst}; each call of a batch counts). Retry after ${retryAfter} s.`,
+      retryAfter,
+    });
   };
 
   /**
@@ -90,7 +101,11 @@ export function createRateLimiter({ redis, logger, options = DEFAULT_RATE_LIMIT 
    * RATE_LIMITED (with `retryAfter`) beyond the limit, or when `address` is past its limit
    * of refused credentials (then nothing is spent). No budget, no limit.
    */
-  return async function admit(key: string | null, calls = 1, { limits: raised, address }: AdmitOptions = {}): Promise<void> {
+  return async function admit(
+    key: string | null,
+    calls = 1,
+    { limits: raised, address }: AdmitOptions = {},
+  ): Promise<void> {
     if (!key) return;
     const limits = raised ?? options;
     let admission: Admission;

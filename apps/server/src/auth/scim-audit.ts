@@ -20,14 +20,16 @@ function resourceOf(path: string): { resourceType: string | null; resourceId: st
 }
 
 /** The collector SCIM procedures append to (via the caller's context). */
-export const auditCollectorOf = (res: Response): AuditCollector | undefined => res.locals['audit'] as AuditCollector | undefined;
+export const auditCollectorOf = (res: Response): AuditCollector | undefined =>
+  res.locals['audit'] as AuditCollector | undefined;
 
 /** One SCIM call as audited: its method, its path under /scim/v2, its status and what it changed. */
 export type AuditedCall = { method: string; path: string; status: number; collector: AuditCollector; started: number };
 
 /** Writes one Bulk operation as the audit event its single request would have been. */
 export type AuditOperation = (call: AuditedCall) => void;
-export const auditOperationOf = (res: Response): AuditOperation | undefined => res.locals['auditOperation'] as AuditOperation | undefined;
+export const auditOperationOf = (res: Response): AuditOperation | undefined =>
+  res.locals['auditOperation'] as AuditOperation | undefined;
 
 /**
  * Mounted before the SCIM router: every authenticated SCIM request becomes one audit
@@ -74,7 +76,10 @@ export function scimAudit(deps: ScimAuditDeps): RequestHandler {
       write({ method: req.method, path, status: res.statusCode, collector, started });
       const principal = res.locals['principal'] as OrgPrincipal | undefined;
       if (!principal?.keyId) return;
-      const touch = deps.keys.noteUse(principal.orgId, principal.keyId, { field: 'lastScimUsedAt', now: deps.clock.now() });
+      const touch = deps.keys.noteUse(principal.orgId, principal.keyId, {
+        field: 'lastScimUsedAt',
+        now: deps.clock.now(),
+      });
       touch.catch((err: unknown) => deps.logger.warn({ err, orgId: principal.orgId }, 'could not record key use'));
     });
     next();

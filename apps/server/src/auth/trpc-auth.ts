@@ -20,15 +20,22 @@ async function withTrpcErrors<T>(resolve: () => Promise<T> | T): Promise<T> {
 }
 
 /** The principal of a bearer token on /trpc. A token that resolves to nothing is 401 (not "anonymous"). */
-export async function resolveForTrpc(resolve: PrincipalResolver, token: string, request: AuthRequest): Promise<Principal> {
+export async function resolveForTrpc(
+  resolve: PrincipalResolver,
+  token: string,
+  request: AuthRequest,
+): Promise<Principal> {
   const principal = await withTrpcErrors(() => resolve(token, request));
   if (!principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The bearer token is invalid' });
   return principal;
 }
 
 /** The principal of the session cookie on /trpc, or null (anonymous) without one. */
-export const resolveSessionForTrpc = (resolve: SessionResolver, req: Request, request: AuthRequest): Promise<Principal | null> =>
-  withTrpcErrors(() => resolve(req, request));
+export const resolveSessionForTrpc = (
+  resolve: SessionResolver,
+  req: Request,
+  request: AuthRequest,
+): Promise<Principal | null> => withTrpcErrors(() => resolve(req, request));
 
 /** `WWW-Authenticate` on any 401, `Retry-After` on a 429 (from the AppError's `retryAfter`). */
 export function authFailureHeaders(errors: readonly TRPCError[]): Record<string, string> {

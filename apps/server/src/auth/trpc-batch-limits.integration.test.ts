@@ -14,7 +14,12 @@ beforeAll(async () => {
   const org = await app.newOrg();
   orgId = org.orgId;
   for (const name of ['batch', 'oversized batch', 'big body', 'chunked body']) {
-    const made = await app.trpc(org.adminToken, 'keys.create', { name, ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['admin'] });
+    const made = await app.trpc(org.adminToken, 'keys.create', {
+      name,
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['admin'],
+    });
     tokens.push((made.data as { token: string }).token);
   }
 });
@@ -30,7 +35,10 @@ type TrpcError = { error: { message: string; data: { code: string; httpStatus: n
 const listBatch = (token: string, n: number) => {
   const paths = Array.from({ length: n }, () => 'users.list').join(',');
   const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]));
-  return app.agent.get(`/trpc/${paths}`).query({ batch: '1', input: JSON.stringify(input) }).set('Authorization', `Bearer ${token}`);
+  return app.agent
+    .get(`/trpc/${paths}`)
+    .query({ batch: '1', input: JSON.stringify(input) })
+    .set('Authorization', `Bearer ${token}`);
 };
 
 describe('tRPC batches', () => {
@@ -49,8 +57,13 @@ describe('tRPC batches', () => {
 
   it('refuses more than 10 calls in one request with 400 saying so, before running any of them', async () => {
     const paths = Array.from({ length: 11 }, () => 'users.create').join(',');
-    const input = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i, { attributes: scimUser(`batch-${i}@example.com`) }]));
-    const res = await app.agent.post(`/trpc/${paths}?batch=1`).set('Authorization', `Bearer ${tokens[1] ?? ''}`).send(input);
+    const input = Object.fromEntries(
+      Array.from({ length: 11 }, (_, i) => [i, { attributes: scimUser(`batch-${i}@example.com`) }]),
+    );
+    const res = await app.agent
+      .post(`/trpc/${paths}?batch=1`)
+      .set('Authorization', `Bearer ${tokens[1] ?? ''}`)
+      .send(input);
     expect(res.status).toBe(400);
     const errors = res.body as TrpcError[];
     expect(errors[0]?.error.message).toMatch(/at most 10 calls per request.*11/i);
@@ -59,10 +72,14 @@ describe('tRPC batches', () => {
 });
 
 describe('tRPC body limit', () => {
-  const bigInput = (userName: string) => JSON.stringify({ attributes: scimUser(userName, { displayName: 'x'.repeat(1_100_000) }) });
+  const bigInput = (userName: string) =>
+    JSON.stringify({ attributes: scimUser(userName, { displayName: 'x'.repeat(1_100_000) }) });
 
   it('answers a body over 1 MB with 413 saying so, and stores nothing', async () => {
-    const res = await app.agent.post('/trpc/users.create').set({ Authorization: `Bearer ${tokens[2] ?? ''}`, 'Content-Type': 'application/json' }).send(bigInput('big@example.com'));
+    const res = await app.agent
+      .post('/trpc/users.create')
+      .set({ Authorization: `Bearer ${tokens[2] ?? ''}`, 'Content-Type': 'application/json' })
+      .send(bigInput('big@example.com'));
     expect(res.status).toBe(413);
     expect((res.body as TrpcError).error.message).toMatch(/larger than 1 MB/);
     expect(await usersNamed('big@')).toBe(0);

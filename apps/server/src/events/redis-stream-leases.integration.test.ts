@@ -16,8 +16,15 @@ let one: ReturnType<typeof createRedisStreamLeases>;
 let two: ReturnType<typeof createRedisStreamLeases>;
 
 beforeAll(async () => {
-  connections = [createProducerConnection(process.env['REDIS_URL'] ?? ''), createProducerConnection(process.env['REDIS_URL'] ?? '')];
-  await Promise.all(connections.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((resolve) => c.once('ready', resolve)))));
+  connections = [
+    createProducerConnection(process.env['REDIS_URL'] ?? ''),
+    createProducerConnection(process.env['REDIS_URL'] ?? ''),
+  ];
+  await Promise.all(
+    connections.map((c) =>
+      c.status === 'ready' ? Promise.resolve() : new Promise((resolve) => c.once('ready', resolve)),
+    ),
+  );
   [one, two] = connections.map((redis) => createRedisStreamLeases({ redis, logger })) as [typeof one, typeof two];
 });
 afterAll(() => {
@@ -33,7 +40,8 @@ it('counts each holder and each org across processes, and renews a held lease ev
   expect(await one.hold(lease(orgId, 'key:a'), limits)).toBe('holder-full');
   expect(await two.hold(mine[0] as StreamLeaseRef, limits)).toBe('held'); // a renewal
   for (let i = 1; i < STREAM_CAPS.perOrg / STREAM_CAPS.perHolder; i++) {
-    for (let j = 0; j < STREAM_CAPS.perHolder; j++) expect(await (j % 2 ? one : two).hold(lease(orgId, `key:${i}`), limits)).toBe('held');
+    for (let j = 0; j < STREAM_CAPS.perHolder; j++)
+      expect(await (j % 2 ? one : two).hold(lease(orgId, `key:${i}`), limits)).toBe('held');
   }
   expect(await two.hold(lease(orgId, 'key:new'), limits)).toBe('org-full');
   expect(await one.hold(lease(randomUUID(), 'key:new'), limits)).toBe('held'); // another org
@@ -62,8 +70,13 @@ it('admits streams when Redis is unreachable (the caps fail open, as the rate li
   const down = createProducerConnection('redis://127.0.0.1:1');
   down.on('error', () => undefined);
   const warnings: string[] = [];
-  const destination = new Writable({ write: (chunk: Buffer, _encoding, done) => done(void warnings.push(chunk.toString())) });
-  const leases = createRedisStreamLeases({ redis: down, logger: createLogger({ name: 'test', level: 'warn', destination }) });
+  const destination = new Writable({
+    write: (chunk: Buffer, _encoding, done) => done(void warnings.push(chunk.toString())),
+  });
+  const leases = createRedisStreamLeases({
+    redis: down,
+    logger: createLogger({ name: 'test', level: 'warn', destination }),
+  });
   const l = lease(randomUUID(), 'key:a');
   expect(await leases.hold(l, { ...limits, perHolder: 0 })).toBe('held');
   await leases.release(l);

@@ -28,14 +28,21 @@ return 'held'
 const WARN_EVERY_MS = 30_000;
 
 /** The org's key and the holder's, in one hash slot (`{orgId}`) so the script runs on a cluster too. */
-const keysOf = ({ orgId, holder }: StreamLeaseRef) => [`provisio:streams:{${orgId}}`, `provisio:streams:{${orgId}}:${holder}`] as const;
+const keysOf = ({ orgId, holder }: StreamLeaseRef) =>
+  [`provisio:streams:{${orgId}}`, `provisio:streams:{${orgId}}:${holder}`] as const;
 
 /**
  * Stream leases in Redis, shared by every replica. Redis unreachable: streams are admitted
  * (the caps fail open, as the rate limiter does) with a warning at most every 30 s.
  * `releaseAll` lets a stopping server hand back what its streams still hold.
  */
-export function createRedisStreamLeases({ redis, logger }: { redis: Redis; logger: Logger }): StreamLeases & { releaseAll(): Promise<void> } {
+export function createRedisStreamLeases({
+  redis,
+  logger,
+}: {
+  redis: Redis;
+  logger: Logger;
+}): StreamLeases & { releaseAll(): Promise<void> } {
   const held = new Map<string, StreamLeaseRef>();
   let lastWarn = 0;
   const warn = (err: unknown) => {
@@ -52,7 +59,15 @@ export function createRedisStreamLeases({ redis, logger }: { redis: Redis; logge
   return {
     async hold(lease, limits): Promise<LeaseOutcome> {
       try {
-        const outcome = (await redis.eval(HOLD, 2, ...keysOf(lease), lease.leaseId, limits.ttlMs, limits.perHolder, limits.perOrg)) as LeaseOutcome;
+        const outcome = (await redis.eval(
+          HOLD,
+          2,
+          ...keysOf(lease),
+          lease.leaseId,
+          limits.ttlMs,
+          limits.perHolder,
+          limits.perOrg,
+        )) as LeaseOutcome;
         if (outcome === 'held') held.set(lease.leaseId, lease);
         return outcome;
       } catch (err) {

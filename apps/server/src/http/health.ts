@@ -3,7 +3,10 @@ import { Router } from 'express';
 export type ReadinessCheck = { name: string; check: () => Promise<unknown> };
 
 const withTimeout = (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
 
 /**
  * `/healthz`: the process is up. `/readyz`: every dependency answers, else 503 naming the

@@ -16,7 +16,9 @@ describe('loggablePath', () => {
   it('drops the query string and keeps paths without secrets as they are', () => {
     expect(loggablePath('/scim/v2/Users?filter=userName eq "ada@example.com"')).toBe('/scim/v2/Users');
     expect(loggablePath('/trpc/users.list,users.get?batch=1')).toBe('/trpc/users.list,users.get');
-    expect(loggablePath('/scim/v2/Users/0193a0b4-7c1e-7000-8000-000000000001')).toBe('/scim/v2/Users/0193a0b4-7c1e-7000-8000-000000000001');
+    expect(loggablePath('/scim/v2/Users/0193a0b4-7c1e-7000-8000-000000000001')).toBe(
+      '/scim/v2/Users/0193a0b4-7c1e-7000-8000-000000000001',
+    );
     expect(loggablePath('/invitations')).toBe('/invitations');
   });
 });

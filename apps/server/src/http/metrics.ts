@@ -14,7 +14,12 @@ export function createHttpMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames,
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by route and status',
@@ -23,8 +28,20 @@ export function createHttpMetrics() {
     registers: [registry],
   });
   const roundTripLabels = ['method', 'route'] as const;
-  const dbRoundTrips = new Histogram({ name: 'provisio_request_db_round_trips', help: 'Database commands sent per request', labelNames: roundTripLabels, buckets: COUNT_BUCKETS, registers: [registry] });
-  const redisCommands = new Histogram({ name: 'provisio_request_redis_commands', help: 'Redis commands sent per request', labelNames: roundTripLabels, buckets: COUNT_BUCKETS, registers: [registry] });
+  const dbRoundTrips = new Histogram({
+    name: 'provisio_request_db_round_trips',
+    help: 'Database commands sent per request',
+    labelNames: roundTripLabels,
+    buckets: COUNT_BUCKETS,
+    registers: [registry],
+  });
+  const redisCommands = new Histogram({
+    name: 'provisio_request_redis_commands',
+    help: 'Redis commands sent per request',
+    labelNames: roundTripLabels,
+    buckets: COUNT_BUCKETS,
+    registers: [registry],
+  });
 
   /** Labels by the matched route pattern, never the raw URL, so ids don't explode cardinality. */
   const middleware: RequestHandler = (req, res, next) => {

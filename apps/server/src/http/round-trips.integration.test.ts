@@ -17,7 +17,11 @@ afterAll(async () => {
 type Observed = { count: number; sum: number; atMost: (n: number) => number };
 
 /** One route's figures of a count histogram, as the metrics endpoint serves them. */
-async function observed(metric: 'provisio_request_db_round_trips' | 'provisio_request_redis_commands', method: string, route: string): Promise<Observed> {
+async function observed(
+  metric: 'provisio_request_db_round_trips' | 'provisio_request_redis_commands',
+  method: string,
+  route: string,
+): Promise<Observed> {
   type Value = { value: number; metricName?: string; labels: Record<string, string | number | undefined> };
   const values: Value[] = (await app.server.metrics.registry.getSingleMetric(metric)?.get())?.values ?? [];
   const mine = values.filter((v) => v.labels['method'] === method && v.labels['route'] === route);
@@ -31,10 +35,22 @@ async function observed(metric: 'provisio_request_db_round_trips' | 'provisio_re
 
 /** What `send` adds to a route's database and Redis histograms. */
 async function countsOf(method: string, route: string, send: () => Promise<unknown>) {
-  const [db0, redis0] = await Promise.all([observed('provisio_request_db_round_trips', method, route), observed('provisio_request_redis_commands', method, route)]);
+  const [db0, redis0] = await Promise.all([
+    observed('provisio_request_db_round_trips', method, route),
+    observed('provisio_request_redis_commands', method, route),
+  ]);
   await send();
-  const [db1, redis1] = await Promise.all([observed('provisio_request_db_round_trips', method, route), observed('provisio_request_redis_commands', method, route)]);
-  return { requests: db1.count - db0.count, db: db1.sum - db0.sum, redis: redis1.sum - redis0.sum, dbAfter: db1, dbBefore: db0 };
+  const [db1, redis1] = await Promise.all([
+    observed('provisio_request_db_round_trips', method, route),
+    observed('provisio_request_redis_commands', method, route),
+  ]);
+  return {
+    requests: db1.count - db0.count,
+    db: db1.sum - db0.sum,
+    redis: redis1.sum - redis0.sum,
+    dbAfter: db1,
+    dbBefore: db0,
+  };
 }
 
 const createUser = async (userName: string) => {
@@ -51,12 +67,16 @@ describe('round trips per request', () => {
     expect(post.redis).toBeGreaterThan(0);
 
     const id = await createUser('counted.get@example.com');
-    const get = await countsOf('GET', '/scim/v2/Users/:id', async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200));
+    const get = await countsOf('GET', '/scim/v2/Users/:id', async () =>
+      expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200),
+    );
     expect(get.requests).toBe(1);
     expect(get.db).toBeGreaterThan(0);
     expect(get.redis).toBeGreaterThan(0);
     // The metrics endpoint serves them for the benchmark.
-    expect(await app.server.metrics.registry.metrics()).toMatch(/provisio_request_db_round_trips_count\{method="GET",route="\/scim\/v2\/Users\/:id"\} \d+/);
+    expect(await app.server.metrics.registry.metrics()).toMatch(
+      /provisio_request_db_round_trips_count\{method="GET",route="\/scim\/v2\/Users\/:id"\} \d+/,
+    );
   });
 
   it('decides a request with a cached key in one Redis round trip: the address check and the rate limit are one script', async () => {
@@ -70,7 +90,8 @@ describe('round trips per request', () => {
 
   it('keeps the counts of concurrent requests apart', async () => {
     const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(`concurrent.${i}@example.com`)));
-    const get = (id: string) => async () => expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200);
+    const get = (id: string) => async () =>
+      expect((await app.scim('get', `/Users/${id}`, org.scimToken)).status).toBe(200);
     // Once alone (after a warm-up), for the figure every request of the same kind should record.
     await get(ids[0] ?? '')();
     const single = await countsOf('GET', '/scim/v2/Users/:id', get(ids[0] ?? ''));

@@ -35,14 +35,19 @@ export function trpcEndpoint({ resolvePrincipal, resolveSession, ...inner }: Trp
       const token = bearerToken(req);
       const request = { address: req.ip ?? 'unknown', calls: info.calls.length };
       // Invalid, revoked or rate-limited keys fail here, with the reason as the error message.
-      const auth = token ? await resolveForTrpc(resolvePrincipal, token, request) : resolveSession ? await resolveSessionForTrpc(resolveSession, req, request) : null;
+      const auth = token
+        ? await resolveForTrpc(resolvePrincipal, token, request)
+        : resolveSession
+          ? await resolveSessionForTrpc(resolveSession, req, request)
+          : null;
       const requestId = String(res.getHeader('X-Request-Id') ?? '');
       const audit = createAuditCollector({ writtenBy: 'procedure', userAgent: req.headers['user-agent'] ?? null });
       return createInnerContext({ ...inner, logger: inner.logger.child({ requestId }), auth, requestId, audit });
     },
     responseMeta: ({ errors }) => ({ headers: authFailureHeaders(errors) }),
     onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') ctx?.logger.error({ err: error.cause ?? error, path }, 'trpc procedure failed');
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        ctx?.logger.error({ err: error.cause ?? error, path }, 'trpc procedure failed');
     },
   });
 }

@@ -16,8 +16,12 @@ export function page(title: string, body: string): string {
 
 const LENGTHS = `minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"`;
 
-export function acceptForm(view: { orgName: string; displayName: string; email: string | null; ssoEnabled: boolean; expiresAt: Date }, error?: string): string {
-  const who = escapeHtml(view.displayName) + (view.email ? ` <span class="muted">(${escapeHtml(view.email)})</span>` : '');
+export function acceptForm(
+  view: { orgName: string; displayName: string; email: string | null; ssoEnabled: boolean; expiresAt: Date },
+  error?: string,
+): string {
+  const who =
+    escapeHtml(view.displayName) + (view.email ? ` <span class="muted">(${escapeHtml(view.email)})</span>` : '');
   const problem = error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : '';
   const fields = view.ssoEnabled
     ? `<p>${escapeHtml(view.orgName)} signs in with single sign-on: accept, then sign in with your company account.</p>`
@@ -36,9 +40,21 @@ export function acceptForm(view: { orgName: string; displayName: string; email: 
 const PROBLEMS: Record<InviteLinkProblem, { status: number; title: string; text: string }> = {
   unknown: { status: 404, title: 'This invite link is not valid', text: 'The link may be mistyped or incomplete.' },
   expired: { status: 410, title: 'This invite link has expired', text: 'Invite links work for a limited time.' },
-  used: { status: 410, title: 'This invite link was already used', text: 'If you set up your account, sign in instead.' },
-  superseded: { status: 410, title: 'A newer invite replaced this link', text: 'Use the most recent invite email you received.' },
-  unavailable: { status: 410, title: 'This invite can no longer be used', text: 'The account may have been changed by an admin.' },
+  used: {
+    status: 410,
+    title: 'This invite link was already used',
+    text: 'If you set up your account, sign in instead.',
+  },
+  superseded: {
+    status: 410,
+    title: 'A newer invite replaced this link',
+    text: 'Use the most recent invite email you received.',
+  },
+  unavailable: {
+    status: 410,
+    title: 'This invite can no longer be used',
+    text: 'The account may have been changed by an admin.',
+  },
 };
 
 /** Every bad link says what happened and the one thing to do: ask an admin to resend. */
@@ -49,6 +65,10 @@ export function problemPage(problem: InviteLinkProblem, orgName?: string): { sta
 }
 
 export function acceptedPage(signIn: 'password' | 'sso', orgName: string): string {
-  const next = signIn === 'sso' ? 'Sign in with your company account.' : 'Sign in with your email and the password you chose.';
-  return page('You are all set', `<h1>You are all set</h1><p>Your account in ${escapeHtml(orgName)} is active. ${next}</p><a class="button" href="/">Go to sign in</a>`);
+  const next =
+    signIn === 'sso' ? 'Sign in with your company account.' : 'Sign in with your email and the password you chose.';
+  return page(
+    'You are all set',
+    `<h1>You are all set</h1><p>Your account in ${escapeHtml(orgName)} is active. ${next}</p><a class="button" href="/">Go to sign in</a>`,
+  );
 }

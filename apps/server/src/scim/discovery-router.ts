@@ -1,4 +1,12 @@
-import { BULK_LIMITS, buildListResponse, buildResourceType, buildResourceTypes, buildSchema, buildSchemas, buildServiceProviderConfig } from '@provisio/scim';
+import {
+  BULK_LIMITS,
+  buildListResponse,
+  buildResourceType,
+  buildResourceTypes,
+  buildSchema,
+  buildSchemas,
+  buildServiceProviderConfig,
+} from '@provisio/scim';
 import type { SchemaRegistry } from '@provisio/scim';
 import { Router } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
@@ -15,7 +23,13 @@ export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: strin
   router
     .route('/ServiceProviderConfig')
     .get((_req, res) => {
-      const config = buildServiceProviderConfig({ baseUrl: opts.baseUrl, maxResults: MAX_RESULTS, etag: true, sort: true, bulk: BULK_LIMITS });
+      const config = buildServiceProviderConfig({
+        baseUrl: opts.baseUrl,
+        maxResults: MAX_RESULTS,
+        etag: true,
+        sort: true,
+        bulk: BULK_LIMITS,
+      });
       sendScim(res, 200, config);
     })
     .all(get);

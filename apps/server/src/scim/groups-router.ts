@@ -20,13 +20,26 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
   const writes = resourceWrites(ctx.registry).Groups;
 
   const sendList = async (req: Request, res: Response, query: ListQuery) => {
-    const page = await callerFor(deps, req, res).groups.list({ ...listPage(query), includeMembers: wantsMembers(query) });
-    sendScim(res, 200, listResponse(page, page.items.map((g) => renderGroup(g, ctx, query))));
+    const page = await callerFor(deps, req, res).groups.list({
+      ...listPage(query),
+      includeMembers: wantsMembers(query),
+    });
+    sendScim(
+      res,
+      200,
+      listResponse(
+        page,
+        page.items.map((g) => renderGroup(g, ctx, query)),
+      ),
+    );
   };
   const sendOne = (res: Response, status: number, group: GroupRecord, req: Request) => {
     const projection = projectionOf(req, listOptions);
     const body = renderGroup(wantsMembers(projection) ? group : { ...group, members: undefined }, ctx, projection);
-    sendScim(res, status, body, { version: group.version, ...(status === 201 ? { location: `${ctx.baseUrl}/Groups/${group.id}` } : {}) });
+    sendScim(res, status, body, {
+      version: group.version,
+      ...(status === 201 ? { location: `${ctx.baseUrl}/Groups/${group.id}` } : {}),
+    });
   };
 
   router
@@ -46,7 +59,14 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
       const includeMembers = wantsMembers(projectionOf(req, listOptions));
       sendOne(res, 200, await callerFor(deps, req, res).groups.get({ id: resourceId(req), includeMembers }), req);
     })
-    .put(async (req, res) => sendOne(res, 200, await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)), req))
+    .put(async (req, res) =>
+      sendOne(
+        res,
+        200,
+        await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        req,
+      ),
+    )
     .patch(async (req, res) => {
       const id = resourceId(req);
       const caller = callerFor(deps, req, res);
@@ -59,7 +79,12 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
         res.status(204).setHeader('ETag', `W/"${patched.version}"`).end();
         return;
       }
-      sendOne(res, 200, wantsMembers(projection) ? await caller.groups.get({ id, includeMembers: true }) : patched, req);
+      sendOne(
+        res,
+        200,
+        wantsMembers(projection) ? await caller.groups.get({ id, includeMembers: true }) : patched,
+        req,
+      );
     })
     .delete(async (req, res) => {
       await writes.remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));

@@ -5,7 +5,11 @@ const CORE = new Set<string>([URN.user, URN.group]);
 
 /** An AttrPath back to the text the procedures take (`meta.created`, `urn:…:employeeNumber`); core URNs dropped. */
 function sortPath({ uri, attr, sub }: NonNullable<ListQuery['sortBy']>): string {
-  return printAttrPath({ attr, ...(sub !== undefined ? { sub } : {}), ...(uri !== undefined && !CORE.has(uri) ? { uri } : {}) });
+  return printAttrPath({
+    attr,
+    ...(sub !== undefined ? { sub } : {}),
+    ...(uri !== undefined && !CORE.has(uri) ? { uri } : {}),
+  });
 }
 
 /**

@@ -14,7 +14,11 @@ const info = (record: UserRecord | GroupRecord, baseUrl: string) => ({
 });
 
 export function renderUser(record: UserRecord, ctx: RenderContext, projection: Projection = {}) {
-  const wire = toScimUser(record.attributes, { ...info(record, ctx.baseUrl), registry: ctx.registry, groups: record.groups });
+  const wire = toScimUser(record.attributes, {
+    ...info(record, ctx.baseUrl),
+    registry: ctx.registry,
+    groups: record.groups,
+  });
   return projected(wire, 'User', ctx, projection);
 }
 
@@ -29,7 +33,12 @@ export function renderGroup(record: GroupRecord, ctx: RenderContext, projection:
 
 function projected(wire: Record<string, unknown>, resourceType: ResourceTypeName, ctx: RenderContext, p: Projection) {
   if (!p.attributes?.length && !p.excludedAttributes?.length) return wire;
-  return project(wire, { registry: ctx.registry, resourceType, attributes: p.attributes ?? [], excludedAttributes: p.excludedAttributes ?? [] });
+  return project(wire, {
+    registry: ctx.registry,
+    resourceType,
+    attributes: p.attributes ?? [],
+    excludedAttributes: p.excludedAttributes ?? [],
+  });
 }
 
 /**
@@ -37,7 +46,8 @@ function projected(wire: Record<string, unknown>, resourceType: ResourceTypeName
  * others only. When false the procedure is asked not to load them at all.
  */
 export function wantsMembers(p: Projection): boolean {
-  const named = (list: readonly string[] | undefined) => (list ?? []).some((a) => /^(urn:[^ ]*:Group:)?members(\.|$)/i.test(a));
+  const named = (list: readonly string[] | undefined) =>
+    (list ?? []).some((a) => /^(urn:[^ ]*:Group:)?members(\.|$)/i.test(a));
   if (named(p.excludedAttributes)) return false;
   return !p.attributes?.length || named(p.attributes);
 }

@@ -37,18 +37,33 @@ export function rootSearchRouter(deps: ScimDeps, ctx: RenderContext): Router {
       const caller = callerFor(deps, req, res);
       const base = users instanceof ScimError ? (groups as ListQuery) : users;
 
-      const userPage = users instanceof ScimError ? { totalResults: 0, startIndex: base.startIndex, items: [] } : await caller.users.search(listPage(users));
+      const userPage =
+        users instanceof ScimError
+          ? { totalResults: 0, startIndex: base.startIndex, items: [] }
+          : await caller.users.search(listPage(users));
       const remaining = base.count === 0 ? 0 : base.count - userPage.items.length;
       const groupWindow = { startIndex: Math.max(1, base.startIndex - userPage.totalResults), count: remaining };
       const groupPage =
         groups instanceof ScimError
           ? { totalResults: 0, items: [] }
-          : await caller.groups.list({ ...listPage({ ...groups, ...groupWindow }), includeMembers: wantsMembers(groups) });
+          : await caller.groups.list({
+              ...listPage({ ...groups, ...groupWindow }),
+              includeMembers: wantsMembers(groups),
+            });
       const resources = [
         ...userPage.items.map((u) => renderUser(u, ctx, base)),
-        ...(remaining > 0 ? groupPage.items.map((g) => renderGroup(g, ctx, groups instanceof ScimError ? base : groups)) : []),
+        ...(remaining > 0
+          ? groupPage.items.map((g) => renderGroup(g, ctx, groups instanceof ScimError ? base : groups))
+          : []),
       ];
-      sendScim(res, 200, listResponse({ totalResults: userPage.totalResults + groupPage.totalResults, startIndex: base.startIndex }, resources));
+      sendScim(
+        res,
+        200,
+        listResponse(
+          { totalResults: userPage.totalResults + groupPage.totalResults, startIndex: base.startIndex },
+          resources,
+        ),
+      );
     })
     .all(methodNotAllowed(['POST']));
   return router;

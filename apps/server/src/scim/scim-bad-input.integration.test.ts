@@ -13,7 +13,9 @@ const total = async () => (await t.scim('get', '/Users?count=0')).body.totalResu
 
 beforeAll(async () => {
   t = await createScimTestApp();
-  const res = await t.scim('post', '/Users').send({ schemas: [USER], userName: 'victim@example.com', name: { givenName: 'V', familyName: 'Ictim' } });
+  const res = await t
+    .scim('post', '/Users')
+    .send({ schemas: [USER], userName: 'victim@example.com', name: { givenName: 'V', familyName: 'Ictim' } });
   expect(res.status).toBe(201);
   userId = res.body.id as string;
   snapshot = res.body;
@@ -21,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 /** A 4xx SCIM error (never a 5xx), and the stored user and the user count did not change. */
-async function expectRefused(res: { status: number; body: Record<string, unknown> }, status: number, scimType?: string) {
+async function expectRefused(
+  res: { status: number; body: Record<string, unknown> },
+  status: number,
+  scimType?: string,
+) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.body).toMatchObject({ schemas: [ERROR], status: String(status), ...(scimType ? { scimType } : {}) });
   expect(await total()).toBe(1);
@@ -30,15 +36,51 @@ async function expectRefused(res: { status: number; body: Record<string, unknown
 
 const bodies: { name: string; body: unknown; scimType: string }[] = [
   { name: 'userName of the wrong type', body: { schemas: [USER], userName: 123 }, scimType: 'invalidValue' },
-  { name: 'active that is no boolean', body: { schemas: [USER], userName: 'a@example.com', active: 'maybe' }, scimType: 'invalidValue' },
-  { name: 'name as a string', body: { schemas: [USER], userName: 'a@example.com', name: 'John' }, scimType: 'invalidValue' },
+  {
+    name: 'active that is no boolean',
+    body: { schemas: [USER], userName: 'a@example.com', active: 'maybe' },
+    scimType: 'invalidValue',
+  },
+  {
+    name: 'name as a string',
+    body: { schemas: [USER], userName: 'a@example.com', name: 'John' },
+    scimType: 'invalidValue',
+  },
   { name: 'no userName', body: { schemas: [USER], displayName: 'Nobody' }, scimType: 'invalidValue' },
-  { name: 'operator injection in userName', body: { schemas: [USER], userName: { $gt: '' } }, scimType: 'invalidValue' },
-  { name: 'operator injection in a sub-attribute', body: { schemas: [USER], userName: 'a@example.com', name: { givenName: { $ne: null } } }, scimType: 'invalidValue' },
-  { name: 'a $-key at top level', body: { schemas: [USER], userName: 'a@example.com', $where: 'sleep(1000)' }, scimType: 'invalidSyntax' },
-  { name: 'an unknown attribute', body: { schemas: [USER], userName: 'a@example.com', shoeSize: 44 }, scimType: 'invalidSyntax' },
-  { name: 'an unknown schema URN key', body: { schemas: [USER, 'urn:example:unknown:2.0:User'], userName: 'a@example.com', 'urn:example:unknown:2.0:User': { x: 1 } }, scimType: 'invalidSyntax' },
-  { name: 'an unknown schema URN in schemas', body: { schemas: [USER, 'urn:example:unknown:2.0:User'], userName: 'a@example.com' }, scimType: 'invalidSyntax' },
+  {
+    name: 'operator injection in userName',
+    body: { schemas: [USER], userName: { $gt: '' } },
+    scimType: 'invalidValue',
+  },
+  {
+    name: 'operator injection in a sub-attribute',
+    body: { schemas: [USER], userName: 'a@example.com', name: { givenName: { $ne: null } } },
+    scimType: 'invalidValue',
+  },
+  {
+    name: 'a $-key at top level',
+    body: { schemas: [USER], userName: 'a@example.com', $where: 'sleep(1000)' },
+    scimType: 'invalidSyntax',
+  },
+  {
+    name: 'an unknown attribute',
+    body: { schemas: [USER], userName: 'a@example.com', shoeSize: 44 },
+    scimType: 'invalidSyntax',
+  },
+  {
+    name: 'an unknown schema URN key',
+    body: {
+      schemas: [USER, 'urn:example:unknown:2.0:User'],
+      userName: 'a@example.com',
+      'urn:example:unknown:2.0:User': { x: 1 },
+    },
+    scimType: 'invalidSyntax',
+  },
+  {
+    name: 'an unknown schema URN in schemas',
+    body: { schemas: [USER, 'urn:example:unknown:2.0:User'], userName: 'a@example.com' },
+    scimType: 'invalidSyntax',
+  },
 ];
 
 describe.each(['post', 'put'] as const)('%s with a bad body', (method) => {
@@ -51,13 +93,41 @@ describe.each(['post', 'put'] as const)('%s with a bad body', (method) => {
 describe('PATCH with a bad PatchOp', () => {
   it.each([
     { name: 'no Operations', body: { schemas: [PATCH] }, scimType: 'invalidSyntax' },
-    { name: 'an unknown op', body: { schemas: [PATCH], Operations: [{ op: 'move', path: 'userName', value: 'x' }] }, scimType: 'invalidSyntax' },
-    { name: 'a wrong message URN', body: { schemas: [USER], Operations: [{ op: 'replace', path: 'title', value: 'x' }] }, scimType: 'invalidSyntax' },
-    { name: 'a broken path', body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'emails[type eq', value: 'x' }] }, scimType: 'invalidPath' },
-    { name: 'operator injection in a value', body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'userName', value: { $ne: null } }] }, scimType: 'invalidValue' },
-    { name: 'operator injection path-less', body: { schemas: [PATCH], Operations: [{ op: 'replace', value: { userName: { $gt: '' } } }] }, scimType: 'invalidValue' },
-    { name: 'a $-path', body: { schemas: [PATCH], Operations: [{ op: 'replace', path: '$where', value: '1' }] }, scimType: 'invalidPath' },
-    { name: 'a readOnly attribute changed', body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'id', value: 'other' }] }, scimType: 'mutability' },
+    {
+      name: 'an unknown op',
+      body: { schemas: [PATCH], Operations: [{ op: 'move', path: 'userName', value: 'x' }] },
+      scimType: 'invalidSyntax',
+    },
+    {
+      name: 'a wrong message URN',
+      body: { schemas: [USER], Operations: [{ op: 'replace', path: 'title', value: 'x' }] },
+      scimType: 'invalidSyntax',
+    },
+    {
+      name: 'a broken path',
+      body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'emails[type eq', value: 'x' }] },
+      scimType: 'invalidPath',
+    },
+    {
+      name: 'operator injection in a value',
+      body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'userName', value: { $ne: null } }] },
+      scimType: 'invalidValue',
+    },
+    {
+      name: 'operator injection path-less',
+      body: { schemas: [PATCH], Operations: [{ op: 'replace', value: { userName: { $gt: '' } } }] },
+      scimType: 'invalidValue',
+    },
+    {
+      name: 'a $-path',
+      body: { schemas: [PATCH], Operations: [{ op: 'replace', path: '$where', value: '1' }] },
+      scimType: 'invalidPath',
+    },
+    {
+      name: 'a readOnly attribute changed',
+      body: { schemas: [PATCH], Operations: [{ op: 'replace', path: 'id', value: 'other' }] },
+      scimType: 'mutability',
+    },
   ])('refuses $name', async ({ body, scimType }) => {
     await expectRefused(await t.scim('patch', `/Users/${userId}`).send(body), 400, scimType);
   });
@@ -110,7 +180,8 @@ describe('malformed ids answer 404, like an id that never existed', () => {
     for (const id of ids) {
       let req = t.scim(method, `/Users/${id}`);
       if (method === 'put') req = req.send({ schemas: [USER], userName: 'x@example.com' });
-      if (method === 'patch') req = req.send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'title', value: 'x' }] });
+      if (method === 'patch')
+        req = req.send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'title', value: 'x' }] });
       await expectRefused(await req, 404);
     }
   });
@@ -121,31 +192,68 @@ describe('what one request may ask of the server', () => {
   const ops = (n: number) => Array.from({ length: n }, (_, i) => ({ op: 'replace', path: 'title', value: `t${i}` }));
 
   it('refuses a PATCH of more than 1,000 operations with 400 tooMany, on Users and Groups', async () => {
-    await expectRefused(await t.scim('patch', `/Users/${userId}`).send({ schemas: [PATCH], Operations: ops(1_001) }), 400, 'tooMany');
-    const group = await t.scim('post', '/Groups').send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Limits' });
+    await expectRefused(
+      await t.scim('patch', `/Users/${userId}`).send({ schemas: [PATCH], Operations: ops(1_001) }),
+      400,
+      'tooMany',
+    );
+    const group = await t
+      .scim('post', '/Groups')
+      .send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Limits' });
     const members = Array.from({ length: 1_001 }, () => ({ op: 'add', path: 'members', value: [{ value: userId }] }));
-    const res = await t.scim('patch', `/Groups/${group.body.id as string}`).send({ schemas: [PATCH], Operations: members });
-    expect(res.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'tooMany', detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001/) });
+    const res = await t
+      .scim('patch', `/Groups/${group.body.id as string}`)
+      .send({ schemas: [PATCH], Operations: members });
+    expect(res.body).toMatchObject({
+      schemas: [ERROR],
+      status: '400',
+      scimType: 'tooMany',
+      detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001/),
+    });
     expect((await t.scim('get', `/Groups/${group.body.id as string}`)).body.members ?? []).toEqual([]);
-    const patchGroup = (Operations: unknown[]) => t.scim('patch', `/Groups/${group.body.id as string}?attributes=displayName`).send({ schemas: [PATCH], Operations });
-    const renames = Array.from({ length: 1_000 }, (_, i) => ({ op: 'replace', path: 'displayName', value: `Limits ${i}` }));
+    const patchGroup = (Operations: unknown[]) =>
+      t
+        .scim('patch', `/Groups/${group.body.id as string}?attributes=displayName`)
+        .send({ schemas: [PATCH], Operations });
+    const renames = Array.from({ length: 1_000 }, (_, i) => ({
+      op: 'replace',
+      path: 'displayName',
+      value: `Limits ${i}`,
+    }));
     expect((await patchGroup(renames)).body).toMatchObject({ displayName: 'Limits 999' });
   });
 
   it('refuses more than 100 attributes or excludedAttributes with 400 tooMany, in a query and in .search', async () => {
     await expectRefused(await t.scim('get', `/Users?attributes=${names(101).join(',')}`), 400, 'tooMany');
-    await expectRefused(await t.scim('get', `/Users/${userId}?excludedAttributes=${names(101).join(',')}`), 400, 'tooMany');
+    await expectRefused(
+      await t.scim('get', `/Users/${userId}?excludedAttributes=${names(101).join(',')}`),
+      400,
+      'tooMany',
+    );
     const search = await t.scim('post', '/Groups/.search').send({ excludedAttributes: names(101) });
-    expect(search.body).toMatchObject({ status: '400', scimType: 'tooMany', detail: expect.stringMatching(/^'excludedAttributes' names 101 attributes; at most 100/) });
+    expect(search.body).toMatchObject({
+      status: '400',
+      scimType: 'tooMany',
+      detail: expect.stringMatching(/^'excludedAttributes' names 101 attributes; at most 100/),
+    });
     expect((await t.scim('get', `/Users?attributes=${names(100).join(',')}`)).status).toBe(200);
   });
 
   it('refuses filters that negate a member test or name more than 10 value-path terms, with 400 invalidFilter', async () => {
     const notMembers = await t.scim('get', `/Groups?filter=${encodeURIComponent('not (members pr)')}`);
-    expect(notMembers.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidFilter', detail: expect.stringMatching(/^Cannot exclude by 'members'.*positive test/) });
-    const eleven = names(11).map((n) => `emails[value eq "${n}"]`).join(' or ');
+    expect(notMembers.body).toMatchObject({
+      schemas: [ERROR],
+      status: '400',
+      scimType: 'invalidFilter',
+      detail: expect.stringMatching(/^Cannot exclude by 'members'.*positive test/),
+    });
+    const eleven = names(11)
+      .map((n) => `emails[value eq "${n}"]`)
+      .join(' or ');
     await expectRefused(await t.scim('get', `/Users?filter=${encodeURIComponent(eleven)}`), 400, 'invalidFilter');
-    const ten = names(10).map((n) => `emails[value eq "${n}"]`).join(' or ');
+    const ten = names(10)
+      .map((n) => `emails[value eq "${n}"]`)
+      .join(' or ');
     expect((await t.scim('post', '/Users/.search').send({ filter: ten })).status).toBe(200);
   });
 });

@@ -22,11 +22,24 @@ export function callerFor(deps: ScimDeps, req: Request, res: Response) {
 }
 
 /** A SCIM caller with its own principal and audit collector: one Bulk operation's. */
-export function scimCaller(deps: ScimDeps, call: { auth: OrgPrincipal; requestId: string; audit: AuditCollector | undefined }) {
+export function scimCaller(
+  deps: ScimDeps,
+  call: { auth: OrgPrincipal; requestId: string; audit: AuditCollector | undefined },
+) {
   const { auth, requestId, audit } = call;
   const logger = deps.logger.child({ requestId, orgId: auth.orgId });
   return createCaller(
-    createInnerContext({ db: deps.db, logger, clock: deps.clock, queue: deps.queue, publicUrl: deps.publicUrl, auth, requestId, audit, surface: 'scim' }),
+    createInnerContext({
+      db: deps.db,
+      logger,
+      clock: deps.clock,
+      queue: deps.queue,
+      publicUrl: deps.publicUrl,
+      auth,
+      requestId,
+      audit,
+      surface: 'scim',
+    }),
   );
 }
 

@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const expectScimError = (res: { status: number; body: unknown; headers: Record<string, string> }, status: number, scimType?: string) => {
+const expectScimError = (
+  res: { status: number; body: unknown; headers: Record<string, string> },
+  status: number,
+  scimType?: string,
+) => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.headers['content-type']).toBe(SCIM_JSON);
   expect(res.body).toMatchObject({ schemas: [ERROR], status: String(status), ...(scimType ? { scimType } : {}) });
@@ -65,20 +69,28 @@ describe('routing errors', () => {
 describe('media types and bodies', () => {
   const body = { schemas: [USER], userName: 'media@example.com' };
 
-  it.each(['application/scim+json', 'application/json', 'application/scim+json; charset=utf-8', 'application/json; charset=UTF-8'])(
-    'accepts %s and always answers application/scim+json',
+  it.each([
+    'application/scim+json',
+    'application/json',
+    'application/scim+json; charset=utf-8',
+    'application/json; charset=UTF-8',
+  ])('accepts %s and always answers application/scim+json', async (type) => {
+    const res = await t
+      .scim('post', '/Users')
+      .set('Content-Type', type)
+      .send(JSON.stringify({ ...body, userName: `m-${type}@example.com` }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.headers['content-type']).toBe(SCIM_JSON);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])(
+    'refuses %s with 415',
     async (type) => {
-      const res = await t.scim('post', '/Users').set('Content-Type', type).send(JSON.stringify({ ...body, userName: `m-${type}@example.com` }));
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.headers['content-type']).toBe(SCIM_JSON);
+      const before = await t.deps.db.connection.collection('users').countDocuments();
+      expectScimError(await t.scim('post', '/Users').set('Content-Type', type).send('userName=x'), 415);
+      expect(await t.deps.db.connection.collection('users').countDocuments()).toBe(before);
     },
   );
-
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('refuses %s with 415', async (type) => {
-    const before = await t.deps.db.connection.collection('users').countDocuments();
-    expectScimError(await t.scim('post', '/Users').set('Content-Type', type).send('userName=x'), 415);
-    expect(await t.deps.db.connection.collection('users').countDocuments()).toBe(before);
-  });
 
   it('refuses malformed JSON with 400 invalidSyntax', async () => {
     const res = await t.scim('post', '/Users').set('Content-Type', 'application/scim+json').send('{"userName": "x",');
@@ -86,19 +98,33 @@ describe('media types and bodies', () => {
   });
 
   it('refuses a JSON primitive as a body with 400', async () => {
-    expectScimError(await t.scim('post', '/Users').set('Content-Type', 'application/json').send('"userName"'), 400, 'invalidSyntax');
+    expectScimError(
+      await t.scim('post', '/Users').set('Content-Type', 'application/json').send('"userName"'),
+      400,
+      'invalidSyntax',
+    );
   });
 
   it('refuses bodies over 1 MB with 413 and stores nothing', async () => {
     const before = await t.deps.db.connection.collection('users').countDocuments();
     const big = { ...body, userName: 'big@example.com', displayName: 'x'.repeat(1_100_000) };
-    expectScimError(await t.scim('post', '/Users').set('Content-Type', 'application/scim+json').send(JSON.stringify(big)), 413);
+    expectScimError(
+      await t.scim('post', '/Users').set('Content-Type', 'application/scim+json').send(JSON.stringify(big)),
+      413,
+    );
     expect(await t.deps.db.connection.collection('users').countDocuments()).toBe(before);
   });
 
   it('accepts a body just under 1 MB', async () => {
-    const res = await t.scim('post', '/Users').set('Content-Type', 'application/scim+json').send(JSON.stringify({ ...body, userName: 'near-limit@example.com', displayName: 'x'.repeat(900_000) }));
-    expect([res.status, res.body.userName, res.body.displayName?.length]).toEqual([201, 'near-limit@example.com', 900_000]);
+    const res = await t
+      .scim('post', '/Users')
+      .set('Content-Type', 'application/scim+json')
+      .send(JSON.stringify({ ...body, userName: 'near-limit@example.com', displayName: 'x'.repeat(900_000) }));
+    expect([res.status, res.body.userName, res.body.displayName?.length]).toEqual([
+      201,
+      'near-limit@example.com',
+      900_000,
+    ]);
   });
 });
 
@@ -109,11 +135,15 @@ describe('internal errors', () => {
     try {
       // The database goes away under the server: an unexpected failure, not a domain error.
       await own.deps.db.close();
-      const res = await own.scim('get', '/Users?filter=userName eq "hidden.person@example.com"').set('X-Request-Id', 'req-500-test');
+      const res = await own
+        .scim('get', '/Users?filter=userName eq "hidden.person@example.com"')
+        .set('X-Request-Id', 'req-500-test');
       expectScimError(res, 500);
       expect(res.body.detail).toBe('Internal server error (request req-500-test)');
       expect(JSON.stringify(res.body)).not.toMatch(/stack|Mongo|at \w+ \(/i);
-      expect(logged).toContainEqual(expect.objectContaining({ level: 50, reqId: 'req-500-test', path: '/scim/v2/Users' }));
+      expect(logged).toContainEqual(
+        expect.objectContaining({ level: 50, reqId: 'req-500-test', path: '/scim/v2/Users' }),
+      );
       // The query string (a filter naming a person) stays out of every line.
       expect(JSON.stringify(logged)).not.toContain('hidden.person');
     } finally {

@@ -20,17 +20,32 @@ beforeAll(async () => {
     groupIds.push(group.body.id as string);
     const rows = Array.from({ length: size }, () => {
       const memberId = uuidV7();
-      return { _id: `${group.body.id as string}:${memberId}`, orgId: t.orgA, groupId: group.body.id as string, memberId, createdAt: new Date() };
+      return {
+        _id: `${group.body.id as string}:${memberId}`,
+        orgId: t.orgA,
+        groupId: group.body.id as string,
+        memberId,
+        createdAt: new Date(),
+      };
     });
-    for (let at = 0; at < rows.length; at += 5_000) await t.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
+    for (let at = 0; at < rows.length; at += 5_000)
+      await t.models.groupMembers.insertMany(rows.slice(at, at + 5_000), { lean: true });
   }
 }, 120_000);
 afterAll(() => t.cleanup());
 
 it(`refuses a group list whose page would carry more than ${MAX_LISTED_MEMBERS.toLocaleString('en')} members with 400 tooMany, and says how to ask instead`, async () => {
-  for (const res of [await t.scim('get', '/Groups'), await t.scim('post', '/Groups/.search').send({ attributes: ['displayName', 'members'] })]) {
+  for (const res of [
+    await t.scim('get', '/Groups'),
+    await t.scim('post', '/Groups/.search').send({ attributes: ['displayName', 'members'] }),
+  ]) {
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'tooMany', detail: expect.stringMatching(/more than 10,000 members together: .*excludedAttributes=members.* smaller count/) });
+    expect(res.body).toMatchObject({
+      schemas: [ERROR],
+      status: '400',
+      scimType: 'tooMany',
+      detail: expect.stringMatching(/more than 10,000 members together: .*excludedAttributes=members.* smaller count/),
+    });
   }
   const without = await t.scim('get', '/Groups?excludedAttributes=members');
   expect(without.status).toBe(200);
@@ -44,7 +59,9 @@ it('empties a large group with one RFC remove of members (no value), and leaves 
   const [large, other] = groupIds;
   const rows = (groupId: string | undefined) => t.models.groupMembers.countDocuments({ orgId: t.orgA, groupId });
   expect(await rows(large)).toBe(sizes[0]);
-  const res = await t.scim('patch', `/Groups/${large ?? ''}`).send({ schemas: [PATCH], Operations: [{ op: 'remove', path: 'members' }] });
+  const res = await t
+    .scim('patch', `/Groups/${large ?? ''}`)
+    .send({ schemas: [PATCH], Operations: [{ op: 'remove', path: 'members' }] });
   expect(res.status, JSON.stringify(res.body)).toBe(204);
   expect(await rows(large)).toBe(0);
   expect(await rows(other)).toBe(sizes[1]);

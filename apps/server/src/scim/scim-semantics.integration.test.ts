@@ -16,7 +16,12 @@ beforeAll(async () => {
   t = await createScimTestApp();
   for (const [i, n] of names.entries()) {
     // One at a time: creation order is the default order under test.
-    const res = await t.scim('post', '/Users').send({ schemas: [USER], userName: `${n}@example.com`, externalId: `ext-${names.length - i}`, displayName: n.toUpperCase() });
+    const res = await t.scim('post', '/Users').send({
+      schemas: [USER],
+      userName: `${n}@example.com`,
+      externalId: `ext-${names.length - i}`,
+      displayName: n.toUpperCase(),
+    });
     expect(res.status).toBe(201);
     ids.push(res.body.id);
   }
@@ -26,7 +31,12 @@ afterAll(() => t.cleanup());
 const page = async (query: string) => {
   const res = await t.scim('get', `/Users?${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { totalResults: number; startIndex: number; itemsPerPage: number; Resources: { id: string; userName: string }[] };
+  return res.body as {
+    totalResults: number;
+    startIndex: number;
+    itemsPerPage: number;
+    Resources: { id: string; userName: string }[];
+  };
 };
 
 describe('paging', () => {
@@ -48,7 +58,13 @@ describe('paging', () => {
   });
 
   it('answers count=0 with totals only', async () => {
-    expect(await page('count=0')).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 5, startIndex: 1, itemsPerPage: 0, Resources: [] });
+    expect(await page('count=0')).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 5,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
   });
 
   it('answers a startIndex past the end with an empty page and the true total', async () => {
@@ -56,7 +72,9 @@ describe('paging', () => {
   });
 
   it('accepts the same query as POST /Users/.search with string numbers', async () => {
-    const res = await t.scim('post', '/Users/.search').send({ schemas: [SEARCH], startIndex: '2', count: '2', filter: 'userName sw "' });
+    const res = await t
+      .scim('post', '/Users/.search')
+      .send({ schemas: [SEARCH], startIndex: '2', count: '2', filter: 'userName sw "' });
     expect(res.status).toBe(400);
     const ok = await t.scim('post', '/Users/.search').send({ schemas: [SEARCH], startIndex: '2', count: '2' });
     expect(ok.body.Resources.map((r: { id: string }) => r.id)).toEqual(ids.slice(1, 3));
@@ -86,7 +104,9 @@ describe('page size', () => {
 
 describe('sorting', () => {
   const order = async (sortBy: string, sortOrder = 'ascending') =>
-    (await page(`sortBy=${encodeURIComponent(sortBy)}&sortOrder=${sortOrder}`)).Resources.map((r) => r.userName.split('@')[0]);
+    (await page(`sortBy=${encodeURIComponent(sortBy)}&sortOrder=${sortOrder}`)).Resources.map(
+      (r) => r.userName.split('@')[0],
+    );
 
   it('sorts by userName ignoring case, both ways', async () => {
     expect(await order('userName')).toEqual(['Alpha', 'Bravo', 'charlie', 'delta', 'echo']);
@@ -98,14 +118,18 @@ describe('sorting', () => {
     expect(await order('externalId')).toEqual(['echo', 'Bravo', 'charlie', 'Alpha', 'delta']);
     expect(await order('meta.created')).toEqual(names);
     expect(await order('meta.created', 'descending')).toEqual([...names].reverse());
-    await t.scim('patch', `/Users/${ids[0]}`).send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'title', value: 'touched' }] });
+    await t
+      .scim('patch', `/Users/${ids[0]}`)
+      .send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'title', value: 'touched' }] });
     expect((await order('meta.lastModified', 'descending'))[0]).toBe('delta');
   });
 });
 
 describe('filters', () => {
   it('userName eq ignores case; externalId eq is exact', async () => {
-    expect((await page(`filter=${encodeURIComponent('userName eq "ALPHA@EXAMPLE.COM"')}`)).Resources.map((r) => r.id)).toEqual([ids[1]]);
+    expect(
+      (await page(`filter=${encodeURIComponent('userName eq "ALPHA@EXAMPLE.COM"')}`)).Resources.map((r) => r.id),
+    ).toEqual([ids[1]]);
     expect((await page(`filter=${encodeURIComponent('externalId eq "ext-4"')}`)).totalResults).toBe(1);
     expect((await page(`filter=${encodeURIComponent('externalId eq "EXT-4"')}`)).totalResults).toBe(0);
   });
@@ -123,10 +147,19 @@ describe('single resources', () => {
   });
 
   it('PUT replaces the whole resource, keeps id and meta.created, ignores readOnly input', async () => {
-    const before = (await t.scim('post', '/Users').send({ schemas: [USER], userName: 'put@example.com', title: 'Boss', nickName: 'B' })).body;
-    const res = await t
-      .scim('put', `/Users/${before.id}`)
-      .send({ schemas: [USER], id: 'not-the-id', userName: 'put@example.com', nickName: 'C', meta: { created: '2000-01-01T00:00:00Z' }, groups: [{ value: 'x' }] });
+    const before = (
+      await t
+        .scim('post', '/Users')
+        .send({ schemas: [USER], userName: 'put@example.com', title: 'Boss', nickName: 'B' })
+    ).body;
+    const res = await t.scim('put', `/Users/${before.id}`).send({
+      schemas: [USER],
+      id: 'not-the-id',
+      userName: 'put@example.com',
+      nickName: 'C',
+      meta: { created: '2000-01-01T00:00:00Z' },
+      groups: [{ value: 'x' }],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ id: before.id, nickName: 'C', meta: { created: before.meta.created } });
     expect(res.body.title).toBeUndefined();
@@ -134,7 +167,9 @@ describe('single resources', () => {
   });
 
   it('PATCH answers 200 with the resource and honours attributes', async () => {
-    const res = await t.scim('patch', `/Users/${ids[2]}?attributes=title`).send({ schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'Chief' }] });
+    const res = await t
+      .scim('patch', `/Users/${ids[2]}?attributes=title`)
+      .send({ schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'Chief' }] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ schemas: [USER], id: ids[2], title: 'Chief', meta: { resourceType: 'User' } });
   });
@@ -142,7 +177,9 @@ describe('single resources', () => {
   it('If-Match with a stale ETag gives 412 on PUT, PATCH and DELETE; the current one passes', async () => {
     const user = (await t.scim('post', '/Users').send({ schemas: [USER], userName: 'ifmatch@example.com' })).body;
     const current = user.meta.version as string;
-    await t.scim('patch', `/Users/${user.id}`).send({ schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'v2' }] });
+    await t
+      .scim('patch', `/Users/${user.id}`)
+      .send({ schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'v2' }] });
     const body = { schemas: [USER], userName: 'ifmatch@example.com' };
     const op = { schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'v3' }] };
     expect((await t.scim('put', `/Users/${user.id}`).set('If-Match', current).send(body)).status).toBe(412);
@@ -154,10 +191,15 @@ describe('single resources', () => {
 
   it('a duplicate userName in any case is 409 uniqueness on POST, PUT and PATCH alike', async () => {
     const other = (await t.scim('post', '/Users').send({ schemas: [USER], userName: 'other@example.com' })).body;
-    const expectConflict = (res: { status: number; body: unknown }) => expect(res).toMatchObject({ status: 409, body: { status: '409', scimType: 'uniqueness' } });
+    const expectConflict = (res: { status: number; body: unknown }) =>
+      expect(res).toMatchObject({ status: 409, body: { status: '409', scimType: 'uniqueness' } });
     expectConflict(await t.scim('post', '/Users').send({ schemas: [USER], userName: 'ALPHA@example.com' }));
     expectConflict(await t.scim('put', `/Users/${other.id}`).send({ schemas: [USER], userName: 'Alpha@Example.com' }));
-    expectConflict(await t.scim('patch', `/Users/${other.id}`).send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'userName', value: 'alpha@EXAMPLE.com' }] }));
+    expectConflict(
+      await t
+        .scim('patch', `/Users/${other.id}`)
+        .send({ schemas: [PATCH], Operations: [{ op: 'replace', path: 'userName', value: 'alpha@EXAMPLE.com' }] }),
+    );
     expect((await t.scim('get', `/Users/${other.id}`)).body.userName).toBe('other@example.com');
   });
 
@@ -173,13 +215,25 @@ describe('single resources', () => {
 
 describe('groups', () => {
   it('honours excludedAttributes=members and attributes on lists and single groups', async () => {
-    const g = (await t.scim('post', '/Groups').send({ schemas: [GROUP], displayName: 'Readers', members: [{ value: ids[0] }] })).body;
-    expect(g.members).toEqual([expect.objectContaining({ value: ids[0], $ref: `http://provisio.test/scim/v2/Users/${ids[0]}` })]);
+    const g = (
+      await t.scim('post', '/Groups').send({ schemas: [GROUP], displayName: 'Readers', members: [{ value: ids[0] }] })
+    ).body;
+    expect(g.members).toEqual([
+      expect.objectContaining({ value: ids[0], $ref: `http://provisio.test/scim/v2/Users/${ids[0]}` }),
+    ]);
     expect((await t.scim('get', `/Groups/${g.id}?excludedAttributes=members`)).body.members).toBeUndefined();
-    const list = await t.scim('get', `/Groups?filter=${encodeURIComponent('displayName eq "readers"')}&excludedAttributes=members`);
+    const list = await t.scim(
+      'get',
+      `/Groups?filter=${encodeURIComponent('displayName eq "readers"')}&excludedAttributes=members`,
+    );
     expect(list.body).toMatchObject({ totalResults: 1, Resources: [{ id: g.id, displayName: 'Readers' }] });
     expect(list.body.Resources[0].members).toBeUndefined();
-    expect((await t.scim('get', `/Groups/${g.id}?attributes=displayName`)).body).toEqual({ schemas: [GROUP], id: g.id, displayName: 'Readers', meta: { resourceType: 'Group' } });
+    expect((await t.scim('get', `/Groups/${g.id}?attributes=displayName`)).body).toEqual({
+      schemas: [GROUP],
+      id: g.id,
+      displayName: 'Readers',
+      meta: { resourceType: 'Group' },
+    });
   });
 });
 
@@ -187,7 +241,9 @@ describe('root search', () => {
   it('pages over Users then Groups in a stable order', async () => {
     const all = await t.scim('post', '/.search').send({ schemas: [SEARCH], count: 1000 });
     expect(all.status).toBe(200);
-    const kinds = (all.body.Resources as { schemas: string[] }[]).map((r) => (r.schemas.includes(USER) ? 'U' : 'G')).join('');
+    const kinds = (all.body.Resources as { schemas: string[] }[])
+      .map((r) => (r.schemas.includes(USER) ? 'U' : 'G'))
+      .join('');
     expect(kinds).toMatch(/^U+G+$/);
     const { totalResults } = all.body;
     const stitched: string[] = [];
@@ -210,13 +266,26 @@ describe('root search', () => {
 describe('discovery', () => {
   it('serves ServiceProviderConfig, ResourceTypes and Schemas', async () => {
     const spc = await t.scim('get', '/ServiceProviderConfig');
-    expect(spc.body).toMatchObject({ patch: { supported: true }, filter: { supported: true, maxResults: 1000 }, etag: { supported: true }, sort: { supported: true } });
+    expect(spc.body).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true, maxResults: 1000 },
+      etag: { supported: true },
+      sort: { supported: true },
+    });
     const types = await t.scim('get', '/ResourceTypes');
-    expect(types.body).toMatchObject({ totalResults: 2, Resources: [{ id: 'User', endpoint: '/Users' }, { id: 'Group', endpoint: '/Groups' }] });
+    expect(types.body).toMatchObject({
+      totalResults: 2,
+      Resources: [
+        { id: 'User', endpoint: '/Users' },
+        { id: 'Group', endpoint: '/Groups' },
+      ],
+    });
     expect((await t.scim('get', '/ResourceTypes/Group')).body).toMatchObject({ id: 'Group', schema: GROUP });
     expect((await t.scim('get', '/ResourceTypes/Nope')).status).toBe(404);
     const schemas = await t.scim('get', '/Schemas');
-    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([USER, GROUP, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']));
+    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining([USER, GROUP, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']),
+    );
     expect((await t.scim('get', `/Schemas/${USER}`)).body).toMatchObject({ id: USER, name: 'User' });
     expect((await t.scim('get', '/Schemas/urn:nope')).status).toBe(404);
   });

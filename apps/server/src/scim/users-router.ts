@@ -26,7 +26,10 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
   };
   const sendOne = (res: Response, status: number, user: UserRecord, req: Request) => {
     const body = renderUser(user, ctx, projectionOf(req, listOptions));
-    sendScim(res, status, body, { version: user.version, ...(status === 201 ? { location: `${ctx.baseUrl}/Users/${user.id}` } : {}) });
+    sendScim(res, status, body, {
+      version: user.version,
+      ...(status === 201 ? { location: `${ctx.baseUrl}/Users/${user.id}` } : {}),
+    });
   };
 
   router
@@ -46,8 +49,22 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
       const user = await callerFor(deps, req, res).users.get({ id: resourceId(req) });
       sendOne(res, 200, user, req);
     })
-    .put(async (req, res) => sendOne(res, 200, await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)), req))
-    .patch(async (req, res) => sendOne(res, 200, await writes.patch(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)), req))
+    .put(async (req, res) =>
+      sendOne(
+        res,
+        200,
+        await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        req,
+      ),
+    )
+    .patch(async (req, res) =>
+      sendOne(
+        res,
+        200,
+        await writes.patch(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        req,
+      ),
+    )
     .delete(async (req, res) => {
       await writes.remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
       res.status(204).end();

@@ -8,7 +8,11 @@ import { readSessionCookie } from './session-cookie.ts';
  * it), or null. The one reading of the cookie for /auth and /trpc; each adds its own
  * origin and CSRF rule (/auth/session must hand out the CSRF token without one).
  */
-export async function currentSession(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock' | 'platformTokenHash'>, req: Request, secure: boolean) {
+export async function currentSession(
+  deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock' | 'platformTokenHash'>,
+  req: Request,
+  secure: boolean,
+) {
   const token = readSessionCookie(req, secure);
   const resolved = token ? await resolveSession(deps, token) : null;
   return token && resolved ? { token, resolved } : null;

@@ -14,15 +14,22 @@ const storedHash = async (orgId: string, id: string) => {
 
 it('rehashes an older scrypt hash with N=2^17 at the next successful sign-in, and sign-in keeps working', async () => {
   const { orgId } = await app.newOrg('Rehash Inc');
-  const user = await app.newUser(orgId, 'legacy@rehash.example', { password: 'an old but fine password', hashParams: { N: 16_384, r: 8, p: 1 } });
+  const user = await app.newUser(orgId, 'legacy@rehash.example', {
+    password: 'an old but fine password',
+    hashParams: { N: 16_384, r: 8, p: 1 },
+  });
   expect(await storedHash(orgId, user.id)).toMatch(/^scrypt\$16384\$8\$1\$/);
 
   expect((await app.signIn({ email: 'legacy@rehash.example', password: 'wrong password here' })).res.status).toBe(401);
   expect(await storedHash(orgId, user.id)).toMatch(/^scrypt\$16384\$8\$1\$/);
 
-  expect((await app.signIn({ email: 'legacy@rehash.example', password: 'an old but fine password' })).res.status).toBe(200);
+  expect((await app.signIn({ email: 'legacy@rehash.example', password: 'an old but fine password' })).res.status).toBe(
+    200,
+  );
   const upgraded = await storedHash(orgId, user.id);
   expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
-  expect((await app.signIn({ email: 'legacy@rehash.example', password: 'an old but fine password' })).res.status).toBe(200);
+  expect((await app.signIn({ email: 'legacy@rehash.example', password: 'an old but fine password' })).res.status).toBe(
+    200,
+  );
   expect(await storedHash(orgId, user.id)).toBe(upgraded);
 });

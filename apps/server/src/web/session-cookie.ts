@@ -18,9 +18,16 @@ export function readSessionCookie(req: Request, secure: boolean): string | null 
 const attributes = (secure: boolean) => ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
 
 /** httpOnly (no script reads it), SameSite=Strict (no cross-site request carries it); lives as long as its kind of session may. */
-export function setSessionCookie(res: Response, { token, kind }: { token: string; kind: SessionRecord['kind'] }, secure: boolean): void {
+export function setSessionCookie(
+  res: Response,
+  { token, kind }: { token: string; kind: SessionRecord['kind'] },
+  secure: boolean,
+): void {
   const maxAge = SESSION_LIFETIMES[kind].absoluteMs / 1000;
-  res.append('Set-Cookie', [`${sessionCookieName(secure)}=${token}`, `Max-Age=${maxAge}`, ...attributes(secure)].join('; '));
+  res.append(
+    'Set-Cookie',
+    [`${sessionCookieName(secure)}=${token}`, `Max-Age=${maxAge}`, ...attributes(secure)].join('; '),
+  );
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {

@@ -12,7 +12,13 @@ import type { WebDeps } from './web-deps.ts';
  * token. Every such request, query or mutation, must come from our origin and carry the
  * session's CSRF token: a custom header no other site can make a browser send.
  */
-export function sessionPrincipalResolver({ db, clock, publicUrl, secure, platformTokenHash }: Pick<WebDeps, 'db' | 'clock' | 'publicUrl' | 'secure' | 'platformTokenHash'>) {
+export function sessionPrincipalResolver({
+  db,
+  clock,
+  publicUrl,
+  secure,
+  platformTokenHash,
+}: Pick<WebDeps, 'db' | 'clock' | 'publicUrl' | 'secure' | 'platformTokenHash'>) {
   const deps = { sessions: db.sessions, users: db.users, clock, platformTokenHash };
   return async (req: Request): Promise<Principal | null> => {
     const current = await currentSession(deps, req, secure);

@@ -10,27 +10,37 @@ let app: Awaited<ReturnType<typeof createWebTestApp>>;
 let orgId: string;
 let adminId: string;
 beforeAll(async () => {
-  app = await createWebTestApp({ signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 2, backoffBaseSeconds: 600 } });
+  app = await createWebTestApp({
+    signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 2, backoffBaseSeconds: 600 },
+  });
   orgId = (await app.newOrg('Initech')).orgId;
   adminId = (await app.newUser(orgId, 'admin@initech.example')).id;
 });
 afterAll(() => app.cleanup());
 
 const signInFrom = (address: string, body: Record<string, unknown>) =>
-  app.agent.post('/auth/sign-in').set({ Origin: ORIGIN, 'X-Forwarded-For': address, 'User-Agent': 'Mozilla/5.0 test' }).send(body);
+  app.agent
+    .post('/auth/sign-in')
+    .set({ Origin: ORIGIN, 'X-Forwarded-For': address, 'User-Agent': 'Mozilla/5.0 test' })
+    .send(body);
 
 /** Failed sign-ins are audited after the answer: wait for the one from `address`. */
 const eventsFrom = (ledger: string, address: string, count = 1) =>
-  vi.waitFor(async () => {
-    const events = (await app.db.audit.list(ledger, { limit: 500 })).filter((e) => e.address === address);
-    if (events.length < count) throw new Error(`${events.length} of ${count} events from ${address}`);
-    return events;
-  }, { timeout: 5_000, interval: 50 });
+  vi.waitFor(
+    async () => {
+      const events = (await app.db.audit.list(ledger, { limit: 500 })).filter((e) => e.address === address);
+      if (events.length < count) throw new Error(`${events.length} of ${count} events from ${address}`);
+      return events;
+    },
+    { timeout: 5_000, interval: 50 },
+  );
 
 describe('failed sign-ins', () => {
   it('are audit events of the admin account’s org: account, address, reason, and never the password', async () => {
     const address = newAddress();
-    expect((await signInFrom(address, { email: ' Admin@Initech.EXAMPLE', password: 'hunter2 but longer' })).status).toBe(401);
+    expect(
+      (await signInFrom(address, { email: ' Admin@Initech.EXAMPLE', password: 'hunter2 but longer' })).status,
+    ).toBe(401);
     const [event] = await eventsFrom(orgId, address);
     expect(event).toMatchObject({
       surface: 'web',
@@ -51,12 +61,18 @@ describe('failed sign-ins', () => {
 
   it('that name no admin account, or try a wrong admin token, go to the platform ledger', async () => {
     const address = newAddress();
-    expect((await signInFrom(address, { email: 'nobody@initech.example', password: 'a long enough password' })).status).toBe(401);
+    expect(
+      (await signInFrom(address, { email: 'nobody@initech.example', password: 'a long enough password' })).status,
+    ).toBe(401);
     expect((await signInFrom(address, { adminToken: 'not-the-platform-token' })).status).toBe(401);
     const events = await eventsFrom(PLATFORM_LEDGER, address, 2);
     expect(events.map((e) => [e.actor, e.status, e.notes[0]])).toEqual(
       expect.arrayContaining([
-        [{ type: 'anonymous', account: 'nobody@initech.example' }, 401, expect.stringMatching(/no active admin account/)],
+        [
+          { type: 'anonymous', account: 'nobody@initech.example' },
+          401,
+          expect.stringMatching(/no active admin account/),
+        ],
         [{ type: 'anonymous', account: null }, 401, expect.stringMatching(/not the platform admin token/)],
       ]),
     );
@@ -67,10 +83,17 @@ describe('failed sign-ins', () => {
   it('refused by the limits are audit events too (429)', async () => {
     const address = newAddress();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await signInFrom(address, { email: 'admin@initech.example', password: `guess number ${i}` })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push(
+        (await signInFrom(address, { email: 'admin@initech.example', password: `guess number ${i}` })).status,
+      );
     expect(statuses).toEqual([401, 401, 429]);
     const [limited] = await eventsFrom(PLATFORM_LEDGER, address);
-    expect(limited).toMatchObject({ actor: { type: 'anonymous', account: 'admin@initech.example' }, status: 429, notes: [expect.stringMatching(/too many attempts/)] });
+    expect(limited).toMatchObject({
+      actor: { type: 'anonymous', account: 'admin@initech.example' },
+      status: 429,
+      notes: [expect.stringMatching(/too many attempts/)],
+    });
     expect(await eventsFrom(orgId, address, 2)).toHaveLength(2);
   });
 
@@ -88,7 +111,10 @@ describe('failed sign-ins', () => {
     await signInFrom(address, { email: 'ghost@initech.example', password: 'a long enough password' });
     await eventsFrom(PLATFORM_LEDGER, address);
     const listPlatform = (cookie: string, csrf: string) =>
-      app.agent.get('/trpc/audit.list').query({ input: JSON.stringify({ ledger: 'platform', actorId: 'ghost@initech.example' }) }).set({ Cookie: cookie, 'X-CSRF-Token': csrf });
+      app.agent
+        .get('/trpc/audit.list')
+        .query({ input: JSON.stringify({ ledger: 'platform', actorId: 'ghost@initech.example' }) })
+        .set({ Cookie: cookie, 'X-CSRF-Token': csrf });
     const platform = await app.signIn({ adminToken: PLATFORM_TOKEN });
     await app.agent.post('/auth/org').set({ Cookie: platform.cookie, 'X-CSRF-Token': platform.csrf }).send({ orgId });
     const shown = await listPlatform(platform.cookie, platform.csrf);

@@ -20,20 +20,32 @@ const MAX_BACKOFF_S = 15 * 60;
 const FAILURE_MEMORY_S = 24 * 3600;
 
 /** The wait after the `failures`-th failure of a pair: none before the threshold, then base, 2×base, 4×base… capped at 15 minutes. */
-export function backoffSeconds(failures: number, { failuresBeforeBackoff, backoffBaseSeconds }: Omit<SignInLimits, 'perAddress'>): number {
+export function backoffSeconds(
+  failures: number,
+  { failuresBeforeBackoff, backoffBaseSeconds }: Omit<SignInLimits, 'perAddress'>,
+): number {
   if (failures < failuresBeforeBackoff) return 0;
   return Math.min(MAX_BACKOFF_S, backoffBaseSeconds * 2 ** Math.min(failures - failuresBeforeBackoff, 30));
 }
 
 /** When Redis errors, this process's memory decides instead (as for the key rate limit). */
 const limiter = (redis: Redis, points: number, duration: number, keyPrefix: string) =>
-  new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }) });
+  new RateLimiterRedis({
+    storeClient: redis,
+    points,
+    duration,
+    keyPrefix,
+    insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+  });
 
 /** A sign-in attempt: the normalised account (null for the platform admin token) and the client address. */
 export type SignInAttempt = { account: string | null; address: string };
 
 /** The pair's key: hashed, so no email address is written to Redis. */
-const pairKey = ({ account, address }: SignInAttempt) => createHash('sha256').update(`${account ?? '(platform admin token)'}\n${address}`).digest('hex');
+const pairKey = ({ account, address }: SignInAttempt) =>
+  createHash('sha256')
+    .update(`${account ?? '(platform admin token)'}\n${address}`)
+    .digest('hex');
 
 const limited = (msBeforeNext: number) => {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));

@@ -17,14 +17,16 @@ beforeAll(async () => {
 afterAll(() => app.cleanup());
 
 /** A sign-in from `address`, as a proxy on loopback reports it (the default TRUST_PROXY). */
-const signInFrom = (address: string, body: Record<string, unknown>) => app.agent.post('/auth/sign-in').set({ Origin: ORIGIN, 'X-Forwarded-For': address }).send(body);
+const signInFrom = (address: string, body: Record<string, unknown>) =>
+  app.agent.post('/auth/sign-in').set({ Origin: ORIGIN, 'X-Forwarded-For': address }).send(body);
 const right = { email: 'admin@initech.example', password: 'a long enough password' };
 
 describe('sign-in limits', () => {
   it('slow down guessing from one address without locking the admin out of another', async () => {
     const attacker = newAddress();
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await signInFrom(attacker, { ...right, password: `guess number ${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await signInFrom(attacker, { ...right, password: `guess number ${i}` })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const refused = await signInFrom(attacker, right);
     expect(refused.status).toBe(429);
@@ -37,23 +39,34 @@ describe('sign-in limits', () => {
   it('count every spelling of the account as one: case, NFC/NFD and spaces', async () => {
     const address = newAddress();
     const spellings = ['René@Initech.example', 'rene\u0301@initech.example', ' RENE\u0301@INITECH.EXAMPLE '];
-    for (const email of spellings) expect((await signInFrom(address, { email, password: 'not the password' })).status).toBe(401);
-    expect((await signInFrom(address, { email: 'rené@initech.example', password: 'a long enough password' })).status).toBe(429);
+    for (const email of spellings)
+      expect((await signInFrom(address, { email, password: 'not the password' })).status).toBe(401);
+    expect(
+      (await signInFrom(address, { email: 'rené@initech.example', password: 'a long enough password' })).status,
+    ).toBe(429);
     // The NFD spelling finds the account as the lookup does.
-    expect((await signInFrom(newAddress(), { email: 'rene\u0301@initech.example', password: 'a long enough password' })).status).toBe(200);
+    expect(
+      (await signInFrom(newAddress(), { email: 'rene\u0301@initech.example', password: 'a long enough password' }))
+        .status,
+    ).toBe(200);
   });
 
   it('start over for a pair after a right password', async () => {
     const address = newAddress();
-    for (let i = 0; i < 2; i++) expect((await signInFrom(address, { ...right, password: `guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await signInFrom(address, { ...right, password: `guess ${i}` })).status).toBe(401);
     expect((await signInFrom(address, right)).status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await signInFrom(address, { ...right, password: `guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await signInFrom(address, { ...right, password: `guess ${i}` })).status).toBe(401);
     expect((await signInFrom(address, right)).status).toBe(200);
   });
 
   it('limit each address across accounts, whatever the outcome', async () => {
     const sprayer = newAddress();
-    for (let i = 0; i < 6; i++) expect((await signInFrom(sprayer, { email: `user${i}@initech.example`, password: 'Summer2026!' })).status).toBe(401);
+    for (let i = 0; i < 6; i++)
+      expect((await signInFrom(sprayer, { email: `user${i}@initech.example`, password: 'Summer2026!' })).status).toBe(
+        401,
+      );
     const refused = await signInFrom(sprayer, right);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -70,10 +83,16 @@ describe('sign-in limits', () => {
 
 describe('TRUST_PROXY', () => {
   it('decides whose X-Forwarded-For names the client: with false, every attempt here comes from the socket', async () => {
-    const direct = await createWebTestApp({ signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 3, backoffBaseSeconds: 600 } });
+    const direct = await createWebTestApp({
+      signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 3, backoffBaseSeconds: 600 },
+    });
     try {
       const email = `nobody-${randomBytes(6).toString('hex')}@initech.example`;
-      const attempt = (agent: typeof direct.agent) => agent.post('/auth/sign-in').set({ Origin: ORIGIN, 'X-Forwarded-For': newAddress() }).send({ email, password: 'a guess' });
+      const attempt = (agent: typeof direct.agent) =>
+        agent
+          .post('/auth/sign-in')
+          .set({ Origin: ORIGIN, 'X-Forwarded-For': newAddress() })
+          .send({ email, password: 'a guess' });
       // Default (loopback): each forwarded address is its own pair, so none waits.
       for (let i = 0; i < 4; i++) expect((await attempt(direct.agent)).status).toBe(401);
       const untrusting = request(direct.serverWith({ trustProxy: false }).app);

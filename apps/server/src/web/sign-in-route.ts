@@ -17,27 +17,45 @@ import type { WebDeps } from './web-deps.ts';
 export function signInRoute(deps: WebDeps, core: SessionDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const body = SignInInput.safeParse(req.body);
-    if (!body.success) return void res.status(400).json({ error: 'Enter your email and password.' } satisfies AuthRefusal);
+    if (!body.success)
+      return void res.status(400).json({ error: 'Enter your email and password.' } satisfies AuthRefusal);
     const input = body.data;
     // req.ip: the client as `trust proxy` (TRUST_PROXY) allows X-Forwarded-For to say.
-    const attempt = { account: 'adminToken' in input ? null : signInAccountKey(input.email), address: req.ip ?? 'unknown' };
-    const request = { method: 'POST', path: '/auth/sign-in', userAgent: req.headers['user-agent'] ?? null, address: attempt.address, requestId: String(res.getHeader('X-Request-Id') ?? '') || null };
+    const attempt = {
+      account: 'adminToken' in input ? null : signInAccountKey(input.email),
+      address: req.ip ?? 'unknown',
+    };
+    const request = {
+      method: 'POST',
+      path: '/auth/sign-in',
+      userAgent: req.headers['user-agent'] ?? null,
+      address: attempt.address,
+      requestId: String(res.getHeader('X-Request-Id') ?? '') || null,
+    };
     // Not awaited by the answer: its timing must not tell an unknown account from a wrong password.
     const audit = (reason: SignInFailureReason, accounts: readonly SignInAccount[] = []) =>
-      void auditSignInFailure({ audit: deps.db.audit, clock: deps.clock }, { reason, account: attempt.account, accounts, request }).catch((err: unknown) =>
-        deps.logger.error({ err, reason }, 'failed sign-in not audited'),
-      );
+      void auditSignInFailure(
+        { audit: deps.db.audit, clock: deps.clock },
+        { reason, account: attempt.account, accounts, request },
+      ).catch((err: unknown) => deps.logger.error({ err, reason }, 'failed sign-in not audited'));
     try {
       await deps.signInLimiter.admit(attempt);
-      const result = 'adminToken' in input ? await signInAsPlatform(core, input.adminToken) : await signInWithPassword(core, input);
+      const result =
+        'adminToken' in input ? await signInAsPlatform(core, input.adminToken) : await signInWithPassword(core, input);
       if (!result.ok && result.reason !== 'choose_org') {
         await deps.signInLimiter.failed(attempt);
         audit(result.reason, result.accounts);
-        const error = 'adminToken' in input ? 'That is not the platform admin token.' : 'Wrong email or password, or this account is not an active admin.';
+        const error =
+          'adminToken' in input
+            ? 'That is not the platform admin token.'
+            : 'Wrong email or password, or this account is not an active admin.';
         return void res.status(401).json({ error } satisfies AuthRefusal);
       }
       await deps.signInLimiter.succeeded(attempt);
-      if (!result.ok) return void res.status(409).json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs } satisfies AuthRefusal);
+      if (!result.ok)
+        return void res
+          .status(409)
+          .json({ error: 'Pick the organisation to sign in to.', orgs: result.orgs } satisfies AuthRefusal);
       // The session just opened is the one to show: no second read of it.
       const { token, session } = result;
       setSessionCookie(res, { token, kind: session.kind }, deps.secure);

@@ -10,7 +10,8 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', impor
 const API_PREFIXES = ['/trpc', '/scim', '/invite', '/auth', '/healthz', '/readyz', '/metrics'];
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
@@ -23,7 +24,10 @@ const SECURITY_HEADERS = {
 export function staticApp(distDir = DEFAULT_WEB_DIST): Router {
   const router = Router();
   const index = join(distDir, 'index.html');
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   router.use(express.static(distDir, { index: false, maxAge: '1h' }));
   router.use((req, res, next) => {
     const isApi = API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`));
@@ -31,7 +35,11 @@ export function staticApp(distDir = DEFAULT_WEB_DIST): Router {
     const wantsHtml = req.headers.accept?.includes('text/html') ?? false;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi || !wantsHtml) return next();
     res.set({ ...SECURITY_HEADERS, 'Cache-Control': 'no-store' });
-    if (!existsSync(index)) return void res.status(503).type('text').send('The web app is not built: run `pnpm --filter @provisio/web build` (make up does).');
+    if (!existsSync(index))
+      return void res
+        .status(503)
+        .type('text')
+        .send('The web app is not built: run `pnpm --filter @provisio/web build` (make up does).');
     res.sendFile(index);
   });
   return router;

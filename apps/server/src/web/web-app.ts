@@ -16,7 +16,12 @@ export type WebAppOptions = Omit<WebDeps, 'secure' | 'signInLimiter' | 'platform
 
 /** The admin web app: its session endpoints, the cookie resolver for /trpc, and the static app. */
 export function webApp({ redis, distDir, signInLimits, platformTokenHash, ...options }: WebAppOptions) {
-  const deps: WebDeps = { ...options, secure: options.publicUrl.startsWith('https:'), signInLimiter: createSignInLimiter(redis, signInLimits), platformTokenHash: platformTokenHash ?? null };
+  const deps: WebDeps = {
+    ...options,
+    secure: options.publicUrl.startsWith('https:'),
+    signInLimiter: createSignInLimiter(redis, signInLimits),
+    platformTokenHash: platformTokenHash ?? null,
+  };
   return {
     sessions: sessionRouter(deps),
     resolveSession: sessionPrincipalResolver(deps),

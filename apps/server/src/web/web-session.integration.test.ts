@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => app.cleanup());
 
 const trpcGetOn = (agent: ReturnType<typeof request>, cookie: string, headers: Record<string, string> = {}) => {
-  const req = agent.get('/trpc/users.get').query({ input: JSON.stringify({ id: 'nope' }) }).set('Cookie', cookie);
+  const req = agent
+    .get('/trpc/users.get')
+    .query({ input: JSON.stringify({ id: 'nope' }) })
+    .set('Cookie', cookie);
   for (const [k, v] of Object.entries(headers)) void req.set(k, v);
   return req;
 };
@@ -23,22 +26,40 @@ const trpcGet = (cookie: string, headers: Record<string, string> = {}) => trpcGe
 describe('sign-in', () => {
   it('opens a session for an active admin: httpOnly SameSite=Strict cookie, stored only as a hash', async () => {
     peterId = (await app.newUser(orgId, 'peter@initech.example')).id;
-    const { res, cookie, csrf, setCookie } = await app.signIn({ email: 'Peter@Initech.example', password: 'a long enough password' });
+    const { res, cookie, csrf, setCookie } = await app.signIn({
+      email: 'Peter@Initech.example',
+      password: 'a long enough password',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ kind: 'user', org: { id: orgId, name: 'Initech' }, user: { email: 'peter@initech.example' } });
-    expect(setCookie).toMatch(/^provisio_session=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(res.body).toMatchObject({
+      kind: 'user',
+      org: { id: orgId, name: 'Initech' },
+      user: { email: 'peter@initech.example' },
+    });
+    expect(setCookie).toMatch(
+      /^provisio_session=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
     expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const raw = JSON.stringify(await app.models.webSessions.collection.find({}).toArray());
     expect(raw).not.toContain(cookie.split('=')[1]);
     expect(raw).not.toContain(csrf);
-    expect((await app.agent.get('/auth/session').set('Cookie', cookie)).body).toMatchObject({ kind: 'user', csrfToken: csrf });
+    expect((await app.agent.get('/auth/session').set('Cookie', cookie)).body).toMatchObject({
+      kind: 'user',
+      csrfToken: csrf,
+    });
   });
 
   it('refuses wrong passwords, non-admins, invited and deactivated admins alike', async () => {
     await app.newUser(orgId, 'milton@initech.example', { role: 'standard' });
     await app.newUser(orgId, 'bill@initech.example', { status: 'invited' });
     await app.newUser(orgId, 'bob@initech.example', { status: 'deactivated' });
-    for (const email of ['peter@initech.example', 'milton@initech.example', 'bill@initech.example', 'bob@initech.example', 'nobody@initech.example']) {
+    for (const email of [
+      'peter@initech.example',
+      'milton@initech.example',
+      'bill@initech.example',
+      'bob@initech.example',
+      'nobody@initech.example',
+    ]) {
       const password = email.startsWith('peter') ? 'wrong password!!' : 'a long enough password';
       const { res, setCookie } = await app.signIn({ email, password });
       expect([email, res.status, setCookie]).toEqual([email, 401, '']);
@@ -46,9 +67,15 @@ describe('sign-in', () => {
   });
 
   it('refuses a sign-in posted from another origin (login CSRF)', async () => {
-    const res = await app.agent.post('/auth/sign-in').set('Origin', 'https://evil.example').send({ email: 'peter@initech.example', password: 'a long enough password' });
+    const res = await app.agent
+      .post('/auth/sign-in')
+      .set('Origin', 'https://evil.example')
+      .send({ email: 'peter@initech.example', password: 'a long enough password' });
     expect(res.status).toBe(403);
-    const site = await app.agent.post('/auth/sign-in').set('Sec-Fetch-Site', 'cross-site').send({ email: 'peter@initech.example', password: 'a long enough password' });
+    const site = await app.agent
+      .post('/auth/sign-in')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send({ email: 'peter@initech.example', password: 'a long enough password' });
     expect(site.status).toBe(403);
   });
 
@@ -59,7 +86,11 @@ describe('sign-in', () => {
     const { res } = await app.signIn({ email: 'samir@initech.example', password: 'a long enough password' });
     expect(res.status).toBe(409);
     expect(res.body.orgs.map((o: { name: string }) => o.name).sort()).toEqual(['Initech', 'Initrode']);
-    const picked = await app.signIn({ email: 'samir@initech.example', password: 'a long enough password', orgId: other });
+    const picked = await app.signIn({
+      email: 'samir@initech.example',
+      password: 'a long enough password',
+      orgId: other,
+    });
     expect(picked.res.body.org).toMatchObject({ id: other, name: 'Initrode' });
   });
 });
@@ -76,12 +107,18 @@ describe('the session on /trpc', () => {
     const write = await app.agent.post('/trpc/org.updateSettings').set('Cookie', cookie).send({ samlJitEnabled: true });
     expect(write.status).toBe(403);
     expect((await app.db.orgs.findById(orgId))?.settings.samlJitEnabled).toBe(false);
-    const ok = await app.agent.post('/trpc/org.updateSettings').set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN }).send({ samlJitEnabled: true });
+    const ok = await app.agent
+      .post('/trpc/org.updateSettings')
+      .set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN })
+      .send({ samlJitEnabled: true });
     expect(ok.status).toBe(200);
     const [event] = await app.db.audit.list(orgId, { limit: 1 });
     expect(event).toMatchObject({ action: 'org.updateSettings', actor: { type: 'session', userId: peterId } });
     // The ledger finds the admin's web actions by their user id.
-    const listed = await app.agent.get('/trpc/audit.list').query({ input: JSON.stringify({ actorId: peterId }) }).set({ Cookie: cookie, 'X-CSRF-Token': csrf });
+    const listed = await app.agent
+      .get('/trpc/audit.list')
+      .query({ input: JSON.stringify({ actorId: peterId }) })
+      .set({ Cookie: cookie, 'X-CSRF-Token': csrf });
     expect(listed.body.result.data.items.map((e: { action: string }) => e.action)).toContain('org.updateSettings');
   });
 
@@ -101,7 +138,12 @@ describe('the session on /trpc', () => {
     const otherBrowser = await app.signIn({ email: 'lumbergh@initech.example', password: 'a long enough password' });
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(200);
     expect(await app.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(2);
-    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, { attributes: lumbergh.attributes, status: 'deactivated', previous: lumbergh, now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, lumbergh.id, lumbergh.version, {
+      attributes: lumbergh.attributes,
+      status: 'deactivated',
+      previous: lumbergh,
+      now: app.clock.now(),
+    });
     expect((await trpcGet(a.cookie, { 'X-CSRF-Token': a.csrf })).status).toBe(401);
     expect((await app.agent.get('/auth/session').set('Cookie', a.cookie)).status).toBe(401);
     expect(await app.models.webSessions.countDocuments({ userId: lumbergh.id })).toBe(0);
@@ -109,7 +151,13 @@ describe('the session on /trpc', () => {
 
     const nina = await app.newUser(orgId, 'nina@initech.example');
     const b = await app.signIn({ email: 'nina@initech.example', password: 'a long enough password' });
-    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, { attributes: nina.attributes, status: 'active', previous: nina, role: 'standard', now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, nina.id, nina.version, {
+      attributes: nina.attributes,
+      status: 'active',
+      previous: nina,
+      role: 'standard',
+      now: app.clock.now(),
+    });
     expect((await app.agent.get('/auth/session').set('Cookie', b.cookie)).status).toBe(401);
   });
 
@@ -138,12 +186,17 @@ describe('the platform admin', () => {
     expect(res.body).toMatchObject({ kind: 'platform', org: null, user: null });
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(403);
     const orgs = await app.agent.get('/auth/orgs').set('Cookie', cookie);
-    expect(orgs.body.items.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Initech', 'Initrode']));
+    expect(orgs.body.items.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining(['Initech', 'Initrode']),
+    );
     const picked = await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId });
     expect(picked.body).toMatchObject({ kind: 'platform', org: { id: orgId } });
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(404);
     // What it changes is the platform admin's doing in the ledger.
-    const write = await app.agent.post('/trpc/org.updateSettings').set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN }).send({ inviteTtlHours: 24 });
+    const write = await app.agent
+      .post('/trpc/org.updateSettings')
+      .set({ Cookie: cookie, 'X-CSRF-Token': csrf, Origin: ORIGIN })
+      .send({ inviteTtlHours: 24 });
     expect(write.status).toBe(200);
     const [event] = await app.db.audit.list(orgId, { limit: 1 });
     expect(event).toMatchObject({ action: 'org.updateSettings', actor: { type: 'platform' } });
@@ -160,7 +213,8 @@ describe('the platform admin', () => {
     app.clock.advance(60_000 + 1_000);
     expect((await app.agent.get('/auth/session').set('Cookie', idle.cookie)).status).toBe(401);
     // The worker's sweep removes idle platform sessions by their own idle time; an org admin's stays.
-    const storedOf = ({ cookie }: { cookie: string }) => app.db.sessions.find(hashSessionToken(cookie.split('=')[1] ?? ''));
+    const storedOf = ({ cookie }: { cookie: string }) =>
+      app.db.sessions.find(hashSessionToken(cookie.split('=')[1] ?? ''));
     expect(await storedOf(unread)).not.toBeNull();
     await sweepSessions({ sessions: app.db.sessions, clock: app.clock });
     expect(await storedOf(unread)).toBeNull();
@@ -177,17 +231,32 @@ describe('the platform admin', () => {
 
   it('ends when the server is restarted with another admin token', async () => {
     const { cookie, csrf } = await app.signIn({ adminToken: PLATFORM_TOKEN });
-    expect((await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId })).status).toBe(200);
-    const rotated = request(app.serverWith({ platformTokenHash: hashPlatformToken('the-next-platform-token-0123456789') }).app);
+    expect(
+      (await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId })).status,
+    ).toBe(200);
+    const rotated = request(
+      app.serverWith({ platformTokenHash: hashPlatformToken('the-next-platform-token-0123456789') }).app,
+    );
     expect((await rotated.get('/auth/session').set('Cookie', cookie)).status).toBe(401);
     expect((await trpcGetOn(rotated, cookie, { 'X-CSRF-Token': csrf })).status).toBe(401);
     // The old token no longer opens a session there either; the new one does.
-    expect((await rotated.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status).toBe(401);
-    expect((await rotated.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: 'the-next-platform-token-0123456789' })).status).toBe(200);
+    expect(
+      (await rotated.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status,
+    ).toBe(401);
+    expect(
+      (
+        await rotated
+          .post('/auth/sign-in')
+          .set('Origin', ORIGIN)
+          .send({ adminToken: 'the-next-platform-token-0123456789' })
+      ).status,
+    ).toBe(200);
     // A server without the token's hash has no platform sessions at all.
     const unconfigured = request(app.serverWith({ platformTokenHash: undefined }).app);
     expect((await unconfigured.get('/auth/session').set('Cookie', cookie)).status).toBe(401);
-    expect((await unconfigured.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status).toBe(401);
+    expect(
+      (await unconfigured.post('/auth/sign-in').set('Origin', ORIGIN).send({ adminToken: PLATFORM_TOKEN })).status,
+    ).toBe(401);
     // The server still on the token it was opened with keeps it.
     expect((await trpcGet(cookie, { 'X-CSRF-Token': csrf })).status).toBe(404);
   });
@@ -195,7 +264,9 @@ describe('the platform admin', () => {
   it('is the only one who may pick an org', async () => {
     const { cookie, csrf } = await app.signIn({ email: 'peter@initech.example', password: 'a long enough password' });
     expect((await app.agent.get('/auth/orgs').set('Cookie', cookie)).status).toBe(403);
-    expect((await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId })).status).toBe(403);
+    expect(
+      (await app.agent.post('/auth/org').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({ orgId })).status,
+    ).toBe(403);
   });
 });
 

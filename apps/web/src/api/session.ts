@@ -6,13 +6,21 @@ import { csrfHeaders, setCsrfToken } from './trpc.ts';
 export type Session = AuthSession;
 
 export class SessionError extends Error {
-  constructor(message: string, readonly status: number, readonly orgs?: Array<{ id: string; name: string }>) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly orgs?: Array<{ id: string; name: string }>,
+  ) {
     super(message);
   }
 }
 
 /** One `/auth` call; its answer is parsed with the contract the server writes it by (`@provisio/api/web-auth`). */
-async function call<T>(answer: { parse: (data: unknown) => T }, path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+async function call<T>(
+  answer: { parse: (data: unknown) => T },
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<T> {
   const res = await fetch(`/auth/${path}`, {
     method: init.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...csrfHeaders() },
@@ -49,5 +57,7 @@ export const orgsQuery = queryOptions({ queryKey: ['auth-orgs'], queryFn: () => 
 
 export const signIn = (body: SignInInput) => call(AuthSession, 'sign-in', { method: 'POST', body }).then(remember);
 /** Ends the session; one that had already ended (401) counts as signed out. Any other failure is the caller's to show. */
-export const signOut = () => call(SignedOut, 'sign-out', { method: 'POST', body: {} }).then(() => remember(null), signedOutOn401);
-export const pickOrg = (orgId: PickOrgInput['orgId']) => call(AuthSession, 'org', { method: 'POST', body: { orgId } satisfies PickOrgInput }).then(remember);
+export const signOut = () =>
+  call(SignedOut, 'sign-out', { method: 'POST', body: {} }).then(() => remember(null), signedOutOn401);
+export const pickOrg = (orgId: PickOrgInput['orgId']) =>
+  call(AuthSession, 'org', { method: 'POST', body: { orgId } satisfies PickOrgInput }).then(remember);

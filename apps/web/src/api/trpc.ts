@@ -26,7 +26,9 @@ export type TrpcClient = typeof trpcClient;
 export type Outputs = RouterOutputs;
 
 /** The session ended (expired, signed out elsewhere, user deactivated). */
-export const isSignedOutError = (error: unknown): boolean => error instanceof TRPCClientError && (error.data as { httpStatus?: number } | undefined)?.httpStatus === 401;
+export const isSignedOutError = (error: unknown): boolean =>
+  error instanceof TRPCClientError && (error.data as { httpStatus?: number } | undefined)?.httpStatus === 401;
 
 /** A message for people: the server's, which says what happened and what to do. */
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : 'Something went wrong.');
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : 'Something went wrong.';

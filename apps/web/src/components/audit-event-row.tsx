@@ -28,7 +28,8 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <span className="event-summary">
           <span className="small muted">{formatDate(event.at)}</span>
           <span>
-            <strong>{event.action}</strong> {event.resourceType ? <span className="muted">· {event.resourceType}</span> : null}{' '}
+            <strong>{event.action}</strong>{' '}
+            {event.resourceType ? <span className="muted">· {event.resourceType}</span> : null}{' '}
             <span className="muted small">by {actorLabel(event)}</span>
           </span>
           <span>
@@ -54,7 +55,9 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
                   <td className="mono small">{c.attribute}</td>
                   <td className="mono small">{show(c.old)}</td>
                   <td className="mono small">{show(c.new)}</td>
-                  <td className="mono small muted">{c.resourceType} {c.resourceId.slice(0, 13)}…</td>
+                  <td className="mono small muted">
+                    {c.resourceType} {c.resourceId.slice(0, 13)}…
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -63,15 +66,35 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
           <p className="muted small">No attribute changed.</p>
         )}
         {event.notes.map((note) => (
-          <p key={note} className="notice notice-info small">{note}</p>
+          <p key={note} className="notice notice-info small">
+            {note}
+          </p>
         ))}
         <dl className="details small">
-          <div><dt>Request</dt><dd className="mono">{[event.method, event.path].filter(Boolean).join(' ') || '—'}</dd></div>
-          <div><dt>Resource id</dt><dd className="mono">{event.resourceId ?? '—'}</dd></div>
-          <div><dt>Client</dt><dd>{event.userAgent ?? '—'}</dd></div>
-          <div><dt>Address</dt><dd className="mono">{event.address ?? '—'}</dd></div>
-          <div><dt>Request id</dt><dd className="mono">{event.requestId ?? '—'}</dd></div>
-          <div><dt>Duration</dt><dd>{event.durationMs === null ? '—' : `${event.durationMs} ms`}</dd></div>
+          <div>
+            <dt>Request</dt>
+            <dd className="mono">{[event.method, event.path].filter(Boolean).join(' ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>Resource id</dt>
+            <dd className="mono">{event.resourceId ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Client</dt>
+            <dd>{event.userAgent ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Address</dt>
+            <dd className="mono">{event.address ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Request id</dt>
+            <dd className="mono">{event.requestId ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>Duration</dt>
+            <dd>{event.durationMs === null ? '—' : `${event.durationMs} ms`}</dd>
+          </div>
         </dl>
       </div>
     </details>

@@ -2,11 +2,31 @@ import { useState } from 'react';
 
 /** A destructive action in two clicks, without a modal: "Revoke" → "Confirm revoke" / "Cancel". */
 /** `name` says what the action is on, for screen readers and tests ("Revoke" → "Revoke key entra"). */
-export function ConfirmButton({ label, confirmLabel, name, onConfirm, disabled = false, busy = false }: { label: string; confirmLabel: string; name: string; onConfirm: () => void; disabled?: boolean; busy?: boolean }) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  name,
+  onConfirm,
+  disabled = false,
+  busy = false,
+}: {
+  label: string;
+  confirmLabel: string;
+  name: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  busy?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="button button-danger-quiet" aria-label={`${label} ${name}`} disabled={disabled || busy} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button-danger-quiet"
+        aria-label={`${label} ${name}`}
+        disabled={disabled || busy}
+        onClick={() => setAsking(true)}
+      >
         {busy ? 'Working…' : label}
       </button>
     );

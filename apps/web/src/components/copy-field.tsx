@@ -17,13 +17,29 @@ export function CopyField({ label, value, secret = false }: { label: string; val
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
-        <input id={id} className={secret ? 'mono secret' : 'mono'} readOnly value={value} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-        <button type="button" className="button" onClick={() => void copy(value).then((ok) => setState(ok ? 'copied' : 'failed'))} aria-label={`Copy ${label}`}>
+        <input
+          id={id}
+          className={secret ? 'mono secret' : 'mono'}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => void copy(value).then((ok) => setState(ok ? 'copied' : 'failed'))}
+          aria-label={`Copy ${label}`}
+        >
           {state === 'copied' ? 'Copied' : 'Copy'}
         </button>
       </div>
       <span className="sr-status" role="status">
-        {state === 'copied' ? `${label} copied to the clipboard` : state === 'failed' ? 'Copy failed: select the text and copy it yourself' : ''}
+        {state === 'copied'
+          ? `${label} copied to the clipboard`
+          : state === 'failed'
+            ? 'Copy failed: select the text and copy it yourself'
+            : ''}
       </span>
     </div>
   );

@@ -21,7 +21,17 @@ const NEW_ACCOUNT = '__new__';
  * Creates a key owned by a service account (a new one if asked), then shows its token
  * once. `fixedScopes` hides the scope choice (the SCIM page always makes `scim` keys).
  */
-export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: { title: string; fixedScopes?: Scope[]; defaultName: string; submitLabel: string }) {
+export function CreateKeyForm({
+  title,
+  fixedScopes,
+  defaultName,
+  submitLabel,
+}: {
+  title: string;
+  fixedScopes?: Scope[];
+  defaultName: string;
+  submitLabel: string;
+}) {
   const ids = { owner: useId(), account: useId(), name: useId() };
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -32,8 +42,14 @@ export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: 
   const chosen = owner || (fixedScopes?.includes('scim') ? scimOwnerOf(list) : list[0])?.id || NEW_ACCOUNT;
   const create = useMutation({
     mutationFn: async (input: { name: string; accountName: string; scopes: Scope[] }) => {
-      const ownerId = chosen === NEW_ACCOUNT ? (await client.serviceAccounts.create.mutate({ name: input.accountName })).id : chosen;
-      return client.keys.create.mutate({ name: input.name, ownerType: 'service_account', ownerId, scopes: input.scopes });
+      const ownerId =
+        chosen === NEW_ACCOUNT ? (await client.serviceAccounts.create.mutate({ name: input.accountName })).id : chosen;
+      return client.keys.create.mutate({
+        name: input.name,
+        ownerType: 'service_account',
+        ownerId,
+        scopes: input.scopes,
+      });
     },
     onSuccess: refresh,
   });
@@ -43,7 +59,8 @@ export function CreateKeyForm({ title, fixedScopes, defaultName, submitLabel }: 
     const scopes = fixedScopes ?? (form.getAll('scope').map(String) as Scope[]);
     create.mutate({ name: formText(form, 'name'), accountName: formText(form, 'accountName'), scopes });
   };
-  if (create.data) return <TokenPanel token={create.data.token} keyName={create.data.key.name} onDone={() => create.reset()} />;
+  if (create.data)
+    return <TokenPanel token={create.data.token} keyName={create.data.key.name} onDone={() => create.reset()} />;
   return (
     <form onSubmit={submit} aria-label={title}>
       {create.error ? <Notice tone="error">{errorMessage(create.error)}</Notice> : null}

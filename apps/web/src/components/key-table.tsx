@@ -9,17 +9,32 @@ import { useRefreshKeys } from '../lib/use-refresh-keys.ts';
 
 export type KeyRecord = Outputs['keys']['list']['items'][number];
 
-const REVOKED: Record<NonNullable<KeyRecord['revokedReason']>, string> = { revoked: 'Revoked', owner_deactivated: 'Owner deactivated', owner_deleted: 'Owner deleted', owner_demoted: 'Owner no longer admin' };
+const REVOKED: Record<NonNullable<KeyRecord['revokedReason']>, string> = {
+  revoked: 'Revoked',
+  owner_deactivated: 'Owner deactivated',
+  owner_deleted: 'Owner deleted',
+  owner_demoted: 'Owner no longer admin',
+};
 
 /** Keys with scopes, use and a two-step Revoke; every key query refreshes after a revoke. */
-export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; ownerNames: Map<string, string>; empty: string }) {
+export function KeyTable({
+  keys,
+  ownerNames,
+  empty,
+}: {
+  keys: KeyRecord[];
+  ownerNames: Map<string, string>;
+  empty: string;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshKeys();
   const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: refresh }));
   return (
     <>
       {revoke.error ? <Notice tone="error">{errorMessage(revoke.error)}</Notice> : null}
-      {revoke.isSuccess ? <Notice tone="success">Key {revoke.data.name} revoked: it stops working on its next request.</Notice> : null}
+      {revoke.isSuccess ? (
+        <Notice tone="success">Key {revoke.data.name} revoked: it stops working on its next request.</Notice>
+      ) : null}
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -31,7 +46,9 @@ export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; owner
               <th scope="col">Last used</th>
               <th scope="col">Last SCIM use</th>
               <th scope="col">Status</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -45,19 +62,45 @@ export function KeyTable({ keys, ownerNames, empty }: { keys: KeyRecord[]; owner
                   {ownerNames.get(k.ownerId) ?? k.ownerId}
                   <div className="small muted">{k.ownerType === 'user' ? 'User' : 'Service account'}</div>
                 </td>
-                <td>{k.scopes.map((s) => <span key={s} className="chip">{s}</span>)}</td>
+                <td>
+                  {k.scopes.map((s) => (
+                    <span key={s} className="chip">
+                      {s}
+                    </span>
+                  ))}
+                </td>
                 <td title={formatDate(k.created)}>{fromNow(k.created, { past: true })}</td>
-                <td title={formatDate(k.lastUsedAt)}>{k.lastUsedAt ? fromNow(k.lastUsedAt, { past: true }) : 'Never'}</td>
-                <td title={formatDate(k.lastScimUsedAt)}>{k.lastScimUsedAt ? fromNow(k.lastScimUsedAt, { past: true }) : 'Never'}</td>
-                <td>{k.revokedReason ? <Badge value="revoked" label={REVOKED[k.revokedReason]} /> : <Badge value="active" />}</td>
+                <td title={formatDate(k.lastUsedAt)}>
+                  {k.lastUsedAt ? fromNow(k.lastUsedAt, { past: true }) : 'Never'}
+                </td>
+                <td title={formatDate(k.lastScimUsedAt)}>
+                  {k.lastScimUsedAt ? fromNow(k.lastScimUsedAt, { past: true }) : 'Never'}
+                </td>
+                <td>
+                  {k.revokedReason ? (
+                    <Badge value="revoked" label={REVOKED[k.revokedReason]} />
+                  ) : (
+                    <Badge value="active" />
+                  )}
+                </td>
                 <td className="actions">
-                  {k.revokedAt ? null : <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`key ${k.name}`} busy={revoke.isPending && revoke.variables.id === k.id} onConfirm={() => revoke.mutate({ id: k.id })} />}
+                  {k.revokedAt ? null : (
+                    <ConfirmButton
+                      label="Revoke"
+                      confirmLabel="Confirm revoke"
+                      name={`key ${k.name}`}
+                      busy={revoke.isPending && revoke.variables.id === k.id}
+                      onConfirm={() => revoke.mutate({ id: k.id })}
+                    />
+                  )}
                 </td>
               </tr>
             ))}
             {keys.length === 0 ? (
               <tr>
-                <td colSpan={8} className="empty">{empty}</td>
+                <td colSpan={8} className="empty">
+                  {empty}
+                </td>
               </tr>
             ) : null}
           </tbody>

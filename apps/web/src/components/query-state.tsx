@@ -10,6 +10,11 @@ export function QueryState({ isPending, error, label }: { isPending: boolean; er
       </div>
     );
   }
-  if (isPending) return <p className="muted" aria-live="polite">Loading {label}…</p>;
+  if (isPending)
+    return (
+      <p className="muted" aria-live="polite">
+        Loading {label}…
+      </p>
+    );
   return null;
 }

@@ -16,19 +16,26 @@ export function RoleMappingForm() {
   const client = useQueryClient();
   const trpc = useTRPC();
   const org = useQuery(trpc.org.get.queryOptions());
-  const save = useMutation(trpc.org.updateSettings.mutationOptions({ onSuccess: () => client.invalidateQueries(trpc.org.get.queryFilter()) }));
+  const save = useMutation(
+    trpc.org.updateSettings.mutationOptions({ onSuccess: () => client.invalidateQueries(trpc.org.get.queryFilter()) }),
+  );
   const mapping = org.data?.settings.roleMapping ?? [];
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    save.mutate({ roleMapping: [...mapping, { value: formText(form, 'value'), role: formText(form, 'role') as Role }] }, { onSuccess: () => element.reset() });
+    save.mutate(
+      { roleMapping: [...mapping, { value: formText(form, 'value'), role: formText(form, 'role') as Role }] },
+      { onSuccess: () => element.reset() },
+    );
   };
   return (
     <>
       <p className="muted small">
-        Values your identity provider sends in <span className="mono">roles</span>. <span className="mono">standard</span> and <span className="mono">read_only</span> map by name; nothing gives
-        Admin unless you list it here. Other values get the default role ({org.data ? ROLE_LABELS[org.data.settings.defaultRole] : '…'}) and a note in the activity log.
+        Values your identity provider sends in <span className="mono">roles</span>.{' '}
+        <span className="mono">standard</span> and <span className="mono">read_only</span> map by name; nothing gives
+        Admin unless you list it here. Other values get the default role (
+        {org.data ? ROLE_LABELS[org.data.settings.defaultRole] : '…'}) and a note in the activity log.
       </p>
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {mapping.length ? (
@@ -36,7 +43,13 @@ export function RoleMappingForm() {
           {mapping.map((entry) => (
             <li key={entry.value}>
               <span className="mono">{entry.value}</span> → {ROLE_LABELS[entry.role]}{' '}
-              <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate({ roleMapping: mapping.filter((e) => e !== entry) })} aria-label={`Remove ${entry.value}`}>
+              <button
+                type="button"
+                className="button"
+                disabled={save.isPending}
+                onClick={() => save.mutate({ roleMapping: mapping.filter((e) => e !== entry) })}
+                aria-label={`Remove ${entry.value}`}
+              >
                 Remove
               </button>
             </li>

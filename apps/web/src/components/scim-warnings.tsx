@@ -21,8 +21,18 @@ const TITLES: Record<Warning['code'], string> = {
 /** A `scim` key owned by the provisioning service account (a new "SCIM provisioning" one if there is none). */
 async function createServiceAccountKey(client: TrpcClient) {
   const accounts = await client.serviceAccounts.list.query();
-  const owner = scimOwnerOf(accounts.items) ?? (await client.serviceAccounts.create.mutate({ name: 'SCIM provisioning', description: 'Owns the key the identity provider uses' }));
-  return client.keys.create.mutate({ name: 'SCIM (service account)', ownerType: 'service_account', ownerId: owner.id, scopes: ['scim'] });
+  const owner =
+    scimOwnerOf(accounts.items) ??
+    (await client.serviceAccounts.create.mutate({
+      name: 'SCIM provisioning',
+      description: 'Owns the key the identity provider uses',
+    }));
+  return client.keys.create.mutate({
+    name: 'SCIM (service account)',
+    ownerType: 'service_account',
+    ownerId: owner.id,
+    scopes: ['scim'],
+  });
 }
 
 /** `org.scimStatus` warnings, each with the fix it calls for, one click away. */
@@ -33,11 +43,22 @@ function messageOf(w: Warning, keys: ScimKey[], names: Map<string, string>): str
   if (w.code === 'scim_key_owned_by_user') {
     return `“${key.name}” belongs to ${names.get(key.ownerId) ?? 'a user'}, a person: deprovisioning them revokes the key and stops provisioning. Give your identity provider a key owned by a service account, then revoke this one.`;
   }
-  if (w.code === 'scim_key_unused') return `“${key.name}” has not been used for SCIM in 30 days: check the provisioning settings of your identity provider, or revoke the key.`;
+  if (w.code === 'scim_key_unused')
+    return `“${key.name}” has not been used for SCIM in 30 days: check the provisioning settings of your identity provider, or revoke the key.`;
   return w.message;
 }
 
-export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnings: Warning[]; planAllowsScim: boolean; keys: ScimKey[]; names: Map<string, string> }) {
+export function ScimWarnings({
+  warnings,
+  planAllowsScim,
+  keys,
+  names,
+}: {
+  warnings: Warning[];
+  planAllowsScim: boolean;
+  keys: ScimKey[];
+  names: Map<string, string>;
+}) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const refresh = useRefreshKeys();
@@ -50,13 +71,48 @@ export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnin
     switch (w.code) {
       case 'no_scim_key':
       case 'scim_key_owned_by_user':
-        return <button type="button" className="button button-primary" onClick={() => newKey.mutate()} disabled={newKey.isPending}>Create a service-account key</button>;
+        return (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => newKey.mutate()}
+            disabled={newKey.isPending}
+          >
+            Create a service-account key
+          </button>
+        );
       case 'saml_jit_with_scim':
-        return <button type="button" className="button button-primary" onClick={() => settings.mutate({ samlJitEnabled: false })} disabled={settings.isPending}>Turn off SAML JIT</button>;
+        return (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => settings.mutate({ samlJitEnabled: false })}
+            disabled={settings.isPending}
+          >
+            Turn off SAML JIT
+          </button>
+        );
       case 'scim_key_unused':
-        return w.keyId ? <ConfirmButton label="Revoke" confirmLabel="Confirm revoke" name={`unused key ${w.keyId}`} busy={revoke.isPending} onConfirm={() => revoke.mutate({ id: w.keyId ?? '' })} /> : null;
+        return w.keyId ? (
+          <ConfirmButton
+            label="Revoke"
+            confirmLabel="Confirm revoke"
+            name={`unused key ${w.keyId}`}
+            busy={revoke.isPending}
+            onConfirm={() => revoke.mutate({ id: w.keyId ?? '' })}
+          />
+        ) : null;
       case 'scim_unavailable':
-        return planAllowsScim ? <button type="button" className="button button-primary" onClick={() => settings.mutate({ scimEnabled: true })} disabled={settings.isPending}>Enable SCIM</button> : null;
+        return planAllowsScim ? (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => settings.mutate({ scimEnabled: true })}
+            disabled={settings.isPending}
+          >
+            Enable SCIM
+          </button>
+        ) : null;
     }
   };
 
@@ -64,10 +120,21 @@ export function ScimWarnings({ warnings, planAllowsScim, keys, names }: { warnin
     <>
       {error ? <Notice tone="error">{errorMessage(error)}</Notice> : null}
       {settings.isSuccess ? <Notice tone="success">Settings saved.</Notice> : null}
-      {newKey.data ? <TokenPanel token={newKey.data.token} keyName={newKey.data.key.name} onDone={() => newKey.reset()} /> : null}
-      {warnings.length === 0 ? <Notice tone="success" title="No warnings">Provisioning is set up the recommended way.</Notice> : null}
+      {newKey.data ? (
+        <TokenPanel token={newKey.data.token} keyName={newKey.data.key.name} onDone={() => newKey.reset()} />
+      ) : null}
+      {warnings.length === 0 ? (
+        <Notice tone="success" title="No warnings">
+          Provisioning is set up the recommended way.
+        </Notice>
+      ) : null}
       {warnings.map((w) => (
-        <div key={`${w.code}-${w.keyId ?? ''}`} className="notice notice-warning warning-item" role="group" aria-label={TITLES[w.code]}>
+        <div
+          key={`${w.code}-${w.keyId ?? ''}`}
+          className="notice notice-warning warning-item"
+          role="group"
+          aria-label={TITLES[w.code]}
+        >
           <div>
             <strong className="notice-title">{TITLES[w.code]}</strong>
             <div className="small">{messageOf(w, keys, names)}</div>

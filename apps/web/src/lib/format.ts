@@ -6,7 +6,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /** "in 2 days", "3 hours ago", "just now". A past event a little ahead of this clock reads "just now". */
-export function fromNow(iso: string | null | undefined, { past = false, now = Date.now() }: { past?: boolean; now?: number } = {}): string {
+export function fromNow(
+  iso: string | null | undefined,
+  { past = false, now = Date.now() }: { past?: boolean; now?: number } = {},
+): string {
   if (!iso) return '—';
   const raw = Date.parse(iso) - now;
   const diff = past && raw > 0 && raw < 5 * 60_000 ? 0 : raw;
@@ -18,4 +21,5 @@ const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle:
 export const formatDate = (iso: string | null | undefined): string => (iso ? dateTime.format(new Date(iso)) : '—');
 
 /** Any attribute value as short text for tables and diffs. */
-export const show = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+export const show = (value: unknown): string =>
+  value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);

@@ -6,5 +6,7 @@ const plain = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
  * holds the platform-issued admin keys.
  */
 export function scimOwnerOf<A extends { name: string }>(accounts: readonly A[]): A | undefined {
-  return accounts.find((a) => plain(a.name) === 'scimprovisioning') ?? accounts.find((a) => plain(a.name) !== 'orgadmin');
+  return (
+    accounts.find((a) => plain(a.name) === 'scimprovisioning') ?? accounts.find((a) => plain(a.name) !== 'orgadmin')
+  );
 }

@@ -6,5 +6,9 @@ export function useRefreshKeys(): () => Promise<unknown> {
   const trpc = useTRPC();
   const client = useQueryClient();
   return () =>
-    Promise.all([trpc.keys.pathFilter(), trpc.org.scimStatus.queryFilter(), trpc.serviceAccounts.pathFilter()].map((filter) => client.invalidateQueries(filter)));
+    Promise.all(
+      [trpc.keys.pathFilter(), trpc.org.scimStatus.queryFilter(), trpc.serviceAccounts.pathFilter()].map((filter) =>
+        client.invalidateQueries(filter),
+      ),
+    );
 }

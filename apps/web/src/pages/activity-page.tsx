@@ -8,7 +8,15 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formText } from '../lib/form-text.ts';
 
-type Filters = { resourceType?: string; outcome?: 'success' | 'failure'; actorId?: string; resourceId?: string; from?: string; to?: string; ledger?: 'platform' };
+type Filters = {
+  resourceType?: string;
+  outcome?: 'success' | 'failure';
+  actorId?: string;
+  resourceId?: string;
+  from?: string;
+  to?: string;
+  ledger?: 'platform';
+};
 
 const RESOURCE_TYPES = ['User', 'Group', 'ApplicationKey', 'ServiceAccount', 'Org'];
 const PAGE = 50;
@@ -37,7 +45,8 @@ export function ActivityPage() {
   // audit.list pages by `before` (not tRPC's `cursor`), so the pages are fetched here, under the procedure's own key.
   const events = useInfiniteQuery({
     queryKey: [...trpc.audit.list.pathKey(), { input: filters, type: 'infinite' }],
-    queryFn: ({ pageParam }) => client.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
+    queryFn: ({ pageParam }) =>
+      client.audit.list.query({ ...filters, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
@@ -48,14 +57,19 @@ export function ActivityPage() {
   };
   return (
     <>
-      <PageHeader title="Activity" description="Every SCIM request, admin change and failed sign-in, with what each changed. Kept for 90 days." />
+      <PageHeader
+        title="Activity"
+        description="Every SCIM request, admin change and failed sign-in, with what each changed. Kept for 90 days."
+      />
       <form className="filters" onSubmit={apply} aria-label="Filter activity">
         {isPlatform ? (
           <div className="field">
             <label htmlFor="f-ledger">Ledger</label>
             <select id="f-ledger" name="ledger" defaultValue="org">
               <option value="org">This organisation</option>
-              <option value="platform">Platform: failed sign-ins of no org (unknown accounts, admin tokens, limited)</option>
+              <option value="platform">
+                Platform: failed sign-ins of no org (unknown accounts, admin tokens, limited)
+              </option>
             </select>
           </div>
         ) : null}
@@ -63,7 +77,11 @@ export function ActivityPage() {
           <label htmlFor="f-type">Resource</label>
           <select id="f-type" name="resourceType" defaultValue="">
             <option value="">All</option>
-            {RESOURCE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+            {RESOURCE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -90,20 +108,29 @@ export function ActivityPage() {
           <label htmlFor="f-to">To</label>
           <input id="f-to" name="to" type="date" />
         </div>
-        <button type="submit" className="button button-primary">Apply filters</button>
+        <button type="submit" className="button button-primary">
+          Apply filters
+        </button>
       </form>
       <QueryState isPending={events.isPending} error={events.error} label="activity" />
       {events.data ? (
         <div className="list-card" aria-label="Events" role="list">
           {items.map((e) => (
-            <div role="listitem" key={e.id}><AuditEventRow event={e} /></div>
+            <div role="listitem" key={e.id}>
+              <AuditEventRow event={e} />
+            </div>
           ))}
           {items.length === 0 ? <p className="empty">No events match.</p> : null}
         </div>
       ) : null}
       {events.hasNextPage ? (
         <p>
-          <button type="button" className="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void events.fetchNextPage()}
+            disabled={events.isFetchingNextPage}
+          >
             {events.isFetchingNextPage ? 'Loading…' : 'Load older events'}
           </button>
         </p>

@@ -20,17 +20,31 @@ export function GroupsPage() {
   const trpc = useTRPC();
   const groups = useQuery(
     trpc.groups.list.queryOptions(
-      { ...(q ? { filter: `displayName co ${JSON.stringify(q)}` } : {}), sortBy: 'displayName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE },
+      {
+        ...(q ? { filter: `displayName co ${JSON.stringify(q)}` } : {}),
+        sortBy: 'displayName',
+        startIndex: (page - 1) * PAGE_SIZE + 1,
+        count: PAGE_SIZE,
+      },
       { placeholderData: keepPreviousData },
     ),
   );
   return (
     <>
-      <PageHeader title="Groups" description="What your identity provider pushed over SCIM. Change groups in the identity provider; they sync here." />
+      <PageHeader
+        title="Groups"
+        description="What your identity provider pushed over SCIM. Change groups in the identity provider; they sync here."
+      />
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor="group-search">Search groups</label>
-          <input id="group-search" type="search" placeholder="Group name" value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="group-search"
+            type="search"
+            placeholder="Group name"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
       </div>
       <QueryState isPending={groups.isPending} error={groups.error} label="groups" />
@@ -50,17 +64,35 @@ export function GroupsPage() {
               <tbody>
                 {groups.data.items.map((g) => (
                   <tr key={g.id}>
-                    <td><Link to="/groups/$id" params={{ id: g.id }}>{g.displayName}</Link></td>
+                    <td>
+                      <Link to="/groups/$id" params={{ id: g.id }}>
+                        {g.displayName}
+                      </Link>
+                    </td>
                     <td className="mono small">{g.attributes.externalId ?? '—'}</td>
                     <td>{formatDate(g.created)}</td>
                     <td>{formatDate(g.lastModified)}</td>
                   </tr>
                 ))}
-                {groups.data.items.length === 0 ? <tr><td colSpan={4} className="empty">{q ? `No group matches “${q}”.` : 'No groups yet: assign groups to the app in your identity provider and push them.'}</td></tr> : null}
+                {groups.data.items.length === 0 ? (
+                  <tr>
+                    <td colSpan={4} className="empty">
+                      {q
+                        ? `No group matches “${q}”.`
+                        : 'No groups yet: assign groups to the app in your identity provider and push them.'}
+                    </td>
+                  </tr>
+                ) : null}
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={groups.data.totalResults} onPage={(p) => setPaged({ q, page: p })} label="Groups" />
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={groups.data.totalResults}
+            onPage={(p) => setPaged({ q, page: p })}
+            label="Groups"
+          />
         </>
       ) : null}
     </>

@@ -23,24 +23,33 @@ export function KeysPage() {
   const refresh = useRefreshKeys();
   const createAccount = useMutation(trpc.serviceAccounts.create.mutationOptions({ onSuccess: refresh }));
   const deleteAccount = useMutation(trpc.serviceAccounts.delete.mutationOptions({ onSuccess: refresh }));
-  const liveKeys = (ownerId: string) => (keys.data?.items ?? []).filter((k) => k.ownerId === ownerId && !k.revokedAt).length;
+  const liveKeys = (ownerId: string) =>
+    (keys.data?.items ?? []).filter((k) => k.ownerId === ownerId && !k.revokedAt).length;
 
   const submitAccount = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const description = formText(data, 'description').trim();
-    createAccount.mutate({ name: formText(data, 'name'), ...(description ? { description } : {}) }, { onSuccess: () => form.reset() });
+    createAccount.mutate(
+      { name: formText(data, 'name'), ...(description ? { description } : {}) },
+      { onSuccess: () => form.reset() },
+    );
   };
 
   return (
     <>
-      <PageHeader title="Service accounts & keys" description="Keys call the API (/trpc) or SCIM (/scim/v2). Give integrations keys owned by a service account: a person's keys die with their account." />
+      <PageHeader
+        title="Service accounts & keys"
+        description="Keys call the API (/trpc) or SCIM (/scim/v2). Give integrations keys owned by a service account: a person's keys die with their account."
+      />
       <section className="card" aria-labelledby="accounts-title">
         <h2 id="accounts-title">Service accounts</h2>
         <QueryState isPending={accounts.isPending} error={accounts.error} label="service accounts" />
         {deleteAccount.error ? <Notice tone="error">{errorMessage(deleteAccount.error)}</Notice> : null}
-        {deleteAccount.isSuccess ? <Notice tone="success">Service account deleted; its keys were revoked.</Notice> : null}
+        {deleteAccount.isSuccess ? (
+          <Notice tone="success">Service account deleted; its keys were revoked.</Notice>
+        ) : null}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -49,22 +58,38 @@ export function KeysPage() {
                 <th scope="col">Description</th>
                 <th scope="col">Live keys</th>
                 <th scope="col">Created</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {accounts.data?.items.map((a) => (
                 <tr key={a.id}>
-                  <td><strong>{a.name}</strong></td>
+                  <td>
+                    <strong>{a.name}</strong>
+                  </td>
                   <td>{a.description ?? <span className="muted">—</span>}</td>
                   <td>{liveKeys(a.id)}</td>
                   <td>{formatDate(a.created)}</td>
                   <td className="actions">
-                    <ConfirmButton label="Delete" confirmLabel="Confirm delete" name={`service account ${a.name}`} busy={deleteAccount.isPending && deleteAccount.variables.id === a.id} onConfirm={() => deleteAccount.mutate({ id: a.id })} />
+                    <ConfirmButton
+                      label="Delete"
+                      confirmLabel="Confirm delete"
+                      name={`service account ${a.name}`}
+                      busy={deleteAccount.isPending && deleteAccount.variables.id === a.id}
+                      onConfirm={() => deleteAccount.mutate({ id: a.id })}
+                    />
                   </td>
                 </tr>
               ))}
-              {accounts.data?.items.length === 0 ? <tr><td colSpan={5} className="empty">No service accounts yet.</td></tr> : null}
+              {accounts.data?.items.length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="empty">
+                    No service accounts yet.
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </div>
@@ -78,7 +103,9 @@ export function KeysPage() {
             <input id="sa-description" name="description" maxLength={500} placeholder="What it is for" />
           </div>
           <div className="field field-auto">
-            <button type="submit" className="button" disabled={createAccount.isPending}>Create service account</button>
+            <button type="submit" className="button" disabled={createAccount.isPending}>
+              Create service account
+            </button>
           </div>
         </form>
         {createAccount.error ? <Notice tone="error">{errorMessage(createAccount.error)}</Notice> : null}
@@ -91,7 +118,8 @@ export function KeysPage() {
         <div className="section-header">
           <h2 id="keys-title">Keys</h2>
           <label className="checks">
-            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} /> Show revoked keys
+            <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} /> Show
+            revoked keys
           </label>
         </div>
         <QueryState isPending={keys.isPending} error={keys.error} label="keys" />

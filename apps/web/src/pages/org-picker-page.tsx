@@ -26,7 +26,9 @@ export function OrgPickerPage({ session }: { session: Session }) {
       <section className="card picker" aria-labelledby="picker-title">
         <span className="brand brand-large">Provisio</span>
         <h1 id="picker-title">Pick an organisation</h1>
-        <p className="muted">Signed in as the platform admin ({session.kind}). You act as an admin of the org you pick.</p>
+        <p className="muted">
+          Signed in as the platform admin ({session.kind}). You act as an admin of the org you pick.
+        </p>
         {pick.error ? <Notice tone="error">{pick.error.message}</Notice> : null}
         {out.error ? <Notice tone="error">Could not sign out: {out.error.message}</Notice> : null}
         <QueryState isPending={orgs.isPending} error={orgs.error} label="organisations" />
@@ -34,7 +36,12 @@ export function OrgPickerPage({ session }: { session: Session }) {
         <ul className="org-list">
           {orgs.data?.items.map((org) => (
             <li key={org.id}>
-              <button type="button" className="button button-wide" onClick={() => pick.mutate(org.id)} disabled={pick.isPending}>
+              <button
+                type="button"
+                className="button button-wide"
+                onClick={() => pick.mutate(org.id)}
+                disabled={pick.isPending}
+              >
                 {org.name} <span className="plan">{org.plan}</span>
               </button>
             </li>

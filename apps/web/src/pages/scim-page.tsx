@@ -21,13 +21,17 @@ export function ScimPage() {
   const planAllowsScim = !s || s.available || !s.scimEnabled;
   return (
     <>
-      <PageHeader title="SCIM connection" description="Connect Okta or Microsoft Entra ID: users and groups are then created, updated and deactivated from your identity provider." />
+      <PageHeader
+        title="SCIM connection"
+        description="Connect Okta or Microsoft Entra ID: users and groups are then created, updated and deactivated from your identity provider."
+      />
       <QueryState isPending={status.isPending} error={status.error} label="the SCIM connection" />
       {s ? (
         <>
           {!planAllowsScim ? (
             <Notice tone="info" title="SCIM is part of the Enterprise plan">
-              Your organisation is on the <strong>{s.plan}</strong> plan, so identity providers get 403 for now. Upgrade to connect one; keys and settings are kept meanwhile.
+              Your organisation is on the <strong>{s.plan}</strong> plan, so identity providers get 403 for now. Upgrade
+              to connect one; keys and settings are kept meanwhile.
             </Notice>
           ) : null}
           <section className="card" aria-labelledby="connection-title">
@@ -36,7 +40,13 @@ export function ScimPage() {
             <dl className="details">
               <div>
                 <dt>Status</dt>
-                <dd>{s.available ? <Badge value="active" label="Receiving provisioning" /> : <Badge value="failed" label="Not available" />}</dd>
+                <dd>
+                  {s.available ? (
+                    <Badge value="active" label="Receiving provisioning" />
+                  ) : (
+                    <Badge value="failed" label="Not available" />
+                  )}
+                </dd>
               </div>
               <div>
                 <dt>SAML JIT</dt>
@@ -44,11 +54,17 @@ export function ScimPage() {
               </div>
               <div>
                 <dt>In Okta</dt>
-                <dd className="small">Provisioning → Integration: paste the base URL as “SCIM connector base URL”, unique identifier <span className="mono">userName</span>, authentication “HTTP Header”, and a SCIM key as the token.</dd>
+                <dd className="small">
+                  Provisioning → Integration: paste the base URL as “SCIM connector base URL”, unique identifier{' '}
+                  <span className="mono">userName</span>, authentication “HTTP Header”, and a SCIM key as the token.
+                </dd>
               </div>
               <div>
                 <dt>In Entra ID</dt>
-                <dd className="small">Enterprise application → Provisioning → Admin credentials: the base URL is the “Tenant URL”, a SCIM key the “Secret token”.</dd>
+                <dd className="small">
+                  Enterprise application → Provisioning → Admin credentials: the base URL is the “Tenant URL”, a SCIM
+                  key the “Secret token”.
+                </dd>
               </div>
             </dl>
           </section>
@@ -62,8 +78,15 @@ export function ScimPage() {
           </section>
           <section className="card" aria-labelledby="new-key-title">
             <h2 id="new-key-title">Create a SCIM key</h2>
-            <p className="muted small">Owned by a service account, so it survives people leaving. The key can call /scim/v2 only.</p>
-            <CreateKeyForm title="Create a SCIM key" fixedScopes={['scim']} defaultName="Okta SCIM" submitLabel="Create SCIM key" />
+            <p className="muted small">
+              Owned by a service account, so it survives people leaving. The key can call /scim/v2 only.
+            </p>
+            <CreateKeyForm
+              title="Create a SCIM key"
+              fixedScopes={['scim']}
+              defaultName="Okta SCIM"
+              submitLabel="Create SCIM key"
+            />
           </section>
           <section className="card" aria-labelledby="scim-keys-title">
             <h2 id="scim-keys-title">SCIM keys</h2>

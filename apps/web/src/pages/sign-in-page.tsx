@@ -25,9 +25,15 @@ export function SignInPage() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => formText(form, name);
     if (mode === 'platform') mutation.mutate({ adminToken: text('adminToken') });
-    else mutation.mutate({ email: text('email'), password: text('password'), ...(text('orgId') ? { orgId: text('orgId') } : {}) });
+    else
+      mutation.mutate({
+        email: text('email'),
+        password: text('password'),
+        ...(text('orgId') ? { orgId: text('orgId') } : {}),
+      });
   };
-  const error = mutation.error && !(mutation.error instanceof SessionError && mutation.error.orgs) ? mutation.error.message : null;
+  const error =
+    mutation.error && !(mutation.error instanceof SessionError && mutation.error.orgs) ? mutation.error.message : null;
 
   return (
     <main className="center">

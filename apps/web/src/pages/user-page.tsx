@@ -19,7 +19,11 @@ function attributeRows(u: UserRecord): Array<[string, string]> {
     ['Display name', show(a.displayName)],
     ['Given name', show(a.name?.givenName)],
     ['Family name', show(a.name?.familyName)],
-    ['Emails', a.emails?.map((e) => `${e.value}${e.type ? ` (${e.type})` : ''}${e.primary ? ' · primary' : ''}`).join(', ') || '—'],
+    [
+      'Emails',
+      a.emails?.map((e) => `${e.value}${e.type ? ` (${e.type})` : ''}${e.primary ? ' · primary' : ''}`).join(', ') ||
+        '—',
+    ],
     ['Title', show(a.title)],
     ['Department', show(a.enterprise?.department)],
     ['Manager', show(a.enterprise?.manager?.displayName ?? a.enterprise?.manager?.value)],
@@ -39,14 +43,30 @@ export function UserPage({ id }: { id: string }) {
   const user = useQuery(trpc.users.get.queryOptions({ id }));
   const invite = useQuery(trpc.invites.status.queryOptions({ userId: id }));
   const keys = useQuery(trpc.keys.list.queryOptions({ ownerId: id, includeRevoked: true }));
-  const resend = useMutation(trpc.invites.resend.mutationOptions({ onSuccess: (status) => client.setQueryData(trpc.invites.status.queryKey({ userId: id }), status) }));
+  const resend = useMutation(
+    trpc.invites.resend.mutationOptions({
+      onSuccess: (status) => client.setQueryData(trpc.invites.status.queryKey({ userId: id }), status),
+    }),
+  );
   const u = user.data;
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/users" activeOptions={{ exact: true }}>Users</Link> /
+        <Link to="/users" activeOptions={{ exact: true }}>
+          Users
+        </Link>{' '}
+        /
       </p>
-      <PageHeader title={u ? displayNameOf(u) : 'User'} description={u ? <>{emailOf(u)} · <Badge value={u.status} /></> : undefined} />
+      <PageHeader
+        title={u ? displayNameOf(u) : 'User'}
+        description={
+          u ? (
+            <>
+              {emailOf(u)} · <Badge value={u.status} />
+            </>
+          ) : undefined
+        }
+      />
       <QueryState isPending={user.isPending} error={user.error} label="the user" />
       {u ? (
         <div className="grid-2">
@@ -69,7 +89,9 @@ export function UserPage({ id }: { id: string }) {
                 <dl className="details">
                   <div>
                     <dt>State</dt>
-                    <dd><InviteState invite={invite.data} /></dd>
+                    <dd>
+                      <InviteState invite={invite.data} />
+                    </dd>
                   </div>
                   <div>
                     <dt>Sent</dt>
@@ -81,14 +103,25 @@ export function UserPage({ id }: { id: string }) {
                   </div>
                 </dl>
               ) : null}
-              {resend.isSuccess ? <Notice tone="success">A new invite is on its way to {emailOf(u)}. Earlier links no longer work.</Notice> : null}
+              {resend.isSuccess ? (
+                <Notice tone="success">
+                  A new invite is on its way to {emailOf(u)}. Earlier links no longer work.
+                </Notice>
+              ) : null}
               {resend.error ? <Notice tone="error">{errorMessage(resend.error)}</Notice> : null}
               {u.status === 'invited' ? (
-                <button type="button" className="button button-primary" onClick={() => resend.mutate({ userId: id })} disabled={resend.isPending}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => resend.mutate({ userId: id })}
+                  disabled={resend.isPending}
+                >
                   {resend.isPending ? 'Sending…' : 'Resend invite'}
                 </button>
               ) : (
-                <p className="muted small">{u.status === 'active' ? 'This user has accepted their invite.' : 'Deactivated users get no invites.'}</p>
+                <p className="muted small">
+                  {u.status === 'active' ? 'This user has accepted their invite.' : 'Deactivated users get no invites.'}
+                </p>
               )}
             </section>
             <section className="card" aria-labelledby="groups-title">
@@ -97,7 +130,9 @@ export function UserPage({ id }: { id: string }) {
                 <ul className="plain-list">
                   {u.groups.map((g) => (
                     <li key={g.value}>
-                      <Link to="/groups/$id" params={{ id: g.value }}>{g.display ?? g.value}</Link>
+                      <Link to="/groups/$id" params={{ id: g.value }}>
+                        {g.display ?? g.value}
+                      </Link>
                     </li>
                   ))}
                 </ul>
@@ -110,7 +145,13 @@ export function UserPage({ id }: { id: string }) {
             <h2 id="keys-title">Keys this user owns</h2>
             <p className="muted small">A user's keys are revoked when the user is deactivated or deleted.</p>
             <QueryState isPending={keys.isPending} error={keys.error} label="keys" />
-            {keys.data ? <KeyTable keys={keys.data.items} ownerNames={new Map([[u.id, displayNameOf(u)]])} empty="This user owns no keys." /> : null}
+            {keys.data ? (
+              <KeyTable
+                keys={keys.data.items}
+                ownerNames={new Map([[u.id, displayNameOf(u)]])}
+                empty="This user owns no keys."
+              />
+            ) : null}
           </section>
         </div>
       ) : null}

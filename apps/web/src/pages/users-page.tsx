@@ -30,7 +30,14 @@ export function UsersPage() {
     const nextQ = next.q ?? q;
     const nextStatus = next.status ?? status;
     const nextPage = next.page ?? 1;
-    void navigate({ search: { ...(nextQ ? { q: nextQ } : {}), ...(nextStatus ? { status: nextStatus } : {}), ...(nextPage > 1 ? { page: nextPage } : {}) }, replace: true });
+    void navigate({
+      search: {
+        ...(nextQ ? { q: nextQ } : {}),
+        ...(nextStatus ? { status: nextStatus } : {}),
+        ...(nextPage > 1 ? { page: nextPage } : {}),
+      },
+      replace: true,
+    });
   };
   useEffect(() => {
     if (typed !== q) go({ q: typed, page: 1 });
@@ -38,23 +45,40 @@ export function UsersPage() {
 
   const users = useQuery(
     trpc.users.search.queryOptions(
-      { ...(q.trim() ? { text: q.trim() } : {}), ...(status ? { status } : {}), sortBy: 'userName', startIndex: (page - 1) * PAGE_SIZE + 1, count: PAGE_SIZE },
+      {
+        ...(q.trim() ? { text: q.trim() } : {}),
+        ...(status ? { status } : {}),
+        sortBy: 'userName',
+        startIndex: (page - 1) * PAGE_SIZE + 1,
+        count: PAGE_SIZE,
+      },
       { placeholderData: keepPreviousData },
     ),
   );
   const items = users.data?.items ?? [];
   // Invite state for the invited of the page, in one call; others show accepted or nothing.
   const invitedIds = items.filter((u) => u.status === 'invited').map((u) => u.id);
-  const invites = useQuery(trpc.invites.statusMany.queryOptions({ userIds: invitedIds }, { enabled: invitedIds.length > 0 }));
+  const invites = useQuery(
+    trpc.invites.statusMany.queryOptions({ userIds: invitedIds }, { enabled: invitedIds.length > 0 }),
+  );
   const inviteOf = new Map(invites.data?.map((s) => [s.userId, s.invite]));
 
   return (
     <>
-      <PageHeader title="Users" description="Everyone your identity provider provisioned, plus admins and just-in-time accounts." />
+      <PageHeader
+        title="Users"
+        description="Everyone your identity provider provisioned, plus admins and just-in-time accounts."
+      />
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor="user-search">Search users</label>
-          <input id="user-search" type="search" placeholder="Start of a name, user name or email" value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="user-search"
+            type="search"
+            placeholder="Start of a name, user name or email"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="user-status">Status</label>
@@ -86,7 +110,9 @@ export function UsersPage() {
                 {items.map((u) => (
                   <tr key={u.id}>
                     <td>
-                      <Link to="/users/$id" params={{ id: u.id }} className="nowrap">{displayNameOf(u)}</Link>
+                      <Link to="/users/$id" params={{ id: u.id }} className="nowrap">
+                        {displayNameOf(u)}
+                      </Link>
                       <div className="mono small muted">{u.userName}</div>
                     </td>
                     <td>{emailOf(u)}</td>
@@ -95,20 +121,36 @@ export function UsersPage() {
                       <Badge value={u.status} />
                     </td>
                     <td>{SOURCE_LABELS[u.source]}</td>
-                    <td>{u.status === 'invited' ? <InviteState invite={inviteOf.get(u.id)} /> : u.acceptedAt ? <span className="muted small">Accepted</span> : <span className="muted small">—</span>}</td>
+                    <td>
+                      {u.status === 'invited' ? (
+                        <InviteState invite={inviteOf.get(u.id)} />
+                      ) : u.acceptedAt ? (
+                        <span className="muted small">Accepted</span>
+                      ) : (
+                        <span className="muted small">—</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
                 {items.length === 0 ? (
                   <tr>
                     <td colSpan={6} className="empty">
-                      {q || status ? `No ${status ? `${status} ` : ''}user${q ? ` matches “${q}”` : ''}.` : 'No users yet: connect your identity provider on the SCIM connection page.'}
+                      {q || status
+                        ? `No ${status ? `${status} ` : ''}user${q ? ` matches “${q}”` : ''}.`
+                        : 'No users yet: connect your identity provider on the SCIM connection page.'}
                     </td>
                   </tr>
                 ) : null}
               </tbody>
             </table>
           </div>
-          <Pager page={page} pageSize={PAGE_SIZE} total={users.data.totalResults} onPage={(p) => go({ page: p })} label="Users" />
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={users.data.totalResults}
+            onPage={(p) => go({ page: p })}
+            label="Users"
+          />
         </>
       ) : null}
     </>

@@ -18,4 +18,5 @@ export const internalErrorMessage = (requestId: string | undefined) =>
   requestId ? `Internal server error (request ${requestId})` : 'Internal server error';
 
 /** The message of an expected failure; a body over the limit reads the same whether its length was declared or counted. */
-export const publicMessage = (error: TRPCError): string => (error.code === 'PAYLOAD_TOO_LARGE' ? BODY_TOO_LARGE_MESSAGE : error.message);
+export const publicMessage = (error: TRPCError): string =>
+  error.code === 'PAYLOAD_TOO_LARGE' ? BODY_TOO_LARGE_MESSAGE : error.message;

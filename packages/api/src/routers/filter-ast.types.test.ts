@@ -1,5 +1,15 @@
-import type { FilterNode as CoreFilterNode, GroupAttributes as CoreGroup, MembershipDelta as CoreDelta, UserAttributes as CoreUser } from '@provisio/core';
-import type { FilterNode as ScimFilterNode, GroupAttributes as ScimGroup, MembershipDelta as ScimDelta, UserAttributes as ScimUser } from '@provisio/scim';
+import type {
+  FilterNode as CoreFilterNode,
+  GroupAttributes as CoreGroup,
+  MembershipDelta as CoreDelta,
+  UserAttributes as CoreUser,
+} from '@provisio/core';
+import type {
+  FilterNode as ScimFilterNode,
+  GroupAttributes as ScimGroup,
+  MembershipDelta as ScimDelta,
+  UserAttributes as ScimUser,
+} from '@provisio/scim';
 import { expectTypeOf, it } from 'vitest';
 
 // core may not import scim, so it mirrors these shapes; this keeps the copies honest.

@@ -22,7 +22,10 @@ beforeAll(async () => {
     ids.push((await caller.users.create({ attributes })).id);
   }
   tick();
-  const eng = await caller.groups.create({ attributes: { displayName: 'Engineering', externalId: 'G-1' }, members: [{ value: ids[0] ?? '' }, { value: ids[2] ?? '', display: 'cy' }] });
+  const eng = await caller.groups.create({
+    attributes: { displayName: 'Engineering', externalId: 'G-1' },
+    members: [{ value: ids[0] ?? '' }, { value: ids[2] ?? '', display: 'cy' }],
+  });
   tick();
   await caller.groups.create({ attributes: { displayName: 'Marketing' }, members: [{ value: ids[3] ?? '' }] });
   tick();
@@ -34,17 +37,25 @@ afterAll(async () => {
 });
 
 const fill = (text: string) => text.replace(/\$[A-Z]+/g, (v) => vars[v] ?? v);
-const meta = (r: { created: string; lastModified: string }, resourceType: string) => ({ created: r.created, lastModified: r.lastModified, resourceType });
+const meta = (r: { created: string; lastModified: string }, resourceType: string) => ({
+  created: r.created,
+  lastModified: r.lastModified,
+  resourceType,
+});
 
 async function expected(resourceType: ResourceTypeName, filter: string): Promise<string[]> {
   const ast = parseFilter(filter, { registry: scimRegistry, resourceType });
   const ctx = { registry: scimRegistry, resourceType };
   if (resourceType === 'User') {
     const all = (await caller.users.search({ count: 1000 })).items;
-    return all.filter((u) => matches({ ...u.attributes, id: u.id, groups: u.groups, meta: meta(u, 'User') }, ast, ctx)).map((u) => u.id);
+    return all
+      .filter((u) => matches({ ...u.attributes, id: u.id, groups: u.groups, meta: meta(u, 'User') }, ast, ctx))
+      .map((u) => u.id);
   }
   const all = (await caller.groups.list({ count: 1000, includeMembers: true })).items;
-  return all.filter((g) => matches({ ...g.attributes, id: g.id, members: g.members, meta: meta(g, 'Group') }, ast, ctx)).map((g) => g.id);
+  return all
+    .filter((g) => matches({ ...g.attributes, id: g.id, members: g.members, meta: meta(g, 'Group') }, ast, ctx))
+    .map((g) => g.id);
 }
 
 describe('users.list filters agree with the in-memory evaluator', () => {
@@ -65,8 +76,15 @@ describe('groups.list filters agree with the in-memory evaluator', () => {
 
 describe('filters whose cost grows with the org are refused with invalidFilter', () => {
   it.each(REFUSED_FILTERS)('$resourceType: $filter', async ({ resourceType, filter, detail }) => {
-    const list = resourceType === 'User' ? caller.users.search({ filter: fill(filter) }) : caller.groups.list({ filter: fill(filter) });
-    await expect(list).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(detail), cause: { scimType: 'invalidFilter' } });
+    const list =
+      resourceType === 'User'
+        ? caller.users.search({ filter: fill(filter) })
+        : caller.groups.list({ filter: fill(filter) });
+    await expect(list).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(detail),
+      cause: { scimType: 'invalidFilter' },
+    });
   });
 
   it('accepts ten value-path and member terms', async () => {

@@ -10,7 +10,9 @@ const noQueue: InviteDispatcher = {
 };
 
 /** Invite rules' dependencies from the request context. */
-export const inviteDeps = (ctx: Pick<Context, 'db' | 'clock' | 'queue' | 'logger'>): InviteIssueDeps & {
+export const inviteDeps = (
+  ctx: Pick<Context, 'db' | 'clock' | 'queue' | 'logger'>,
+): InviteIssueDeps & {
   users: Context['db']['inviteUsers'];
   orgs: Context['db']['inviteOrgs'];
 } => ({

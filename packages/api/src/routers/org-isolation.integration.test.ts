@@ -13,8 +13,11 @@ beforeAll(async () => {
   env = await setupOrg();
   const { orgId } = await createTestOrg(env.db);
   other = callerFor(env.db, testPrincipal(orgId));
-  userId = (await env.caller.users.create({ attributes: { userName: 'shared@example.com', active: true, externalId: 'ext-1' } })).id;
-  groupId = (await env.caller.groups.create({ attributes: { displayName: 'Shared' }, members: [{ value: userId }] })).id;
+  userId = (
+    await env.caller.users.create({ attributes: { userName: 'shared@example.com', active: true, externalId: 'ext-1' } })
+  ).id;
+  groupId = (await env.caller.groups.create({ attributes: { displayName: 'Shared' }, members: [{ value: userId }] }))
+    .id;
 });
 afterAll(async () => {
   await env.db.drop();
@@ -23,37 +26,58 @@ afterAll(async () => {
 describe("org B cannot see or touch org A's data", () => {
   it('users: get, replace, patch, deactivate, delete are NOT_FOUND like an id that never existed', async () => {
     await expect(other.users.get({ id: userId })).rejects.toMatchObject(notFound);
-    await expect(other.users.replace({ id: userId, attributes: { userName: 'x', active: true } })).rejects.toMatchObject(notFound);
-    await expect(other.users.patch({ id: userId, patch: op({ op: 'replace', path: 'title', value: 'x' }) })).rejects.toMatchObject(notFound);
+    await expect(
+      other.users.replace({ id: userId, attributes: { userName: 'x', active: true } }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      other.users.patch({ id: userId, patch: op({ op: 'replace', path: 'title', value: 'x' }) }),
+    ).rejects.toMatchObject(notFound);
     await expect(other.users.deactivate({ id: userId })).rejects.toMatchObject(notFound);
     await expect(other.users.delete({ id: userId })).rejects.toMatchObject(notFound);
-    await expect(env.caller.users.get({ id: userId })).resolves.toMatchObject({ version: 1, attributes: { active: true } });
+    await expect(env.caller.users.get({ id: userId })).resolves.toMatchObject({
+      version: 1,
+      attributes: { active: true },
+    });
   });
 
   it('groups: get, patch, member changes, delete are NOT_FOUND', async () => {
     await expect(other.groups.get({ id: groupId })).rejects.toMatchObject(notFound);
-    await expect(other.groups.patch({ id: groupId, patch: op({ op: 'replace', path: 'displayName', value: 'x' }) })).rejects.toMatchObject(notFound);
+    await expect(
+      other.groups.patch({ id: groupId, patch: op({ op: 'replace', path: 'displayName', value: 'x' }) }),
+    ).rejects.toMatchObject(notFound);
     await expect(other.groups.removeMembers({ id: groupId, memberIds: [userId] })).rejects.toMatchObject(notFound);
     await expect(other.groups.delete({ id: groupId })).rejects.toMatchObject(notFound);
-    await expect(env.caller.groups.get({ id: groupId })).resolves.toMatchObject({ version: 1, members: [{ value: userId }] });
+    await expect(env.caller.groups.get({ id: groupId })).resolves.toMatchObject({
+      version: 1,
+      members: [{ value: userId }],
+    });
   });
 
   it("lists and filters never return another org's rows", async () => {
     expect((await other.users.search({})).totalResults).toBe(0);
-    expect((await other.users.search({ filter: `id eq "${userId}" or externalId eq "ext-1" or userName pr` })).totalResults).toBe(0);
+    expect(
+      (await other.users.search({ filter: `id eq "${userId}" or externalId eq "ext-1" or userName pr` })).totalResults,
+    ).toBe(0);
     expect((await other.groups.list({ filter: `members eq "${userId}"` })).totalResults).toBe(0);
     expect((await other.groups.list({})).totalResults).toBe(0);
   });
 
   it("cannot use another org's users as members", async () => {
     const g = await other.groups.create({ attributes: { displayName: 'Theirs' } });
-    await expect(other.groups.addMembers({ id: g.id, members: [{ value: userId }] })).rejects.toMatchObject({ cause: { scimType: 'invalidValue' } });
+    await expect(other.groups.addMembers({ id: g.id, members: [{ value: userId }] })).rejects.toMatchObject({
+      cause: { scimType: 'invalidValue' },
+    });
   });
 
   it('uniqueness is per org: the same userName and displayName exist in both', async () => {
     const user = await other.users.create({ attributes: { userName: 'SHARED@example.com', active: true } });
     const group = await other.groups.create({ attributes: { displayName: 'shared' } });
-    expect([user.userName, user.version, group.displayName, group.version]).toEqual(['SHARED@example.com', 1, 'shared', 1]);
+    expect([user.userName, user.version, group.displayName, group.version]).toEqual([
+      'SHARED@example.com',
+      1,
+      'shared',
+      1,
+    ]);
     expect([user.id, group.id]).not.toContain(userId);
     expect(group.id).not.toBe(groupId);
     // Each org still reads only its own.

@@ -22,6 +22,10 @@ export const ZListRequestSchema = ZPageWindowSchema.extend({
 });
 
 export const listResponseOf = <T extends z.ZodType>(item: T) =>
-  z.object({ totalResults: z.number().int().nonnegative(), startIndex: z.number().int().positive(), items: z.array(item) });
+  z.object({
+    totalResults: z.number().int().nonnegative(),
+    startIndex: z.number().int().positive(),
+    items: z.array(item),
+  });
 
 export const ZDeletedResponseSchema = z.object({ id: z.string() });

@@ -28,4 +28,8 @@ function accessLossDeps(ctx: EffectsContext): AccessLossDeps | null {
 }
 
 /** What every user write brings (audit diff, key revocation, the new user's invite), from the request context. */
-export const userEffectsOf = (ctx: EffectsContext): UserEffectsOptions => ({ audit: ctx.audit, access: accessLossDeps(ctx), invites: inviteDeps(ctx) });
+export const userEffectsOf = (ctx: EffectsContext): UserEffectsOptions => ({
+  audit: ctx.audit,
+  access: accessLossDeps(ctx),
+  invites: inviteDeps(ctx),
+});

@@ -9,7 +9,15 @@ type TestDb = Awaited<ReturnType<typeof createTestDb>>;
 
 /** A caller acting as `auth` (default: a `scim` key of the org). */
 export const callerFor = (db: TestDb, auth: Principal | null, clock: Clock = systemClock) =>
-  createCaller(createInnerContext({ db, logger: createLogger({ name: 'test', level: 'silent' }), clock, publicUrl: 'http://provisio.test', auth }));
+  createCaller(
+    createInnerContext({
+      db,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      clock,
+      publicUrl: 'http://provisio.test',
+      auth,
+    }),
+  );
 
 /** A database of the test file's own, one org in it, and a SCIM caller for that org. */
 export async function setupOrg() {

@@ -33,7 +33,8 @@ export function createRecorder() {
     },
     requests: () => [...latencies.values()].reduce((n, l) => n + l.length, 0),
     errors: () => [...errors.values()].reduce((n, e) => n + e, 0),
-    byType: (): Record<string, RequestFigures> => Object.fromEntries([...latencies].map(([type, l]) => [type, { ...summarize(l), errors: errors.get(type) ?? 0 }])),
+    byType: (): Record<string, RequestFigures> =>
+      Object.fromEntries([...latencies].map(([type, l]) => [type, { ...summarize(l), errors: errors.get(type) ?? 0 }])),
   };
 }
 
@@ -42,22 +43,28 @@ export function createRecorder() {
  * filter=userName eq`, then POST when it is not there, and every 10th user a PATCH (Okta
  * deactivates with `replace {active:false}`). Stops starting users after `maxSeconds`.
  */
-export async function oktaInitialSync(stack: Stack, options: { count: number; concurrency: number; maxSeconds: number }): Promise<SyncResult> {
+export async function oktaInitialSync(
+  stack: Stack,
+  options: { count: number; concurrency: number; maxSeconds: number },
+): Promise<SyncResult> {
   const org = await createBenchOrg(stack.baseUrl, `Okta sync c${options.concurrency} ${Date.now()}`);
   const http = createHttp(`${stack.baseUrl}/scim/v2`, { authorization: `Bearer ${org.scimToken}`, ...OKTA_HEADERS });
   const recorder = createRecorder();
   const cpu0 = stack.serverCpuMs();
-  const run = await runPool({ concurrency: options.concurrency, count: options.count, seconds: options.maxSeconds }, async (i) => {
-    const userName = `okta.${i}@sync.example`;
-    const lookup = await http.send('GET', filterUserName(userName));
-    recorder.record('GET filter', lookup, [200]);
-    if (!lookup.body.includes('"totalResults":0')) return;
-    const created = await http.send('POST', '/Users', oktaUser(userName, i));
-    recorder.record('POST /Users', created, [201]);
-    if (i % 10 !== 0 || created.status !== 201) return;
-    const id = (JSON.parse(created.body) as { id: string }).id;
-    recorder.record('PATCH deactivate', await http.send('PATCH', `/Users/${id}`, oktaDeactivate), [200, 204]);
-  });
+  const run = await runPool(
+    { concurrency: options.concurrency, count: options.count, seconds: options.maxSeconds },
+    async (i) => {
+      const userName = `okta.${i}@sync.example`;
+      const lookup = await http.send('GET', filterUserName(userName));
+      recorder.record('GET filter', lookup, [200]);
+      if (!lookup.body.includes('"totalResults":0')) return;
+      const created = await http.send('POST', '/Users', oktaUser(userName, i));
+      recorder.record('POST /Users', created, [201]);
+      if (i % 10 !== 0 || created.status !== 201) return;
+      const id = (JSON.parse(created.body) as { id: string }).id;
+      recorder.record('PATCH deactivate', await http.send('PATCH', `/Users/${id}`, oktaDeactivate), [200, 204]);
+    },
+  );
   http.close();
   const requests = recorder.requests();
   return {

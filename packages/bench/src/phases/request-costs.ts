@@ -7,9 +7,24 @@ import type { Stack } from '../stack.ts';
 import { percentile } from '../stats.ts';
 import { addMember, filterUserName, OKTA_HEADERS, oktaDeactivate, oktaUser } from './scim-bodies.ts';
 
-export type RequestCost = { type: string; requests: number; errors: number; p50: number; cpuMsPerRequest: number; dbRoundTrips: number; redisCommands: number };
+export type RequestCost = {
+  type: string;
+  requests: number;
+  errors: number;
+  p50: number;
+  cpuMsPerRequest: number;
+  dbRoundTrips: number;
+  redisCommands: number;
+};
 
-type CostType = { type: string; method: string; route: string; concurrency: number; ok: readonly number[]; send: (http: Http, i: number) => Promise<Reply> };
+type CostType = {
+  type: string;
+  method: string;
+  route: string;
+  concurrency: number;
+  ok: readonly number[];
+  send: (http: Http, i: number) => Promise<Reply>;
+};
 
 const userName = (i: number) => `cost.${i}@costs.example`;
 
@@ -25,23 +40,59 @@ export async function measureRequestCosts(stack: Stack, count: number): Promise<
   let groupId = '';
   const types: CostType[] = [
     {
-      type: 'POST /Users', method: 'POST', route: '/scim/v2/Users/', concurrency: 4, ok: [201],
+      type: 'POST /Users',
+      method: 'POST',
+      route: '/scim/v2/Users/',
+      concurrency: 4,
+      ok: [201],
       send: async (h, i) => {
         const reply = await h.send('POST', '/Users', oktaUser(userName(i), i));
         if (reply.status === 201) ids[i] = (JSON.parse(reply.body) as { id: string }).id;
         return reply;
       },
     },
-    { type: 'GET filter userName eq', method: 'GET', route: '/scim/v2/Users/', concurrency: 4, ok: [200], send: (h, i) => h.send('GET', filterUserName(userName(i))) },
-    { type: 'GET /Users/{id}', method: 'GET', route: '/scim/v2/Users/:id', concurrency: 4, ok: [200], send: (h, i) => h.send('GET', `/Users/${ids[i] ?? ''}`) },
-    { type: 'PATCH deactivate', method: 'PATCH', route: '/scim/v2/Users/:id', concurrency: 4, ok: [200, 204], send: (h, i) => h.send('PATCH', `/Users/${ids[i] ?? ''}`, oktaDeactivate) },
-    { type: 'PATCH group member add', method: 'PATCH', route: '/scim/v2/Groups/:id', concurrency: 1, ok: [200, 204], send: (h, i) => h.send('PATCH', `/Groups/${groupId}`, addMember(ids[i] ?? '')) },
+    {
+      type: 'GET filter userName eq',
+      method: 'GET',
+      route: '/scim/v2/Users/',
+      concurrency: 4,
+      ok: [200],
+      send: (h, i) => h.send('GET', filterUserName(userName(i))),
+    },
+    {
+      type: 'GET /Users/{id}',
+      method: 'GET',
+      route: '/scim/v2/Users/:id',
+      concurrency: 4,
+      ok: [200],
+      send: (h, i) => h.send('GET', `/Users/${ids[i] ?? ''}`),
+    },
+    {
+      type: 'PATCH deactivate',
+      method: 'PATCH',
+      route: '/scim/v2/Users/:id',
+      concurrency: 4,
+      ok: [200, 204],
+      send: (h, i) => h.send('PATCH', `/Users/${ids[i] ?? ''}`, oktaDeactivate),
+    },
+    {
+      type: 'PATCH group member add',
+      method: 'PATCH',
+      route: '/scim/v2/Groups/:id',
+      concurrency: 1,
+      ok: [200, 204],
+      send: (h, i) => h.send('PATCH', `/Groups/${groupId}`, addMember(ids[i] ?? '')),
+    },
   ];
   try {
     const costs: RequestCost[] = [];
     for (const cost of types) {
       if (cost.route === '/scim/v2/Groups/:id') {
-        const group = await http.send('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Costs ${Date.now()}`, members: [] });
+        const group = await http.send('POST', '/Groups', {
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+          displayName: `Costs ${Date.now()}`,
+          members: [],
+        });
         groupId = (JSON.parse(group.body) as { id: string }).id;
       }
       const before = await stack.metrics();

@@ -23,6 +23,10 @@ export const entraReplace = (email: string, familyName: string) => ({
   ],
 });
 
-export const addMember = (userId: string) => ({ schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }] });
+export const addMember = (userId: string) => ({
+  schemas: [PATCH_OP],
+  Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }],
+});
 
-export const filterUserName = (userName: string) => `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;
+export const filterUserName = (userName: string) =>
+  `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;

@@ -15,10 +15,17 @@ async function installedDir(name: string, from: string): Promise<string> {
   throw new Error(`${name} is not installed beside ${from}`);
 }
 
-type Manifest = { dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+type Manifest = {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+};
 
 /** What installing a package brings: its dependencies and its required peers (optional ones stay out, as npm and pnpm leave them). */
-const needs = (m: Manifest) => [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.peerDependencies ?? {}).filter((p) => !m.peerDependenciesMeta?.[p]?.optional)];
+const needs = (m: Manifest) => [
+  ...Object.keys(m.dependencies ?? {}),
+  ...Object.keys(m.peerDependencies ?? {}).filter((p) => !m.peerDependenciesMeta?.[p]?.optional),
+];
 
 /**
  * Packs each named package and everything it depends on, as installed in this workspace
@@ -33,7 +40,16 @@ async function packInstalled(names: Record<string, string>, dest: string): Promi
     const dir = await installedDir(name, from);
     const tarball = join(dest, `${name.replace('/', '__')}.tgz`);
     // npm tarballs hold the package under `package/`; hard links become files (pnpm's unpacking leaves them empty).
-    await run('tar', ['--hard-dereference', '-czf', tarball, '-C', dirname(dir), '--transform', `s,^${basename(dir)},package,`, basename(dir)]);
+    await run('tar', [
+      '--hard-dereference',
+      '-czf',
+      tarball,
+      '-C',
+      dirname(dir),
+      '--transform',
+      `s,^${basename(dir)},package,`,
+      basename(dir),
+    ]);
     tarballs.set(name, tarball);
     const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Manifest;
     for (const dep of needs(manifest)) queue.push([dep, dir]);
@@ -47,15 +63,39 @@ async function packInstalled(names: Record<string, string>, dest: string): Promi
  * this workspace installed, pinned by `pnpm.overrides`, and pnpm runs `--offline` against the
  * local store, so anything missing fails instead of being fetched.
  */
-export async function installOffline({ project, clientTarball, clientDir, tools, workspaceDir }: { project: string; clientTarball: string; clientDir: string; tools: string[]; workspaceDir: string }) {
+export async function installOffline({
+  project,
+  clientTarball,
+  clientDir,
+  tools,
+  workspaceDir,
+}: {
+  project: string;
+  clientTarball: string;
+  clientDir: string;
+  tools: string[];
+  workspaceDir: string;
+}) {
   const { stdout } = await run('tar', ['-xzOf', clientTarball, 'package/package.json']);
   const client = JSON.parse(stdout) as Manifest;
-  const roots = { ...Object.fromEntries(Object.keys(client.dependencies ?? {}).map((d) => [d, clientDir])), ...Object.fromEntries(tools.map((t) => [t, workspaceDir])) };
+  const roots = {
+    ...Object.fromEntries(Object.keys(client.dependencies ?? {}).map((d) => [d, clientDir])),
+    ...Object.fromEntries(tools.map((t) => [t, workspaceDir])),
+  };
   const tarballs = await packInstalled(roots, dirname(project));
   const file = (path: string) => `file:${path}`;
   const overrides = Object.fromEntries([...tarballs].map(([name, path]) => [name, file(path)]));
-  const dependencies = { '@provisio/client': file(clientTarball), ...Object.fromEntries(tools.map((t) => [t, overrides[t]])) };
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, pnpm: { overrides } }));
+  const dependencies = {
+    '@provisio/client': file(clientTarball),
+    ...Object.fromEntries(tools.map((t) => [t, overrides[t]])),
+  };
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, pnpm: { overrides } }),
+  );
   const store = (await run('pnpm', ['store', 'path'], { cwd: workspaceDir })).stdout.trim();
-  await run('pnpm', ['install', '--offline', '--store-dir', store, '--ignore-workspace', '--reporter=append-only'], { cwd: project, maxBuffer: 64 << 20 });
+  await run('pnpm', ['install', '--offline', '--store-dir', store, '--ignore-workspace', '--reporter=append-only'], {
+    cwd: project,
+    maxBuffer: 64 << 20,
+  });
 }

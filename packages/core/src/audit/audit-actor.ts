@@ -18,7 +18,8 @@ export function actorOf(principal: Principal | null): AuditActor {
  */
 export function readStoredActor(stored: unknown): AuditActor {
   const legacy = stored as { type?: unknown; keyId?: unknown; ownerId?: unknown } | null;
-  if (legacy?.type === 'key' && !legacy.keyId) return typeof legacy.ownerId === 'string' ? { type: 'session', userId: legacy.ownerId } : { type: 'platform' };
+  if (legacy?.type === 'key' && !legacy.keyId)
+    return typeof legacy.ownerId === 'string' ? { type: 'session', userId: legacy.ownerId } : { type: 'platform' };
   const parsed = AuditActorSchema.safeParse(stored);
   // Only this code writes actors; anything else would be a hand-made document.
   return parsed.success ? parsed.data : { type: 'system' };

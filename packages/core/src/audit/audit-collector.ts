@@ -16,7 +16,10 @@ export type AuditCollector = {
   note(text: string): void;
 };
 
-export function createAuditCollector(options: { writtenBy: 'http' | 'procedure'; userAgent?: string | null }): AuditCollector {
+export function createAuditCollector(options: {
+  writtenBy: 'http' | 'procedure';
+  userAgent?: string | null;
+}): AuditCollector {
   const collector: AuditCollector = {
     writtenBy: options.writtenBy,
     userAgent: options.userAgent ?? null,

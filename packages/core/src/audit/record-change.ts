@@ -15,7 +15,10 @@ export type RecordChangeOptions = {
  * and makes the resource the event's subject unless one is set. No collector (internal
  * callers, tests without HTTP): nothing to do.
  */
-export function recordChange(audit: AuditCollector | undefined, { resourceType, resourceId, before, after }: RecordChangeOptions): void {
+export function recordChange(
+  audit: AuditCollector | undefined,
+  { resourceType, resourceId, before, after }: RecordChangeOptions,
+): void {
   if (!audit) return;
   audit.subject ??= { resourceType, resourceId };
   audit.record(diffRecords({ resourceType, resourceId }, before, after));

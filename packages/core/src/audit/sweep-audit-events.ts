@@ -7,7 +7,10 @@ import type { AuditRepository } from './audit-repository.ts';
  * FerretDB has no TTL index, so this runs on a timer in the worker (idempotent, any
  * number of workers may run it).
  */
-export async function sweepAuditEvents(deps: { audit: AuditRepository; clock: Clock }, { batch = 1_000, maxBatches = 100 } = {}): Promise<number> {
+export async function sweepAuditEvents(
+  deps: { audit: AuditRepository; clock: Clock },
+  { batch = 1_000, maxBatches = 100 } = {},
+): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - AUDIT_RETENTION_DAYS * 24 * 3600_000);
   let total = 0;
   for (let i = 0; i < maxBatches; i++) {

@@ -37,7 +37,11 @@ async function owedEvent(deps: OpenUserEventsDeps, intent: UserEventIntent): Pro
   // Missing: never created, or deleted since (that delete has its own event). Older: never written.
   if (!user || user.version < intent.version) return null;
   const type =
-    intent.kind === 'created' ? 'created' : user.version === intent.version ? lifecycleType(intent.from ?? user.status, user.status) : 'updated';
+    intent.kind === 'created'
+      ? 'created'
+      : user.version === intent.version
+        ? lifecycleType(intent.from ?? user.status, user.status)
+        : 'updated';
   return { id, orgId, type, userId, version: user.version, at: user.lastModified, user };
 }
 

@@ -24,7 +24,10 @@ export function resumePoint(clock: Clock, lastEventId: string | null | undefined
   if (lastEventId === null || lastEventId === undefined || lastEventId === '') return userEventHead(clock);
   const at = timeOfEventId(lastEventId);
   if (Number.isNaN(at)) {
-    throw new AppError('BAD_REQUEST', { message: `lastEventId '${lastEventId.slice(0, 64)}' is not an event id`, scimType: 'invalidCursor' });
+    throw new AppError('BAD_REQUEST', {
+      message: `lastEventId '${lastEventId.slice(0, 64)}' is not an event id`,
+      scimType: 'invalidCursor',
+    });
   }
   if (at < clock.now().getTime() - USER_EVENT_RETENTION_DAYS * DAY_MS) {
     throw new AppError('BAD_REQUEST', {

@@ -46,7 +46,10 @@ function tooManyStreams(outcome: Exclude<LeaseOutcome, 'held'>): AppError {
 }
 
 /** Opens a lease for one stream of `holder` in `orgId`, or refuses it (RATE_LIMITED, 429) beyond the caps. */
-export async function openStreamLease(leases: StreamLeases, { orgId, holder }: Omit<StreamLeaseRef, 'leaseId'>): Promise<StreamLease> {
+export async function openStreamLease(
+  leases: StreamLeases,
+  { orgId, holder }: Omit<StreamLeaseRef, 'leaseId'>,
+): Promise<StreamLease> {
   const ref: StreamLeaseRef = { orgId, holder, leaseId: randomUUID() };
   const outcome = await leases.hold(ref, LIMITS);
   if (outcome !== 'held') throw tooManyStreams(outcome);

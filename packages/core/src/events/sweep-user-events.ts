@@ -8,7 +8,10 @@ import type { UserEventStore } from './user-event-store.ts';
  * floor of the cutoff"), in batches. No TTL index on FerretDB: the worker runs this on a
  * timer; idempotent, any number of workers may run it.
  */
-export async function sweepUserEvents(deps: { events: UserEventStore; clock: Clock }, { batch = 1_000, maxBatches = 100 } = {}): Promise<number> {
+export async function sweepUserEvents(
+  deps: { events: UserEventStore; clock: Clock },
+  { batch = 1_000, maxBatches = 100 } = {},
+): Promise<number> {
   const before = eventIdFloor(deps.clock.now().getTime() - USER_EVENT_RETENTION_DAYS * 24 * 3600_000);
   let total = 0;
   for (let i = 0; i < maxBatches; i++) {

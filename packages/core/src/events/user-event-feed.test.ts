@@ -20,12 +20,25 @@ function countingStore() {
     listBetween(orgId, { after, before, limit }) {
       reads.push({ after, before });
       if (failure) return Promise.reject(failure);
-      return Promise.resolve(events.filter((e) => e.orgId === orgId && e.id > after && e.id < before).sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit));
+      return Promise.resolve(
+        events
+          .filter((e) => e.orgId === orgId && e.id > after && e.id < before)
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .slice(0, limit),
+      );
     },
   };
   const add = (at: number) => {
     const id = uuidV7(at);
-    events.push({ id, orgId: ORG, type: 'updated', userId: `u-${events.length}`, version: 1, at: new Date(at).toISOString(), user: null });
+    events.push({
+      id,
+      orgId: ORG,
+      type: 'updated',
+      userId: `u-${events.length}`,
+      version: 1,
+      at: new Date(at).toISOString(),
+      user: null,
+    });
     return id;
   };
   return { store, reads, add, fail: (error: Error) => void (failure = error) };
@@ -105,7 +118,9 @@ describe('the shared event feed', () => {
     expect(fromFirst.ids).toEqual(old.slice(1));
     const next = h.add(h.now() - 100);
     h.tick();
-    await vi.waitFor(() => expect([live.ids, fromFirst.ids, fromStart.ids]).toEqual([[next], [...old.slice(1), next], [...old, next]]));
+    await vi.waitFor(() =>
+      expect([live.ids, fromFirst.ids, fromStart.ids]).toEqual([[next], [...old.slice(1), next], [...old, next]]),
+    );
     ac.abort();
   });
 
@@ -152,7 +167,9 @@ describe('the shared event feed', () => {
     await vi.waitFor(() => expect(h.polling()).toBe(true));
     h.feed.disconnectAll();
     await a.done;
-    expect(a.errors).toEqual([expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringMatching(/reconnect/) })]);
+    expect(a.errors).toEqual([
+      expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringMatching(/reconnect/) }),
+    ]);
     const ac = new AbortController();
     const b = reader(h.feed.subscribe(ORG, { signal: ac.signal }));
     const id = h.add(h.now() - 100);

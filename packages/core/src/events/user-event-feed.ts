@@ -37,7 +37,12 @@ const waitUnlessAborted = (ms: number, signal: AbortSignal) => sleep(ms, undefin
  * it skips what it has. The settle window applies to every read alike (readSettled).
  */
 export function createUserEventFeed(deps: UserEventFeedDeps): UserEventFeed {
-  const pollerDeps: PollerDeps = { wait: waitUnlessAborted, pollMs: USER_EVENT_TIMING.pollMs, inboxLimit: 1_000, ...deps };
+  const pollerDeps: PollerDeps = {
+    wait: waitUnlessAborted,
+    pollMs: USER_EVENT_TIMING.pollMs,
+    inboxLimit: 1_000,
+    ...deps,
+  };
   const pollers = new Map<string, OrgPoller>();
   const pollerOf = (orgId: string): OrgPoller => {
     const existing = pollers.get(orgId);
@@ -85,7 +90,9 @@ export function createUserEventFeed(deps: UserEventFeedDeps): UserEventFeed {
   return {
     subscribe,
     disconnectAll() {
-      const error = new AppError('UNAVAILABLE', { message: 'This server is shutting down: reconnect to resume from your last event id.' });
+      const error = new AppError('UNAVAILABLE', {
+        message: 'This server is shutting down: reconnect to resume from your last event id.',
+      });
       for (const poller of pollers.values()) poller.failAll(error);
     },
   };

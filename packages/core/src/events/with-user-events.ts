@@ -38,7 +38,11 @@ const MAX_DELETE_ATTEMPTS = 10;
 export function withUserEvents(users: UserRepository, options: UserEventsOptions): UserRepository {
   const { clock, nextId, intents } = options;
 
-  async function tracked<T>(planned: Planned, write: () => Promise<T>, eventOf: (result: T, id: string) => UserEvent | null): Promise<T> {
+  async function tracked<T>(
+    planned: Planned,
+    write: () => Promise<T>,
+    eventOf: (result: T, id: string) => UserEvent | null,
+  ): Promise<T> {
     const started = clock.now();
     const id = nextId(started.getTime());
     await intents.open({ ...planned, id, at: started.toISOString() });
@@ -90,7 +94,8 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
       for (let attempt = 0; attempt < MAX_DELETE_ATTEMPTS; attempt++) {
         // The caller's read serves the first attempt; a retry (the version moved) reads again.
         const before = attempt === 0 && read !== undefined ? read : await options.peek(orgId, userId);
-        if (!before) return users.delete(orgId, userId, { now, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
+        if (!before)
+          return users.delete(orgId, userId, { now, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
         // Pinned to the version read, so the event's version is exact: a write that slips in
         // between makes this delete miss and read again, instead of both events sharing one version.
         const pinned = expectedVersion ?? before.version;
@@ -98,7 +103,8 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
         const deleted = await tracked(
           { orgId, userId, kind: 'deleted', version, from: before.status },
           () => users.delete(orgId, userId, { now, expectedVersion: pinned }),
-          (gone, id) => (gone ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null),
+          (gone, id) =>
+            gone ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null,
         );
         if (deleted || expectedVersion !== undefined) return deleted;
       }

@@ -8,7 +8,12 @@ import type { GroupRecord } from './group-record.ts';
  * conditional write as every other change (so it never clobbers a concurrent rename).
  * Null when the group no longer exists. `read`: the group as the caller read it this request.
  */
-export async function bumpGroupVersion(deps: Pick<DomainDeps, 'groups' | 'clock'>, orgId: string, id: string, read?: GroupRecord): Promise<GroupRecord | null> {
+export async function bumpGroupVersion(
+  deps: Pick<DomainDeps, 'groups' | 'clock'>,
+  orgId: string,
+  id: string,
+  read?: GroupRecord,
+): Promise<GroupRecord | null> {
   try {
     return await retryOnVersionConflict({
       what: 'group',
@@ -16,7 +21,11 @@ export async function bumpGroupVersion(deps: Pick<DomainDeps, 'groups' | 'clock'
       // The group as the caller read it serves the first attempt; a lost race reads again.
       ...(read ? { read } : {}),
       load: () => deps.groups.findById(orgId, id),
-      attempt: (current) => deps.groups.updateIfVersion(orgId, id, current.version, { attributes: current.attributes, now: deps.clock.now() }),
+      attempt: (current) =>
+        deps.groups.updateIfVersion(orgId, id, current.version, {
+          attributes: current.attributes,
+          now: deps.clock.now(),
+        }),
     });
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') return null;

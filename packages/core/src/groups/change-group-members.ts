@@ -25,11 +25,18 @@ export async function changeGroupMembers(deps: DomainDeps, options: ChangeGroupM
   const group = await deps.groups.findById(orgId, id);
   if (!group) throw notFound(id);
   if (ifMatchVersion !== undefined) {
-    const gate = await deps.groups.updateIfVersion(orgId, id, ifMatchVersion, { attributes: group.attributes, now: deps.clock.now() });
-    if (!gate) throw new AppError('PRECONDITION_FAILED', { message: `group ${id} is not at version ${ifMatchVersion}` });
+    const gate = await deps.groups.updateIfVersion(orgId, id, ifMatchVersion, {
+      attributes: group.attributes,
+      now: deps.clock.now(),
+    });
+    if (!gate)
+      throw new AppError('PRECONDITION_FAILED', { message: `group ${id} is not at version ${ifMatchVersion}` });
   }
   await deps.groups.applyMembership(orgId, id, { add, remove: delta.remove, replaceAll: delta.replaceAll });
-  const after = ifMatchVersion !== undefined ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id, group);
+  const after =
+    ifMatchVersion !== undefined
+      ? await deps.groups.findById(orgId, id)
+      : await bumpGroupVersion(deps, orgId, id, group);
   if (!after) {
     // Deleted while we wrote: sweep the rows we may have added after its own sweep.
     await deps.groups.delete(orgId, id, deps.clock.now());

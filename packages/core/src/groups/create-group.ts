@@ -11,10 +11,17 @@ export type CreateGroupOptions = { orgId: string; attributes: GroupAttributes; m
  * Members are checked before anything is written; then the group, then its member rows
  * (a crash in between leaves an empty group, which the IdP's next PATCH fills).
  */
-export async function createGroup(deps: DomainDeps, { orgId, attributes, members = [] }: CreateGroupOptions): Promise<GroupRecord> {
+export async function createGroup(
+  deps: DomainDeps,
+  { orgId, attributes, members = [] }: CreateGroupOptions,
+): Promise<GroupRecord> {
   const resolved = await resolveMembers(deps.users, orgId, members);
   const now = deps.clock.now();
-  const group = await deps.groups.insert(orgId, { id: uuidV7(now.getTime()), attributes: cleanGroupAttributes(attributes), now });
+  const group = await deps.groups.insert(orgId, {
+    id: uuidV7(now.getTime()),
+    attributes: cleanGroupAttributes(attributes),
+    now,
+  });
   if (!resolved.length) return { ...group, members: [] };
   await deps.groups.applyMembership(orgId, group.id, { add: resolved, remove: [], replaceAll: false });
   return { ...group, members: resolved };

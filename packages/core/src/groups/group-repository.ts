@@ -18,7 +18,12 @@ export interface GroupRepository {
   insert(orgId: string, group: NewGroup): Promise<GroupRecord>;
   findById(orgId: string, id: string, options?: ReadOptions): Promise<GroupRecord | null>;
   /** Conditional on the version, like UserRepository.updateIfVersion. */
-  updateIfVersion(orgId: string, id: string, expectedVersion: number, changes: GroupChanges): Promise<GroupRecord | null>;
+  updateIfVersion(
+    orgId: string,
+    id: string,
+    expectedVersion: number,
+    changes: GroupChanges,
+  ): Promise<GroupRecord | null>;
   /** Removes the group (only at `expectedVersion` when given), then its member rows. False when none was deleted. */
   delete(orgId: string, id: string, now: Date, expectedVersion?: number): Promise<boolean>;
   /**
@@ -29,5 +34,9 @@ export interface GroupRepository {
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;
   /** A page of members in a stable order (member id). */
-  listMembers(orgId: string, groupId: string, window: { startIndex: number; count: number }): Promise<ListPage<GroupMember>>;
+  listMembers(
+    orgId: string,
+    groupId: string,
+    window: { startIndex: number; count: number },
+  ): Promise<ListPage<GroupMember>>;
 }

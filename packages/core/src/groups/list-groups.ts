@@ -14,7 +14,10 @@ export type ListGroupsOptions = {
   includeMembers?: boolean;
 };
 
-export async function listGroups(deps: Pick<DomainDeps, 'groups'>, options: ListGroupsOptions): Promise<ListPage<GroupRecord>> {
+export async function listGroups(
+  deps: Pick<DomainDeps, 'groups'>,
+  options: ListGroupsOptions,
+): Promise<ListPage<GroupRecord>> {
   const { orgId, filter, sortBy, sortOrder, includeMembers = false } = options;
   return deps.groups.list(orgId, { filter, sortBy, sortOrder, includeMembers, ...pageWindow(options) });
 }

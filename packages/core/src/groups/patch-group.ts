@@ -43,13 +43,22 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
       if (ifMatchVersion === undefined && sameJson(attributes, current.attributes)) {
         return { record: withoutMembers(current), add, delta: result.members, written: false };
       }
-      const record = await deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() });
+      const record = await deps.groups.updateIfVersion(orgId, id, current.version, {
+        attributes,
+        now: deps.clock.now(),
+      });
       return record && { record, add, delta: result.members, written: true };
     },
   });
   if (!step.delta) return step.record;
-  await deps.groups.applyMembership(orgId, id, { add: step.add, remove: step.delta.remove, replaceAll: step.delta.replaceAll });
-  const after = step.written ? await deps.groups.findById(orgId, id) : await bumpGroupVersion(deps, orgId, id, step.record);
+  await deps.groups.applyMembership(orgId, id, {
+    add: step.add,
+    remove: step.delta.remove,
+    replaceAll: step.delta.replaceAll,
+  });
+  const after = step.written
+    ? await deps.groups.findById(orgId, id)
+    : await bumpGroupVersion(deps, orgId, id, step.record);
   if (!after) {
     await deps.groups.delete(orgId, id, deps.clock.now());
     throw new AppError('NOT_FOUND', { message: `group ${id} not found` });

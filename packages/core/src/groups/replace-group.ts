@@ -23,7 +23,8 @@ export async function replaceGroup(deps: DomainDeps, options: ReplaceGroupOption
     what: 'group',
     ifMatchVersion: options.ifMatchVersion,
     load: () => deps.groups.findById(orgId, id),
-    attempt: (current) => deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() }),
+    attempt: (current) =>
+      deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() }),
   });
   await deps.groups.applyMembership(orgId, id, { add: members, remove: [], replaceAll: true });
   return { ...group, members };

@@ -19,11 +19,15 @@ export type AcceptInviteResult =
  * Accepts an invite: the token is used up (sent → accepted, atomically, so two clicks
  * cannot both win) and the user becomes active with their password, or is sent to SSO.
  */
-export async function acceptInvite(deps: InviteDeps, { token, password }: AcceptInviteOptions): Promise<AcceptInviteResult> {
+export async function acceptInvite(
+  deps: InviteDeps,
+  { token, password }: AcceptInviteOptions,
+): Promise<AcceptInviteResult> {
   const view = await viewInvite(deps, { token });
   if (!view.ok) return { ok: false, problem: view.problem };
   if (!view.ssoEnabled) {
-    if (!password) throw new AppError('BAD_REQUEST', { message: 'a password is required', userMessage: 'Choose a password.' });
+    if (!password)
+      throw new AppError('BAD_REQUEST', { message: 'a password is required', userMessage: 'Choose a password.' });
     assertPasswordPolicy(password, [view.userName, ...(view.email ? [view.email] : [])]);
   }
   // Hash before taking the token, so a slow hash never leaves a used token with no password.
@@ -31,7 +35,10 @@ export async function acceptInvite(deps: InviteDeps, { token, password }: Accept
   const now = deps.clock.now();
   const invite = await deps.invites.accept(hashInviteToken(token), now);
   if (!invite) return { ok: false, problem: 'used' };
-  const activated = await deps.users.markAccepted(invite.orgId, invite.userId, { ...(passwordHash ? { passwordHash } : {}), now });
+  const activated = await deps.users.markAccepted(invite.orgId, invite.userId, {
+    ...(passwordHash ? { passwordHash } : {}),
+    now,
+  });
   if (!activated) return { ok: false, problem: 'unavailable' };
   return { ok: true, orgId: invite.orgId, userId: invite.userId, signIn: view.ssoEnabled ? 'sso' : 'password' };
 }

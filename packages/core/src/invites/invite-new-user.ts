@@ -6,7 +6,10 @@ import { issueInvite } from './issue-invite.ts';
  * A newly provisioned user waiting to sign in gets an invite; one created deactivated, or
  * just-in-time at sign-in (already active), does not. Never fails the creation.
  */
-export async function inviteNewUser(deps: InviteIssueDeps, user: Pick<UserRecord, 'id' | 'status'> & { orgId: string }) {
+export async function inviteNewUser(
+  deps: InviteIssueDeps,
+  user: Pick<UserRecord, 'id' | 'status'> & { orgId: string },
+) {
   if (user.status !== 'invited') return null;
   return issueInvite(deps, { orgId: user.orgId, userId: user.id, firstForUser: true });
 }

@@ -8,7 +8,10 @@ export interface InviteRepository {
    * try version 1 straight away, with no read and nothing to supersede; a taken version 1
    * falls back to the general path.
    */
-  insertNext(orgId: string, invite: { id: string; userId: string; now: Date; firstForUser?: boolean }): Promise<InviteRecord>;
+  insertNext(
+    orgId: string,
+    invite: { id: string; userId: string; now: Date; firstForUser?: boolean },
+  ): Promise<InviteRecord>;
   findById(orgId: string, id: string): Promise<InviteRecord | null>;
   findByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
   latestForUser(orgId: string, userId: string): Promise<InviteRecord | null>;
@@ -18,7 +21,11 @@ export interface InviteRepository {
   /** The enqueue failed: clears the dispatch time so the next sweep enqueues it at once. */
   markUndispatched(orgId: string, id: string, now: Date): Promise<void>;
   /** pending → sending (or a `sending` claim older than `staleBefore`); null if not claimable. */
-  claim(orgId: string, id: string, claim: { tokenHash: string; expiresAt: Date; now: Date; staleBefore: Date }): Promise<InviteRecord | null>;
+  claim(
+    orgId: string,
+    id: string,
+    claim: { tokenHash: string; expiresAt: Date; now: Date; staleBefore: Date },
+  ): Promise<InviteRecord | null>;
   /** sending → sent, only for the claim holding `tokenHash`. */
   markSent(orgId: string, id: string, tokenHash: string, now: Date): Promise<boolean>;
   /** sending → pending after a transient failure, keeping the error for admins. */
@@ -44,7 +51,13 @@ export interface InviteDispatcher {
 /** The mail path, as the invite rules need it. */
 export interface InviteMailer {
   /** @throws PermanentDeliveryError when the server refuses the address for good. */
-  sendInvite(message: { to: string; recipientName: string; orgName: string; link: string; expiresAt: Date }): Promise<void>;
+  sendInvite(message: {
+    to: string;
+    recipientName: string;
+    orgName: string;
+    link: string;
+    expiresAt: Date;
+  }): Promise<void>;
 }
 
 /** The org facts invites need: its name (in the mail) and link lifetime. */

@@ -3,9 +3,21 @@ import { toInviteStatus } from './invite-record.ts';
 import type { InviteRecord } from './invite-record.ts';
 
 const base: InviteRecord = {
-  id: 'i1', orgId: 'o1', userId: 'u1', version: 1, state: 'sent', tokenHash: 'h',
-  expiresAt: new Date('2026-01-03T00:00:00Z'), dispatch: 0, claims: 0, dispatchedAt: null, claimedAt: null,
-  sentAt: new Date('2026-01-01T00:00:00Z'), acceptedAt: null, failedReason: null, lastError: null,
+  id: 'i1',
+  orgId: 'o1',
+  userId: 'u1',
+  version: 1,
+  state: 'sent',
+  tokenHash: 'h',
+  expiresAt: new Date('2026-01-03T00:00:00Z'),
+  dispatch: 0,
+  claims: 0,
+  dispatchedAt: null,
+  claimedAt: null,
+  sentAt: new Date('2026-01-01T00:00:00Z'),
+  acceptedAt: null,
+  failedReason: null,
+  lastError: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
 };
 

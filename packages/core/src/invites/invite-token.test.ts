@@ -10,6 +10,9 @@ it('makes 256-bit URL-safe tokens and stores only their hash', () => {
   expect(generateInviteToken().token).not.toBe(token);
 });
 
-it.each(['', 'short', 'x'.repeat(43) + '!', '../../etc/passwd', 'a'.repeat(44)])('rejects %j as a token shape', (token) => {
-  expect(looksLikeInviteToken(token)).toBe(false);
-});
+it.each(['', 'short', 'x'.repeat(43) + '!', '../../etc/passwd', 'a'.repeat(44)])(
+  'rejects %j as a token shape',
+  (token) => {
+    expect(looksLikeInviteToken(token)).toBe(false);
+  },
+);

@@ -10,7 +10,10 @@ export type IssueInviteOptions = { orgId: string; userId: string; firstForUser?:
  * A queue failure never fails the caller: the invite stays pending and the sweeper
  * dispatches it later, so a user created while Redis is down still gets mail.
  */
-export async function issueInvite(deps: InviteIssueDeps, { orgId, userId, firstForUser = false }: IssueInviteOptions): Promise<InviteRecord> {
+export async function issueInvite(
+  deps: InviteIssueDeps,
+  { orgId, userId, firstForUser = false }: IssueInviteOptions,
+): Promise<InviteRecord> {
   const now = deps.clock.now();
   // Stored as dispatched now, so the request pays one write, not two; a failed enqueue undoes it.
   const invite = await deps.invites.insertNext(orgId, { id: uuidV7(now.getTime()), userId, now, firstForUser });

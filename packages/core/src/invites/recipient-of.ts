@@ -9,6 +9,9 @@ export function recipientOf(user: UserRecord): { to: string; name: string } | nu
   const to = chosen?.value ?? (EMAIL.test(user.userName) ? user.userName : undefined);
   if (!to || !EMAIL.test(to)) return null;
   const a = user.attributes;
-  const name = a.displayName ?? a.name?.formatted ?? ([a.name?.givenName, a.name?.familyName].filter(Boolean).join(' ') || user.userName);
+  const name =
+    a.displayName ??
+    a.name?.formatted ??
+    ([a.name?.givenName, a.name?.familyName].filter(Boolean).join(' ') || user.userName);
   return { to, name };
 }

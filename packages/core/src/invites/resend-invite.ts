@@ -19,7 +19,9 @@ export async function resendInvite(
   const user = await deps.users.findById(orgId, userId);
   if (!user) throw new AppError('NOT_FOUND', { message: `user ${userId} not found` });
   if (user.status !== 'invited') {
-    throw new AppError('BAD_REQUEST', { message: `the user is ${user.status}; only invited users can be sent an invite` });
+    throw new AppError('BAD_REQUEST', {
+      message: `the user is ${user.status}; only invited users can be sent an invite`,
+    });
   }
   const now = deps.clock.now();
   const latest = await deps.invites.latestForUser(orgId, userId);
@@ -29,7 +31,10 @@ export async function resendInvite(
     const retryAfter = Math.ceil(
       sinceLatest < RESEND_LIMIT.minIntervalMs ? (RESEND_LIMIT.minIntervalMs - sinceLatest) / 1000 : 3600,
     );
-    throw new AppError('RATE_LIMITED', { message: `too many invites for this user; try again in ${retryAfter} s`, retryAfter });
+    throw new AppError('RATE_LIMITED', {
+      message: `too many invites for this user; try again in ${retryAfter} s`,
+      retryAfter,
+    });
   }
   return issueInvite(deps, { orgId, userId });
 }

@@ -6,9 +6,7 @@ import { recipientOf } from './recipient-of.ts';
 export type SendInviteOptions = { orgId: string; inviteId: string };
 
 /** What the worker does with the outcome: done, retry later, or give up for good. */
-export type SendInviteResult =
-  | { outcome: 'sent' | 'skipped' }
-  | { outcome: 'failed'; reason: string };
+export type SendInviteResult = { outcome: 'sent' | 'skipped' } | { outcome: 'failed'; reason: string };
 
 /** A claim older than this is presumed dead (worker killed mid-send) and may be retaken. */
 export const CLAIM_TIMEOUT_MS = 2 * 60_000;
@@ -19,7 +17,10 @@ export const CLAIM_TIMEOUT_MS = 2 * 60_000;
  * (the job retries); a permanent one is recorded and not retried. Only a crash between
  * the send and the mark can cause a second mail, whose link then supersedes the first.
  */
-export async function sendInvite(deps: InviteSendDeps, { orgId, inviteId }: SendInviteOptions): Promise<SendInviteResult> {
+export async function sendInvite(
+  deps: InviteSendDeps,
+  { orgId, inviteId }: SendInviteOptions,
+): Promise<SendInviteResult> {
   const invite = await deps.invites.findById(orgId, inviteId);
   if (!invite || (invite.state !== 'pending' && invite.state !== 'sending')) return { outcome: 'skipped' };
   const fail = async (reason: string) => {
@@ -42,7 +43,13 @@ export async function sendInvite(deps: InviteSendDeps, { orgId, inviteId }: Send
 
   try {
     const link = `${deps.publicUrl}/invite/${token}`;
-    await deps.mailer.sendInvite({ to: recipient.to, recipientName: recipient.name, orgName: org.name, link, expiresAt });
+    await deps.mailer.sendInvite({
+      to: recipient.to,
+      recipientName: recipient.name,
+      orgName: org.name,
+      link,
+      expiresAt,
+    });
   } catch (error) {
     if (error instanceof PermanentDeliveryError) return fail(error.message);
     await deps.invites.release(orgId, inviteId, tokenHash, error instanceof Error ? error.message : String(error));

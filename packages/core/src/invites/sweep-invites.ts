@@ -27,9 +27,18 @@ export async function sweepInvites(
   for (const invite of stuck) {
     try {
       // A pending invite whose job still waits behind a backlog is not stuck.
-      if (invite.state === 'pending' && (await deps.dispatcher.isQueued({ inviteId: invite.id, dispatch: invite.dispatch }))) continue;
+      if (
+        invite.state === 'pending' &&
+        (await deps.dispatcher.isQueued({ inviteId: invite.id, dispatch: invite.dispatch }))
+      )
+        continue;
       if (!(await deps.invites.bumpDispatch(invite.orgId, invite.id, invite.dispatch, now))) continue;
-      await deps.dispatcher.dispatch({ orgId: invite.orgId, userId: invite.userId, inviteId: invite.id, dispatch: invite.dispatch + 1 });
+      await deps.dispatcher.dispatch({
+        orgId: invite.orgId,
+        userId: invite.userId,
+        inviteId: invite.id,
+        dispatch: invite.dispatch + 1,
+      });
       dispatched += 1;
     } catch (error) {
       deps.onDispatchError?.(error, invite.id);

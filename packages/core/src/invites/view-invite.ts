@@ -6,7 +6,15 @@ import { recipientOf } from './recipient-of.ts';
 export type InviteLinkProblem = 'unknown' | 'expired' | 'used' | 'superseded' | 'unavailable';
 
 export type InviteView =
-  | { ok: true; orgName: string; userName: string; displayName: string; email: string | null; expiresAt: Date; ssoEnabled: boolean }
+  | {
+      ok: true;
+      orgName: string;
+      userName: string;
+      displayName: string;
+      email: string | null;
+      expiresAt: Date;
+      ssoEnabled: boolean;
+    }
   | { ok: false; problem: InviteLinkProblem; orgName?: string };
 
 /**

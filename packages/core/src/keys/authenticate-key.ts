@@ -17,7 +17,10 @@ export type AuthenticateKeyDeps = {
  * (bad shape, unknown id, wrong secret). A revoked key throws UNAUTHENTICATED whose
  * message says why, but only to a caller who holds the real secret.
  */
-export async function authenticateKey(deps: AuthenticateKeyDeps, token: string): Promise<Extract<Principal, { kind: 'org' }> | null> {
+export async function authenticateKey(
+  deps: AuthenticateKeyDeps,
+  token: string,
+): Promise<Extract<Principal, { kind: 'org' }> | null> {
   const parsed = parseKeyToken(token);
   if (!parsed) return null;
   const found = await deps.keys.findForAuth(parsed.keyId);
@@ -25,6 +28,8 @@ export async function authenticateKey(deps: AuthenticateKeyDeps, token: string):
   const { key } = found;
   if (key.revokedAt) throw new AppError('UNAUTHENTICATED', { message: revocationMessage(key) });
   // Throttled by the repository (once a minute per key and process): usually no write at all.
-  await deps.keys.noteUse(key.orgId, key.id, { field: 'lastUsedAt', now: deps.clock.now() }).catch((error: unknown) => deps.onTouchError?.(error));
+  await deps.keys
+    .noteUse(key.orgId, key.id, { field: 'lastUsedAt', now: deps.clock.now() })
+    .catch((error: unknown) => deps.onTouchError?.(error));
   return { kind: 'org', orgId: key.orgId, scopes: key.scopes, keyId: key.id, ownerId: key.ownerId };
 }

@@ -28,7 +28,8 @@ async function assertOwner(deps: KeyDeps, { orgId, ownerType, ownerId, scopes }:
   const user = await deps.users.findById(orgId, ownerId);
   if (!user) throw new AppError('NOT_FOUND', { message: `user ${ownerId} not found` });
   // A deprovisioned person's keys are revoked; a new one would outlive the decision.
-  if (user.status === 'deactivated') throw new AppError('BAD_REQUEST', { message: `user ${ownerId} is deactivated and cannot own a key` });
+  if (user.status === 'deactivated')
+    throw new AppError('BAD_REQUEST', { message: `user ${ownerId} is deactivated and cannot own a key` });
   // A demotion revokes a person's admin keys; a new one would outlive it.
   if (scopes.includes('admin') && user.role !== 'admin') {
     throw new AppError('BAD_REQUEST', { message: `user ${ownerId} is not an admin and cannot own an 'admin' key` });
@@ -38,7 +39,8 @@ async function assertOwner(deps: KeyDeps, { orgId, ownerType, ownerId, scopes }:
 /** A key never grants more than its issuer holds. */
 function assertGrantable({ scopes, issuerScopes }: CreateKeyOptions): void {
   const beyond = issuerScopes ? scopes.filter((scope) => !hasScope(issuerScopes, scope)) : [];
-  if (beyond.length) throw new AppError('FORBIDDEN', { message: `a key cannot grant scopes its issuer lacks: ${beyond.join(', ')}` });
+  if (beyond.length)
+    throw new AppError('FORBIDDEN', { message: `a key cannot grant scopes its issuer lacks: ${beyond.join(', ')}` });
 }
 
 /**

@@ -22,7 +22,11 @@ export interface KeyRepository {
   /** Revokes one live key; null when there is none (unknown or already revoked). */
   revoke(orgId: string, keyId: string, revocation: { reason: RevocationReason; now: Date }): Promise<KeyRecord | null>;
   /** Revokes every live key of the owner (with `scope`: those granting it); returns those it revoked. */
-  revokeByOwner(orgId: string, ownerId: string, revocation: { reason: RevocationReason; now: Date; scope?: Scope }): Promise<KeyRecord[]>;
+  revokeByOwner(
+    orgId: string,
+    ownerId: string,
+    revocation: { reason: RevocationReason; now: Date; scope?: Scope },
+  ): Promise<KeyRecord[]>;
   /**
    * Notes a use of the key in `field`, apart from the key document (so a stamp can never
    * undo a revocation), at most once per `KEY_USE_INTERVAL_MS` per key and field in this

@@ -14,7 +14,14 @@ describe('application key tokens', () => {
   });
 
   it('rejects anything else without throwing', () => {
-    for (const token of ['', 'pvk_', 'Bearer x', `pvk_${uuidV7()}_short`, `xyz_${uuidV7()}_${generateKeySecret()}`, `pvk_${uuidV7()}_${generateKeySecret()}x`]) {
+    for (const token of [
+      '',
+      'pvk_',
+      'Bearer x',
+      `pvk_${uuidV7()}_short`,
+      `xyz_${uuidV7()}_${generateKeySecret()}`,
+      `pvk_${uuidV7()}_${generateKeySecret()}x`,
+    ]) {
       expect(parseKeyToken(token)).toBeNull();
     }
   });
@@ -30,8 +37,20 @@ describe('application key tokens', () => {
   });
 
   it('explains a revocation by deprovisioning, with the fix', () => {
-    const message = revocationMessage({ revokedAt: '2026-01-01T00:00:00.000Z', revokedReason: 'owner_deactivated', ownerType: 'user', ownerId: 'u1' });
+    const message = revocationMessage({
+      revokedAt: '2026-01-01T00:00:00.000Z',
+      revokedReason: 'owner_deactivated',
+      ownerType: 'user',
+      ownerId: 'u1',
+    });
     expect(message).toMatch(/owner \(user u1\) was deprovisioned \(deactivated\).*service account/);
-    expect(revocationMessage({ revokedAt: '2026-01-01T00:00:00.000Z', revokedReason: 'revoked', ownerType: 'user', ownerId: 'u1' })).toMatch(/revoked at 2026/);
+    expect(
+      revocationMessage({
+        revokedAt: '2026-01-01T00:00:00.000Z',
+        revokedReason: 'revoked',
+        ownerType: 'user',
+        ownerId: 'u1',
+      }),
+    ).toMatch(/revoked at 2026/);
   });
 });

@@ -1,9 +1,12 @@
 import type { KeyRecord } from './key-record.ts';
 
-const FIX = "Keys die with their owner: create a service account, create a key for it with the 'scim' scope, and paste that key into your identity provider.";
+const FIX =
+  "Keys die with their owner: create a service account, create a key for it with the 'scim' scope, and paste that key into your identity provider.";
 
 /** The 401 detail for a revoked key: what happened, when, and what to do. */
-export function revocationMessage(key: Pick<KeyRecord, 'revokedAt' | 'revokedReason' | 'ownerType' | 'ownerId'>): string {
+export function revocationMessage(
+  key: Pick<KeyRecord, 'revokedAt' | 'revokedReason' | 'ownerType' | 'ownerId'>,
+): string {
   const when = key.revokedAt ?? 'an earlier time';
   switch (key.revokedReason) {
     case 'owner_deactivated':

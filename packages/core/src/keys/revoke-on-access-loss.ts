@@ -48,11 +48,24 @@ export type AccessLossDeps = RevokeOwnerKeysDeps & {
  * revoked key is part of this request's audit changes; each the admins were alerted
  * about also gets its own audit event.
  */
-export async function revokeOnAccessLoss(deps: AccessLossDeps, { orgId, userId, reason }: { orgId: string; userId: string; reason: AccessLoss }): Promise<KeyRecord[]> {
-  const { revoked, alerted } = await revokeOwnerKeys(deps, { orgId, ownerId: userId, reason, activeScimKeyId: deps.activeScimKeyId });
+export async function revokeOnAccessLoss(
+  deps: AccessLossDeps,
+  { orgId, userId, reason }: { orgId: string; userId: string; reason: AccessLoss },
+): Promise<KeyRecord[]> {
+  const { revoked, alerted } = await revokeOwnerKeys(deps, {
+    orgId,
+    ownerId: userId,
+    reason,
+    activeScimKeyId: deps.activeScimKeyId,
+  });
   for (const key of revoked) {
     const before = { revokedAt: null, revokedReason: null };
-    recordChange(deps.audit, { resourceType: 'ApplicationKey', resourceId: key.id, before, after: { revokedAt: key.revokedAt, revokedReason: key.revokedReason } });
+    recordChange(deps.audit, {
+      resourceType: 'ApplicationKey',
+      resourceId: key.id,
+      before,
+      after: { revokedAt: key.revokedAt, revokedReason: key.revokedReason },
+    });
   }
   for (const key of alerted) {
     const event = newAuditEvent(deps.clock.now(), {
@@ -63,7 +76,15 @@ export async function revokeOnAccessLoss(deps: AccessLossDeps, { orgId, userId, 
       resourceType: 'ApplicationKey',
       resourceId: key.id,
       outcome: 'success',
-      changes: [{ resourceType: 'ApplicationKey', resourceId: key.id, attribute: 'revokedReason', old: null, new: key.revokedReason }],
+      changes: [
+        {
+          resourceType: 'ApplicationKey',
+          resourceId: key.id,
+          attribute: 'revokedReason',
+          old: null,
+          new: key.revokedReason,
+        },
+      ],
       notes: [NOTES[reason]],
       requestId: deps.requestId,
     });

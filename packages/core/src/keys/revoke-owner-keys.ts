@@ -39,12 +39,20 @@ export type RevokeOwnerKeysDeps = {
  * owner's key the IdP was using for SCIM (the documented hazard of a user-owned SCIM key),
  * and every admin key a demotion took.
  */
-export async function revokeOwnerKeys(deps: RevokeOwnerKeysDeps, { orgId, ownerId, reason, activeScimKeyId }: RevokeOwnerKeysOptions): Promise<RevokeOwnerKeysResult> {
+export async function revokeOwnerKeys(
+  deps: RevokeOwnerKeysDeps,
+  { orgId, ownerId, reason, activeScimKeyId }: RevokeOwnerKeysOptions,
+): Promise<RevokeOwnerKeysResult> {
   const now = deps.clock.now();
   const demoted = reason === 'owner_demoted';
-  const revoked = await deps.keys.revokeByOwner(orgId, ownerId, { reason, now, ...(demoted ? { scope: 'admin' as const } : {}) });
+  const revoked = await deps.keys.revokeByOwner(orgId, ownerId, {
+    reason,
+    now,
+    ...(demoted ? { scope: 'admin' as const } : {}),
+  });
   const cutoff = now.getTime() - SCIM_KEY_RECENT_MS;
-  const usedForScim = (k: KeyRecord) => k.id === activeScimKeyId || (k.lastScimUsedAt !== null && Date.parse(k.lastScimUsedAt) >= cutoff);
+  const usedForScim = (k: KeyRecord) =>
+    k.id === activeScimKeyId || (k.lastScimUsedAt !== null && Date.parse(k.lastScimUsedAt) >= cutoff);
   const alerted = demoted ? revoked : revoked.filter(usedForScim);
   for (const key of alerted) {
     await deps.alerts.keyRevoked({ orgId, keyId: key.id }).catch((error: unknown) => deps.onAlertError?.(error, key));

@@ -14,9 +14,20 @@ export const ADMIN_SERVICE_ACCOUNT_NAME = 'org-admin';
  * service account (created on first use). Without it no key could ever manage a new org,
  * since only admin keys create keys. Every call issues a new key; old ones stay until revoked.
  */
-export async function issueAdminKey(deps: KeyDeps & { orgs: OrgRepository }, { orgId, name = 'admin' }: { orgId: string; name?: string }): Promise<CreatedKey> {
+export async function issueAdminKey(
+  deps: KeyDeps & { orgs: OrgRepository },
+  { orgId, name = 'admin' }: { orgId: string; name?: string },
+): Promise<CreatedKey> {
   await getOrg(deps, orgId);
-  const existing = (await deps.serviceAccounts.list(orgId)).find((a) => normaliseKey(a.name) === ADMIN_SERVICE_ACCOUNT_NAME);
-  const owner = existing ?? (await createServiceAccount(deps, { orgId, name: ADMIN_SERVICE_ACCOUNT_NAME, description: 'Owns admin keys issued by the platform admin.' }));
+  const existing = (await deps.serviceAccounts.list(orgId)).find(
+    (a) => normaliseKey(a.name) === ADMIN_SERVICE_ACCOUNT_NAME,
+  );
+  const owner =
+    existing ??
+    (await createServiceAccount(deps, {
+      orgId,
+      name: ADMIN_SERVICE_ACCOUNT_NAME,
+      description: 'Owns admin keys issued by the platform admin.',
+    }));
   return createKey(deps, { orgId, name, ownerType: 'service_account', ownerId: owner.id, scopes: ['admin'] });
 }

@@ -30,7 +30,11 @@ export const OrgSettingsSchema = z.object({
    * map by their own name; a value maps to `admin` only through an entry here.
    */
   roleMapping: RoleMappingSchema,
-  inviteTtlHours: z.number().int().min(1).max(24 * 30),
+  inviteTtlHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** Requests per second per key (bursts of twice that); only the platform admin changes it (`platform.setOrgKeyRateLimit`). */
   keyRateLimit: KeyRateLimitSchema,
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { createKey } from '../keys/create-key.ts';
-import type { CreatedKey, } from '../keys/create-key.ts';
+import type { CreatedKey } from '../keys/create-key.ts';
 import type { KeyDeps } from '../keys/key-deps.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import { createServiceAccount } from '../service-accounts/create-service-account.ts';
@@ -26,7 +26,10 @@ export type ProvisionedOrg = { org: OrgRecord; serviceAccount: ServiceAccountRec
  * an org with no key (the key is the only usable part, and it never exists without its
  * owner), which `org.scimStatus` reports as "no SCIM key" and an admin key fixes.
  */
-export async function provisionOrg(deps: KeyDeps & { orgs: OrgRepository; clock: Clock }, options: ProvisionOrgOptions): Promise<ProvisionedOrg> {
+export async function provisionOrg(
+  deps: KeyDeps & { orgs: OrgRepository; clock: Clock },
+  options: ProvisionOrgOptions,
+): Promise<ProvisionedOrg> {
   const now = deps.clock.now();
   const org = await deps.orgs.insert({
     id: uuidV7(now.getTime()),
@@ -40,6 +43,12 @@ export async function provisionOrg(deps: KeyDeps & { orgs: OrgRepository; clock:
     name: SCIM_SERVICE_ACCOUNT_NAME,
     description: 'Owns the key your identity provider uses for SCIM; deprovisioning a person never revokes it.',
   });
-  const scimKey = await createKey(deps, { orgId: org.id, name: 'scim', ownerType: 'service_account', ownerId: serviceAccount.id, scopes: ['scim'] });
+  const scimKey = await createKey(deps, {
+    orgId: org.id,
+    name: 'scim',
+    ownerType: 'service_account',
+    ownerId: serviceAccount.id,
+    scopes: ['scim'],
+  });
   return { org, serviceAccount, scimKey };
 }

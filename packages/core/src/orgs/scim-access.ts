@@ -13,7 +13,7 @@ export function scimAccessProblem(org: Pick<OrgRecord, 'plan' | 'settings'> | nu
     return `SCIM provisioning is not included in the ${org.plan} plan (plans with SCIM: ${SCIM_PLANS.join(', ')}). Upgrade the org's plan to use SCIM.`;
   }
   if (!org.settings.scimEnabled) {
-    return "SCIM provisioning is disabled for this org. An org admin can enable it in the org settings (scimEnabled).";
+    return 'SCIM provisioning is disabled for this org. An org admin can enable it in the org settings (scimEnabled).';
   }
   return null;
 }

@@ -10,7 +10,10 @@ export type SetOrgKeyRateLimitOptions = {
 };
 
 /** A platform operation: an org admin cannot raise its own keys' limit. Servers apply it within a second. */
-export async function setOrgKeyRateLimit(deps: { orgs: OrgRepository; clock: Clock }, { orgId, keyRateLimit }: SetOrgKeyRateLimitOptions): Promise<OrgRecord> {
+export async function setOrgKeyRateLimit(
+  deps: { orgs: OrgRepository; clock: Clock },
+  { orgId, keyRateLimit }: SetOrgKeyRateLimitOptions,
+): Promise<OrgRecord> {
   const org = await deps.orgs.updateSettings(orgId, { keyRateLimit }, deps.clock.now());
   if (!org) throw new AppError('NOT_FOUND', { message: `org ${orgId} not found` });
   return org;

@@ -9,7 +9,10 @@ export type UpdateOrgSettingsOptions = {
   settings: Partial<OrgSettings>;
 };
 
-export async function updateOrgSettings(deps: { orgs: OrgRepository; clock: Clock }, { orgId, settings }: UpdateOrgSettingsOptions): Promise<OrgRecord> {
+export async function updateOrgSettings(
+  deps: { orgs: OrgRepository; clock: Clock },
+  { orgId, settings }: UpdateOrgSettingsOptions,
+): Promise<OrgRecord> {
   const org = await deps.orgs.updateSettings(orgId, settings, deps.clock.now());
   if (!org) throw new AppError('NOT_FOUND', { message: `org ${orgId} not found` });
   return org;

@@ -26,7 +26,10 @@ export type ResolveRoleOptions = {
  * default role applies and the values are reported, as the imitated product does. No
  * values at all → null (keep the current role).
  */
-export function resolveRole(roles: readonly RoleValue[] | undefined, { mapping, defaultRole }: ResolveRoleOptions): ResolvedRole | null {
+export function resolveRole(
+  roles: readonly RoleValue[] | undefined,
+  { mapping, defaultRole }: ResolveRoleOptions,
+): ResolvedRole | null {
   if (!roles || roles.length === 0) return null;
   const table = roleTable(mapping);
   const asRole = (text: string | undefined) => (text === undefined ? undefined : table.get(roleValueKey(text)));

@@ -3,7 +3,12 @@ import { USER_ROLES } from '../users/user-enums.ts';
 import type { UserRole } from '../users/user-enums.ts';
 
 /** `Read Only`, `read-only`, `READ_ONLY` → `read_only`: how an IdP's role value is compared. */
-export const roleValueKey = (text: string): string => text.normalize('NFC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+export const roleValueKey = (text: string): string =>
+  text
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export const RoleMappingEntrySchema = z.object({
   /** A SCIM `roles` value (or display) as the IdP sends it, e.g. `Provisio Admins`; compared with `roleValueKey`. */
@@ -23,7 +28,12 @@ export const RoleMappingSchema = z
     const seen = new Set<string>();
     entries.forEach((entry, index) => {
       const key = roleValueKey(entry.value);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'value'], message: `"${entry.value}" is mapped twice (values are compared ignoring case, spaces and dashes)` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'value'],
+          message: `"${entry.value}" is mapped twice (values are compared ignoring case, spaces and dashes)`,
+        });
       seen.add(key);
     });
   });

@@ -15,5 +15,10 @@ export async function createServiceAccount(
   { orgId, name, description }: CreateServiceAccountOptions,
 ): Promise<ServiceAccountRecord> {
   const now = deps.clock.now();
-  return deps.serviceAccounts.insert(orgId, { id: uuidV7(now.getTime()), name: name.trim(), ...(description ? { description } : {}), now });
+  return deps.serviceAccounts.insert(orgId, {
+    id: uuidV7(now.getTime()),
+    name: name.trim(),
+    ...(description ? { description } : {}),
+    now,
+  });
 }

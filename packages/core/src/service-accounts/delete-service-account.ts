@@ -9,7 +9,8 @@ export async function deleteServiceAccount(
   deps: { serviceAccounts: ServiceAccountRepository; keys: KeyRepository; clock: Clock },
   { orgId, id }: { orgId: string; id: string },
 ): Promise<{ revoked: KeyRecord[] }> {
-  if (!(await deps.serviceAccounts.findById(orgId, id))) throw new AppError('NOT_FOUND', { message: `service account ${id} not found` });
+  if (!(await deps.serviceAccounts.findById(orgId, id)))
+    throw new AppError('NOT_FOUND', { message: `service account ${id} not found` });
   const revoked = await deps.keys.revokeByOwner(orgId, id, { reason: 'owner_deleted', now: deps.clock.now() });
   await deps.serviceAccounts.delete(orgId, id);
   return { revoked };

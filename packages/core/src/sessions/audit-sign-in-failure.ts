@@ -29,7 +29,10 @@ export type SignInFailure = {
  * Every failed sign-in is an audit event (never with the password or token): in the org of
  * each admin account it named, or, when it named none, in the platform ledger.
  */
-export async function auditSignInFailure(deps: { audit: AuditRepository; clock: Clock }, { reason, account, accounts, request }: SignInFailure): Promise<void> {
+export async function auditSignInFailure(
+  deps: { audit: AuditRepository; clock: Clock },
+  { reason, account, accounts, request }: SignInFailure,
+): Promise<void> {
   const at = deps.clock.now();
   const targets = accounts.length ? accounts : [{ orgId: PLATFORM_LEDGER, userId: null }];
   const events = targets.map(({ orgId, userId }) =>

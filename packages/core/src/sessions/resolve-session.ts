@@ -33,7 +33,10 @@ export async function sessionStanding(
   }
   // Opened with an admin token that is not the configured one. Refused, not deleted: during
   // a rolling token change a replica still on the old token must not end the new sessions.
-  if (session.kind === 'platform' && !(deps.platformTokenHash && session.platformTokenHash === deps.platformTokenHash)) {
+  if (
+    session.kind === 'platform' &&
+    !(deps.platformTokenHash && session.platformTokenHash === deps.platformTokenHash)
+  ) {
     return { ended: 'token-changed' };
   }
   if (session.kind === 'user') {
@@ -49,7 +52,10 @@ export async function sessionStanding(
 }
 
 /** The session behind a cookie, or null when it may not act (see sessionStanding). */
-export async function resolveSession(deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock' | 'platformTokenHash'>, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  deps: Pick<SessionDeps, 'sessions' | 'users' | 'clock' | 'platformTokenHash'>,
+  token: string,
+): Promise<ResolvedSession | null> {
   if (!isSessionTokenShape(token)) return null;
   const idHash = hashSessionToken(token);
   const standing = await sessionStanding(deps, idHash);

@@ -36,4 +36,6 @@ export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 /** The end of a session: the earlier of its idle and absolute deadlines. */
 export const sessionEndsAt = (session: Pick<SessionRecord, 'kind' | 'lastSeenAt' | 'expiresAt'>): Date =>
-  new Date(Math.min(session.lastSeenAt.getTime() + SESSION_LIFETIMES[session.kind].idleMs, session.expiresAt.getTime()));
+  new Date(
+    Math.min(session.lastSeenAt.getTime() + SESSION_LIFETIMES[session.kind].idleMs, session.expiresAt.getTime()),
+  );

@@ -20,7 +20,15 @@ describe('session tokens', () => {
 describe('session lifetime', () => {
   const created = new Date('2026-01-01T00:00:00Z');
   const hour = 3600_000;
-  const base = { idHash: 'h', kind: 'user' as const, orgId: 'o', userId: 'u', platformTokenHash: null, createdAt: created, expiresAt: new Date(created.getTime() + 7 * 24 * hour) };
+  const base = {
+    idHash: 'h',
+    kind: 'user' as const,
+    orgId: 'o',
+    userId: 'u',
+    platformTokenHash: null,
+    createdAt: created,
+    expiresAt: new Date(created.getTime() + 7 * 24 * hour),
+  };
   it('ends 12 hours after the last request, never past 7 days, for an org admin', () => {
     expect(SESSION_LIFETIMES.user).toEqual({ idleMs: 12 * hour, absoluteMs: 7 * 24 * hour });
     expect(sessionEndsAt({ ...base, lastSeenAt: created }).getTime()).toBe(created.getTime() + 12 * hour);
@@ -30,14 +38,34 @@ describe('session lifetime', () => {
 
   it('ends 15 minutes after the last request, never past 1 hour, for the platform admin', () => {
     expect(SESSION_LIFETIMES.platform).toEqual({ idleMs: 15 * 60_000, absoluteMs: hour });
-    const platform = { ...base, kind: 'platform' as const, userId: null, platformTokenHash: 'x', expiresAt: new Date(created.getTime() + hour) };
+    const platform = {
+      ...base,
+      kind: 'platform' as const,
+      userId: null,
+      platformTokenHash: 'x',
+      expiresAt: new Date(created.getTime() + hour),
+    };
     expect(sessionEndsAt({ ...platform, lastSeenAt: created }).getTime()).toBe(created.getTime() + 15 * 60_000);
-    expect(sessionEndsAt({ ...platform, lastSeenAt: new Date(created.getTime() + 55 * 60_000) })).toEqual(platform.expiresAt);
+    expect(sessionEndsAt({ ...platform, lastSeenAt: new Date(created.getTime() + 55 * 60_000) })).toEqual(
+      platform.expiresAt,
+    );
   });
 
   it('resolves to an org admin principal naming its session; platform sessions only once an org is picked', () => {
-    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], sessionIdHash: 'h', session: { kind: 'user', userId: 'u' } });
+    expect(principalOf({ ...base, lastSeenAt: created })).toEqual({
+      kind: 'org',
+      orgId: 'o',
+      scopes: ['admin'],
+      sessionIdHash: 'h',
+      session: { kind: 'user', userId: 'u' },
+    });
     expect(principalOf({ ...base, kind: 'platform', orgId: null, userId: null, lastSeenAt: created })).toBeNull();
-    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({ kind: 'org', orgId: 'o', scopes: ['admin'], sessionIdHash: 'h', session: { kind: 'platform' } });
+    expect(principalOf({ ...base, kind: 'platform', userId: null, lastSeenAt: created })).toEqual({
+      kind: 'org',
+      orgId: 'o',
+      scopes: ['admin'],
+      sessionIdHash: 'h',
+      session: { kind: 'platform' },
+    });
   });
 });

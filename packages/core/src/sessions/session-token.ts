@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 export const newSessionToken = (): string => randomBytes(32).toString('base64url');
 
 /** What storage keys a session by. Domain-separated from the CSRF token below. */
-export const hashSessionToken = (token: string): string => createHash('sha256').update(`session:${token}`).digest('hex');
+export const hashSessionToken = (token: string): string =>
+  createHash('sha256').update(`session:${token}`).digest('hex');
 
 /**
  * The session's CSRF token (synchronizer pattern without storage): derived from the

@@ -23,11 +23,20 @@ let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
 
 /** Opens a session of a kind; the token goes into the cookie and nowhere else. */
-export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>, fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId' | 'platformTokenHash'>) {
+export async function openSession(
+  deps: Pick<SessionDeps, 'sessions' | 'clock'>,
+  fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId' | 'platformTokenHash'>,
+) {
   const now = deps.clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIMES[fields.kind].absoluteMs);
-  const session: SessionRecord = { ...fields, idHash: hashSessionToken(token), createdAt: now, lastSeenAt: now, expiresAt };
+  const session: SessionRecord = {
+    ...fields,
+    idHash: hashSessionToken(token),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+  };
   await deps.sessions.insert(session);
   return { token, session };
 }
@@ -36,9 +45,18 @@ export async function openSession(deps: Pick<SessionDeps, 'sessions' | 'clock'>,
  * The platform admin signs in with the admin token. The session is bound to the token's
  * hash: it ends when the configured token changes.
  */
-export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clock' | 'platformTokenHash'>, adminToken: string): Promise<SignInResult> {
-  if (!isPlatformToken(adminToken, deps.platformTokenHash)) return { ok: false, reason: 'wrong_admin_token', accounts: [] };
-  const { token, session } = await openSession(deps, { kind: 'platform', orgId: null, userId: null, platformTokenHash: deps.platformTokenHash });
+export async function signInAsPlatform(
+  deps: Pick<SessionDeps, 'sessions' | 'clock' | 'platformTokenHash'>,
+  adminToken: string,
+): Promise<SignInResult> {
+  if (!isPlatformToken(adminToken, deps.platformTokenHash))
+    return { ok: false, reason: 'wrong_admin_token', accounts: [] };
+  const { token, session } = await openSession(deps, {
+    kind: 'platform',
+    orgId: null,
+    userId: null,
+    platformTokenHash: deps.platformTokenHash,
+  });
   return { ok: true, token, session };
 }
 
@@ -47,7 +65,10 @@ export async function signInAsPlatform(deps: Pick<SessionDeps, 'sessions' | 'clo
  * accepting their invite. Only `active` users with role `admin` qualify. A hash made with
  * older scrypt parameters is replaced by one with the current parameters on the way in.
  */
-export async function signInWithPassword(deps: SessionDeps, { email, password, orgId }: { email: string; password: string; orgId?: string }): Promise<SignInResult> {
+export async function signInWithPassword(
+  deps: SessionDeps,
+  { email, password, orgId }: { email: string; password: string; orgId?: string },
+): Promise<SignInResult> {
   const all = await deps.directory.candidates(signInAccountKey(email));
   const candidates = all.filter((c) => !orgId || c.orgId === orgId).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) {
@@ -55,11 +76,24 @@ export async function signInWithPassword(deps: SessionDeps, { email, password, o
     return { ok: false, reason: 'unknown_account', accounts: [] };
   }
   const matched = [];
-  for (const candidate of candidates) if (await verifyPassword(password, candidate.passwordHash)) matched.push(candidate);
+  for (const candidate of candidates)
+    if (await verifyPassword(password, candidate.passwordHash)) matched.push(candidate);
   const [only, ...others] = matched;
-  if (!only) return { ok: false, reason: 'wrong_password', accounts: candidates.map(({ orgId, userId }) => ({ orgId, userId })) };
-  if (others.length) return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
-  if (needsRehash(only.passwordHash)) await upgradePasswordHash(deps, { orgId: only.orgId, userId: only.userId, password, version: only.version });
-  const { token, session } = await openSession(deps, { kind: 'user', orgId: only.orgId, userId: only.userId, platformTokenHash: null });
+  if (!only)
+    return {
+      ok: false,
+      reason: 'wrong_password',
+      accounts: candidates.map(({ orgId, userId }) => ({ orgId, userId })),
+    };
+  if (others.length)
+    return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
+  if (needsRehash(only.passwordHash))
+    await upgradePasswordHash(deps, { orgId: only.orgId, userId: only.userId, password, version: only.version });
+  const { token, session } = await openSession(deps, {
+    kind: 'user',
+    orgId: only.orgId,
+    userId: only.userId,
+    platformTokenHash: null,
+  });
   return { ok: true, token, session };
 }

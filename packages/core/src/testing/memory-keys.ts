@@ -8,16 +8,31 @@ export function memoryKeys() {
   const repo: KeyRepository = {
     insert(orgId, k) {
       const key: KeyRecord = {
-        id: k.id, orgId, name: k.name, ownerType: k.ownerType, ownerId: k.ownerId, scopes: [...k.scopes], hint: `pvk_${k.id.slice(0, 8)}`,
-        created: k.now.toISOString(), lastUsedAt: null, lastScimUsedAt: null, revokedAt: null, revokedReason: null,
+        id: k.id,
+        orgId,
+        name: k.name,
+        ownerType: k.ownerType,
+        ownerId: k.ownerId,
+        scopes: [...k.scopes],
+        hint: `pvk_${k.id.slice(0, 8)}`,
+        created: k.now.toISOString(),
+        lastUsedAt: null,
+        lastScimUsedAt: null,
+        revokedAt: null,
+        revokedReason: null,
       };
       rows.set(k.id, { key, secretHash: k.secretHash });
       return Promise.resolve(key);
     },
     findForAuth: (keyId) => Promise.resolve(rows.get(keyId) ?? null),
-    findById: (orgId, keyId) => Promise.resolve(rows.get(keyId)?.key.orgId === orgId ? (rows.get(keyId)?.key ?? null) : null),
+    findById: (orgId, keyId) =>
+      Promise.resolve(rows.get(keyId)?.key.orgId === orgId ? (rows.get(keyId)?.key ?? null) : null),
     list: (orgId, { ownerId, includeRevoked }) =>
-      Promise.resolve([...rows.values()].map((r) => r.key).filter((k) => k.orgId === orgId && (!ownerId || k.ownerId === ownerId) && (includeRevoked || !k.revokedAt))),
+      Promise.resolve(
+        [...rows.values()]
+          .map((r) => r.key)
+          .filter((k) => k.orgId === orgId && (!ownerId || k.ownerId === ownerId) && (includeRevoked || !k.revokedAt)),
+      ),
     revoke(orgId, keyId, { reason, now }) {
       const row = rows.get(keyId);
       if (row?.key.orgId !== orgId || row.key.revokedAt) return Promise.resolve(null);

@@ -18,7 +18,10 @@ export function compact(value: unknown, path = ''): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (UNSAFE_KEY.test(key)) {
-      throw new AppError('BAD_REQUEST', { message: `attribute name '${path}${key}' is not allowed`, scimType: 'invalidValue' });
+      throw new AppError('BAD_REQUEST', {
+        message: `attribute name '${path}${key}' is not allowed`,
+        scimType: 'invalidValue',
+      });
     }
     const c = compact(v, `${path}${key}.`);
     if (c !== undefined) out[key] = c;

@@ -24,7 +24,10 @@ export type CreateUserOptions = {
  * `active: false` a `deactivated` one. A userName taken in any letter case is
  * CONFLICT/uniqueness; an admin without the authority for it is FORBIDDEN.
  */
-export async function createUser(deps: Pick<DomainDeps, 'users' | 'clock'>, options: CreateUserOptions): Promise<UserRecord> {
+export async function createUser(
+  deps: Pick<DomainDeps, 'users' | 'clock'>,
+  options: CreateUserOptions,
+): Promise<UserRecord> {
   const { source, role = 'standard' } = options;
   const now = deps.clock.now();
   const attributes = cleanUserAttributes(options.attributes);

@@ -12,11 +12,20 @@ export type DeleteUserOptions = { orgId: string; id: string; ifMatchVersion?: nu
  */
 export async function deleteUser(deps: DomainDeps, { orgId, id, ifMatchVersion }: DeleteUserOptions): Promise<void> {
   const before = await deps.users.findById(orgId, id);
-  if (await deps.users.delete(orgId, id, { now: deps.clock.now(), ...(ifMatchVersion !== undefined ? { expectedVersion: ifMatchVersion } : {}), read: before })) {
+  if (
+    await deps.users.delete(orgId, id, {
+      now: deps.clock.now(),
+      ...(ifMatchVersion !== undefined ? { expectedVersion: ifMatchVersion } : {}),
+      read: before,
+    })
+  ) {
     for (const group of before?.groups ?? []) await bumpGroupVersion(deps, orgId, group.value);
     return;
   }
   const current = ifMatchVersion !== undefined ? await deps.users.findById(orgId, id) : null;
-  if (current) throw new AppError('PRECONDITION_FAILED', { message: `user ${id} is at version ${current.version}, not ${ifMatchVersion}` });
+  if (current)
+    throw new AppError('PRECONDITION_FAILED', {
+      message: `user ${id} is at version ${current.version}, not ${ifMatchVersion}`,
+    });
   throw new AppError('NOT_FOUND', { message: `user ${id} not found` });
 }

@@ -15,7 +15,9 @@ const maxmemFor = ({ N, r, p }: ScryptParams) => 128 * N * r * p + 32 * 1024 * 1
 
 const derive = (password: string, salt: Buffer, params: ScryptParams) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...params, maxmem: maxmemFor(params) }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...params, maxmem: maxmemFor(params) }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 
 type Parsed = { params: ScryptParams; salt: Buffer; hash: Buffer };
@@ -26,7 +28,16 @@ function parse(stored: string): Parsed | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   if (scheme !== 'scrypt' || !salt || !hash || !isPowerOfTwo(params.N)) return null;
-  if (params.N > LIMITS.N || !Number.isInteger(params.r) || params.r < 1 || params.r > LIMITS.r || !Number.isInteger(params.p) || params.p < 1 || params.p > LIMITS.p) return null;
+  if (
+    params.N > LIMITS.N ||
+    !Number.isInteger(params.r) ||
+    params.r < 1 ||
+    params.r > LIMITS.r ||
+    !Number.isInteger(params.p) ||
+    params.p < 1 ||
+    params.p > LIMITS.p
+  )
+    return null;
   return { params, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
 }
 

@@ -19,7 +19,10 @@ export type ListUsersPageOptions = {
  * the previous one, so users created meanwhile never shift or repeat rows (they appear at
  * the end), unlike SCIM's startIndex.
  */
-export async function listUsersPage(deps: Pick<DomainDeps, 'users'>, options: ListUsersPageOptions): Promise<{ items: UserListItem[]; nextCursor: string | null }> {
+export async function listUsersPage(
+  deps: Pick<DomainDeps, 'users'>,
+  options: ListUsersPageOptions,
+): Promise<{ items: UserListItem[]; nextCursor: string | null }> {
   const { orgId, filters, limit = DEFAULT_USER_PAGE } = options;
   const after = options.cursor ? decodeUserCursor(options.cursor, filters) : undefined;
   const rows = await deps.users.page(orgId, { ...filters, ...(after ? { after } : {}), limit: limit + 1 });

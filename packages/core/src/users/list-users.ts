@@ -19,7 +19,17 @@ export type ListUsersOptions = {
 };
 
 /** A stable page: always ordered (by `sortBy` then id, or by id = creation order). */
-export async function listUsers(deps: Pick<DomainDeps, 'users'>, options: ListUsersOptions): Promise<ListPage<UserRecord>> {
+export async function listUsers(
+  deps: Pick<DomainDeps, 'users'>,
+  options: ListUsersOptions,
+): Promise<ListPage<UserRecord>> {
   const { orgId, filter, status, text, sortBy, sortOrder } = options;
-  return deps.users.list(orgId, { filter, sortBy, sortOrder, ...(status ? { status } : {}), ...(text ? { text } : {}), ...pageWindow(options) });
+  return deps.users.list(orgId, {
+    filter,
+    sortBy,
+    sortOrder,
+    ...(status ? { status } : {}),
+    ...(text ? { text } : {}),
+    ...pageWindow(options),
+  });
 }

@@ -19,6 +19,8 @@ describe('password policy', () => {
   });
 
   it('throws BAD_REQUEST with the message for the person', () => {
-    expect(() => assertPasswordPolicy('a', ids)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', userMessage: expect.stringMatching(/at least 12/) }));
+    expect(() => assertPasswordPolicy('a', ids)).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST', userMessage: expect.stringMatching(/at least 12/) }),
+    );
   });
 });

@@ -10,7 +10,8 @@ export function passwordProblem(password: string, identities: readonly string[])
   if (length < MIN_PASSWORD_LENGTH) return `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (length > MAX_PASSWORD_LENGTH) return `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.`;
   const key = normaliseKey(password.trim());
-  if (identities.some((id) => normaliseKey(id.trim()) === key)) return 'Choose a password other than your email address or user name.';
+  if (identities.some((id) => normaliseKey(id.trim()) === key))
+    return 'Choose a password other than your email address or user name.';
   return null;
 }
 

@@ -27,7 +27,10 @@ export type PatchUserOptions = {
 };
 
 /** PATCH: re-applied against the latest version until one conditional write wins. */
-export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, options: PatchUserOptions): Promise<UserRecord> {
+export async function patchUser(
+  deps: Pick<DomainDeps, 'users' | 'clock'>,
+  options: PatchUserOptions,
+): Promise<UserRecord> {
   const { orgId, id } = options;
   return retryOnVersionConflict({
     what: 'user',
@@ -39,7 +42,13 @@ export async function patchUser(deps: Pick<DomainDeps, 'users' | 'clock'>, optio
       const attributes = cleanUserAttributes(result.attributes);
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: result.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, ...(result.role ? { role: result.role } : {}), now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, {
+        attributes,
+        status,
+        previous: current,
+        ...(result.role ? { role: result.role } : {}),
+        now: deps.clock.now(),
+      });
     },
   });
 }

@@ -24,7 +24,10 @@ export type ReplaceUserOptions = {
 };
 
 /** PUT: replaces the attributes, keeps id, created, source, password and role; `active` maps to status. */
-export async function replaceUser(deps: Pick<DomainDeps, 'users' | 'clock'>, options: ReplaceUserOptions): Promise<UserRecord> {
+export async function replaceUser(
+  deps: Pick<DomainDeps, 'users' | 'clock'>,
+  options: ReplaceUserOptions,
+): Promise<UserRecord> {
   const { orgId, id } = options;
   const attributes = cleanUserAttributes(options.attributes);
   return retryOnVersionConflict({
@@ -35,7 +38,13 @@ export async function replaceUser(deps: Pick<DomainDeps, 'users' | 'clock'>, opt
     attempt: (current) => {
       const status = nextStatus(current.status, attributes.active, current.acceptedAt);
       assertWriteAllowed(options.authority, current, { role: options.role ?? current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, ...(options.role ? { role: options.role } : {}), now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, {
+        attributes,
+        status,
+        previous: current,
+        ...(options.role ? { role: options.role } : {}),
+        now: deps.clock.now(),
+      });
     },
   });
 }

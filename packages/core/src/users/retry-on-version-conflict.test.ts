@@ -18,8 +18,12 @@ it("serves the first attempt from the caller's read and loads only after a lost 
 it('a read of nothing is NOT_FOUND without a load; no read loads first', async () => {
   let loads = 0;
   const load = () => (loads++, Promise.resolve({ version: 1 }));
-  await expect(retryOnVersionConflict<Doc, string>({ what: 'user', read: null, load, attempt: () => Promise.resolve('x') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(
+    retryOnVersionConflict<Doc, string>({ what: 'user', read: null, load, attempt: () => Promise.resolve('x') }),
+  ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   expect(loads).toBe(0);
-  await expect(retryOnVersionConflict<Doc, string>({ what: 'user', load, attempt: () => Promise.resolve('x') })).resolves.toBe('x');
+  await expect(
+    retryOnVersionConflict<Doc, string>({ what: 'user', load, attempt: () => Promise.resolve('x') }),
+  ).resolves.toBe('x');
   expect(loads).toBe(1);
 });

@@ -16,20 +16,25 @@ export type VersionedUpdateOptions<T extends { version: number }, R> = {
 };
 
 /** Full jitter, capped at 200 ms: contenders that lost a round spread out instead of colliding again. */
-export const conflictBackoff = (attempt: number): Promise<void> => sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
+export const conflictBackoff = (attempt: number): Promise<void> =>
+  sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
 
 /**
  * Optimistic concurrency without transactions: read, compute, conditional single-document
  * write, and on a lost race start again from the new version. Bounded, with full jitter
  * so that contenders spread out; gives up with CONFLICT.
  */
-export async function retryOnVersionConflict<T extends { version: number }, R>(options: VersionedUpdateOptions<T, R>): Promise<R> {
+export async function retryOnVersionConflict<T extends { version: number }, R>(
+  options: VersionedUpdateOptions<T, R>,
+): Promise<R> {
   const { what, ifMatchVersion, maxAttempts = 20 } = options;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const current = attempt === 0 && options.read !== undefined ? options.read : await options.load();
     if (!current) throw new AppError('NOT_FOUND', { message: `${what} not found` });
     if (ifMatchVersion !== undefined && current.version !== ifMatchVersion) {
-      throw new AppError('PRECONDITION_FAILED', { message: `${what} is at version ${current.version}, not ${ifMatchVersion}` });
+      throw new AppError('PRECONDITION_FAILED', {
+        message: `${what} is at version ${current.version}, not ${ifMatchVersion}`,
+      });
     }
     const result = await options.attempt(current);
     if (result !== null) return result;

@@ -19,7 +19,10 @@ export type SetUserActiveOptions = {
  * Deactivate (`active: false`) or reactivate (`active: true`). Idempotent: a user already
  * in the wanted state is returned unchanged, with no write and no version bump.
  */
-export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, { orgId, id, active, authority, read }: SetUserActiveOptions): Promise<UserRecord> {
+export async function setUserActive(
+  deps: Pick<DomainDeps, 'users' | 'clock'>,
+  { orgId, id, active, authority, read }: SetUserActiveOptions,
+): Promise<UserRecord> {
   return retryOnVersionConflict({
     what: 'user',
     ...(read !== undefined ? { read } : {}),
@@ -29,7 +32,12 @@ export async function setUserActive(deps: Pick<DomainDeps, 'users' | 'clock'>, {
       if (status === current.status) return current;
       const attributes = { ...current.attributes, active };
       assertWriteAllowed(authority, current, { role: current.role, status, attributes });
-      return deps.users.updateIfVersion(orgId, id, current.version, { attributes, status, previous: current, now: deps.clock.now() });
+      return deps.users.updateIfVersion(orgId, id, current.version, {
+        attributes,
+        status,
+        previous: current,
+        now: deps.clock.now(),
+      });
     },
   });
 }

@@ -22,7 +22,10 @@ export type UpdateUserOptions = {
 };
 
 /** A partial update for internal tools: what is not named stays; `active` is left to deactivate/reactivate. */
-export async function updateUser(deps: Pick<DomainDeps, 'users' | 'clock'>, options: UpdateUserOptions): Promise<UserRecord> {
+export async function updateUser(
+  deps: Pick<DomainDeps, 'users' | 'clock'>,
+  options: UpdateUserOptions,
+): Promise<UserRecord> {
   const { orgId, id, set, clear = [], ifMatchVersion, roleFor, authority } = options;
   return patchUser(deps, {
     orgId,

@@ -24,6 +24,12 @@ export async function upgradePasswordHash(
   const passwordHash = await hashPassword(password);
   const user = await deps.users.findById(orgId, userId);
   if (user?.version !== version) return false;
-  const updated = await deps.users.updateIfVersion(orgId, userId, version, { attributes: user.attributes, status: user.status, previous: user, passwordHash, now: deps.clock.now() });
+  const updated = await deps.users.updateIfVersion(orgId, userId, version, {
+    attributes: user.attributes,
+    status: user.status,
+    previous: user,
+    passwordHash,
+    now: deps.clock.now(),
+  });
   return updated !== null;
 }

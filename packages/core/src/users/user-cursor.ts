@@ -7,7 +7,11 @@ const digest = (text: string, length: number) => createHash('sha256').update(tex
 
 /** The filters in a canonical order, so `{a, b}` and `{b, a}` continue each other's pages. */
 const filtersKey = (filters: UserListFilters) =>
-  JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  JSON.stringify(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 /**
  * `base64url({ v, a: lastId, f: filtersDigest }).checksum`. Opaque to clients, bound to the
@@ -16,16 +20,20 @@ const filtersKey = (filters: UserListFilters) =>
  * decides the org), so a forged one can only skip rows its holder may read anyway.
  */
 export function encodeUserCursor(lastId: string, filters: UserListFilters): string {
-  const payload = Buffer.from(JSON.stringify({ v: 1, a: lastId, f: digest(filtersKey(filters), 16) })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ v: 1, a: lastId, f: digest(filtersKey(filters), 16) })).toString(
+    'base64url',
+  );
   return `${payload}.${digest(`users.list:${payload}`, 12)}`;
 }
 
-const invalid = (why: string) => new AppError('BAD_REQUEST', { message: `invalid cursor: ${why}`, scimType: 'invalidCursor' });
+const invalid = (why: string) =>
+  new AppError('BAD_REQUEST', { message: `invalid cursor: ${why}`, scimType: 'invalidCursor' });
 
 /** The last id of the previous page, or BAD_REQUEST. */
 export function decodeUserCursor(cursor: string, filters: UserListFilters): string {
   const [payload, check, extra] = cursor.split('.');
-  if (!payload || !check || extra !== undefined || digest(`users.list:${payload}`, 12) !== check) throw invalid('it was not issued by users.list');
+  if (!payload || !check || extra !== undefined || digest(`users.list:${payload}`, 12) !== check)
+    throw invalid('it was not issued by users.list');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -14,5 +14,9 @@ it.each([
 });
 
 it('reads invited as active (Okta loops otherwise)', () => {
-  expect([isActiveStatus('invited'), isActiveStatus('active'), isActiveStatus('deactivated')]).toEqual([true, true, false]);
+  expect([isActiveStatus('invited'), isActiveStatus('active'), isActiveStatus('deactivated')]).toEqual([
+    true,
+    true,
+    false,
+  ]);
 });

@@ -17,7 +17,8 @@ export type UserEffectsOptions = {
 };
 
 /** What the ledger diffs for a user: its attributes plus role and lifecycle status. */
-const auditedState = (user: UserRecord | null) => (user ? { ...user.attributes, role: user.role, status: user.status } : null);
+const auditedState = (user: UserRecord | null) =>
+  user ? { ...user.attributes, role: user.role, status: user.status } : null;
 
 /**
  * The user repository, bringing the effects of every user write that took effect, with the
@@ -29,7 +30,12 @@ const auditedState = (user: UserRecord | null) => (user ? { ...user.attributes, 
  */
 export function withUserEffects(users: UserRepository, options: UserEffectsOptions): UserRepository {
   async function written(orgId: string, id: string, before: UserRecord | null, after: UserRecord | null) {
-    recordChange(options.audit, { resourceType: 'User', resourceId: id, before: auditedState(before), after: auditedState(after) });
+    recordChange(options.audit, {
+      resourceType: 'User',
+      resourceId: id,
+      before: auditedState(before),
+      after: auditedState(after),
+    });
     const reason = accessLoss(before, after);
     if (reason && options.access) await revokeOnAccessLoss(options.access, { orgId, userId: id, reason });
   }

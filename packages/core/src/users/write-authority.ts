@@ -15,11 +15,18 @@ export type WriteAuthority = {
 };
 
 /** What the rule compares of a user, before and after a write. */
-export type GuardedState = { role: UserRole; status: UserStatus; attributes: Pick<UserAttributes, 'userName' | 'emails'> };
+export type GuardedState = {
+  role: UserRole;
+  status: UserStatus;
+  attributes: Pick<UserAttributes, 'userName' | 'emails'>;
+};
 
 /** userName and emails as sign-in and the invite mail use them (case-insensitive; the order picks the recipient). */
 const identityOf = ({ attributes }: GuardedState) =>
-  JSON.stringify([normaliseKey(attributes.userName), (attributes.emails ?? []).map((e) => [normaliseKey(e.value), e.primary === true])]);
+  JSON.stringify([
+    normaliseKey(attributes.userName),
+    (attributes.emails ?? []).map((e) => [normaliseKey(e.value), e.primary === true]),
+  ]);
 
 const refuse = (what: string) =>
   new AppError('FORBIDDEN', {

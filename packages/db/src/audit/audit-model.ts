@@ -59,4 +59,5 @@ schema.index({ orgId: 1, 'actor.keyId': 1, _id: -1 });
 schema.index({ at: 1 });
 
 export const registerAuditEventModel = (connection: Connection): Model<AuditEventDoc> =>
-  (connection.models['AuditEvent'] as Model<AuditEventDoc> | undefined) ?? connection.model<AuditEventDoc>('AuditEvent', schema, 'audit_events');
+  (connection.models['AuditEvent'] as Model<AuditEventDoc> | undefined) ??
+  connection.model<AuditEventDoc>('AuditEvent', schema, 'audit_events');

@@ -4,7 +4,13 @@ import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
 import type { AuditEventDoc } from './audit-model.ts';
 
-const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({ id: _id, at: at.toISOString(), actor: readStoredActor(actor), address: address ?? null, ...rest });
+const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({
+  id: _id,
+  at: at.toISOString(),
+  actor: readStoredActor(actor),
+  address: address ?? null,
+  ...rest,
+});
 
 export function createAuditRepository(model: Model<AuditEventDoc>): AuditRepository {
   return {
@@ -21,14 +27,24 @@ export function createAuditRepository(model: Model<AuditEventDoc>): AuditReposit
       if (resourceType) query['resourceType'] = resourceType;
       if (resourceId) query['resourceId'] = resourceId;
       if (outcome) query['outcome'] = outcome;
-      if (actorId) query['$or'] = [{ 'actor.keyId': actorId }, { 'actor.ownerId': actorId }, { 'actor.userId': actorId }, { 'actor.account': actorId }];
+      if (actorId)
+        query['$or'] = [
+          { 'actor.keyId': actorId },
+          { 'actor.ownerId': actorId },
+          { 'actor.userId': actorId },
+          { 'actor.account': actorId },
+        ];
       if (from || to) query['at'] = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
       if (before) query['_id'] = { $lt: before };
       const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();
       return docs.map(toEvent);
     },
     async deleteBefore(before, limit) {
-      const ids = await model.find({ at: { $lt: before } }, { _id: 1 }).sort({ at: 1 }).limit(limit).lean<Array<{ _id: string }>>();
+      const ids = await model
+        .find({ at: { $lt: before } }, { _id: 1 })
+        .sort({ at: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: string }>>();
       if (ids.length === 0) return 0;
       const { deletedCount } = await model.deleteMany({ _id: { $in: ids.map((d) => d._id) } });
       return deletedCount;

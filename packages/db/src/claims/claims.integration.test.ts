@@ -14,14 +14,18 @@ const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
 it('grants a key to exactly one of 50 concurrent callers', async () => {
-  const results = await Promise.all(Array.from({ length: 50 }, () => claims.take('k1', { now: t0, staleAfterMs: 30_000 })));
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () => claims.take('k1', { now: t0, staleAfterMs: 30_000 })),
+  );
   expect(results.filter(Boolean)).toHaveLength(1);
 });
 
 it('lets exactly one caller take over a stale claim, and only once it is stale', async () => {
   expect(await claims.take('k2', { now: t0, staleAfterMs: 30_000 })).toBe(true);
   expect(await claims.take('k2', { now: at(10_000), staleAfterMs: 30_000 })).toBe(false);
-  const takeovers = await Promise.all(Array.from({ length: 20 }, () => claims.take('k2', { now: at(31_000), staleAfterMs: 30_000 })));
+  const takeovers = await Promise.all(
+    Array.from({ length: 20 }, () => claims.take('k2', { now: at(31_000), staleAfterMs: 30_000 })),
+  );
   expect(takeovers.filter(Boolean)).toHaveLength(1);
 });
 

@@ -16,7 +16,11 @@ export function isDuplicateKey(error: unknown): boolean {
 export function conflictOnDuplicate(what: string) {
   return (error: unknown): never => {
     if (isDuplicateKey(error)) {
-      throw new AppError('CONFLICT', { message: `${what} is already taken in this org`, scimType: 'uniqueness', cause: error });
+      throw new AppError('CONFLICT', {
+        message: `${what} is already taken in this org`,
+        scimType: 'uniqueness',
+        cause: error,
+      });
     }
     throw error;
   };

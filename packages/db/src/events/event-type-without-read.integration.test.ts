@@ -7,7 +7,11 @@ import { createTestDb, createTestOrg } from '../testing.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
-const attrs = (userName: string) => ({ userName, active: true, emails: [{ value: userName, type: 'work', primary: true }] });
+const attrs = (userName: string) => ({
+  userName,
+  active: true,
+  emails: [{ value: userName, type: 'work', primary: true }],
+});
 const by = { authority: { admin: false, adminDelegated: false } };
 
 beforeAll(async () => {
@@ -27,17 +31,31 @@ function countingRepository() {
   const onDeferred = (error: unknown) => {
     throw error;
   };
-  const users = withUserEvents(raw, { events: db.userEvents, intents: db.userEventIntents, clock: systemClock, nextId: db.nextEventId, peek, onDeferred });
+  const users = withUserEvents(raw, {
+    events: db.userEvents,
+    intents: db.userEventIntents,
+    clock: systemClock,
+    nextId: db.nextEventId,
+    peek,
+    onDeferred,
+  });
   return { deps: { users, groups: db.groups, clock: systemClock }, peeks };
 }
 
 const eventsOf = async (userId: string): Promise<Array<Pick<UserEvent, 'type' | 'version'>>> =>
-  (await db.models.userEvents.find({ orgId, userId }).sort({ _id: 1 }).lean<UserEvent[]>()).map(({ type, version }) => ({ type, version }));
+  (await db.models.userEvents.find({ orgId, userId }).sort({ _id: 1 }).lean<UserEvent[]>()).map(
+    ({ type, version }) => ({ type, version }),
+  );
 
 it('decides each event type from what the caller read: no extra read of the user before a write', async () => {
   const { deps, peeks } = countingRepository();
   const user = await createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('no.peek@example.com') });
-  await patchUser(deps, { orgId, id: user.id, ...by, apply: (current) => ({ attributes: { ...current.attributes, displayName: 'Renamed' } }) });
+  await patchUser(deps, {
+    orgId,
+    id: user.id,
+    ...by,
+    apply: (current) => ({ attributes: { ...current.attributes, displayName: 'Renamed' } }),
+  });
   await setUserActive(deps, { orgId, ...by, id: user.id, active: false });
   await setUserActive(deps, { orgId, ...by, id: user.id, active: true });
   await deleteUser(deps, { orgId, id: user.id });

@@ -28,7 +28,12 @@ type EventModels = { userEvents: Model<UserEventDoc>; userEventIntents: Model<Us
  * The event stores, and the user repository wrapped so that every write records its event.
  * Event ids use the real clock: they order events across processes.
  */
-export function createEventStores(models: EventModels, users: UserRepository, options: EventStoreOptions = {}, reads: { sql?: SqlReads } = {}) {
+export function createEventStores(
+  models: EventModels,
+  users: UserRepository,
+  options: EventStoreOptions = {},
+  reads: { sql?: SqlReads } = {},
+) {
   const userEvents = createUserEventStore(models.userEvents, reads);
   // A failed batch of closes leaves open intents: the sweep settles them (an event recorded twice at worst).
   const intentCloses = createDeleteBatch(models.userEventIntents.collection);
@@ -36,12 +41,22 @@ export function createEventStores(models: EventModels, users: UserRepository, op
   const nextEventId = createEventIdGenerator();
   const onDeferred =
     options.onDeferredEvent ??
-    ((error: unknown, event: UserEvent) => process.emitWarning(`user event deferred to the intent sweep (${event.type} ${event.userId} v${event.version}): ${String(error)}`));
+    ((error: unknown, event: UserEvent) =>
+      process.emitWarning(
+        `user event deferred to the intent sweep (${event.type} ${event.userId} v${event.version}): ${String(error)}`,
+      ));
   return {
     userEvents,
     userEventIntents,
     intentCloses,
     nextEventId,
-    users: withUserEvents(users, { events: userEvents, intents: userEventIntents, clock: systemClock, nextId: nextEventId, peek: (orgId, id) => users.standing(orgId, id), onDeferred }),
+    users: withUserEvents(users, {
+      events: userEvents,
+      intents: userEventIntents,
+      clock: systemClock,
+      nextId: nextEventId,
+      peek: (orgId, id) => users.standing(orgId, id),
+      onDeferred,
+    }),
   };
 }

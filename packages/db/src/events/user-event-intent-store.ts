@@ -3,10 +3,17 @@ import type { Model } from 'mongoose';
 import type { UserEventIntentDoc } from './user-event-intent-model.ts';
 import type { DeleteBatch } from '../writes/delete-batch.ts';
 
-const toIntent = ({ _id, at, ...rest }: UserEventIntentDoc): UserEventIntent => ({ id: _id, at: at.toISOString(), ...rest });
+const toIntent = ({ _id, at, ...rest }: UserEventIntentDoc): UserEventIntent => ({
+  id: _id,
+  at: at.toISOString(),
+  ...rest,
+});
 
 /** `closes`: the batch `closeSoon` adds to. */
-export function createUserEventIntentStore(model: Model<UserEventIntentDoc>, closes: DeleteBatch): UserEventIntentStore {
+export function createUserEventIntentStore(
+  model: Model<UserEventIntentDoc>,
+  closes: DeleteBatch,
+): UserEventIntentStore {
   return {
     async open({ id, at, ...rest }) {
       await model.collection.insertOne({ _id: id, at: new Date(at), ...rest } as never);
@@ -18,7 +25,11 @@ export function createUserEventIntentStore(model: Model<UserEventIntentDoc>, clo
       closes.delete({ _id: id, orgId });
     },
     async listBefore(before, limit) {
-      const docs = await model.find({ _id: { $lt: before } }).sort({ _id: 1 }).limit(limit).lean<UserEventIntentDoc[]>();
+      const docs = await model
+        .find({ _id: { $lt: before } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean<UserEventIntentDoc[]>();
       return docs.map(toIntent);
     },
   };

@@ -8,12 +8,25 @@ import { createTestDb, createTestOrg } from '../testing.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
-const attrs = (userName: string, active = true) => ({ userName, active, emails: [{ value: userName, type: 'work', primary: true }] });
+const attrs = (userName: string, active = true) => ({
+  userName,
+  active,
+  emails: [{ value: userName, type: 'work', primary: true }],
+});
 /** Writes as a SCIM key makes them: no admin rights. */
 const by = { authority: { admin: false, adminDelegated: false } };
 const openIntents = () => db.userEventIntents.listBefore('~', 1_000);
 const sweepNow = () =>
-  recordOpenUserEvents({ intents: db.userEventIntents, events: db.userEvents, users: db.users, clock: systemClock, nextId: db.nextEventId }, { graceMs: 0 });
+  recordOpenUserEvents(
+    {
+      intents: db.userEventIntents,
+      events: db.userEvents,
+      users: db.users,
+      clock: systemClock,
+      nextId: db.nextEventId,
+    },
+    { graceMs: 0 },
+  );
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -27,14 +40,24 @@ function repositoryLosingEvents(deferred: UserEvent[]): UserRepository {
   const failing: UserEventStore = { ...db.userEvents, append: () => Promise.reject(new Error('connection closed')) };
   const peek = async (org: string, id: string) => raw.findById(org, id);
   const onDeferred = (_error: unknown, event: UserEvent) => deferred.push(event);
-  return withUserEvents(raw, { events: failing, intents: db.userEventIntents, clock: systemClock, nextId: db.nextEventId, peek, onDeferred });
+  return withUserEvents(raw, {
+    events: failing,
+    intents: db.userEventIntents,
+    clock: systemClock,
+    nextId: db.nextEventId,
+    peek,
+    onDeferred,
+  });
 }
 
 /** Reads the stream until `count` events of `userIds` arrived. */
 async function take(count: number, lastEventId: string, userIds: string[]): Promise<UserEvent[]> {
   const ac = new AbortController();
   const out: UserEvent[] = [];
-  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, {
+    lastEventId,
+    signal: ac.signal,
+  })) {
     if (userIds.includes(event.userId)) out.push(event);
     if (out.length === count) ac.abort();
   }
@@ -45,8 +68,17 @@ it('closes every intent once the event is stored, and after a write that did not
   const deps = { users: db.users, groups: db.groups, clock: systemClock };
   const user = await createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('intent.ok@example.com') });
   await setUserActive(deps, { orgId, ...by, id: user.id, active: false });
-  await expect(createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('INTENT.OK@example.com') })).rejects.toMatchObject({ code: 'CONFLICT' });
-  expect(await db.users.updateIfVersion(orgId, user.id, 1, { attributes: attrs('x@example.com'), status: 'active', previous: user, now: new Date() })).toBeNull();
+  await expect(
+    createUser(deps, { orgId, source: 'scim', ...by, attributes: attrs('INTENT.OK@example.com') }),
+  ).rejects.toMatchObject({ code: 'CONFLICT' });
+  expect(
+    await db.users.updateIfVersion(orgId, user.id, 1, {
+      attributes: attrs('x@example.com'),
+      status: 'active',
+      previous: user,
+      now: new Date(),
+    }),
+  ).toBeNull();
   // Those whose event was stored are closed in a batch, after the write answered.
   await vi.waitFor(async () => expect(await openIntents()).toEqual([]));
 });
@@ -85,7 +117,12 @@ it('drops the intent of a write that failed before it reached the database', asy
     peek: (org, id) => raw.findById(org, id),
     onDeferred: () => undefined,
   });
-  await expect(createUser({ users, clock: systemClock }, { orgId, source: 'scim', ...by, attributes: attrs('intent.never@example.com') })).rejects.toThrow('socket hang up');
+  await expect(
+    createUser(
+      { users, clock: systemClock },
+      { orgId, source: 'scim', ...by, attributes: attrs('intent.never@example.com') },
+    ),
+  ).rejects.toThrow('socket hang up');
   // The failure says nothing of whether the write landed: the intent stays for the sweep, which finds no user.
   expect(await openIntents()).toHaveLength(1);
   expect(await sweepNow()).toEqual({ recorded: 0, dropped: 1 });
@@ -93,8 +130,17 @@ it('drops the intent of a write that failed before it reached the database', asy
 
 it('leaves intents younger than the grace period to the writer still making them', async () => {
   const deferred: UserEvent[] = [];
-  await createUser({ users: repositoryLosingEvents(deferred), clock: systemClock }, { orgId, source: 'scim', ...by, attributes: attrs('intent.young@example.com') });
-  const deps = { intents: db.userEventIntents, events: db.userEvents, users: db.users, clock: systemClock, nextId: db.nextEventId };
+  await createUser(
+    { users: repositoryLosingEvents(deferred), clock: systemClock },
+    { orgId, source: 'scim', ...by, attributes: attrs('intent.young@example.com') },
+  );
+  const deps = {
+    intents: db.userEventIntents,
+    events: db.userEvents,
+    users: db.users,
+    clock: systemClock,
+    nextId: db.nextEventId,
+  };
   expect(await recordOpenUserEvents(deps)).toEqual({ recorded: 0, dropped: 0 });
   expect(await openIntents()).toHaveLength(1);
 });

@@ -32,4 +32,5 @@ const schema = new Schema<UserEventDoc>(
 schema.index({ orgId: 1, _id: 1 });
 
 export const registerUserEventModel = (connection: Connection): Model<UserEventDoc> =>
-  (connection.models['UserEvent'] as Model<UserEventDoc> | undefined) ?? connection.model<UserEventDoc>('UserEvent', schema, 'user_events');
+  (connection.models['UserEvent'] as Model<UserEventDoc> | undefined) ??
+  connection.model<UserEventDoc>('UserEvent', schema, 'user_events');

@@ -16,7 +16,14 @@ export function createUserEventStore(model: Model<UserEventDoc>, reads: { sql?: 
     },
     async listBetween(orgId, { after, before, limit }) {
       // FerretDB+PostgreSQL: the range and order run in SQL on the (orgId, _id) index; MongoDB: the query below.
-      const ids = await reads.sql?.pageIds({ collection: model.collection.collectionName, equals: { orgId }, sort: { _id: 1 }, offset: 0, limit, idsBetween: { after, before } });
+      const ids = await reads.sql?.pageIds({
+        collection: model.collection.collectionName,
+        equals: { orgId },
+        sort: { _id: 1 },
+        offset: 0,
+        limit,
+        idsBetween: { after, before },
+      });
       if (ids) return (await docsByIds(model, orgId, ids)).map(toEvent);
       const docs = await model
         .find({ orgId, _id: { $gt: after, $lt: before } })
@@ -26,7 +33,11 @@ export function createUserEventStore(model: Model<UserEventDoc>, reads: { sql?: 
       return docs.map(toEvent);
     },
     async deleteBefore(before, limit) {
-      const ids = await model.find({ _id: { $lt: before } }, { _id: 1 }).sort({ _id: 1 }).limit(limit).lean<Array<{ _id: string }>>();
+      const ids = await model
+        .find({ _id: { $lt: before } }, { _id: 1 })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: string }>>();
       if (ids.length === 0) return 0;
       const { deletedCount } = await model.deleteMany({ _id: { $in: ids.map((d) => d._id) } });
       return deletedCount;

@@ -8,7 +8,11 @@ import { createTestDb, createTestOrg, testMongoUri } from '../testing.ts';
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
 const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
-const attrs = (userName: string, active = true) => ({ userName, active, emails: [{ value: userName, type: 'work', primary: true }] });
+const attrs = (userName: string, active = true) => ({
+  userName,
+  active,
+  emails: [{ value: userName, type: 'work', primary: true }],
+});
 /** Writes as a SCIM key makes them: no admin rights. */
 const by = { authority: { admin: false, adminDelegated: false } };
 
@@ -22,7 +26,10 @@ afterAll(() => db.drop());
 async function take(count: number, lastEventId?: string): Promise<UserEvent[]> {
   const ac = new AbortController();
   const out: UserEvent[] = [];
-  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId: lastEventId ?? null, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, {
+    lastEventId: lastEventId ?? null,
+    signal: ac.signal,
+  })) {
     out.push(event);
     if (out.length === count) ac.abort();
   }
@@ -32,10 +39,20 @@ async function take(count: number, lastEventId?: string): Promise<UserEvent[]> {
 it('records every lifecycle change of the core services, in order, with versions', async () => {
   const head = userEventHead(systemClock);
   const u = await createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('events.a@example.com') });
-  await replaceUser(deps(), { orgId, ...by, id: u.id, attributes: { ...attrs('events.a@example.com'), title: 'Boss' } });
+  await replaceUser(deps(), {
+    orgId,
+    ...by,
+    id: u.id,
+    attributes: { ...attrs('events.a@example.com'), title: 'Boss' },
+  });
   await setUserActive(deps(), { orgId, ...by, id: u.id, active: false });
   await setUserActive(deps(), { orgId, ...by, id: u.id, active: false });
-  await patchUser(deps(), { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, active: true } }) });
+  await patchUser(deps(), {
+    orgId,
+    ...by,
+    id: u.id,
+    apply: (c) => ({ attributes: { ...c.attributes, active: true } }),
+  });
   await deleteUser(deps(), { orgId, id: u.id });
   const events = await take(5, head);
   expect(events.map((e) => [e.type, e.version])).toEqual([
@@ -54,8 +71,19 @@ it('a second connection (another process) writing the same users keeps per-user 
   const second = await createDb({ uri: testMongoUri(), dbName: db.connection.name });
   try {
     const head = userEventHead(systemClock);
-    const users = await Promise.all(Array.from({ length: 5 }, (_, i) => createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`race.${i}@example.com`) })));
-    const pairs = users.flatMap((u) => [db, second].map((d, n) => patchUser({ users: d.users, clock: systemClock }, { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: `t${n}` } }) })));
+    const users = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`race.${i}@example.com`) }),
+      ),
+    );
+    const pairs = users.flatMap((u) =>
+      [db, second].map((d, n) =>
+        patchUser(
+          { users: d.users, clock: systemClock },
+          { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: `t${n}` } }) },
+        ),
+      ),
+    );
     await Promise.all(pairs);
     const events = await take(15, head);
     for (const u of users) {
@@ -72,7 +100,12 @@ it('sweeps nothing within retention, and everything past it', async () => {
   try {
     const { orgId: ownOrg } = await createTestOrg(own);
     const ownDeps = { users: own.users, groups: own.groups, clock: systemClock };
-    const u = await createUser(ownDeps, { orgId: ownOrg, source: 'scim', ...by, attributes: attrs('sweep.a@example.com') });
+    const u = await createUser(ownDeps, {
+      orgId: ownOrg,
+      source: 'scim',
+      ...by,
+      attributes: attrs('sweep.a@example.com'),
+    });
     await setUserActive(ownDeps, { orgId: ownOrg, ...by, id: u.id, active: false });
     await createUser(ownDeps, { orgId: ownOrg, source: 'scim', ...by, attributes: attrs('sweep.b@example.com') });
     expect(await sweepUserEvents({ events: own.userEvents, clock: systemClock })).toBe(0);
@@ -86,10 +119,19 @@ it('sweeps nothing within retention, and everything past it', async () => {
 
 it('a delete racing an update gets the version after it: a mirror applying newer versions ends with the user gone', async () => {
   const head = userEventHead(systemClock);
-  const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`delete.race.${i}@example.com`) })));
+  const users = await Promise.all(
+    Array.from({ length: 8 }, (_, i) =>
+      createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`delete.race.${i}@example.com`) }),
+    ),
+  );
   await Promise.all(
     users.flatMap((u) => [
-      patchUser(deps(), { orgId, ...by, id: u.id, apply: (c) => ({ attributes: { ...c.attributes, title: 'Racing' } }) }).catch(() => undefined),
+      patchUser(deps(), {
+        orgId,
+        ...by,
+        id: u.id,
+        apply: (c) => ({ attributes: { ...c.attributes, title: 'Racing' } }),
+      }).catch(() => undefined),
       deleteUser(deps(), { orgId, id: u.id }),
     ]),
   );
@@ -97,7 +139,10 @@ it('a delete racing an update gets the version after it: a mirror applying newer
   const pending = new Set(users.map((u) => u.id));
   const events: UserEvent[] = [];
   const ac = new AbortController();
-  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, { lastEventId: head, signal: ac.signal })) {
+  for await (const event of createUserEventFeed({ events: db.userEvents, clock: systemClock }).subscribe(orgId, {
+    lastEventId: head,
+    signal: ac.signal,
+  })) {
     events.push(event);
     if (event.type === 'deleted') pending.delete(event.userId);
     if (pending.size === 0) ac.abort();

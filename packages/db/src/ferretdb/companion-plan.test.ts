@@ -14,7 +14,10 @@ describe('detectEngine', () => {
   });
 
   it('stays off on another handler (SQLite plans carry no PostgreSQL node)', () => {
-    expect(detectEngine(ferret, { sqlite: ['SCAN users'] })).toMatchObject({ kind: 'ferretdb-other', reason: 'not the PostgreSQL handler' });
+    expect(detectEngine(ferret, { sqlite: ['SCAN users'] })).toMatchObject({
+      kind: 'ferretdb-other',
+      reason: 'not the PostgreSQL handler',
+    });
     expect(detectEngine(ferret, {})).toMatchObject({ kind: 'ferretdb-other' });
   });
 
@@ -38,20 +41,33 @@ describe('planCompanion', () => {
     const plan = planCompanion({ schema: 'db1', metadata, declared });
     if (plan.kind !== 'create') throw new Error(plan.warning);
     expect(plan.tables).toEqual({ users: 'users_5e7cc513', claims: 'claims_0a1b2c3d' });
-    const gin = plan.statements.filter((s) => s.includes('USING gin')).map((s) => /\(\(_jsonb->'(\w+)'\) jsonb_path_ops\)/.exec(s)?.[1]);
+    const gin = plan.statements
+      .filter((s) => s.includes('USING gin'))
+      .map((s) => /\(\(_jsonb->'(\w+)'\) jsonb_path_ops\)/.exec(s)?.[1]);
     expect(gin).toEqual(['_id', 'orgId', 'userNameKey', 'emailKeys', '_id', 'at']);
-    expect(plan.statements[0]).toMatch(/^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\)$/);
+    expect(plan.statements[0]).toMatch(
+      /^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\)$/,
+    );
     expect(plan.statements.filter((s) => s.includes('COLLATE "C"'))).toHaveLength(1);
-    expect(plan.statements.filter((s) => s.startsWith('ANALYZE'))).toEqual(['ANALYZE "db1"."users_5e7cc513"', 'ANALYZE "db1"."claims_0a1b2c3d"']);
+    expect(plan.statements.filter((s) => s.startsWith('ANALYZE'))).toEqual([
+      'ANALYZE "db1"."users_5e7cc513"',
+      'ANALYZE "db1"."claims_0a1b2c3d"',
+    ]);
     expect(new Set(plan.statements).size).toBe(plan.statements.length);
   });
 
   it('names indexes the same way every time (idempotent with IF NOT EXISTS)', () => {
-    expect(planCompanion({ schema: 'db1', metadata, declared })).toEqual(planCompanion({ schema: 'db1', metadata, declared }));
+    expect(planCompanion({ schema: 'db1', metadata, declared })).toEqual(
+      planCompanion({ schema: 'db1', metadata, declared }),
+    );
   });
 
   it('warns instead of guessing when the metadata layout is not the expected one', () => {
-    expect(planCompanion({ schema: 'db1', metadata: [{ name: 'users', tableName: 'users_1' }], declared })).toMatchObject({ kind: 'warn' });
-    expect(planCompanion({ schema: 'db1', metadata: [{ _id: 'users', table: 'users"; DROP' }], declared })).toMatchObject({ kind: 'warn' });
+    expect(
+      planCompanion({ schema: 'db1', metadata: [{ name: 'users', tableName: 'users_1' }], declared }),
+    ).toMatchObject({ kind: 'warn' });
+    expect(
+      planCompanion({ schema: 'db1', metadata: [{ _id: 'users', table: 'users"; DROP' }], declared }),
+    ).toMatchObject({ kind: 'warn' });
   });
 });

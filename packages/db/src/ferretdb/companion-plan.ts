@@ -11,8 +11,7 @@ export type Engine =
 export type DeclaredIndexes = { collection: string; fields: string[] };
 
 export type CompanionPlan =
-  | { kind: 'create'; statements: string[]; tables: Record<string, string> }
-  | { kind: 'warn'; warning: string };
+  { kind: 'create'; statements: string[]; tables: Record<string, string> } | { kind: 'warn'; warning: string };
 
 /** The btree expression that orders an org's documents by `_id` (byte order, as MongoDB compares strings). */
 export const ORG_ORDER = `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
@@ -32,14 +31,17 @@ const record = (value: unknown): Record<string, unknown> | undefined =>
 export function detectEngine(buildInfo: Record<string, unknown>, queryPlanner: unknown): Engine {
   const version = buildInfo['ferretdbVersion'];
   if (typeof version !== 'string') return { kind: 'mongodb' };
-  if (!SUPPORTED.test(version)) return { kind: 'ferretdb-other', version, reason: `FerretDB ${version}: the companion is written for 1.24.x` };
+  if (!SUPPORTED.test(version))
+    return { kind: 'ferretdb-other', version, reason: `FerretDB ${version}: the companion is written for 1.24.x` };
   const plan = record(record(queryPlanner)?.['Plan']);
-  if (typeof plan?.['Node Type'] !== 'string') return { kind: 'ferretdb-other', version, reason: 'not the PostgreSQL handler' };
+  if (typeof plan?.['Node Type'] !== 'string')
+    return { kind: 'ferretdb-other', version, reason: 'not the PostgreSQL handler' };
   return { kind: 'ferretdb-postgresql', version };
 }
 
 /** Index name from the table and field: stable, within PostgreSQL's 63 characters. */
-const indexName = (table: string, what: string) => `${table}_pv_${createHash('sha256').update(what).digest('hex').slice(0, 10)}`;
+const indexName = (table: string, what: string) =>
+  `${table}_pv_${createHash('sha256').update(what).digest('hex').slice(0, 10)}`;
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -50,7 +52,11 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * `_jsonb->'f' @> v`, which its own btree indexes cannot serve), and one btree on
  * (orgId, _id) as text for ordered org pages. Nested paths are never pushed down: skipped.
  */
-export function planCompanion(options: { schema: string; metadata: unknown[]; declared: DeclaredIndexes[] }): CompanionPlan {
+export function planCompanion(options: {
+  schema: string;
+  metadata: unknown[];
+  declared: DeclaredIndexes[];
+}): CompanionPlan {
   const { schema, metadata, declared } = options;
   const tables: Record<string, string> = {};
   for (const row of metadata) {
@@ -69,10 +75,14 @@ export function planCompanion(options: { schema: string; metadata: unknown[]; de
     if (!table) continue;
     const top = [...new Set(['_id', ...fields])].filter((f) => FIELD.test(f));
     for (const field of top) {
-      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, field))} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops)`);
+      statements.push(
+        `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, field))} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops)`,
+      );
     }
     if (top.includes('orgId')) {
-      statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`);
+      statements.push(
+        `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`,
+      );
     }
     // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
     statements.push(`ANALYZE ${on(table)}`);

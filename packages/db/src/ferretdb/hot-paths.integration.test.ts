@@ -27,24 +27,48 @@ const sent: Array<{ collection: string; filter: Record<string, unknown> }> = [];
 
 type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
 const scans = (node: PlanNode | undefined): string[] =>
-  node ? [...(node['Node Type'] === 'Seq Scan' ? [String(node['Relation Name'])] : []), ...(node.Plans ?? []).flatMap(scans)] : [];
+  node
+    ? [
+        ...(node['Node Type'] === 'Seq Scan' ? [String(node['Relation Name'])] : []),
+        ...(node.Plans ?? []).flatMap(scans),
+      ]
+    : [];
 
 const indexesIn = (node: PlanNode | undefined): string[] =>
-  node ? [...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesIn)] : [];
+  node
+    ? [
+        ...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []),
+        ...(node.Plans ?? []).flatMap(indexesIn),
+      ]
+    : [];
 
 async function bigTables(): Promise<Set<string>> {
-  const { rows } = await pgc.query<{ relname: string; n: number }>(`SELECT relname, n_live_tup::int AS n FROM pg_stat_user_tables WHERE schemaname = $1`, [dbName]);
+  const { rows } = await pgc.query<{ relname: string; n: number }>(
+    `SELECT relname, n_live_tup::int AS n FROM pg_stat_user_tables WHERE schemaname = $1`,
+    [dbName],
+  );
   return new Set(rows.filter((r) => r.n >= 1_000).map((r) => r.relname));
 }
 
 /** Runs the hot paths through `db`'s repositories and returns the big tables each query scanned. */
-async function scannedBy({ db, models }: { db: Db; models: DbModels }): Promise<Array<{ query: string; scanned: string[] }>> {
+async function scannedBy({
+  db,
+  models,
+}: {
+  db: Db;
+  models: DbModels;
+}): Promise<Array<{ query: string; scanned: string[] }>> {
   const { orgId, user, group, keyId, tokenHash, claimId } = seeded;
   sent.length = 0;
   db.connection.set('debug', (collection: string, method: string, filter: unknown) => {
-    if (['find', 'findOne', 'countDocuments', 'findOneAndUpdate'].includes(method)) sent.push({ collection, filter: filter as Record<string, unknown> });
+    if (['find', 'findOne', 'countDocuments', 'findOneAndUpdate'].includes(method))
+      sent.push({ collection, filter: filter as Record<string, unknown> });
   });
-  const eq = (attr: string, value: string) => ({ filter: { kind: 'compare' as const, path: { attr }, op: 'eq' as const, value }, startIndex: 1, count: 10 });
+  const eq = (attr: string, value: string) => ({
+    filter: { kind: 'compare' as const, path: { attr }, op: 'eq' as const, value },
+    startIndex: 1,
+    count: 10,
+  });
   await db.keys.findForAuth(keyId);
   await db.orgs.findById(orgId);
   await db.users.findById(orgId, user.id);
@@ -54,7 +78,10 @@ async function scannedBy({ db, models }: { db: Db; models: DbModels }): Promise<
   await db.users.page(orgId, { email: user.email, limit: 10 });
   // The users page search: SQL below with the companion; mongoose's form (lead key pushed down) here either way.
   await db.users.list(orgId, { text: 'user1 example', sortBy: 'userName', startIndex: 1, count: 25 });
-  await models.users.find(inOrg(orgId, containsAllQuery({ field: 'searchKeys', keys: searchTermKeys('user1 example') }))).limit(25).lean();
+  await models.users
+    .find(inOrg(orgId, containsAllQuery({ field: 'searchKeys', keys: searchTermKeys('user1 example') })))
+    .limit(25)
+    .lean();
   await db.users.labelsOf(orgId, [user.id]);
   await db.groups.findById(orgId, group.id);
   await db.groups.list(orgId, eq('displayName', group.displayName));
@@ -74,27 +101,57 @@ async function scannedBy({ db, models }: { db: Db; models: DbModels }): Promise<
 
 /** EXPLAIN of the SQL pages the companion's reads run (list pages, deep pages, events since an id). */
 async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> {
-  const { rows } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(`SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata`);
+  const { rows } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(
+    `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata`,
+  );
   const tables = Object.fromEntries(rows.map((r) => [r._jsonb._id, r._jsonb.table]));
   const { orgId, eventId } = seeded;
   const requests: PageRequest[] = [
     { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100 },
     { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: 40, limit: 10 },
-    { collection: 'users', equals: { orgId, status: 'active' }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 100 },
+    {
+      collection: 'users',
+      equals: { orgId, status: 'active' },
+      sort: { userNameKey: 1, _id: 1 },
+      offset: 0,
+      limit: 100,
+    },
     // Missing values last ascending and first descending (RFC 7644 §3.4.2.3): still index-served.
     { collection: 'users', equals: { orgId }, sort: { _id: -1 }, offset: 40, limit: 10 },
     { collection: 'users', equals: { orgId }, sort: { 'search.name.familyName': -1, _id: 1 }, offset: 0, limit: 100 },
-    { collection: 'users', equals: { orgId, searchKeys: searchTermKeys('user1 example') }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 25 },
-    { collection: 'users', equals: { orgId, status: 'active', searchKeys: ['user1'] }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 25 },
+    {
+      collection: 'users',
+      equals: { orgId, searchKeys: searchTermKeys('user1 example') },
+      sort: { userNameKey: 1, _id: 1 },
+      offset: 0,
+      limit: 25,
+    },
+    {
+      collection: 'users',
+      equals: { orgId, status: 'active', searchKeys: ['user1'] },
+      sort: { userNameKey: 1, _id: 1 },
+      offset: 0,
+      limit: 25,
+    },
     { collection: 'groups', equals: { orgId }, sort: { _id: 1 }, offset: 50, limit: 10 },
-    { collection: 'user_events', equals: { orgId }, sort: { _id: 1 }, offset: 0, limit: 100, idsBetween: { after: eventId, before: uuidV7() } },
+    {
+      collection: 'user_events',
+      equals: { orgId },
+      sort: { _id: 1 },
+      offset: 0,
+      limit: 100,
+      idsBetween: { after: eventId, before: uuidV7() },
+    },
   ];
   const big = await bigTables();
   const out: Array<{ query: string; scanned: string[] }> = [];
   for (const request of requests) {
     const sql = pageSql(tables[request.collection] ?? '', dbName, request);
     if (!sql) throw new Error(`no SQL for ${JSON.stringify(request)}`);
-    const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values);
+    const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${sql.text}`,
+      sql.values,
+    );
     out.push({ query: sql.text, scanned: scans(plan[0]?.['QUERY PLAN'][0]?.Plan).filter((t) => big.has(t)) });
   }
   return out;
@@ -129,23 +186,39 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
     const withCompanion = opened.db;
     try {
       await withCompanion.syncIndexes();
-      expect(withCompanion.engine()).toEqual({ kind: 'ferretdb-postgresql', version: expect.stringMatching(/^v1\.24\./) as unknown });
+      expect(withCompanion.engine()).toEqual({
+        kind: 'ferretdb-postgresql',
+        version: expect.stringMatching(/^v1\.24\./) as unknown,
+      });
       await pgc.query(`ANALYZE`);
       const results = [...(await scannedBy(opened)), ...(await sqlScans())];
       expect(results.filter((r) => r.scanned.length)).toEqual([]);
 
       // The search page reads the searchKeys GIN index, not the org's rows through the orgId btree. (Mongoose's
       // form, used without the companion, is index-served above; on these small orgs PostgreSQL rightly picks orgId's.)
-      const { rows: gin } = await pgc.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%searchKeys%jsonb_path_ops%'`, [dbName]);
+      const { rows: gin } = await pgc.query<{ indexname: string }>(
+        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%searchKeys%jsonb_path_ops%'`,
+        [dbName],
+      );
       expect(gin).toHaveLength(1);
-      const { rows: meta } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(`SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'users'`);
-      const sql = pageSql(meta[0]?._jsonb.table ?? '', dbName, { collection: 'users', equals: { orgId: seeded.orgId, searchKeys: searchTermKeys('User1 example') }, sort: { userNameKey: 1, _id: 1 }, offset: 0, limit: 25 });
+      const { rows: meta } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(
+        `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'users'`,
+      );
+      const sql = pageSql(meta[0]?._jsonb.table ?? '', dbName, {
+        collection: 'users',
+        equals: { orgId: seeded.orgId, searchKeys: searchTermKeys('User1 example') },
+        sort: { userNameKey: 1, _id: 1 },
+        offset: 0,
+        limit: 25,
+      });
       if (!sql) throw new Error('no SQL for the search page');
-      const { rows: page } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values);
+      const { rows: page } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) ${sql.text}`,
+        sql.values,
+      );
       expect(indexesIn(page[0]?.['QUERY PLAN'][0]?.Plan)).toContain(gin[0]?.indexname);
     } finally {
       await withCompanion.close();
     }
   }, 60_000);
 });
-

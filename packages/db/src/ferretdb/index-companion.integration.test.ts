@@ -8,7 +8,10 @@ const dbName = `test_${randomUUID().replaceAll('-', '')}`;
 const companionIndexes = async () => {
   const client = new pg.Client({ connectionString: testPostgresUrl() });
   await client.connect();
-  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%\\_pv\\_%'`, [dbName]);
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%\\_pv\\_%'`,
+    [dbName],
+  );
   await client.end();
   return rows[0]?.n ?? 0;
 };
@@ -22,7 +25,12 @@ afterAll(async () => {
 describe('index companion', () => {
   it('logs one warning and lets the start go on when PostgreSQL cannot be reached', async () => {
     const warnings: string[] = [];
-    const db = await createDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: 'postgres://postgres@127.0.0.1:1/ferretdb', onWarning: (message) => warnings.push(message) });
+    const db = await createDb({
+      uri: testMongoUri(),
+      dbName,
+      ferretdbPostgresUrl: 'postgres://postgres@127.0.0.1:1/ferretdb',
+      onWarning: (message) => warnings.push(message),
+    });
     await db.syncIndexes();
     expect(warnings).toEqual([expect.stringMatching(/^FerretDB index companion off/)]);
     expect(db.engine()?.kind).toBe('ferretdb-postgresql');
@@ -31,7 +39,12 @@ describe('index companion', () => {
 
   it('creates its indexes once: a second sync (another process starting) changes nothing', async () => {
     const warnings: string[] = [];
-    const first = await createDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: testPostgresUrl(), onWarning: (message) => warnings.push(message) });
+    const first = await createDb({
+      uri: testMongoUri(),
+      dbName,
+      ferretdbPostgresUrl: testPostgresUrl(),
+      onWarning: (message) => warnings.push(message),
+    });
     await first.syncIndexes();
     const created = await companionIndexes();
     expect(created).toBeGreaterThan(40);

@@ -9,7 +9,10 @@ export type CompanionResult = { engine: Engine; sql?: SqlReads; created?: number
 
 /** Every field of every index a model declares (compound or not). */
 export const declaredIndexes = (models: Model<never>[]): DeclaredIndexes[] =>
-  models.map((m) => ({ collection: m.collection.collectionName, fields: m.schema.indexes().flatMap(([fields]) => Object.keys(fields)) }));
+  models.map((m) => ({
+    collection: m.collection.collectionName,
+    fields: m.schema.indexes().flatMap(([fields]) => Object.keys(fields)),
+  }));
 
 /** Asks the server what it is: `buildInfo`, and on FerretDB the plan of a probe on a declared collection. */
 async function askEngine(connection: Connection, probeCollection: string): Promise<Engine> {
@@ -44,12 +47,17 @@ export async function runIndexCompanion(options: {
     const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3_000 });
     await client.connect();
     try {
-      const found = await client.query<{ t: string | null }>(`SELECT to_regclass(format('%I._ferretdb_database_metadata', $1::text))::text AS t`, [schema]);
+      const found = await client.query<{ t: string | null }>(
+        `SELECT to_regclass(format('%I._ferretdb_database_metadata', $1::text))::text AS t`,
+        [schema],
+      );
       if (!found.rows[0]?.t) {
         warn(`FerretDB index companion off: no _ferretdb_database_metadata in schema ${schema}`);
         return { engine };
       }
-      const { rows } = await client.query<{ _jsonb: unknown }>(`SELECT _jsonb FROM ${pg.escapeIdentifier(schema)}._ferretdb_database_metadata`);
+      const { rows } = await client.query<{ _jsonb: unknown }>(
+        `SELECT _jsonb FROM ${pg.escapeIdentifier(schema)}._ferretdb_database_metadata`,
+      );
       const plan = planCompanion({ schema, metadata: rows.map((r) => r._jsonb), declared });
       if (plan.kind === 'warn') {
         warn(`FerretDB index companion off: ${plan.warning}`);
@@ -57,7 +65,11 @@ export async function runIndexCompanion(options: {
       }
       // One round trip: a simple-protocol query may carry many statements.
       if (plan.statements.length) await client.query(plan.statements.join(';\n'));
-      return { engine, created: plan.statements.length, sql: createSqlReads({ postgresUrl, schema, tables: plan.tables }) };
+      return {
+        engine,
+        created: plan.statements.length,
+        sql: createSqlReads({ postgresUrl, schema, tables: plan.tables }),
+      };
     } finally {
       await client.end();
     }

@@ -24,29 +24,112 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
   const orgIds = range(20).map(() => uuidV7());
   const orgOf = (i: number) => orgIds[i % orgIds.length] ?? '';
   const orgId = orgOf(0);
-  await m.orgs.collection.insertMany(range(N).map((i) => ({ _id: i < 20 ? orgOf(i) : uuidV7(), name: `Org ${i}`, nameKey: `org ${i}`, plan: 'enterprise', createdAt: now, updatedAt: now })) as never[]);
+  await m.orgs.collection.insertMany(
+    range(N).map((i) => ({
+      _id: i < 20 ? orgOf(i) : uuidV7(),
+      name: `Org ${i}`,
+      nameKey: `org ${i}`,
+      plan: 'enterprise',
+      createdAt: now,
+      updatedAt: now,
+    })) as never[],
+  );
   const userIds = range(N).map(() => uuidV7());
   await m.users.collection.insertMany(
     userIds.map((_id, i) => {
       const userName = `User${i}@Example.com`;
       const emails = [{ value: `user${i}@example.com`, primary: true }];
-      return { _id, orgId: orgOf(i), userName, userNameKey: normaliseKey(userName), externalId: `ext-${i}`, attributes: { userName, emails }, search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) }, emailKeys: [normaliseKey(emails[0]?.value ?? '')], searchKeys: searchKeysOf({ userName, emails }), status: 'active', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
+      return {
+        _id,
+        orgId: orgOf(i),
+        userName,
+        userNameKey: normaliseKey(userName),
+        externalId: `ext-${i}`,
+        attributes: { userName, emails },
+        search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) },
+        emailKeys: [normaliseKey(emails[0]?.value ?? '')],
+        searchKeys: searchKeysOf({ userName, emails }),
+        status: 'active',
+        source: 'scim',
+        role: 'standard',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
     }) as never[],
   );
   const groupIds = range(N).map(() => uuidV7());
-  await m.groups.collection.insertMany(groupIds.map((_id, i) => ({ _id, orgId: orgOf(i), displayName: `Group ${i}`, displayNameKey: `group ${i}`, attributes: { displayName: `Group ${i}` }, version: 1, createdAt: now, updatedAt: now })) as never[]);
-  await m.groupMembers.collection.insertMany(range(N).map((i) => ({ _id: `${groupIds[i % 40]}:${userIds[i]}`, orgId: orgOf(i % 40), groupId: groupIds[i % 40], memberId: userIds[i], createdAt: now })) as never[]);
+  await m.groups.collection.insertMany(
+    groupIds.map((_id, i) => ({
+      _id,
+      orgId: orgOf(i),
+      displayName: `Group ${i}`,
+      displayNameKey: `group ${i}`,
+      attributes: { displayName: `Group ${i}` },
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    })) as never[],
+  );
+  await m.groupMembers.collection.insertMany(
+    range(N).map((i) => ({
+      _id: `${groupIds[i % 40]}:${userIds[i]}`,
+      orgId: orgOf(i % 40),
+      groupId: groupIds[i % 40],
+      memberId: userIds[i],
+      createdAt: now,
+    })) as never[],
+  );
   const keyIds = range(N).map(() => uuidV7());
-  await m.keys.collection.insertMany(keyIds.map((_id, i) => ({ _id, orgId: orgOf(i), name: `key ${i}`, ownerType: 'serviceAccount', ownerId: uuidV7(), scopes: ['scim'], secretHash: `${i}`.padStart(64, '0'), createdAt: now, rev: 0 })) as never[]);
-  await m.invites.collection.insertMany(range(N).map((i) => ({ _id: uuidV7(), orgId: orgOf(i), userId: userIds[i], version: 1, state: 'sent', tokenHash: `t${i}`.padStart(64, '0'), expiresAt: new Date(now.getTime() + 3_600_000), createdAt: now, rev: 0 })) as never[]);
+  await m.keys.collection.insertMany(
+    keyIds.map((_id, i) => ({
+      _id,
+      orgId: orgOf(i),
+      name: `key ${i}`,
+      ownerType: 'serviceAccount',
+      ownerId: uuidV7(),
+      scopes: ['scim'],
+      secretHash: `${i}`.padStart(64, '0'),
+      createdAt: now,
+      rev: 0,
+    })) as never[],
+  );
+  await m.invites.collection.insertMany(
+    range(N).map((i) => ({
+      _id: uuidV7(),
+      orgId: orgOf(i),
+      userId: userIds[i],
+      version: 1,
+      state: 'sent',
+      tokenHash: `t${i}`.padStart(64, '0'),
+      expiresAt: new Date(now.getTime() + 3_600_000),
+      createdAt: now,
+      rev: 0,
+    })) as never[],
+  );
   const claimIds = range(N).map((i) => `user:${userIds[i]}:v2`);
   await m.claims.collection.insertMany(claimIds.map((_id) => ({ _id, at: now })) as never[]);
   const eventIds = range(N).map(() => uuidV7());
-  await m.userEvents.collection.insertMany(eventIds.map((_id, i) => ({ _id, orgId: orgOf(i), type: 'created', userId: userIds[i], version: 1, at: now, user: null })) as never[]);
+  await m.userEvents.collection.insertMany(
+    eventIds.map((_id, i) => ({
+      _id,
+      orgId: orgOf(i),
+      type: 'created',
+      userId: userIds[i],
+      version: 1,
+      at: now,
+      user: null,
+    })) as never[],
+  );
   const i = 400; // a user of the first org, in the first group
   return {
     orgId,
-    user: { id: userIds[i] ?? '', userName: `User${i}@Example.com`, externalId: `ext-${i}`, email: `USER${i}@example.com` },
+    user: {
+      id: userIds[i] ?? '',
+      userName: `User${i}@Example.com`,
+      externalId: `ext-${i}`,
+      email: `USER${i}@example.com`,
+    },
     group: { id: groupIds[0] ?? '', displayName: 'Group 0' },
     keyId: keyIds[0] ?? '',
     tokenHash: `t${i}`.padStart(64, '0'),

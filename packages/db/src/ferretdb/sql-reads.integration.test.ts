@@ -24,11 +24,31 @@ beforeAll(async () => {
   for (let i = 0; i < 90; i++) {
     // Mixed case, a missing family name every 7th, names that sort differently from ids.
     const familyName = i % 7 === 0 ? undefined : ['Émile', 'zeta', 'Alpha', 'beta', 'ALPHA2'][i % 5];
-    const attributes = { userName: `U${(i * 37) % 90}@Example.com`, active: true, ...(familyName ? { name: { familyName } } : {}), emails: [{ value: `u${i}@example.com` }] };
-    await withSql.users.insert(orgId, { id: uuidV7(), attributes, status: STATUSES[i % 3] ?? 'invited', source: 'scim', role: 'standard', now });
-    await withSql.users.insert(other.orgId, { id: uuidV7(), attributes, status: 'active', source: 'scim', role: 'standard', now });
+    const attributes = {
+      userName: `U${(i * 37) % 90}@Example.com`,
+      active: true,
+      ...(familyName ? { name: { familyName } } : {}),
+      emails: [{ value: `u${i}@example.com` }],
+    };
+    await withSql.users.insert(orgId, {
+      id: uuidV7(),
+      attributes,
+      status: STATUSES[i % 3] ?? 'invited',
+      source: 'scim',
+      role: 'standard',
+      now,
+    });
+    await withSql.users.insert(other.orgId, {
+      id: uuidV7(),
+      attributes,
+      status: 'active',
+      source: 'scim',
+      role: 'standard',
+      now,
+    });
   }
-  for (let i = 0; i < 30; i++) await withSql.groups.insert(orgId, { id: uuidV7(), attributes: { displayName: `G${(i * 7) % 30}` }, now });
+  for (let i = 0; i < 30; i++)
+    await withSql.groups.insert(orgId, { id: uuidV7(), attributes: { displayName: `G${(i * 7) % 30}` }, now });
 }, 60_000);
 
 afterAll(async () => {
@@ -62,18 +82,29 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     expect(sql.totalResults).toBe(query.count === 0 || !status ? 90 : 30);
   });
 
-  it.each(['ascending', 'descending'] as const)('users: where missing family names go, %s, on both paths', async (sortOrder) => {
-    for (const db of [withSql, plain]) {
-      const { items } = await db.users.list(orgId, { startIndex: 1, count: 1_000, sortBy: 'name.familyName', sortOrder });
-      const missing = items.map((u) => u.attributes.name?.familyName === undefined);
-      // 13 of 90 (every 7th) have none: one run at the end ascending, at the start descending.
-      const expected = items.map((_, i) => (sortOrder === 'ascending' ? i >= 90 - 13 : i < 13));
-      expect(missing).toEqual(expected);
-    }
-  });
+  it.each(['ascending', 'descending'] as const)(
+    'users: where missing family names go, %s, on both paths',
+    async (sortOrder) => {
+      for (const db of [withSql, plain]) {
+        const { items } = await db.users.list(orgId, {
+          startIndex: 1,
+          count: 1_000,
+          sortBy: 'name.familyName',
+          sortOrder,
+        });
+        const missing = items.map((u) => u.attributes.name?.familyName === undefined);
+        // 13 of 90 (every 7th) have none: one run at the end ascending, at the start descending.
+        const expected = items.map((_, i) => (sortOrder === 'ascending' ? i >= 90 - 13 : i < 13));
+        expect(missing).toEqual(expected);
+      }
+    },
+  );
 
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {
-    const [sql, mongo] = await Promise.all([withSql.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' }), plain.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' })]);
+    const [sql, mongo] = await Promise.all([
+      withSql.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' }),
+      plain.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' }),
+    ]);
     expect(sql).toEqual(mongo);
     expect(sql.totalResults).toBe(30);
   });

@@ -34,7 +34,8 @@ const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const STRING_SORTS = new Set(['_id', 'userNameKey', 'displayNameKey', 'externalId']);
 const isStringSort = (field: string) => PATH.test(field) && (STRING_SORTS.has(field) || field.startsWith('search.'));
 
-const textOf = (field: string) => (PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`);
+const textOf = (field: string) =>
+  PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`;
 
 /** WHERE of a page or count; `orgId` as text so the (orgId, _id) btree can serve it. */
 function whereOf(equals: Equalities, values: unknown[]): string | undefined {
@@ -42,7 +43,11 @@ function whereOf(equals: Equalities, values: unknown[]): string | undefined {
   for (const [field, value] of Object.entries(equals)) {
     if (!PLAIN.test(field)) return undefined;
     values.push(field === 'orgId' ? value : JSON.stringify(value));
-    parts.push(field === 'orgId' && typeof value === 'string' ? `(_jsonb->>'orgId') COLLATE "C" = $${values.length}` : `_jsonb->'${field}' @> $${values.length}::jsonb`);
+    parts.push(
+      field === 'orgId' && typeof value === 'string'
+        ? `(_jsonb->>'orgId') COLLATE "C" = $${values.length}`
+        : `_jsonb->'${field}' @> $${values.length}::jsonb`,
+    );
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
@@ -52,7 +57,11 @@ function whereOf(equals: Equalities, values: unknown[]): string | undefined {
  * them), missing values last ascending and first descending (RFC 7644 §3.4.2.3, as the
  * mongoose path orders them), ties by `_id` ascending.
  */
-export function pageSql(table: string, schema: string, r: PageRequest): { text: string; values: unknown[] } | undefined {
+export function pageSql(
+  table: string,
+  schema: string,
+  r: PageRequest,
+): { text: string; values: unknown[] } | undefined {
   const values: unknown[] = [];
   let where = whereOf(r.equals, values);
   if (where && r.idsBetween) {
@@ -61,13 +70,22 @@ export function pageSql(table: string, schema: string, r: PageRequest): { text: 
   }
   const order = Object.entries(r.sort);
   if (!where || !order.length || !order.every(([f]) => isStringSort(f))) return undefined;
-  const by = order.map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`).join(', ');
+  const by = order
+    .map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`)
+    .join(', ');
   values.push(r.limit, r.offset);
   const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
-  return { text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT $${values.length - 1} OFFSET $${values.length}`, values };
+  return {
+    text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  };
 }
 
-export function createSqlReads(options: { postgresUrl: string; schema: string; tables: Record<string, string> }): SqlReads {
+export function createSqlReads(options: {
+  postgresUrl: string;
+  schema: string;
+  tables: Record<string, string>;
+}): SqlReads {
   const { postgresUrl, schema, tables } = options;
   let pool: pg.Pool | undefined;
   // Opened on first use: most test databases never read a page.
@@ -91,7 +109,10 @@ export function createSqlReads(options: { postgresUrl: string; schema: string; t
       const values: unknown[] = [];
       const where = table ? whereOf(equals, values) : undefined;
       if (!table || !where) return undefined;
-      const { rows } = await db().query<{ n: string }>(`SELECT count(*) AS n FROM ${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)} WHERE ${where}`, values);
+      const { rows } = await db().query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)} WHERE ${where}`,
+        values,
+      );
       return Number(rows[0]?.n ?? 0);
     },
     async close() {

@@ -15,7 +15,10 @@ const strings = (...names: string[]) => Object.fromEntries(names.map((n) => [n, 
 
 export const USER_CORE: Record<string, AttrDef> = {
   ...strings('displayName', 'nickName', 'profileUrl', 'title', 'userType', 'preferredLanguage', 'locale', 'timezone'),
-  name: { multiValued: false, subs: strings('formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix') },
+  name: {
+    multiValued: false,
+    subs: strings('formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'),
+  },
   emails: MULTI,
   phoneNumbers: MULTI,
   ims: MULTI,
@@ -25,7 +28,10 @@ export const USER_CORE: Record<string, AttrDef> = {
   x509Certificates: MULTI,
   addresses: {
     multiValued: true,
-    subs: { ...strings('formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type'), primary: BOOL },
+    subs: {
+      ...strings('formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type'),
+      primary: BOOL,
+    },
   },
 };
 

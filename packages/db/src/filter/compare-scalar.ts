@@ -5,7 +5,11 @@ import type { ScalarType } from './targets.ts';
 export const toBoolean = (v: FilterValue): boolean => (typeof v === 'string' ? v.toLowerCase() === 'true' : v === true);
 
 /** The filter literal in the form the stored value has (normalised when not caseExact). */
-export function storedLiteral(value: FilterValue, type: ScalarType, caseExact: boolean): string | number | boolean | Date {
+export function storedLiteral(
+  value: FilterValue,
+  type: ScalarType,
+  caseExact: boolean,
+): string | number | boolean | Date {
   if (type === 'dateTime') return new Date(String(value));
   if (type === 'boolean') return toBoolean(value);
   if (type === 'number') return Number(value);
@@ -24,7 +28,12 @@ function order(a: number | string, b: number | string, op: CompareOp): boolean {
  * One stored value against one literal, in memory (used where FerretDB cannot evaluate a
  * condition per array element). Same rules as storage: not for `ne` or null literals.
  */
-export function compareScalar(actual: unknown, op: CompareOp, expected: FilterValue, leaf: { type: ScalarType; caseExact: boolean }): boolean {
+export function compareScalar(
+  actual: unknown,
+  op: CompareOp,
+  expected: FilterValue,
+  leaf: { type: ScalarType; caseExact: boolean },
+): boolean {
   if (actual === undefined || actual === null || expected === null) return false;
   if (leaf.type === 'dateTime') {
     const a = actual instanceof Date ? actual.getTime() : typeof actual === 'string' ? Date.parse(actual) : Number.NaN;
@@ -32,7 +41,8 @@ export function compareScalar(actual: unknown, op: CompareOp, expected: FilterVa
     return !Number.isNaN(a) && !Number.isNaN(e) && !['co', 'sw', 'ew'].includes(op) && order(a, e, op);
   }
   if (leaf.type === 'boolean') return op === 'eq' && actual === toBoolean(expected);
-  if (leaf.type === 'number') return typeof actual === 'number' && !['co', 'sw', 'ew'].includes(op) && order(actual, Number(expected), op);
+  if (leaf.type === 'number')
+    return typeof actual === 'number' && !['co', 'sw', 'ew'].includes(op) && order(actual, Number(expected), op);
   if (typeof actual !== 'string') return false;
   const a = leaf.caseExact ? actual : normaliseKey(actual);
   const e = String(storedLiteral(expected, 'string', leaf.caseExact));

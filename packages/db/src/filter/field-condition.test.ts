@@ -18,7 +18,9 @@ it('escapes regex metacharacters for co/sw/ew and normalises case-insensitive li
 });
 
 it('compares dates as dates and refuses string operators on them', () => {
-  expect(fieldCondition(date, 'gt', '2024-01-01T00:00:00Z')).toEqual({ createdAt: { $gt: new Date('2024-01-01T00:00:00Z') } });
+  expect(fieldCondition(date, 'gt', '2024-01-01T00:00:00Z')).toEqual({
+    createdAt: { $gt: new Date('2024-01-01T00:00:00Z') },
+  });
   expect(fieldCondition(date, 'co', '2024')).toEqual(NEVER);
   expect(fieldCondition(date, 'eq', 'not a date')).toEqual(NEVER);
 });

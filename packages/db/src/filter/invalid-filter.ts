@@ -3,7 +3,8 @@ import type { AttrPath } from '@provisio/core';
 
 export const printPath = (p: AttrPath): string => `${p.uri ? `${p.uri}:` : ''}${p.attr}${p.sub ? `.${p.sub}` : ''}`;
 
-export const invalidFilter = (message: string): AppError => new AppError('BAD_REQUEST', { message, scimType: 'invalidFilter' });
+export const invalidFilter = (message: string): AppError =>
+  new AppError('BAD_REQUEST', { message, scimType: 'invalidFilter' });
 
 /**
  * A member test or value path can only be answered as a list of matching ids; negated, it

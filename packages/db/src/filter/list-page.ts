@@ -13,7 +13,9 @@ import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 export type ContainsAll = { field: string; keys: string[] };
 
 const dig = (doc: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
+  path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
 
 /**
  * An array field holding every one of `keys`, as mongoose sends it: the first key as a top-level
@@ -41,7 +43,13 @@ const ALWAYS_STORED: ReadonlySet<string> = new Set(['_id', 'userNameKey', 'displ
  * FerretDB needs), the second only when the first ends inside the page. Missing values tie,
  * so they come in `_id` order.
  */
-async function orderedDocs<D>(model: Model<D>, where: (extra?: Query) => Query, sort: Record<string, 1 | -1>, skip: number, limit: number): Promise<D[]> {
+async function orderedDocs<D>(
+  model: Model<D>,
+  where: (extra?: Query) => Query,
+  sort: Record<string, 1 | -1>,
+  skip: number,
+  limit: number,
+): Promise<D[]> {
   const field = Object.keys(sort).find((f) => !ALWAYS_STORED.has(f));
   if (!field) return model.find(where()).sort(sort).skip(skip).limit(limit).lean<D[]>();
   const present = where({ [field]: { $ne: null } });
@@ -51,7 +59,12 @@ async function orderedDocs<D>(model: Model<D>, where: (extra?: Query) => Query, 
   if (docs.length === limit) return docs;
   // How many the first side holds: known when this page reached into it, else counted.
   const firstSize = docs.length > 0 || skip === 0 ? skip + docs.length : await model.countDocuments(first);
-  const rest = await model.find(second).sort(sort).skip(Math.max(0, skip - firstSize)).limit(limit - docs.length).lean<D[]>();
+  const rest = await model
+    .find(second)
+    .sort(sort)
+    .skip(Math.max(0, skip - firstSize))
+    .limit(limit - docs.length)
+    .lean<D[]>();
   return [...docs, ...rest];
 }
 
@@ -90,8 +103,12 @@ export async function listPage<D>(options: {
   if (sql && equals) {
     const collection = model.collection.collectionName;
     const count = () => sql.count(collection, equals);
-    const ids = query.count === 0 ? [] : await sql.pageIds({ collection, equals, sort, offset: query.startIndex - 1, limit: query.count });
-    const total = ids && (query.count === 0 || query.startIndex > 1 || ids.length >= query.count) ? await count() : ids?.length;
+    const ids =
+      query.count === 0
+        ? []
+        : await sql.pageIds({ collection, equals, sort, offset: query.startIndex - 1, limit: query.count });
+    const total =
+      ids && (query.count === 0 || query.startIndex > 1 || ids.length >= query.count) ? await count() : ids?.length;
     if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids) };
   }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };

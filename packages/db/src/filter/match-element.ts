@@ -10,7 +10,9 @@ const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] :
 function valuesOf(element: unknown, target: FieldTarget | ConstTarget): unknown[] {
   if (target.kind === 'const') return [target.value];
   const key = target.field.slice(target.field.lastIndexOf('.') + 1);
-  return asArray(typeof element === 'object' && element !== null ? (element as Record<string, unknown>)[key] : undefined);
+  return asArray(
+    typeof element === 'object' && element !== null ? (element as Record<string, unknown>)[key] : undefined,
+  );
 }
 
 /**

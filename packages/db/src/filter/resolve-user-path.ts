@@ -2,7 +2,12 @@ import { ENTERPRISE, lookup, metaTarget, storedTarget, URNS, USER_CORE } from '.
 import type { AttrDef } from './catalog.ts';
 import type { ComplexTarget, PathResolver, RowsTarget, Target } from './targets.ts';
 
-function inDefs(defs: Record<string, AttrDef>, prefix: string, attr: string, sub: string | undefined): Target | undefined {
+function inDefs(
+  defs: Record<string, AttrDef>,
+  prefix: string,
+  attr: string,
+  sub: string | undefined,
+): Target | undefined {
   const found = lookup(defs, attr);
   if (!found) return undefined;
   const target = storedTarget(prefix, found[0], found[1]);
@@ -25,8 +30,9 @@ const groupsRows = (subName: string | undefined): RowsTarget => ({
   subName,
   sub: (name) => {
     const lower = name.toLowerCase();
-    if (lower === 'value') // Group ids are lower-case UUIDs, so the normalised literal compares exactly (schema: caseExact false).
-    if (lower === 'value') return { kind: 'field', field: 'groupId', type: 'string', caseExact: false };
+    if (lower === 'value')
+      // Group ids are lower-case UUIDs, so the normalised literal compares exactly (schema: caseExact false).
+      if (lower === 'value') return { kind: 'field', field: 'groupId', type: 'string', caseExact: false };
     return lower === 'type' ? { kind: 'const', value: 'direct', caseExact: false } : undefined;
   },
 });
@@ -57,5 +63,8 @@ export const resolveUserPath: PathResolver = ({ uri, attr, sub }) => {
       return plain || rows.sub(sub) ? rows : undefined;
     }
   }
-  return inDefs(USER_CORE, 'search', attr, sub) ?? (urn === undefined ? inDefs(ENTERPRISE, 'search.enterprise', attr, sub) : undefined);
+  return (
+    inDefs(USER_CORE, 'search', attr, sub) ??
+    (urn === undefined ? inDefs(ENTERPRISE, 'search.enterprise', attr, sub) : undefined)
+  );
 };

@@ -20,7 +20,11 @@ function parseSortPath(sortBy: string): AttrPath {
  * Without `sortBy`: `_id`, i.e. creation order (UUIDv7). Missing values go last ascending
  * and first descending, as the RFC says (`listPage` reads the two sides apart).
  */
-export function sortSpec(resolve: PathResolver, sortBy: string | undefined, sortOrder: SortOrder | undefined): Record<string, 1 | -1> {
+export function sortSpec(
+  resolve: PathResolver,
+  sortBy: string | undefined,
+  sortOrder: SortOrder | undefined,
+): Record<string, 1 | -1> {
   const dir = sortOrder === 'descending' ? -1 : 1;
   if (!sortBy) return { _id: dir };
   const path = parseSortPath(sortBy);

@@ -85,12 +85,19 @@ async function translate(node: FilterNode, ctx: TranslateContext, negated: boole
 
 const negate = (query: Query, negated: boolean): Query => (negated ? { $nor: [query] } : query);
 
-async function leaf(node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext, negated: boolean): Promise<Query> {
+async function leaf(
+  node: FilterNode & { kind: 'compare' | 'present' },
+  ctx: TranslateContext,
+  negated: boolean,
+): Promise<Query> {
   const target = ctx.resolve(node.path);
   if (!target) throw invalidFilter(`unknown or unfilterable attribute '${printPath(node.path)}'`);
   switch (target.kind) {
     case 'field':
-      return negate(node.kind === 'present' ? present(target.field) : fieldCondition(target, node.op, node.value), negated);
+      return negate(
+        node.kind === 'present' ? present(target.field) : fieldCondition(target, node.op, node.value),
+        negated,
+      );
     case 'const':
       return negate(node.kind === 'present' ? ALWAYS : constCompare(target, node.op, node.value), negated);
     case 'active':
@@ -103,7 +110,12 @@ async function leaf(node: FilterNode & { kind: 'compare' | 'present' }, ctx: Tra
   }
 }
 
-async function rowsLeaf(target: RowsTarget, node: FilterNode & { kind: 'compare' | 'present' }, ctx: TranslateContext, negated: boolean): Promise<Query> {
+async function rowsLeaf(
+  target: RowsTarget,
+  node: FilterNode & { kind: 'compare' | 'present' },
+  ctx: TranslateContext,
+  negated: boolean,
+): Promise<Query> {
   const sub = target.sub(target.subName ?? 'value');
   if (!sub) throw invalidFilter(`unfilterable attribute '${printPath(node.path)}'`);
   // "No member equals" and "has no member" are the complement of a positive test: allowed
@@ -112,7 +124,11 @@ async function rowsLeaf(target: RowsTarget, node: FilterNode & { kind: 'compare'
   if (negative !== negated) throw unboundedExclusion(node.path);
   const anyRow = node.kind === 'present' && target.subName === undefined;
   const positive: FilterNode & { kind: 'compare' | 'present' } =
-    node.kind === 'compare' && node.value === null ? { kind: 'present', path: node.path } : node.kind === 'compare' && node.op === 'ne' ? { ...node, op: 'eq' } : node;
+    node.kind === 'compare' && node.value === null
+      ? { kind: 'present', path: node.path }
+      : node.kind === 'compare' && node.op === 'ne'
+        ? { ...node, op: 'eq' }
+        : node;
   return { _id: { $in: await ctx.rowIds(target.resultKey, anyRow ? ALWAYS : rowCondition(sub, positive)) } };
 }
 
@@ -121,7 +137,8 @@ async function valuePath(path: AttrPath, inner: FilterNode, ctx: TranslateContex
   if (target?.kind === 'complex' && !target.multiValued) {
     return translate(inner, { ...ctx, resolve: (p) => (p.uri || p.sub ? undefined : target.sub(p.attr)) }, negated);
   }
-  if (target?.kind !== 'rows' && target?.kind !== 'complex') throw invalidFilter(`'${printPath(path)}' has no sub-attributes to filter`);
+  if (target?.kind !== 'rows' && target?.kind !== 'complex')
+    throw invalidFilter(`'${printPath(path)}' has no sub-attributes to filter`);
   if (negated) throw unboundedExclusion(path);
   if (target.kind === 'rows') return { _id: { $in: await ctx.rowIds(target.resultKey, rowQuery(inner, target.sub)) } };
   return elementsFilter(target, inner, ctx);
@@ -131,6 +148,8 @@ async function valuePath(path: AttrPath, inner: FilterNode, ctx: TranslateContex
 async function elementsFilter(target: ComplexTarget, inner: FilterNode, ctx: TranslateContext): Promise<Query> {
   const prefilter = { $and: [present(target.field), relaxElementFilter(inner, target.sub)] };
   const rows = await ctx.scan(target.field, prefilter);
-  const ids = rows.filter(({ value }) => (Array.isArray(value) ? value : [value]).some((e) => matchElement(e, inner, target.sub))).map((r) => r.id);
+  const ids = rows
+    .filter(({ value }) => (Array.isArray(value) ? value : [value]).some((e) => matchElement(e, inner, target.sub)))
+    .map((r) => r.id);
   return { _id: { $in: ids } };
 }

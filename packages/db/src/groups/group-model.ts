@@ -34,4 +34,5 @@ groupSchema.index({ orgId: 1, displayNameKey: 1 }, { unique: true });
 groupSchema.index({ orgId: 1, externalId: 1 });
 groupSchema.index({ orgId: 1, _id: 1 });
 
-export const registerGroupModel = (connection: Connection): Model<GroupDoc> => connection.model<GroupDoc>('Group', groupSchema, 'groups');
+export const registerGroupModel = (connection: Connection): Model<GroupDoc> =>
+  connection.model<GroupDoc>('Group', groupSchema, 'groups');

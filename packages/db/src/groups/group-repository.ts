@@ -21,7 +21,11 @@ const derived = (attributes: GroupAttributes) => ({
   attributes,
 });
 
-export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> }, vc: VersionClaims, reads: { sql?: SqlReads } = {}): GroupRepository {
+export function createGroupRepository(
+  models: { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> },
+  vc: VersionClaims,
+  reads: { sql?: SqlReads } = {},
+): GroupRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
@@ -39,7 +43,13 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
     return out;
   };
   const render = async (orgId: string, docs: GroupDoc[], includeMembers = false, cap?: number) => {
-    const members = includeMembers ? await membersOf(orgId, docs.map((d) => d._id), cap) : undefined;
+    const members = includeMembers
+      ? await membersOf(
+          orgId,
+          docs.map((d) => d._id),
+          cap,
+        )
+      : undefined;
     return docs.map((d) => toGroup(d, members?.get(d._id)));
   };
 
@@ -66,7 +76,12 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
     async updateIfVersion(orgId, id, expectedVersion, { attributes, now }) {
       const { externalId } = attributes;
       const update = {
-        $set: { ...derived(attributes), version: expectedVersion + 1, updatedAt: now, ...(externalId !== undefined ? { externalId } : {}) },
+        $set: {
+          ...derived(attributes),
+          version: expectedVersion + 1,
+          updatedAt: now,
+          ...(externalId !== undefined ? { externalId } : {}),
+        },
         ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
       };
       const doc = await claimed(orgId, id, expectedVersion, now, () =>
@@ -86,12 +101,25 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
         await rows.deleteMany({ orgId, groupId: id });
         return deletedCount > 0 ? true : null;
       };
-      return (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false;
+      return (
+        (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false
+      );
     },
 
     async list(orgId, query) {
-      const { totalResults, docs } = await listPage({ model: models.groups, rows, resolve: resolveGroupPath, orgId, query, sql: reads.sql });
-      return { totalResults, startIndex: query.startIndex, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS) };
+      const { totalResults, docs } = await listPage({
+        model: models.groups,
+        rows,
+        resolve: resolveGroupPath,
+        orgId,
+        query,
+        sql: reads.sql,
+      });
+      return {
+        totalResults,
+        startIndex: query.startIndex,
+        items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS),
+      };
     },
 
     applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),
@@ -99,7 +127,12 @@ export function createGroupRepository(models: { groups: Model<GroupDoc>; groupMe
     async listMembers(orgId, groupId, { startIndex, count }) {
       const totalResults = await rows.countDocuments({ orgId, groupId });
       if (count === 0 || startIndex > totalResults) return { totalResults, startIndex, items: [] };
-      const found = await rows.find({ orgId, groupId }, { memberId: 1, display: 1 }).sort({ memberId: 1 }).skip(startIndex - 1).limit(count).lean();
+      const found = await rows
+        .find({ orgId, groupId }, { memberId: 1, display: 1 })
+        .sort({ memberId: 1 })
+        .skip(startIndex - 1)
+        .limit(count)
+        .lean();
       return { totalResults, startIndex, items: found.map(toMember) };
     },
   };

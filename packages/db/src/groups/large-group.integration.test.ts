@@ -17,7 +17,22 @@ beforeAll(async () => {
   for (let i = 0; i < SIZE; i += 5_000) {
     const docs: UserDoc[] = userIds.slice(i, i + 5_000).map((_id, j) => {
       const userName = `member${i + j}@example.com`;
-      return { _id, orgId, userName, userNameKey: normaliseKey(userName), attributes: { userName }, search: {}, emailKeys: [], searchKeys: [], status: 'invited', source: 'scim', role: 'standard', version: 1, createdAt: now, updatedAt: now };
+      return {
+        _id,
+        orgId,
+        userName,
+        userNameKey: normaliseKey(userName),
+        attributes: { userName },
+        search: {},
+        emailKeys: [],
+        searchKeys: [],
+        status: 'invited',
+        source: 'scim',
+        role: 'standard',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
     });
     await db.models.users.insertMany(docs, { lean: true });
   }
@@ -28,7 +43,11 @@ afterAll(async () => {
 
 it(`holds ${SIZE.toLocaleString('en')} members: bulk add, read a page, remove one, count`, async () => {
   const group = await createGroup(deps(), { orgId, attributes: { displayName: 'Everyone' } });
-  const added = await changeGroupMembers(deps(), { orgId, id: group.id, delta: { add: userIds.map((value) => ({ value })), remove: [], replaceAll: false } });
+  const added = await changeGroupMembers(deps(), {
+    orgId,
+    id: group.id,
+    delta: { add: userIds.map((value) => ({ value })), remove: [], replaceAll: false },
+  });
   expect(added.version).toBe(2);
 
   const page = await listGroupMembers(deps(), { orgId, id: group.id, startIndex: 25_001, count: 100 });
@@ -37,7 +56,11 @@ it(`holds ${SIZE.toLocaleString('en')} members: bulk add, read a page, remove on
   expect(page.items[0]?.display).toMatch(/^member\d+@example\.com$/);
 
   const gone = userIds[12_345] ?? '';
-  const removed = await changeGroupMembers(deps(), { orgId, id: group.id, delta: { add: [], remove: [gone], replaceAll: false } });
+  const removed = await changeGroupMembers(deps(), {
+    orgId,
+    id: group.id,
+    delta: { add: [], remove: [gone], replaceAll: false },
+  });
   expect(removed.version).toBe(3);
   expect(await db.models.groupMembers.countDocuments({ orgId, groupId: group.id })).toBe(SIZE - 1);
 
@@ -46,6 +69,10 @@ it(`holds ${SIZE.toLocaleString('en')} members: bulk add, read a page, remove on
   const stillIn = await db.users.findById(orgId, userIds[7] ?? '');
   expect(stillIn?.groups).toEqual([{ value: group.id, display: 'Everyone' }]);
   expect((await db.users.findById(orgId, gone))?.groups).toEqual([]);
-  const byMember = await db.groups.list(orgId, { filter: { kind: 'compare', path: { attr: 'members', sub: 'value' }, op: 'eq', value: gone }, startIndex: 1, count: 10 });
+  const byMember = await db.groups.list(orgId, {
+    filter: { kind: 'compare', path: { attr: 'members', sub: 'value' }, op: 'eq', value: gone },
+    startIndex: 1,
+    count: 10,
+  });
   expect(byMember.totalResults).toBe(0);
 }, 300_000);

@@ -6,7 +6,8 @@ import type { GroupMemberDoc } from './group-member-model.ts';
 
 const CHUNK = 5_000;
 
-const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
  * Applies a membership delta as row writes, never a rewrite of the group: removals are
@@ -16,7 +17,12 @@ const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.le
  * writes nothing), which also avoids a huge `$nin`. Emptying a group (RFC `remove members`)
  * is one delete by `groupId`, whatever its size.
  */
-export async function applyMemberRows(rows: Model<GroupMemberDoc>, orgId: string, groupId: string, delta: ResolvedDelta): Promise<void> {
+export async function applyMemberRows(
+  rows: Model<GroupMemberDoc>,
+  orgId: string,
+  groupId: string,
+  delta: ResolvedDelta,
+): Promise<void> {
   if (delta.replaceAll && delta.add.length === 0) {
     await rows.deleteMany({ orgId, groupId });
     return;

@@ -22,21 +22,40 @@ describe('invite repository on FerretDB', () => {
   // enqueue timed out, though the job got through) may race the worker claiming the invite,
   // and the sweep may bump a dispatch beside a send: every change must survive.
   it('keeps a claim and a concurrent dispatch mark, and a sweep bump beside a send', async () => {
-    const invites = await Promise.all(Array.from({ length: 40 }, () => repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 })));
+    const invites = await Promise.all(
+      Array.from({ length: 40 }, () => repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 })),
+    );
     await Promise.all(
       invites.flatMap((invite) => [
         repo.markUndispatched(orgId, invite.id, at(5)),
-        repo.claim(orgId, invite.id, { tokenHash: `h-${invite.id}`, expiresAt: at(48 * 3600e3), now: at(10), staleBefore: at(-120e3) }),
+        repo.claim(orgId, invite.id, {
+          tokenHash: `h-${invite.id}`,
+          expiresAt: at(48 * 3600e3),
+          now: at(10),
+          staleBefore: at(-120e3),
+        }),
       ]),
     );
     for (const invite of invites) {
-      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sending', claims: 1, tokenHash: `h-${invite.id}` });
+      expect(await repo.findById(orgId, invite.id)).toMatchObject({
+        state: 'sending',
+        claims: 1,
+        tokenHash: `h-${invite.id}`,
+      });
     }
     await Promise.all(
-      invites.flatMap((invite) => [repo.markSent(orgId, invite.id, `h-${invite.id}`, at(20)), repo.bumpDispatch(orgId, invite.id, 0, at(21))]),
+      invites.flatMap((invite) => [
+        repo.markSent(orgId, invite.id, `h-${invite.id}`, at(20)),
+        repo.bumpDispatch(orgId, invite.id, 0, at(21)),
+      ]),
     );
     for (const invite of invites) {
-      expect(await repo.findById(orgId, invite.id)).toMatchObject({ state: 'sent', sentAt: at(20), dispatch: 1, dispatchedAt: at(21) });
+      expect(await repo.findById(orgId, invite.id)).toMatchObject({
+        state: 'sent',
+        sentAt: at(20),
+        dispatch: 1,
+        dispatchedAt: at(21),
+      });
     }
   });
 
@@ -62,13 +81,16 @@ describe('invite repository on FerretDB', () => {
 
   it('gives concurrent resends distinct versions', async () => {
     const userId = randomUUID();
-    const made = await Promise.all(Array.from({ length: 5 }, () => repo.insertNext(orgId, { id: uuidV7(), userId, now: t0 })));
+    const made = await Promise.all(
+      Array.from({ length: 5 }, () => repo.insertNext(orgId, { id: uuidV7(), userId, now: t0 })),
+    );
     expect(new Set(made.map((i) => i.version)).size).toBe(5);
   });
 
   it('lets exactly one of two workers claim, and only the claim holder mark it sent', async () => {
     const invite = await repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 });
-    const claim = (tokenHash: string) => repo.claim(orgId, invite.id, { tokenHash, expiresAt: at(48 * 3600e3), now: at(10), staleBefore: at(-120e3) });
+    const claim = (tokenHash: string) =>
+      repo.claim(orgId, invite.id, { tokenHash, expiresAt: at(48 * 3600e3), now: at(10), staleBefore: at(-120e3) });
     const results = await Promise.all([claim('a'), claim('b')]);
     const winners = results.filter(Boolean);
     expect(winners).toHaveLength(1);
@@ -81,7 +103,13 @@ describe('invite repository on FerretDB', () => {
 
   it('re-grants a claim only once it is stale', async () => {
     const invite = await repo.insertNext(orgId, { id: uuidV7(), userId: randomUUID(), now: t0 });
-    const claim = (now: Date) => repo.claim(orgId, invite.id, { tokenHash: String(now.getTime()), expiresAt: at(1e9), now, staleBefore: new Date(now.getTime() - 120e3) });
+    const claim = (now: Date) =>
+      repo.claim(orgId, invite.id, {
+        tokenHash: String(now.getTime()),
+        expiresAt: at(1e9),
+        now,
+        staleBefore: new Date(now.getTime() - 120e3),
+      });
     expect(await claim(at(0))).not.toBeNull();
     expect(await claim(at(60e3))).toBeNull();
     expect(await claim(at(121e3))).not.toBeNull();
@@ -101,7 +129,10 @@ describe('invite repository on FerretDB', () => {
     const invite = await repo.insertNext('org-sweep', { id: uuidV7(), userId: randomUUID(), now: t0 });
     const stuck = await repo.findStuck({ pendingBefore: at(60e3), claimBefore: at(0) }, 100);
     expect(stuck.map((i) => i.id)).toContain(invite.id);
-    const wins = await Promise.all([repo.bumpDispatch('org-sweep', invite.id, 0, at(1)), repo.bumpDispatch('org-sweep', invite.id, 0, at(1))]);
+    const wins = await Promise.all([
+      repo.bumpDispatch('org-sweep', invite.id, 0, at(1)),
+      repo.bumpDispatch('org-sweep', invite.id, 0, at(1)),
+    ]);
     expect(wins.filter(Boolean)).toHaveLength(1);
     const fresh = await repo.findStuck({ pendingBefore: at(-1), claimBefore: at(-1) }, 100);
     expect(fresh.map((i) => i.id)).not.toContain(invite.id);

@@ -20,8 +20,15 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
     const doc = await model.findOne(filter).lean<InviteDoc>();
     return doc ? toInvite(doc) : null;
   };
-  const revise = async (orgId: string, id: string, now: Date, change: (current: InviteRecord) => Partial<InviteRecord> | null) => {
-    const doc = await reviseDocument(model, vc, { kind: 'invite', orgId, id, now }, (current) => change(toInvite(current)));
+  const revise = async (
+    orgId: string,
+    id: string,
+    now: Date,
+    change: (current: InviteRecord) => Partial<InviteRecord> | null,
+  ) => {
+    const doc = await reviseDocument(model, vc, { kind: 'invite', orgId, id, now }, (current) =>
+      change(toInvite(current)),
+    );
     return doc ? toInvite(doc) : null;
   };
 
@@ -30,14 +37,27 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
       for (let attempt = 0; ; attempt++) {
         // A new user's first invite skips the read (2 round trips saved on POST /Users); the unique version catches a guess gone wrong.
         const guessFirst = firstForUser && attempt === 0;
-        const latest = guessFirst ? null : await model.findOne({ orgId, userId }).sort({ version: -1 }).select({ version: 1 }).lean();
+        const latest = guessFirst
+          ? null
+          : await model.findOne({ orgId, userId }).sort({ version: -1 }).select({ version: 1 }).lean();
         const version = (latest?.version ?? 0) + 1;
         try {
-          const doc = await model.create({ _id: id, orgId, userId, version, state: 'pending', createdAt: now, dispatchedAt: now });
+          const doc = await model.create({
+            _id: id,
+            orgId,
+            userId,
+            version,
+            state: 'pending',
+            createdAt: now,
+            dispatchedAt: now,
+          });
           if (guessFirst) return toInvite(doc.toObject());
           // Older live links stop working once the new version exists.
-          const older = await model.find({ orgId, userId, version: { $lt: version }, state: { $in: LIVE } }, { _id: 1 }).lean<Array<{ _id: string }>>();
-          for (const { _id } of older) await revise(orgId, _id, now, (current) => (LIVE.includes(current.state) ? { state: 'superseded' } : null));
+          const older = await model
+            .find({ orgId, userId, version: { $lt: version }, state: { $in: LIVE } }, { _id: 1 })
+            .lean<Array<{ _id: string }>>();
+          for (const { _id } of older)
+            await revise(orgId, _id, now, (current) => (LIVE.includes(current.state) ? { state: 'superseded' } : null));
           return toInvite(doc.toObject());
         } catch (error) {
           if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 5) throw error;
@@ -61,35 +81,49 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
     },
     countCreatedSince: (orgId, userId, since) => model.countDocuments({ orgId, userId, createdAt: { $gte: since } }),
     async markUndispatched(orgId, id, now) {
-      await revise(orgId, id, now, (current) => (current.state === 'pending' && current.dispatch === 0 ? { dispatchedAt: null } : null));
+      await revise(orgId, id, now, (current) =>
+        current.state === 'pending' && current.dispatch === 0 ? { dispatchedAt: null } : null,
+      );
     },
     claim(orgId, id, { tokenHash, expiresAt, now, staleBefore }) {
       return revise(orgId, id, now, (current) => {
-        const claimable = current.state === 'pending' || (current.state === 'sending' && (current.claimedAt ?? now) < staleBefore);
-        return claimable ? { state: 'sending', claims: current.claims + 1, tokenHash, expiresAt, claimedAt: now } : null;
+        const claimable =
+          current.state === 'pending' || (current.state === 'sending' && (current.claimedAt ?? now) < staleBefore);
+        return claimable
+          ? { state: 'sending', claims: current.claims + 1, tokenHash, expiresAt, claimedAt: now }
+          : null;
       });
     },
     async markSent(orgId, id, tokenHash, now) {
       const sent = await revise(orgId, id, now, (current) =>
-        current.state === 'sending' && current.tokenHash === tokenHash ? { state: 'sent', sentAt: now, lastError: null } : null,
+        current.state === 'sending' && current.tokenHash === tokenHash
+          ? { state: 'sent', sentAt: now, lastError: null }
+          : null,
       );
       return sent !== null;
     },
     async release(orgId, id, tokenHash, error) {
       await revise(orgId, id, new Date(), (current) =>
-        current.state === 'sending' && current.tokenHash === tokenHash ? { state: 'pending', tokenHash: null, expiresAt: null, lastError: error } : null,
+        current.state === 'sending' && current.tokenHash === tokenHash
+          ? { state: 'pending', tokenHash: null, expiresAt: null, lastError: error }
+          : null,
       );
     },
     async markFailed(orgId, id, reason) {
       await revise(orgId, id, new Date(), (current) =>
-        current.state === 'pending' || current.state === 'sending' ? { state: 'failed', failedReason: reason, tokenHash: null } : null,
+        current.state === 'pending' || current.state === 'sending'
+          ? { state: 'failed', failedReason: reason, tokenHash: null }
+          : null,
       );
     },
     async accept(tokenHash, now) {
       const invite = await read({ tokenHash, state: 'sent', expiresAt: { $gt: now } });
       if (!invite) return null;
       return revise(invite.orgId, invite.id, now, (current) =>
-        current.state === 'sent' && current.tokenHash === tokenHash && current.expiresAt !== null && current.expiresAt > now
+        current.state === 'sent' &&
+        current.tokenHash === tokenHash &&
+        current.expiresAt !== null &&
+        current.expiresAt > now
           ? { state: 'accepted', acceptedAt: now }
           : null,
       );
@@ -108,7 +142,9 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
       return docs.map(toInvite);
     },
     async bumpDispatch(orgId, id, dispatch, now) {
-      const bumped = await revise(orgId, id, now, (current) => (current.dispatch === dispatch ? { dispatch: dispatch + 1, dispatchedAt: now } : null));
+      const bumped = await revise(orgId, id, now, (current) =>
+        current.dispatch === dispatch ? { dispatch: dispatch + 1, dispatchedAt: now } : null,
+      );
       return bumped !== null;
     },
     async deleteForUser(orgId, userId) {

@@ -47,4 +47,5 @@ keySchema.index({ orgId: 1, ownerId: 1 });
 keySchema.index({ orgId: 1, _id: 1 });
 
 export const registerKeyModel = (connection: Connection): Model<KeyDoc> =>
-  (connection.models['ApplicationKey'] as Model<KeyDoc> | undefined) ?? connection.model<KeyDoc>('ApplicationKey', keySchema, 'application_keys');
+  (connection.models['ApplicationKey'] as Model<KeyDoc> | undefined) ??
+  connection.model<KeyDoc>('ApplicationKey', keySchema, 'application_keys');

@@ -12,7 +12,15 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const newKey = (ownerId: string) =>
-  db.keys.insert(orgId, { id: uuidV7(), name: 'okta', ownerType: 'user', ownerId, scopes: ['scim'], secretHash: 'x'.repeat(64), now: new Date() });
+  db.keys.insert(orgId, {
+    id: uuidV7(),
+    name: 'okta',
+    ownerType: 'user',
+    ownerId,
+    scopes: ['scim'],
+    secretHash: 'x'.repeat(64),
+    now: new Date(),
+  });
 
 // FerretDB 1.x rewrites the whole document on update: a last-use stamp racing a revocation
 // must not write the key back unrevoked (an IdP's parallel requests, one deprovisioning the owner).
@@ -27,7 +35,11 @@ it('keeps every revocation that races a last-use stamp, and the stamp too', asyn
   ]);
   expect(revoked).toHaveLength(30);
   for (const key of keys) {
-    expect(await db.keys.findById(orgId, key.id)).toMatchObject({ revokedAt: now.toISOString(), lastUsedAt: now.toISOString(), lastScimUsedAt: now.toISOString() });
+    expect(await db.keys.findById(orgId, key.id)).toMatchObject({
+      revokedAt: now.toISOString(),
+      lastUsedAt: now.toISOString(),
+      lastScimUsedAt: now.toISOString(),
+    });
   }
 });
 
@@ -45,7 +57,10 @@ it('stamps a key at most once per interval, never back in time, outside the key 
   const stored = await db.models.keys.findById(key.id).lean();
   expect(stored).not.toHaveProperty('lastUsedAt');
   expect(stored?.rev).toBe(0);
-  expect(await db.keys.revoke(orgId, key.id, { reason: 'revoked', now: t(1) })).toMatchObject({ revokedReason: 'revoked', lastUsedAt: t(90_000).toISOString() });
+  expect(await db.keys.revoke(orgId, key.id, { reason: 'revoked', now: t(1) })).toMatchObject({
+    revokedReason: 'revoked',
+    lastUsedAt: t(90_000).toISOString(),
+  });
   expect(await db.keys.revoke(orgId, key.id, { reason: 'revoked', now: t(2) })).toBeNull();
 });
 
@@ -53,8 +68,13 @@ it('reads a stamp left on a key document from before key_usage, until a later st
   const key = await newKey(uuidV7());
   const old = new Date(Date.parse('2026-10-01T08:00:00Z'));
   await db.models.keys.updateOne({ _id: key.id }, { $set: { lastUsedAt: old, lastScimUsedAt: old } });
-  expect(await db.keys.list(orgId, { ownerId: key.ownerId })).toMatchObject([{ id: key.id, lastUsedAt: old.toISOString(), lastScimUsedAt: old.toISOString() }]);
+  expect(await db.keys.list(orgId, { ownerId: key.ownerId })).toMatchObject([
+    { id: key.id, lastUsedAt: old.toISOString(), lastScimUsedAt: old.toISOString() },
+  ]);
   const now = new Date();
   await db.keys.noteUse(orgId, key.id, { field: 'lastScimUsedAt', now });
-  expect(await db.keys.findById(orgId, key.id)).toMatchObject({ lastUsedAt: old.toISOString(), lastScimUsedAt: now.toISOString() });
+  expect(await db.keys.findById(orgId, key.id)).toMatchObject({
+    lastUsedAt: old.toISOString(),
+    lastScimUsedAt: now.toISOString(),
+  });
 });

@@ -16,11 +16,16 @@ const LIVE = { revokedAt: { $exists: false } };
  */
 export function createKeyRepository(model: Model<KeyDoc>, usage: KeyUsage, vc: VersionClaims): KeyRepository {
   const withUses = async (orgId: string, docs: KeyDoc[]) => {
-    const uses = await usage.of(orgId, docs.map((d) => d._id));
+    const uses = await usage.of(
+      orgId,
+      docs.map((d) => d._id),
+    );
     return docs.map((d) => toKey(d, uses.get(d._id)));
   };
   const revoked = (orgId: string, keyId: string, { reason, now }: { reason: KeyDoc['revokedReason']; now: Date }) =>
-    reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) => (current.revokedAt ? null : { revokedAt: now, revokedReason: reason }));
+    reviseDocument(model, vc, { kind: 'key', orgId, id: keyId, now }, (current) =>
+      current.revokedAt ? null : { revokedAt: now, revokedReason: reason },
+    );
   return {
     async insert(orgId, key) {
       const doc: KeyDoc = {
@@ -56,10 +61,15 @@ export function createKeyRepository(model: Model<KeyDoc>, usage: KeyUsage, vc: V
       return doc ? ((await withUses(orgId, [doc]))[0] ?? null) : null;
     },
     async revokeByOwner(orgId, ownerId, { reason, now, scope }) {
-      const live = await model.find({ orgId, ownerId, ...LIVE, ...(scope ? { scopes: scope } : {}) }, { _id: 1 }).lean<Array<{ _id: string }>>();
+      const live = await model
+        .find({ orgId, ownerId, ...LIVE, ...(scope ? { scopes: scope } : {}) }, { _id: 1 })
+        .lean<Array<{ _id: string }>>();
       const done = await Promise.all(live.map(({ _id }) => revoked(orgId, _id, { reason, now })));
       // A key revoked meanwhile by someone else is theirs to report.
-      return withUses(orgId, done.flatMap((doc) => (doc ? [doc] : [])));
+      return withUses(
+        orgId,
+        done.flatMap((doc) => (doc ? [doc] : [])),
+      );
     },
     noteUse(orgId, keyId, { field, now }) {
       return usage.note(orgId, keyId, field, now);

@@ -31,4 +31,5 @@ keyUsageSchema.index({ orgId: 1, _id: 1 });
 export const keyUsageId = (keyId: string, field: KeyUseField) => `${keyId}:${field}`;
 
 export const registerKeyUsageModel = (connection: Connection): Model<KeyUsageDoc> =>
-  (connection.models['KeyUsage'] as Model<KeyUsageDoc> | undefined) ?? connection.model<KeyUsageDoc>('KeyUsage', keyUsageSchema, 'key_usage');
+  (connection.models['KeyUsage'] as Model<KeyUsageDoc> | undefined) ??
+  connection.model<KeyUsageDoc>('KeyUsage', keyUsageSchema, 'key_usage');

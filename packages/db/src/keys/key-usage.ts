@@ -23,7 +23,11 @@ export function createKeyUsage(model: Model<KeyUsageDoc>) {
       if (lastWritten.size >= MAX_REMEMBERED) lastWritten.clear();
       lastWritten.set(id, now.getTime());
       try {
-        await model.updateOne({ _id: id, orgId }, { $max: { at: now }, $setOnInsert: { keyId, field } }, { upsert: true });
+        await model.updateOne(
+          { _id: id, orgId },
+          { $max: { at: now }, $setOnInsert: { keyId, field } },
+          { upsert: true },
+        );
       } catch (error) {
         // Two first stamps raced to insert: the other one landed, at about the same time.
         if (isDuplicateKey(error)) return;

@@ -21,12 +21,23 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 async function insertOldStyleUser(userName: string, email: string, updatedAt = t0) {
   const id = uuidV7();
   await db.models.users.collection.insertOne({
-    _id: id, orgId, userName, userNameKey: userName.toLowerCase(), attributes: { userName, displayName: `Old ${userName}`, emails: [{ value: email }] },
-    search: { emails: [{ value: email.toLowerCase() }] }, status: 'active', source: 'scim', role: 'standard', version: 3, createdAt: t0, updatedAt,
+    _id: id,
+    orgId,
+    userName,
+    userNameKey: userName.toLowerCase(),
+    attributes: { userName, displayName: `Old ${userName}`, emails: [{ value: email }] },
+    search: { emails: [{ value: email.toLowerCase() }] },
+    status: 'active',
+    source: 'scim',
+    role: 'standard',
+    version: 3,
+    createdAt: t0,
+    updatedAt,
   } as never);
   return id;
 }
-const ids = async (query: Parameters<typeof db.users.list>[1]) => (await db.users.list(orgId, query)).items.map((u) => u.id);
+const ids = async (query: Parameters<typeof db.users.list>[1]) =>
+  (await db.users.list(orgId, query)).items.map((u) => u.id);
 const byText = (text: string) => ids({ text, startIndex: 1, count: 10 });
 
 describe('user keys backfill', () => {
@@ -44,11 +55,24 @@ describe('user keys backfill', () => {
     expect(stored).toMatchObject({ emailKeys: ['old.one@example.com'], version: 3, updatedAt: t0 });
     expect(stored?.searchKeys).toEqual(expect.arrayContaining(['o', 'ol', 'old', 'one', 'example', 'com']));
     expect(await byText('OLD one')).toEqual([id]);
-    expect(await ids({ filter: { kind: 'compare', path: { attr: 'emails' }, op: 'eq', value: 'OLD.ONE@example.com' }, startIndex: 1, count: 5 })).toEqual([id]);
+    expect(
+      await ids({
+        filter: { kind: 'compare', path: { attr: 'emails' }, op: 'eq', value: 'OLD.ONE@example.com' },
+        startIndex: 1,
+        count: 5,
+      }),
+    ).toEqual([id]);
     // The claim on the next version was released: a normal write still takes it.
     const user = await db.users.findById(orgId, id);
     if (!user) throw new Error('the backfilled user is gone');
-    expect(await db.users.updateIfVersion(orgId, id, 3, { attributes: { ...user.attributes, displayName: 'Renamed Person' }, status: 'active', previous: user, now: at(1) })).toMatchObject({ version: 4 });
+    expect(
+      await db.users.updateIfVersion(orgId, id, 3, {
+        attributes: { ...user.attributes, displayName: 'Renamed Person' },
+        status: 'active',
+        previous: user,
+        now: at(1),
+      }),
+    ).toMatchObject({ version: 4 });
     expect(await byText('renamed pers')).toEqual([id]);
 
     // An older replica still running during the rollout writes a user without keys: the next pass catches it.

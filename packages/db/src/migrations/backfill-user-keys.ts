@@ -14,15 +14,20 @@ const PARALLEL = 8;
 export type UserKeysModels = { users: Model<UserDoc>; orgs: Model<OrgDoc>; migrations: Model<MigrationDoc> };
 type Stored = Pick<UserDoc, '_id' | 'orgId' | 'attributes' | 'version' | 'emailKeys' | 'searchKeys'>;
 
-const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) => a?.length === b.length && a.every((k, i) => k === b[i]);
+const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) =>
+  a?.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The org's users whose stored keys differ from what the current code derives (one read of the org, by `orgId`). */
 async function staleUsers(users: Model<UserDoc>, orgId: string) {
   const stale: Array<{ id: string; version: number; keys: ReturnType<typeof userKeysOf> }> = [];
-  const cursor = users.find({ orgId }, { orgId: 1, attributes: 1, version: 1, emailKeys: 1, searchKeys: 1 }).lean<Stored>().cursor();
+  const cursor = users
+    .find({ orgId }, { orgId: 1, attributes: 1, version: 1, emailKeys: 1, searchKeys: 1 })
+    .lean<Stored>()
+    .cursor();
   for await (const doc of cursor) {
     const keys = userKeysOf({ ...doc.attributes, active: true });
-    if (!sameKeys(doc.emailKeys, keys.emailKeys) || !sameKeys(doc.searchKeys, keys.searchKeys)) stale.push({ id: doc._id, version: doc.version, keys });
+    if (!sameKeys(doc.emailKeys, keys.emailKeys) || !sameKeys(doc.searchKeys, keys.searchKeys))
+      stale.push({ id: doc._id, version: doc.version, keys });
   }
   return stale;
 }
@@ -36,12 +41,18 @@ async function staleUsers(users: Model<UserDoc>, orgId: string) {
  * writing users without keys during a rolling deploy, so passes repeat until one starts
  * ROLLOUT_WINDOW_MS after this version first ran; only that pass marks the migration done.
  */
-export async function backfillUserKeys(models: UserKeysModels, vc: VersionClaims, now: Date): Promise<{ updated: number; done: boolean } | undefined> {
+export async function backfillUserKeys(
+  models: UserKeysModels,
+  vc: VersionClaims,
+  now: Date,
+): Promise<{ updated: number; done: boolean } | undefined> {
   const marker = await models.migrations.findById(MARKER).lean<MigrationDoc>();
-  if (marker && (marker.version > USER_KEYS_VERSION || (marker.version === USER_KEYS_VERSION && marker.doneAt))) return undefined;
+  if (marker && (marker.version > USER_KEYS_VERSION || (marker.version === USER_KEYS_VERSION && marker.doneAt)))
+    return undefined;
   const current = marker?.version === USER_KEYS_VERSION ? marker : undefined;
   const since = current?.since ?? now;
-  if (!current) await models.migrations.replaceOne({ _id: MARKER }, { version: USER_KEYS_VERSION, since }, { upsert: true });
+  if (!current)
+    await models.migrations.replaceOne({ _id: MARKER }, { version: USER_KEYS_VERSION, since }, { upsert: true });
   let updated = 0;
   const orgs = await models.orgs.find({}, { _id: 1 }).lean<Array<Pick<OrgDoc, '_id'>>>();
   for (const { _id: orgId } of orgs) {

@@ -8,8 +8,14 @@ import type { Connection, Model } from 'mongoose';
 export type MigrationDoc = { _id: string; version: number; since: Date; doneAt?: Date };
 
 const migrationSchema = new Schema<MigrationDoc>(
-  { _id: { type: String, required: true }, version: { type: Number, required: true }, since: { type: Date, required: true }, doneAt: { type: Date } },
+  {
+    _id: { type: String, required: true },
+    version: { type: Number, required: true },
+    since: { type: Date, required: true },
+    doneAt: { type: Date },
+  },
   { versionKey: false },
 );
 
-export const registerMigrationModel = (connection: Connection): Model<MigrationDoc> => connection.model<MigrationDoc>('Migration', migrationSchema, 'migrations');
+export const registerMigrationModel = (connection: Connection): Model<MigrationDoc> =>
+  connection.model<MigrationDoc>('Migration', migrationSchema, 'migrations');

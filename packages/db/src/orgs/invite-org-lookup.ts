@@ -7,7 +7,10 @@ import type { OrgDoc } from './org-model.ts';
 export function createInviteOrgLookup(model: Model<OrgDoc>): InviteOrgLookup {
   return {
     async inviteSettings(orgId) {
-      const org = await model.findById(orgId).select({ name: 1, settings: 1 }).lean<Pick<OrgDoc, 'name' | 'settings'>>();
+      const org = await model
+        .findById(orgId)
+        .select({ name: 1, settings: 1 })
+        .lean<Pick<OrgDoc, 'name' | 'settings'>>();
       if (!org) return null;
       const settings = { ...DEFAULT_ORG_SETTINGS, ...org.settings };
       return { name: org.name, inviteTtlHours: settings.inviteTtlHours, ssoEnabled: settings.ssoEnabled };

@@ -51,9 +51,22 @@ const settingsSchema = new Schema<OrgSettings>(
     samlJitEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.samlJitEnabled },
     ssoEnabled: { type: Boolean, default: DEFAULT_ORG_SETTINGS.ssoEnabled },
     defaultRole: { type: String, enum: DEFAULT_ROLES, default: DEFAULT_ORG_SETTINGS.defaultRole },
-    roleMapping: { type: [new Schema({ value: { type: String, required: true }, role: { type: String, enum: USER_ROLES, required: true } }, { _id: false })], default: [] },
+    roleMapping: {
+      type: [
+        new Schema(
+          { value: { type: String, required: true }, role: { type: String, enum: USER_ROLES, required: true } },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     inviteTtlHours: { type: Number, min: 1, max: 24 * 30, default: DEFAULT_ORG_SETTINGS.inviteTtlHours },
-    keyRateLimit: { type: Number, min: KEY_RATE_LIMIT.min, max: KEY_RATE_LIMIT.max, default: DEFAULT_ORG_SETTINGS.keyRateLimit },
+    keyRateLimit: {
+      type: Number,
+      min: KEY_RATE_LIMIT.min,
+      max: KEY_RATE_LIMIT.max,
+      default: DEFAULT_ORG_SETTINGS.keyRateLimit,
+    },
   },
   { _id: false },
 );

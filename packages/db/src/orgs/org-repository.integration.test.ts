@@ -11,7 +11,9 @@ afterAll(() => db.drop());
 // FerretDB 1.x rewrites the whole document on update: changes of different settings made
 // at once (two admins, or the platform changing the plan) must all survive.
 it('keeps concurrent changes of different settings and the plan', async () => {
-  const orgs = await Promise.all(Array.from({ length: 15 }, (_, i) => createTestOrg(db, { plan: 'pro', name: `Race ${i}` })));
+  const orgs = await Promise.all(
+    Array.from({ length: 15 }, (_, i) => createTestOrg(db, { plan: 'pro', name: `Race ${i}` })),
+  );
   const now = new Date();
   await Promise.all(
     orgs.flatMap(({ orgId }) => [
@@ -22,6 +24,9 @@ it('keeps concurrent changes of different settings and the plan', async () => {
     ]),
   );
   for (const { orgId } of orgs) {
-    expect(await db.orgs.findById(orgId)).toMatchObject({ plan: 'enterprise', settings: { samlJitEnabled: true, defaultRole: 'read_only', inviteTtlHours: 72 } });
+    expect(await db.orgs.findById(orgId)).toMatchObject({
+      plan: 'enterprise',
+      settings: { samlJitEnabled: true, defaultRole: 'read_only', inviteTtlHours: 72 },
+    });
   }
 });

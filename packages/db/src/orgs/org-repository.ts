@@ -25,18 +25,33 @@ const toOrg = (doc: OrgDoc): OrgRecord => ({
 
 /** `settings.x` paths: only the settings given change. */
 const settingsPaths = (settings: Partial<OrgSettings>) =>
-  Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined).map(([k, v]) => [`settings.${k}`, v]));
+  Object.fromEntries(
+    Object.entries(settings)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [`settings.${k}`, v]),
+  );
 
 /** Implements core's OrgRepository on the org model. */
 export function createOrgRepository(model: Model<OrgDoc>, vc: VersionClaims): OrgRepository {
   // One writer per revision: two admins changing different settings at once both keep their change.
   const update = async (orgId: string, $set: Record<string, unknown>, now: Date) => {
-    const doc = await reviseDocument(model, vc, { kind: 'org', orgId, id: orgId, now, scope: {} }, () => ({ ...$set, updatedAt: now }));
+    const doc = await reviseDocument(model, vc, { kind: 'org', orgId, id: orgId, now, scope: {} }, () => ({
+      ...$set,
+      updatedAt: now,
+    }));
     return doc ? toOrg(doc) : null;
   };
   return {
     async insert({ id, name, plan, settings, now }) {
-      const doc = { _id: id, name, nameKey: normaliseKey(name), plan, settings: { ...DEFAULT_ORG_SETTINGS, ...settings }, createdAt: now, updatedAt: now };
+      const doc = {
+        _id: id,
+        name,
+        nameKey: normaliseKey(name),
+        plan,
+        settings: { ...DEFAULT_ORG_SETTINGS, ...settings },
+        createdAt: now,
+        updatedAt: now,
+      };
       await model.collection.insertOne(doc as never).catch(conflictOnDuplicate('org name'));
       return toOrg(doc);
     },

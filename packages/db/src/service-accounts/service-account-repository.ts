@@ -15,7 +15,14 @@ const toServiceAccount = (doc: ServiceAccountDoc): ServiceAccountRecord => ({
 export function createServiceAccountRepository(model: Model<ServiceAccountDoc>): ServiceAccountRepository {
   return {
     async insert(orgId, { id, name, description, now }) {
-      const doc: ServiceAccountDoc = { _id: id, orgId, name, nameKey: normaliseKey(name), ...(description ? { description } : {}), createdAt: now };
+      const doc: ServiceAccountDoc = {
+        _id: id,
+        orgId,
+        name,
+        nameKey: normaliseKey(name),
+        ...(description ? { description } : {}),
+        createdAt: now,
+      };
       await model.create(doc).catch(conflictOnDuplicate('service account name'));
       return toServiceAccount(doc);
     },

@@ -9,7 +9,9 @@ import { createSignInDirectory } from './sign-in-directory.ts';
 export const registerSessionModels = (connection: Connection) => ({ webSessions: registerSessionModel(connection) });
 
 /** Sessions (core SessionRepository) and the cross-org reads of sign-in (SignInDirectory). */
-export const createSessionStores = (models: ReturnType<typeof registerSessionModels> & { users: Model<UserDoc>; orgs: Model<OrgDoc> }) => ({
+export const createSessionStores = (
+  models: ReturnType<typeof registerSessionModels> & { users: Model<UserDoc>; orgs: Model<OrgDoc> },
+) => ({
   sessions: createSessionRepository(models.webSessions),
   signInDirectory: createSignInDirectory(models),
 });

@@ -33,4 +33,5 @@ const sessionSchema = new Schema<SessionDoc>(
 // Signing a deprovisioned user out everywhere. Expiry is swept by a scan (no TTL index on FerretDB).
 sessionSchema.index({ orgId: 1, userId: 1 });
 
-export const registerSessionModel = (connection: Connection): Model<SessionDoc> => connection.model<SessionDoc>('WebSession', sessionSchema, 'web_sessions');
+export const registerSessionModel = (connection: Connection): Model<SessionDoc> =>
+  connection.model<SessionDoc>('WebSession', sessionSchema, 'web_sessions');

@@ -14,17 +14,34 @@ export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Mod
   return {
     async candidates(emailKey) {
       const byKey = (key: 'userNameKey' | 'emailKeys') =>
-        models.users.find({ [key]: emailKey, status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 }).limit(50).lean<Candidate[]>();
+        models.users
+          .find({ [key]: emailKey, status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 })
+          .limit(50)
+          .lean<Candidate[]>();
       const found = (await Promise.all([byKey('userNameKey'), byKey('emailKeys')])).flat();
       const users = [...new Map(found.map((u) => [u._id, u])).values()].slice(0, 50);
-      const withPassword = users.filter((u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string');
+      const withPassword = users.filter(
+        (u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string',
+      );
       if (withPassword.length === 0) return [];
-      const orgs = await models.orgs.find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 }).lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();
+      const orgs = await models.orgs
+        .find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 })
+        .lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();
       const names = new Map(orgs.map((o) => [o._id, o.name]));
-      return withPassword.map((u): SignInCandidate => ({ orgId: u.orgId, orgName: names.get(u.orgId) ?? u.orgId, userId: u._id, passwordHash: u.passwordHash, version: u.version }));
+      return withPassword.map((u): SignInCandidate => ({
+        orgId: u.orgId,
+        orgName: names.get(u.orgId) ?? u.orgId,
+        userId: u._id,
+        passwordHash: u.passwordHash,
+        version: u.version,
+      }));
     },
     async orgs() {
-      const orgs = await models.orgs.find({}, { _id: 1, name: 1, plan: 1 }).sort({ nameKey: 1 }).limit(500).lean<Array<Pick<OrgDoc, '_id' | 'name' | 'plan'>>>();
+      const orgs = await models.orgs
+        .find({}, { _id: 1, name: 1, plan: 1 })
+        .sort({ nameKey: 1 })
+        .limit(500)
+        .lean<Array<Pick<OrgDoc, '_id' | 'name' | 'plan'>>>();
       return orgs.map((o) => ({ id: o._id, name: o.name, plan: o.plan }));
     },
   };

@@ -7,10 +7,16 @@ import { oneOrIn } from '../filter/one-or-in.ts';
 export type MembershipModels = { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> };
 
 /** Each user's `groups` (direct memberships), for a page of users in two queries. */
-export async function groupsOfUsers(models: MembershipModels, orgId: string, userIds: string[]): Promise<Map<string, UserGroupRef[]>> {
+export async function groupsOfUsers(
+  models: MembershipModels,
+  orgId: string,
+  userIds: string[],
+): Promise<Map<string, UserGroupRef[]>> {
   const out = new Map<string, UserGroupRef[]>(userIds.map((id) => [id, []]));
   if (!userIds.length) return out;
-  const rows = await models.groupMembers.find({ orgId, memberId: oneOrIn(userIds) }, { groupId: 1, memberId: 1 }).lean();
+  const rows = await models.groupMembers
+    .find({ orgId, memberId: oneOrIn(userIds) }, { groupId: 1, memberId: 1 })
+    .lean();
   if (!rows.length) return out;
   const groupIds = [...new Set(rows.map((r) => r.groupId))];
   const groups = await models.groups.find({ orgId, _id: oneOrIn(groupIds) }, { displayName: 1 }).lean();

@@ -7,10 +7,27 @@ const matches = (attributes: Parameters<typeof searchKeysOf>[0], term: string) =
 };
 
 describe('search keys', () => {
-  const ada = { userName: 'ada.lovelace@Example.com', displayName: 'Ada Lovelace', name: { givenName: 'Ada', familyName: 'Lovelace' }, emails: [{ value: 'ada@analytical.engine' }], externalId: 'EXT-0042' };
+  const ada = {
+    userName: 'ada.lovelace@Example.com',
+    displayName: 'Ada Lovelace',
+    name: { givenName: 'Ada', familyName: 'Lovelace' },
+    emails: [{ value: 'ada@analytical.engine' }],
+    externalId: 'EXT-0042',
+  };
 
   it('match word prefixes of names, userName, emails and externalId, whatever the case', () => {
-    for (const term of ['ada', 'LOVE', 'ada love', 'lovelace ada', 'analyt', 'engine', 'ext 0042', 'ada.lovelace@exa', '  Ada  ']) expect(matches(ada, term), term).toBe(true);
+    for (const term of [
+      'ada',
+      'LOVE',
+      'ada love',
+      'lovelace ada',
+      'analyt',
+      'engine',
+      'ext 0042',
+      'ada.lovelace@exa',
+      '  Ada  ',
+    ])
+      expect(matches(ada, term), term).toBe(true);
   });
 
   it('do not match inside a word, nor a word the user does not have', () => {

@@ -9,11 +9,18 @@ export const MAX_TERM_WORDS = 8;
 
 /** NFC, lower case and accents folded ("José" → "jose"): how a word is compared in a search. */
 export function foldForSearch(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 /** The words of a text: runs of letters and digits (`jane.doe@example.com` → jane, doe, example, com). */
-export const wordsOf = (value: string): string[] => foldForSearch(value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const wordsOf = (value: string): string[] =>
+  foldForSearch(value)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * What the users page search matches: every prefix (1 to MAX_PREFIX characters) of every word
@@ -21,8 +28,17 @@ export const wordsOf = (value: string): string[] => foldForSearch(value).split(/
  * top level so a search word is one equality on this array, which FerretDB pushes down to its
  * GIN index (MongoDB: a multikey index).
  */
-export function searchKeysOf(attributes: Pick<UserAttributes, 'userName' | 'displayName' | 'name' | 'emails' | 'externalId'>): string[] {
-  const texts = [attributes.displayName, attributes.name?.givenName, attributes.name?.familyName, attributes.userName, ...(attributes.emails ?? []).map((e) => e.value), attributes.externalId];
+export function searchKeysOf(
+  attributes: Pick<UserAttributes, 'userName' | 'displayName' | 'name' | 'emails' | 'externalId'>,
+): string[] {
+  const texts = [
+    attributes.displayName,
+    attributes.name?.givenName,
+    attributes.name?.familyName,
+    attributes.userName,
+    ...(attributes.emails ?? []).map((e) => e.value),
+    attributes.externalId,
+  ];
   const keys = new Set<string>();
   for (const word of texts.flatMap((t) => (t ? wordsOf(t) : []))) {
     const chars = [...word].slice(0, MAX_PREFIX);

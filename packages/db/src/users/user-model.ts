@@ -58,4 +58,5 @@ userSchema.index({ orgId: 1, _id: 1 });
 userSchema.index({ orgId: 1, emailKeys: 1 });
 userSchema.index({ orgId: 1, searchKeys: 1 });
 
-export const registerUserModel = (connection: Connection): Model<UserDoc> => connection.model<UserDoc>('User', userSchema, 'users');
+export const registerUserModel = (connection: Connection): Model<UserDoc> =>
+  connection.model<UserDoc>('User', userSchema, 'users');

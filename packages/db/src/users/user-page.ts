@@ -11,7 +11,11 @@ const MEMBER_BATCH = 1_000;
  * the group's member rows in member-id order (the same order as user ids) a batch at a
  * time, so a 50,000-member group never becomes one huge `$in`.
  */
-export async function userPage(models: { users: Model<UserDoc>; groupMembers: Model<GroupMemberDoc> }, orgId: string, q: UserPageQuery): Promise<UserDoc[]> {
+export async function userPage(
+  models: { users: Model<UserDoc>; groupMembers: Model<GroupMemberDoc> },
+  orgId: string,
+  q: UserPageQuery,
+): Promise<UserDoc[]> {
   const where: Record<string, unknown> = { orgId };
   if (q.status) where['status'] = q.status;
   if (q.userName) where['userNameKey'] = normaliseKey(q.userName);
@@ -31,7 +35,13 @@ export async function userPage(models: { users: Model<UserDoc>; groupMembers: Mo
       .limit(MEMBER_BATCH)
       .lean<Array<Pick<GroupMemberDoc, 'memberId'>>>();
     const ids = rows.map((r) => r.memberId);
-    if (ids.length) out.push(...(await models.users.find({ ...where, _id: { $in: ids } }).sort({ _id: 1 }).lean<UserDoc[]>()));
+    if (ids.length)
+      out.push(
+        ...(await models.users
+          .find({ ...where, _id: { $in: ids } })
+          .sort({ _id: 1 })
+          .lean<UserDoc[]>()),
+      );
     const last = ids.at(-1);
     if (!last || ids.length < MEMBER_BATCH) break;
     after = last;

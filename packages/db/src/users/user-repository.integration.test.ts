@@ -6,7 +6,11 @@ import { createTestDb, createTestOrg } from '../testing.ts';
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let orgId: string;
 const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
-const attrs = (userName: string, extra: Partial<UserAttributes> = {}): UserAttributes => ({ userName, active: true, ...extra });
+const attrs = (userName: string, extra: Partial<UserAttributes> = {}): UserAttributes => ({
+  userName,
+  active: true,
+  ...extra,
+});
 /** Writes as a SCIM key makes them: no admin rights. */
 const by = { authority: { admin: false, adminDelegated: false } };
 
@@ -20,8 +24,18 @@ afterAll(async () => {
 
 describe('user repository', () => {
   it('creates an invited user that reads active, with a normalised key and no password (people set theirs through the invite)', async () => {
-    const user = await createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('Ann@Example.com', { name: { givenName: 'Ann' }, emails: [] }) });
-    expect(user).toMatchObject({ userName: 'Ann@Example.com', status: 'invited', version: 1, attributes: { active: true, name: { givenName: 'Ann' } } });
+    const user = await createUser(deps(), {
+      orgId,
+      source: 'scim',
+      ...by,
+      attributes: attrs('Ann@Example.com', { name: { givenName: 'Ann' }, emails: [] }),
+    });
+    expect(user).toMatchObject({
+      userName: 'Ann@Example.com',
+      status: 'invited',
+      version: 1,
+      attributes: { active: true, name: { givenName: 'Ann' } },
+    });
     expect(user.attributes.emails).toBeUndefined();
     const stored = await db.models.users.findById(user.id).select('+passwordHash').lean();
     expect(stored?.userNameKey).toBe('ann@example.com');
@@ -29,12 +43,16 @@ describe('user repository', () => {
   });
 
   it('refuses a userName that differs only in case with CONFLICT/uniqueness', async () => {
-    await expect(createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('ANN@example.COM') })).rejects.toMatchObject({ code: 'CONFLICT', scimType: 'uniqueness' });
+    await expect(
+      createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('ANN@example.COM') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', scimType: 'uniqueness' });
   });
 
   it('maps a rename onto a taken userName to CONFLICT, not a 500', async () => {
     const bob = await createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('bob') });
-    await expect(replaceUser(deps(), { orgId, ...by, id: bob.id, attributes: attrs('ann@example.com') })).rejects.toMatchObject({
+    await expect(
+      replaceUser(deps(), { orgId, ...by, id: bob.id, attributes: attrs('ann@example.com') }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       scimType: 'uniqueness',
     });
@@ -50,6 +68,8 @@ describe('user repository', () => {
     await deleteUser(deps(), { orgId, id: carl.id });
     await expect(getUser(deps(), { orgId, id: carl.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(deleteUser(deps(), { orgId, id: carl.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('CARL') })).resolves.toMatchObject({ userName: 'CARL' });
+    await expect(
+      createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs('CARL') }),
+    ).resolves.toMatchObject({ userName: 'CARL' });
   });
 });

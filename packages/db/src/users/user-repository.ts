@@ -50,12 +50,20 @@ export function newUserDoc(orgId: string, user: NewUser): UserDoc {
   };
 }
 
-export function createUserRepository(models: MembershipModels & { users: Model<UserDoc> }, vc: VersionClaims, reads: { sql?: SqlReads } = {}): UserRepository {
+export function createUserRepository(
+  models: MembershipModels & { users: Model<UserDoc> },
+  vc: VersionClaims,
+  reads: { sql?: SqlReads } = {},
+): UserRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
 
   const withGroups = async (orgId: string, docs: UserDoc[]): Promise<UserRecord[]> => {
-    const groups = await groupsOfUsers(models, orgId, docs.map((d) => d._id));
+    const groups = await groupsOfUsers(
+      models,
+      orgId,
+      docs.map((d) => d._id),
+    );
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
   };
 
@@ -71,12 +79,17 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
     async findById(orgId, id) {
       // `_id` is a String path: any text is a plain miss, never a CastError. The memberships
       // need only the id, so both index-served reads go at once (an unknown id has none).
-      const [doc, groups] = await Promise.all([models.users.findOne({ _id: id, orgId }).lean<UserDoc>(), groupsOfUsers(models, orgId, [id])]);
+      const [doc, groups] = await Promise.all([
+        models.users.findOne({ _id: id, orgId }).lean<UserDoc>(),
+        groupsOfUsers(models, orgId, [id]),
+      ]);
       return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },
 
     async standing(orgId, id) {
-      const doc = await models.users.findOne({ _id: id, orgId }, { status: 1, role: 1, version: 1 }).lean<Pick<UserDoc, 'status' | 'role' | 'version'>>();
+      const doc = await models.users
+        .findOne({ _id: id, orgId }, { status: 1, role: 1, version: 1 })
+        .lean<Pick<UserDoc, 'status' | 'role' | 'version'>>();
       return doc ? { status: doc.status, role: doc.role, version: doc.version } : null;
     },
 
@@ -115,14 +128,25 @@ export function createUserRepository(models: MembershipModels & { users: Model<U
         return deletedCount > 0 ? true : null;
       };
       // With a version, holding the next one means no write can slip in before the delete.
-      return (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false;
+      return (
+        (await (expectedVersion === undefined ? remove() : claimed(orgId, id, expectedVersion, now, remove))) ?? false
+      );
     },
 
     async list(orgId, query) {
       const narrow = query.status ? { status: query.status } : undefined;
       const keys = query.text ? searchTermKeys(query.text) : [];
       const containsAll = keys.length ? { field: 'searchKeys', keys } : undefined;
-      const { totalResults, docs } = await listPage({ model: models.users, rows: models.groupMembers, resolve: resolveUserPath, orgId, query, narrow, containsAll, sql: reads.sql });
+      const { totalResults, docs } = await listPage({
+        model: models.users,
+        rows: models.groupMembers,
+        resolve: resolveUserPath,
+        orgId,
+        query,
+        narrow,
+        containsAll,
+        sql: reads.sql,
+      });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
     },
 

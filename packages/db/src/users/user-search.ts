@@ -4,7 +4,8 @@ import type { UserAttributes } from '@provisio/core';
 const normaliseStrings = (value: unknown): unknown => {
   if (typeof value === 'string') return normaliseKey(value);
   if (Array.isArray(value)) return value.map(normaliseStrings);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseStrings(v)]));
   return value;
 };
 

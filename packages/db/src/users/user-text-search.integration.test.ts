@@ -16,7 +16,10 @@ const people: Array<[string, Partial<UserAttributes>, UserStatus?]> = [
   ['adam.smith@example.com', { name: { givenName: 'Adam', familyName: 'Smith' } }, 'deactivated'],
   ['nevada@example.com', { displayName: 'Ne Vada' }],
   ['jose@example.com', { displayName: 'José Núñez' }],
-  ...Array.from({ length: 33 }, (_, i): [string, Partial<UserAttributes>] => [`seed${String(i).padStart(2, '0')}@example.com`, { displayName: `Seed User ${i}` }]),
+  ...Array.from({ length: 33 }, (_, i): [string, Partial<UserAttributes>] => [
+    `seed${String(i).padStart(2, '0')}@example.com`,
+    { displayName: `Seed User ${i}` },
+  ]),
 ];
 
 beforeAll(async () => {
@@ -25,7 +28,16 @@ beforeAll(async () => {
   // Another org's users never show up in a search.
   const other = await createTestOrg(db);
   const docs = people.flatMap(([userName, extra, status]) =>
-    [orgId, other.orgId].map((org) => newUserDoc(org, { id: uuidV7(), attributes: { userName, active: true, ...extra }, status: status ?? 'active', source: 'scim', role: 'standard', now })),
+    [orgId, other.orgId].map((org) =>
+      newUserDoc(org, {
+        id: uuidV7(),
+        attributes: { userName, active: true, ...extra },
+        status: status ?? 'active',
+        source: 'scim',
+        role: 'standard',
+        now,
+      }),
+    ),
   );
   await db.models.users.insertMany(docs, { lean: true });
   plain = await createDb({ uri: testMongoUri(), dbName: db.connection.name });
@@ -35,8 +47,18 @@ afterAll(async () => {
   await db.drop();
 });
 
-const names = async (store: Db, text: string, more: { status?: UserStatus; startIndex?: number; count?: number } = {}) => {
-  const page = await store.users.list(orgId, { text, sortBy: 'userName', startIndex: more.startIndex ?? 1, count: more.count ?? 50, ...(more.status ? { status: more.status } : {}) });
+const names = async (
+  store: Db,
+  text: string,
+  more: { status?: UserStatus; startIndex?: number; count?: number } = {},
+) => {
+  const page = await store.users.list(orgId, {
+    text,
+    sortBy: 'userName',
+    startIndex: more.startIndex ?? 1,
+    count: more.count ?? 50,
+    ...(more.status ? { status: more.status } : {}),
+  });
   return { total: page.totalResults, names: page.items.map((u) => u.userName) };
 };
 
@@ -60,13 +82,23 @@ describe('users.list with text (the users page search)', () => {
   });
 
   it('pages a search in userName order with the right totals, on both paths', async () => {
-    const all = people.map(([u]) => u).filter((u) => u.startsWith('seed')).sort();
+    const all = people
+      .map(([u]) => u)
+      .filter((u) => u.startsWith('seed'))
+      .sort();
     for (const store of [db, plain]) {
-      const pages = await Promise.all([1, 11, 21, 31].map((startIndex) => names(store, 'seed user', { startIndex, count: 10 })));
+      const pages = await Promise.all(
+        [1, 11, 21, 31].map((startIndex) => names(store, 'seed user', { startIndex, count: 10 })),
+      );
       expect(pages.map((p) => p.total)).toEqual([33, 33, 33, 33]);
       expect(pages.flatMap((p) => p.names)).toEqual(all);
     }
     // "Seed User 3" is a word prefix of 3 and 30–32.
-    expect((await names(db, 'seed user 3')).names).toEqual(['seed03@example.com', 'seed30@example.com', 'seed31@example.com', 'seed32@example.com']);
+    expect((await names(db, 'seed user 3')).names).toEqual([
+      'seed03@example.com',
+      'seed30@example.com',
+      'seed31@example.com',
+      'seed32@example.com',
+    ]);
   });
 });

@@ -19,7 +19,13 @@ export type VersionClaims = { claims: Claims; model: Model<ClaimDoc>; superseded
  */
 export async function withVersionClaim<T>(
   vc: VersionClaims,
-  opts: { kind: 'user' | 'group' | 'invite' | 'key' | 'org'; orgId: string; id: string; nextVersion: number; now: Date },
+  opts: {
+    kind: 'user' | 'group' | 'invite' | 'key' | 'org';
+    orgId: string;
+    id: string;
+    nextVersion: number;
+    now: Date;
+  },
   write: () => Promise<T | null>,
 ): Promise<T | null> {
   const keyOf = (version: number) => `${opts.kind}:${opts.orgId}:${opts.id}:v${version}`;

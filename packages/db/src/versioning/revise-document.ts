@@ -22,7 +22,13 @@ const MAX_ROUNDS = 20;
 export async function reviseDocument<D extends RevisedDoc>(
   model: Model<D>,
   vc: VersionClaims,
-  { kind, orgId, id, now, scope = { orgId } }: { kind: 'invite' | 'key' | 'org'; orgId: string; id: string; now: Date; scope?: Record<string, unknown> },
+  {
+    kind,
+    orgId,
+    id,
+    now,
+    scope = { orgId },
+  }: { kind: 'invite' | 'key' | 'org'; orgId: string; id: string; now: Date; scope?: Record<string, unknown> },
   change: (current: D) => Record<string, unknown> | null,
 ): Promise<D | null> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -33,7 +39,13 @@ export async function reviseDocument<D extends RevisedDoc>(
     const rev = doc.rev ?? 0;
     const atRev = rev === 0 ? { $in: [0, null] } : rev;
     const written = await withVersionClaim(vc, { kind, orgId, id, nextVersion: rev + 1, now }, () =>
-      model.findOneAndUpdate({ _id: id, ...scope, rev: atRev }, { $set: { ...update, rev: rev + 1 } }, { returnDocument: 'after', timestamps: false }).lean<D>(),
+      model
+        .findOneAndUpdate(
+          { _id: id, ...scope, rev: atRev },
+          { $set: { ...update, rev: rev + 1 } },
+          { returnDocument: 'after', timestamps: false },
+        )
+        .lean<D>(),
     );
     if (written) return written;
     await conflictBackoff(round);

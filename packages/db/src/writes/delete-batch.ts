@@ -17,7 +17,10 @@ export type DeleteBatchOptions = {
  * loses at most the waiting ones, and every row deleted here has a sweep that settles it
  * when it is left behind. `flush` sends what is waiting (the db's `close` calls it).
  */
-export function createDeleteBatch(collection: Model<never>['collection'], { maxDelayMs = 20, maxDeletes = 500, onError = () => undefined }: DeleteBatchOptions = {}) {
+export function createDeleteBatch(
+  collection: Model<never>['collection'],
+  { maxDelayMs = 20, maxDeletes = 500, onError = () => undefined }: DeleteBatchOptions = {},
+) {
   let waiting: Array<{ _id: string; orgId?: string }> = [];
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -29,7 +32,10 @@ export function createDeleteBatch(collection: Model<never>['collection'], { maxD
     waiting = [];
     if (batch.length) {
       const sent = collection
-        .bulkWrite(batch.map((filter) => ({ deleteOne: { filter: filter as never } })), { ordered: false })
+        .bulkWrite(
+          batch.map((filter) => ({ deleteOne: { filter: filter as never } })),
+          { ordered: false },
+        )
         .then(() => undefined, onError)
         .finally(() => inFlight.delete(sent));
       inFlight.add(sent);

@@ -4,7 +4,14 @@ import { existsSync } from 'node:fs';
 import { keySecretOf } from '@provisio/server/auth-testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot, unnamedControls, withScreenshot } from './browser.ts';
+import {
+  CHROMIUM_PATH,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  unnamedControls,
+  withScreenshot,
+} from './browser.ts';
 import { PLATFORM_TOKEN, startBrowserStack } from './browser-stack.ts';
 import type { BrowserStack } from './browser-stack.ts';
 import { tabTo } from './keyboard.ts';
@@ -12,7 +19,9 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, scimCall, seedOrg, trpcCall } from './seed
 import type { SeededOrg } from './seed-org.ts';
 import { WEB_DIST_INDEX } from './web-build.ts';
 
-const title = CHROMIUM_PATH ? 'admin web app in headless Chromium' : 'admin web app in headless Chromium (skipped: CHROMIUM_PATH is not set; make test sets it)';
+const title = CHROMIUM_PATH
+  ? 'admin web app in headless Chromium'
+  : 'admin web app in headless Chromium (skipped: CHROMIUM_PATH is not set; make test sets it)';
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let stack: BrowserStack;
@@ -24,10 +33,26 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let mainPage: Page | undefined;
   const keys = { okta: '' };
   const step = (name: string, body: (page: Page) => Promise<void>) =>
-    it(name, withScreenshot(() => page, name, () => body(page ?? (() => { throw new Error('no page') })())));
+    it(
+      name,
+      withScreenshot(
+        () => page,
+        name,
+        () =>
+          body(
+            page ??
+              (() => {
+                throw new Error('no page');
+              })(),
+          ),
+      ),
+    );
 
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX)) throw new Error(`the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`);
+    if (!existsSync(WEB_DIST_INDEX))
+      throw new Error(
+        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
+      );
     stack = await startBrowserStack();
     org = await seedOrg(stack);
     browser = await launchBrowser();
@@ -59,9 +84,15 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     const rows = page.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(11);
     const ada = page.getByRole('row').filter({ hasText: 'Ada Lovelace' });
-    await expect.poll(() => ada.textContent()).toMatch(/ada\.lovelace@acme\.example.*Standard.*invited.*SCIM.*sent.*expires in 2 days/i);
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Frances Allen' }).textContent()).toMatch(/Admin.*active.*Accepted/i);
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Donald Knuth' }).textContent()).toMatch(/deactivated/i);
+    await expect
+      .poll(() => ada.textContent())
+      .toMatch(/ada\.lovelace@acme\.example.*Standard.*invited.*SCIM.*sent.*expires in 2 days/i);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'Frances Allen' }).textContent())
+      .toMatch(/Admin.*active.*Accepted/i);
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: 'Donald Knuth' }).textContent())
+      .toMatch(/deactivated/i);
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'users');
     await page.getByLabel('Status').selectOption('deactivated');
@@ -79,8 +110,12 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
     const attributes = page.getByRole('region', { name: 'Attributes' });
     await expect.poll(() => attributes.textContent()).toMatch(/Head of Engineering.*Engineering/);
-    await expect.poll(() => page.getByRole('region', { name: 'Groups' }).textContent()).toMatch(/Engineering.*All staff/);
-    await expect.poll(() => page.getByRole('region', { name: 'Keys this user owns' }).textContent()).toContain('This user owns no keys.');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Groups' }).textContent())
+      .toMatch(/Engineering.*All staff/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Keys this user owns' }).textContent())
+      .toContain('This user owns no keys.');
     const [firstLink] = await stack.inviteLinks('ada.lovelace@acme.example');
     stack.clock.advance(61_000); // one resend a minute per user
     await page.getByRole('button', { name: 'Resend invite' }).click();
@@ -114,9 +149,16 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   });
 
   step('shows the SAML JIT and human-owned key warnings, and fixes each in one click', async (page) => {
-    const admin = await trpcCall<{ token: string }>(stack, PLATFORM_TOKEN, 'platform.createAdminKey', { orgId: org.orgId });
+    const admin = await trpcCall<{ token: string }>(stack, PLATFORM_TOKEN, 'platform.createAdminKey', {
+      orgId: org.orgId,
+    });
     await trpcCall(stack, admin.token, 'org.updateSettings', { samlJitEnabled: true });
-    await trpcCall(stack, admin.token, 'keys.create', { name: "Grace's SCIM key", ownerType: 'user', ownerId: org.users['Grace Hopper'], scopes: ['scim'] });
+    await trpcCall(stack, admin.token, 'keys.create', {
+      name: "Grace's SCIM key",
+      ownerType: 'user',
+      ownerId: org.users['Grace Hopper'],
+      scopes: ['scim'],
+    });
     await page.reload();
     const jit = page.getByRole('group', { name: 'SAML just-in-time provisioning is on' });
     await jit.waitFor();
@@ -148,26 +190,37 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   step('shows groups pushed by the IdP, and the attribute diff of a SCIM change in the activity', async (page) => {
     await page.getByRole('link', { name: 'Groups' }).click();
     await page.getByRole('link', { name: 'Engineering' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Members' }).textContent()).toMatch(/Ada Lovelace.*Grace Hopper/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Members' }).textContent())
+      .toMatch(/Ada Lovelace.*Grace Hopper/);
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByLabel('Resource', { exact: true }).selectOption('User');
     await page.getByLabel('Resource id').fill(org.users['Donald Knuth'] ?? '');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const patch = page.locator('details').filter({ hasText: 'scim PATCH User/{id}' });
     await patch.locator('summary').click();
-    await expect.poll(() => patch.getByRole('row').filter({ hasText: 'status' }).textContent()).toMatch(/status.*invited.*deactivated/);
+    await expect
+      .poll(() => patch.getByRole('row').filter({ hasText: 'status' }).textContent())
+      .toMatch(/status.*invited.*deactivated/);
   });
 
-  step('shows the failed sign-in of the first step in the activity: the account, the address, the reason', async (page) => {
-    await page.goto('/activity');
-    await page.getByLabel('Outcome').selectOption('failure');
-    await page.getByLabel(/^Actor/).fill(ADMIN_EMAIL.toLowerCase());
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    const failed = page.locator('details').filter({ hasText: 'auth.signIn' }).first();
-    await expect.poll(() => failed.locator('summary').textContent()).toMatch(new RegExp(`by a sign-in as ${ADMIN_EMAIL.toLowerCase().replaceAll('.', '\\.')}.*Failure 401`));
-    await failed.locator('summary').click();
-    await expect.poll(() => failed.textContent()).toMatch(/wrong password for this admin account.*Address(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)/);
-  });
+  step(
+    'shows the failed sign-in of the first step in the activity: the account, the address, the reason',
+    async (page) => {
+      await page.goto('/activity');
+      await page.getByLabel('Outcome').selectOption('failure');
+      await page.getByLabel(/^Actor/).fill(ADMIN_EMAIL.toLowerCase());
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      const failed = page.locator('details').filter({ hasText: 'auth.signIn' }).first();
+      await expect
+        .poll(() => failed.locator('summary').textContent())
+        .toMatch(new RegExp(`by a sign-in as ${ADMIN_EMAIL.toLowerCase().replaceAll('.', '\\.')}.*Failure 401`));
+      await failed.locator('summary').click();
+      await expect
+        .poll(() => failed.textContent())
+        .toMatch(/wrong password for this admin account.*Address(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)/);
+    },
+  );
 
   step('gives every input, button, select and link an accessible name on every page', async (page) => {
     for (const path of ['/users', `/users/${org.adminUserId}`, '/scim-connection', '/keys', '/groups', '/activity']) {
@@ -184,7 +237,9 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     expect(cookie?.sameSite).toBe('Strict');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to your organisation' }).waitFor();
-    const res = await fetch(`${stack.baseUrl}/auth/session`, { headers: { cookie: `provisio_session=${cookie?.value ?? ''}` } });
+    const res = await fetch(`${stack.baseUrl}/auth/session`, {
+      headers: { cookie: `provisio_session=${cookie?.value ?? ''}` },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -202,11 +257,17 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
       await expect.poll(() => page?.locator('header.topbar').textContent()).toMatch(/Acme Corp.*Platform admin/);
       await expect.poll(() => page?.locator('tbody tr').count()).toBe(11);
       // Sign-ins that name no admin account are in the platform's ledger, which only the platform admin reads.
-      await fetch(`${stack.baseUrl}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@acme.example', password: 'a guess of a password' }) });
+      await fetch(`${stack.baseUrl}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@acme.example', password: 'a guess of a password' }),
+      });
       await page.getByRole('link', { name: 'Activity' }).click();
       await page.getByLabel('Ledger').selectOption('platform');
       await page.getByRole('button', { name: 'Apply filters' }).click();
-      await expect.poll(() => page?.locator('details summary').first().textContent()).toMatch(/auth\.signIn.*by a sign-in as nobody@acme\.example.*Failure 401/);
+      await expect
+        .poll(() => page?.locator('details summary').first().textContent())
+        .toMatch(/auth\.signIn.*by a sign-in as nobody@acme\.example.*Failure 401/);
     } finally {
       page = mainPage;
       await platformContext.close();

@@ -24,11 +24,20 @@ export async function startBrowserStack() {
   const ref: { keys?: Parameters<typeof authenticateKey>[0]['keys'] } = {};
   const env = await createTestDeps({
     clock,
-    resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : ref.keys ? authenticateKey({ keys: ref.keys, clock }, token) : null),
+    resolvePrincipal: (token) =>
+      token === PLATFORM_TOKEN
+        ? { kind: 'platform' }
+        : ref.keys
+          ? authenticateKey({ keys: ref.keys, clock }, token)
+          : null,
   });
   ref.keys = env.deps.db.keys;
   const deps = { ...env.deps, publicUrl: baseUrl, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN) };
-  const server = createServer({ ...deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 }, web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } } });
+  const server = createServer({
+    ...deps,
+    rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 },
+    web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } },
+  });
   await server.start(port, '127.0.0.1');
   const worker = await startWorkerApp({
     db: deps.db,

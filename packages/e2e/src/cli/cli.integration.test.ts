@@ -24,9 +24,14 @@ type Run = { code: number; stdout: string; stderr: string };
 /** Runs the real CLI process (as `pnpm cli` does) against the test server. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/index.ts', ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', PROVISIO_URL: url, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/index.ts', ...args],
+      { cwd, env: { PATH: process.env['PATH'] ?? '', PROVISIO_URL: url, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -35,7 +40,9 @@ describe('pnpm cli', () => {
   let scimToken: string;
 
   it('org create --json prints exactly {org:{id}, scim:{baseUrl, token}}, and the token works for SCIM', async () => {
-    const run = await cli(['org', 'create', '--name', 'Acme CLI', '--plan', 'enterprise', '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
+    const run = await cli(['org', 'create', '--name', 'Acme CLI', '--plan', 'enterprise', '--json'], {
+      PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN,
+    });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const out = JSON.parse(run.stdout) as { org: { id: string }; scim: { baseUrl: string; token: string } };
     expect(Object.keys(out)).toEqual(['org', 'scim']);
@@ -56,9 +63,15 @@ describe('pnpm cli', () => {
     expect(wrongToken.stdout).toBe('');
     expect(wrongToken.stderr).toMatch(/^error: UNAUTHORIZED: The bearer token is invalid\n$/);
     const duplicate = await cli(['org', 'create', '--name', 'acme cli'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
-    expect([duplicate.code, duplicate.stderr]).toEqual([1, expect.stringMatching(/^error: CONFLICT: org name is already taken[^\n]*\n$/)]);
+    expect([duplicate.code, duplicate.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^error: CONFLICT: org name is already taken[^\n]*\n$/),
+    ]);
     const unreachable = await cli(['key', 'list'], { PROVISIO_URL: 'http://127.0.0.1:1', PROVISIO_TOKEN: scimToken });
-    expect([unreachable.code, unreachable.stderr]).toEqual([1, expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:1[^\n]*\n$/)]);
+    expect([unreachable.code, unreachable.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:1[^\n]*\n$/),
+    ]);
     const unknown = await cli(['org', 'explode']);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/^error: unknown command[^\n]*\n$/)]);
     const noToken = await cli(['key', 'list']);
@@ -68,18 +81,37 @@ describe('pnpm cli', () => {
   it('--help lists every command with an example', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['org create', 'org set-plan', 'org settings', 'service-account create', 'service-account list', 'key create', 'key list', 'key revoke', 'user list', 'user get', 'audit list']) {
+    for (const command of [
+      'org create',
+      'org set-plan',
+      'org settings',
+      'service-account create',
+      'service-account list',
+      'key create',
+      'key list',
+      'key revoke',
+      'user list',
+      'user get',
+      'audit list',
+    ]) {
       expect(run.stdout).toContain(`  ${command} `);
     }
     expect(run.stdout.match(/e\.g\. pnpm cli/g)?.length).toBeGreaterThanOrEqual(11);
   });
 
   it('manages service accounts, keys, settings, users and the ledger with an org key', async () => {
-    const admin = JSON.parse((await cli(['org', 'admin-key', '--org', orgId, '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout) as { token: string };
+    const admin = JSON.parse(
+      (await cli(['org', 'admin-key', '--org', orgId, '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout,
+    ) as { token: string };
     const env = { PROVISIO_TOKEN: admin.token };
-    const account = JSON.parse((await cli(['service-account', 'create', '--name', 'entra', '--json'], env)).stdout) as { id: string };
+    const account = JSON.parse((await cli(['service-account', 'create', '--name', 'entra', '--json'], env)).stdout) as {
+      id: string;
+    };
     expect((await cli(['service-account', 'list'], env)).stdout).toMatch(/entra/);
-    const created = await cli(['key', 'create', '--owner', account.id, '--scope', 'scim', '--name', 'entra', '--json'], env);
+    const created = await cli(
+      ['key', 'create', '--owner', account.id, '--scope', 'scim', '--name', 'entra', '--json'],
+      env,
+    );
     const { key, token } = JSON.parse(created.stdout) as { key: { id: string }; token: string };
     const listed = await cli(['key', 'list', '--all'], env);
     expect(listed.stdout).toContain(key.id);
@@ -95,14 +127,24 @@ describe('pnpm cli', () => {
     await fetch(`${url}/scim/v2/Users`, {
       method: 'POST',
       headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
-      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'cli.user@example.com', active: true }),
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'cli.user@example.com',
+        active: true,
+      }),
     });
     const users = await cli(['user', 'list', '--filter', 'userName eq "cli.user@example.com"', '--json'], env);
     const id = (JSON.parse(users.stdout) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
     expect((await cli(['user', 'get', '--id', id], env)).stdout).toMatch(/cli\.user@example\.com/);
-    expect((await cli(['audit', 'list', '--resource', 'User', '--limit', '5'], env)).stdout).toMatch(/scim POST User .*by key [0-9a-f-]{36} /);
-    expect((await cli(['org', 'set-plan', '--org', orgId, '--plan', 'pro'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(/plan pro/);
-    expect((await cli(['org', 'set-rate-limit', orgId, '400'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(/may now make 400 requests per second/);
+    expect((await cli(['audit', 'list', '--resource', 'User', '--limit', '5'], env)).stdout).toMatch(
+      /scim POST User .*by key [0-9a-f-]{36} /,
+    );
+    expect(
+      (await cli(['org', 'set-plan', '--org', orgId, '--plan', 'pro'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout,
+    ).toMatch(/plan pro/);
+    expect((await cli(['org', 'set-rate-limit', orgId, '400'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout).toMatch(
+      /may now make 400 requests per second/,
+    );
     const tooHigh = await cli(['org', 'set-rate-limit', orgId, '999999'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN });
     expect(tooHigh.code).not.toBe(0);
     expect(tooHigh.stderr).toMatch(/at most 5000 requests per second/);

@@ -16,7 +16,11 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${await app.server.start(0)}/trpc`;
   org = await app.newOrg();
   const counting: typeof fetch = (input, init) => {
-    requests.push(decodeURIComponent(new URL(input instanceof Request ? input.url : String(input)).pathname.replace(/^\/trpc\//, '')).split(','));
+    requests.push(
+      decodeURIComponent(
+        new URL(input instanceof Request ? input.url : String(input)).pathname.replace(/^\/trpc\//, ''),
+      ).split(','),
+    );
     return fetch(input, init);
   };
   admin = createProvisioClient({ url, token: org.adminToken, fetch: counting });
@@ -27,14 +31,20 @@ afterAll(async () => {
 });
 
 const rejection = async (promise: Promise<unknown>): Promise<ProvisioError> => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!isProvisioError(error)) throw new Error(`expected a ProvisioError, got ${String(error)}`);
   return error;
 };
 
 describe('@provisio/client over HTTP', () => {
   it('creates, lists with a cursor, gets, updates, deactivates and reactivates users', async () => {
-    for (const name of ['ada', 'bob', 'cy']) await admin.users.create.mutate({ attributes: { userName: `${name}@example.com`, active: true, emails: [{ value: `${name}@example.com` }] } });
+    for (const name of ['ada', 'bob', 'cy'])
+      await admin.users.create.mutate({
+        attributes: { userName: `${name}@example.com`, active: true, emails: [{ value: `${name}@example.com` }] },
+      });
     const first = await admin.users.list.query({ limit: 2 });
     expect(first.items.map((u) => [u.userName, u.status, u.emails[0]?.value])).toEqual([
       ['ada@example.com', 'invited', 'ada@example.com'],
@@ -45,7 +55,10 @@ describe('@provisio/client over HTTP', () => {
     const ada = first.items[0];
     if (!ada) throw new Error('no user');
     await expect(admin.users.get.query({ id: ada.id })).resolves.toMatchObject({ id: ada.id, version: 1 });
-    await expect(admin.users.update.mutate({ id: ada.id, set: { title: 'Countess' } })).resolves.toMatchObject({ version: 2, attributes: { title: 'Countess' } });
+    await expect(admin.users.update.mutate({ id: ada.id, set: { title: 'Countess' } })).resolves.toMatchObject({
+      version: 2,
+      attributes: { title: 'Countess' },
+    });
     await expect(admin.users.deactivate.mutate({ id: ada.id })).resolves.toMatchObject({ status: 'deactivated' });
     expect((await admin.users.list.query({ status: 'deactivated' })).items.map((u) => u.id)).toEqual([ada.id]);
     await expect(admin.users.reactivate.mutate({ id: ada.id })).resolves.toMatchObject({ status: 'invited' });
@@ -53,7 +66,10 @@ describe('@provisio/client over HTTP', () => {
 
   it('reads groups, invites, org settings, SCIM status, service accounts, keys and the audit ledger in batches of at most 10 calls', async () => {
     const { items } = await admin.users.list.query();
-    const group = await admin.groups.create.mutate({ attributes: { displayName: 'Eng' }, members: items.slice(0, 2).map((u) => ({ value: u.id })) });
+    const group = await admin.groups.create.mutate({
+      attributes: { displayName: 'Eng' },
+      members: items.slice(0, 2).map((u) => ({ value: u.id })),
+    });
     requests = [];
     const [groups, one, members, invite, invites, orgInfo, status, accounts, keys, audit, head] = await Promise.all([
       admin.groups.list.query({}),
@@ -88,7 +104,9 @@ describe('@provisio/client over HTTP', () => {
   it('splits more calls than one request may carry (10) into several batches', async () => {
     requests = [];
     const heads = await Promise.all(Array.from({ length: 23 }, () => admin.events.head.query()));
-    expect(heads.map((h) => h.lastEventId)).toEqual(Array.from({ length: 23 }, () => expect.stringMatching(/^[0-9a-f-]{36}$/)));
+    expect(heads.map((h) => h.lastEventId)).toEqual(
+      Array.from({ length: 23 }, () => expect.stringMatching(/^[0-9a-f-]{36}$/)),
+    );
     expect(requests).toEqual([10, 10, 3].map((n) => Array.from({ length: n }, () => 'events.head')));
   });
 
@@ -96,7 +114,11 @@ describe('@provisio/client over HTTP', () => {
     const stranger = createProvisioClient({ url, token: 'pvk_nope_nope' });
     const error = await rejection(stranger.users.list.query());
     expect(error).toBeInstanceOf(TRPCClientError);
-    expect([error.code, error.httpStatus, error.message]).toEqual(['UNAUTHENTICATED', 401, 'The bearer token is invalid']);
+    expect([error.code, error.httpStatus, error.message]).toEqual([
+      'UNAUTHENTICATED',
+      401,
+      'The bearer token is invalid',
+    ]);
     const platformOnly = await rejection(createProvisioClient({ url, token: ADMIN_TOKEN }).users.list.query());
     expect(platformOnly.code).toBe('FORBIDDEN');
   });
@@ -105,7 +127,9 @@ describe('@provisio/client over HTTP', () => {
     const invalid = await rejection(admin.users.create.mutate({ attributes: { userName: '', active: true } }));
     expect([invalid.code, invalid.httpStatus]).toEqual(['BAD_REQUEST', 400]);
     expect(invalid.issues).toEqual([expect.objectContaining({ path: ['attributes', 'userName'] })]);
-    const taken = await rejection(admin.users.create.mutate({ attributes: { userName: 'ADA@example.com', active: true } }));
+    const taken = await rejection(
+      admin.users.create.mutate({ attributes: { userName: 'ADA@example.com', active: true } }),
+    );
     expect([taken.code, taken.scimType]).toEqual(['CONFLICT', 'uniqueness']);
     const cursor = await rejection(admin.users.list.query({ cursor: 'garbage' }));
     expect([cursor.code, cursor.scimType]).toEqual(['BAD_REQUEST', 'invalidCursor']);
@@ -121,7 +145,9 @@ describe('@provisio/client over HTTP', () => {
   });
 
   it('cannot reach a server that is not there: NETWORK', async () => {
-    const error = await rejection(createProvisioClient({ url: 'http://127.0.0.1:1/trpc', token: 'x' }).system.ping.query());
+    const error = await rejection(
+      createProvisioClient({ url: 'http://127.0.0.1:1/trpc', token: 'x' }).system.ping.query(),
+    );
     expect(error.code).toBe('NETWORK');
   });
 });

@@ -13,7 +13,11 @@ const servers: Array<{ stop(graceMs?: number): Promise<void> }> = [];
 
 /** Another replica of the server on the same database and Redis, reading events through `userEvents`. */
 async function replica(userEvents: UserEventStore = app.deps.db.userEvents): Promise<string> {
-  const server = createServer({ ...app.deps, db: { ...app.deps.db, userEvents }, resolvePrincipal: app.deps.resolvePrincipal });
+  const server = createServer({
+    ...app.deps,
+    db: { ...app.deps.db, userEvents },
+    resolvePrincipal: app.deps.resolvePrincipal,
+  });
   servers.push(server);
   return `http://127.0.0.1:${await server.start(0)}/trpc`;
 }
@@ -41,11 +45,16 @@ describe('event streams of one org in one process', () => {
     const org = await app.newOrg();
     const reads: number[] = [];
     const store = app.deps.db.userEvents;
-    const counted: UserEventStore = { ...store, listBetween: (...args) => (reads.push(Date.now()), store.listBetween(...args)) };
+    const counted: UserEventStore = {
+      ...store,
+      listBetween: (...args) => (reads.push(Date.now()), store.listBetween(...args)),
+    };
     const url = await replica(counted);
     const admin = createProvisioClient({ url, token: org.adminToken });
     const keys = [await readerKey(admin, 'mirror-1'), await readerKey(admin, 'mirror-2')];
-    const streams = keys.flatMap(({ token }) => Array.from({ length: 4 }, () => collectEvents(createProvisioClient({ url, token }), null)));
+    const streams = keys.flatMap(({ token }) =>
+      Array.from({ length: 4 }, () => collectEvents(createProvisioClient({ url, token }), null)),
+    );
     await Promise.all(streams.map((s) => s.started));
 
     // Eight live streams; count the reads over the next ten.
@@ -57,7 +66,10 @@ describe('event streams of one org in one process', () => {
     expect(elapsed).toBeGreaterThanOrEqual(10 * USER_EVENT_TIMING.pollMs - 50);
 
     const created = [];
-    for (const name of ['a', 'b', 'c']) created.push((await admin.users.create.mutate({ attributes: { userName: `fanout.${name}@example.com`, active: true } })).id);
+    for (const name of ['a', 'b', 'c'])
+      created.push(
+        (await admin.users.create.mutate({ attributes: { userName: `fanout.${name}@example.com`, active: true } })).id,
+      );
     await Promise.all(streams.map((s) => s.until(3)));
     for (const s of streams) expect(s.events.map((e) => e.userId)).toEqual(created);
     expect(new Set(streams.map((s) => s.events.map((e) => e.id).join())).size).toBe(1);
@@ -75,7 +87,17 @@ describe('stream caps', () => {
     const streams = [open(one), open(two), open(one), open(two), open(one)];
     await vi.waitFor(async () => expect(await live(org)).toBe(5), { timeout: 15_000 });
     const sixth = open(two);
-    await vi.waitFor(() => expect(sixth.errors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', httpStatus: 429, message: expect.stringMatching(/already has 5 open event streams \(at most 5 per key or session\)/) })]), { timeout: 15_000 });
+    await vi.waitFor(
+      () =>
+        expect(sixth.errors).toEqual([
+          expect.objectContaining({
+            code: 'RATE_LIMITED',
+            httpStatus: 429,
+            message: expect.stringMatching(/already has 5 open event streams \(at most 5 per key or session\)/),
+          }),
+        ]),
+      { timeout: 15_000 },
+    );
     expect(streams.every((s) => s.errors.length === 0)).toBe(true);
     // Another key of the org is not affected.
     const other = collectEvents(createProvisioClient({ url: two, token: org.adminToken }), null);
@@ -93,10 +115,23 @@ describe('stream caps', () => {
     const urls = [base, await replica()];
     const admin = createProvisioClient({ url: base, token: org.adminToken });
     const keys = await Promise.all(Array.from({ length: 10 }, (_, i) => readerKey(admin, `fleet-${i}`)));
-    const streams = keys.flatMap(({ token }, k) => Array.from({ length: 5 }, (_, i) => collectEvents(createProvisioClient({ url: urls[(k + i) % 2] ?? base, token }), null)));
+    const streams = keys.flatMap(({ token }, k) =>
+      Array.from({ length: 5 }, (_, i) =>
+        collectEvents(createProvisioClient({ url: urls[(k + i) % 2] ?? base, token }), null),
+      ),
+    );
     await vi.waitFor(async () => expect(await live(org)).toBe(50), { timeout: 30_000 });
     const extra = collectEvents(createProvisioClient({ url: base, token: org.adminToken }), null);
-    await vi.waitFor(() => expect(extra.errors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/org already has 50 open event streams \(at most 50 per org\)/) })]), { timeout: 15_000 });
+    await vi.waitFor(
+      () =>
+        expect(extra.errors).toEqual([
+          expect.objectContaining({
+            code: 'RATE_LIMITED',
+            message: expect.stringMatching(/org already has 50 open event streams \(at most 50 per org\)/),
+          }),
+        ]),
+      { timeout: 15_000 },
+    );
     expect(streams.every((s) => s.errors.length === 0)).toBe(true);
     for (const s of streams) s.stop();
   });
@@ -114,13 +149,17 @@ describe('stream caps', () => {
     await vi.waitFor(async () => expect(await live(org)).toBe(0), { timeout: 15_000 });
 
     const failed = collectEvents(client, '01890000-0000-7000-8000-000000000000'); // past retention: refused once leased
-    await vi.waitFor(() => expect(failed.errors).toEqual([expect.objectContaining({ scimType: 'expiredCursor' })]), { timeout: 15_000 });
+    await vi.waitFor(() => expect(failed.errors).toEqual([expect.objectContaining({ scimType: 'expiredCursor' })]), {
+      timeout: 15_000,
+    });
     expect(await live(org)).toBe(0);
 
     const revoked = collectEvents(client, null);
     await vi.waitFor(async () => expect(await live(org)).toBe(1), { timeout: 15_000 });
     await admin.keys.revoke.mutate({ id: key.key.id });
-    await vi.waitFor(() => expect(revoked.errors).toEqual([expect.objectContaining({ code: 'UNAUTHENTICATED' })]), { timeout: 15_000 });
+    await vi.waitFor(() => expect(revoked.errors).toEqual([expect.objectContaining({ code: 'UNAUTHENTICATED' })]), {
+      timeout: 15_000,
+    });
     await vi.waitFor(async () => expect(await live(org)).toBe(0), { timeout: 15_000 });
 
     const stopping = await replica();

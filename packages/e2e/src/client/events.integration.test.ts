@@ -28,9 +28,13 @@ const scim = (base: string, method: string, path: string, body?: unknown) =>
     method,
     headers: { authorization: `Bearer ${org.scimToken}`, 'content-type': 'application/scim+json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  }).then(async (res) => ({ status: res.status, body: (res.status === 204 ? null : await res.json()) as { id: string } }));
+  }).then(async (res) => ({
+    status: res.status,
+    body: (res.status === 204 ? null : await res.json()) as { id: string },
+  }));
 
-const summary = (events: Array<{ type: string; userId: string; version: number }>) => events.map((e) => `${e.type}:${e.userId.slice(-4)}:v${e.version}`);
+const summary = (events: Array<{ type: string; userId: string; version: number }>) =>
+  events.map((e) => `${e.type}:${e.userId.slice(-4)}:v${e.version}`);
 
 describe('events.onUserChange over SSE', () => {
   let lastId = '';
@@ -47,7 +51,14 @@ describe('events.onUserChange over SSE', () => {
     await scim(base, 'DELETE', `/Users/${a.body.id}`);
     const events = await live.until(6);
     const [ida, idb] = [a.body.id.slice(-4), b.id.slice(-4)];
-    expect(summary(events)).toEqual([`created:${ida}:v1`, `deactivated:${ida}:v2`, `reactivated:${ida}:v3`, `created:${idb}:v1`, `updated:${idb}:v2`, `deleted:${ida}:v4`]);
+    expect(summary(events)).toEqual([
+      `created:${ida}:v1`,
+      `deactivated:${ida}:v2`,
+      `reactivated:${ida}:v3`,
+      `created:${idb}:v1`,
+      `updated:${idb}:v2`,
+      `deleted:${ida}:v4`,
+    ]);
     expect(events.map((e) => e.id)).toEqual(events.map((e) => e.id).sort());
     expect(events[4]?.user?.attributes.title).toBe('New');
     live.stop();
@@ -62,7 +73,11 @@ describe('events.onUserChange over SSE', () => {
     // A change made after the resume comes right after the missed ones: nothing repeated or skipped in between.
     const marker = await client.users.create.mutate({ attributes: { userName: 'online.m@example.com', active: true } });
     const events = await resumed.until(3);
-    expect(summary(events)).toEqual([`created:${c.id.slice(-4)}:v1`, `deactivated:${c.id.slice(-4)}:v2`, `created:${marker.id.slice(-4)}:v1`]);
+    expect(summary(events)).toEqual([
+      `created:${c.id.slice(-4)}:v1`,
+      `deactivated:${c.id.slice(-4)}:v2`,
+      `created:${marker.id.slice(-4)}:v1`,
+    ]);
     expect(resumed.events).toHaveLength(3);
     resumed.stop();
     lastId = events.at(-1)?.id ?? '';
@@ -102,19 +117,30 @@ describe('events.onUserChange over SSE', () => {
     const stale = collectEvents(client, '01890000-0000-7000-8000-000000000000');
     await expect(stale.until(1)).rejects.toSatisfy(isResyncRequired);
     stale.stop();
-    const noKey = collectEvents(createProvisioClient({ url: `http://127.0.0.1:${port}/trpc`, token: 'pvk_bad_token' }), null);
+    const noKey = collectEvents(
+      createProvisioClient({ url: `http://127.0.0.1:${port}/trpc`, token: 'pvk_bad_token' }),
+      null,
+    );
     await expect(noKey.until(1)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     noKey.stop();
   });
 
   it('ends a stream within seconds when its key is revoked', async () => {
     const account = await client.serviceAccounts.create.mutate({ name: 'mirror' });
-    const { key, token } = await client.keys.create.mutate({ name: 'mirror', ownerType: 'service_account', ownerId: account.id, scopes: ['users:read'] });
+    const { key, token } = await client.keys.create.mutate({
+      name: 'mirror',
+      ownerType: 'service_account',
+      ownerId: account.id,
+      scopes: ['users:read'],
+    });
     const reader = collectEvents(createProvisioClient({ url: `http://127.0.0.1:${port}/trpc`, token }), null);
     await reader.started;
     expect(reader.errors).toEqual([]);
     await client.keys.revoke.mutate({ id: key.id });
-    await expect(reader.until(1, 15_000)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/^This application key was revoked at .*Create a new key/) });
+    await expect(reader.until(1, 15_000)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/^This application key was revoked at .*Create a new key/),
+    });
     reader.stop();
   });
 });

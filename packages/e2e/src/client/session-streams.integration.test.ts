@@ -31,19 +31,33 @@ async function streamOfNewAdmin(email: string) {
 }
 
 const ended = (stream: ReturnType<typeof collectEvents>, message: RegExp) =>
-  vi.waitFor(() => expect(stream.errors).toEqual([expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.stringMatching(message) })]), { timeout: 20_000 });
+  vi.waitFor(
+    () =>
+      expect(stream.errors).toEqual([
+        expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.stringMatching(message) }),
+      ]),
+    { timeout: 20_000 },
+  );
 
 describe('an event stream opened with a web session', () => {
   it('ends within seconds of sign-out', async () => {
     const { cookie, csrf, stream } = await streamOfNewAdmin('michael@initech.example');
-    expect((await app.agent.post('/auth/sign-out').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({})).status).toBe(200);
+    expect((await app.agent.post('/auth/sign-out').set({ Cookie: cookie, 'X-CSRF-Token': csrf }).send({})).status).toBe(
+      200,
+    );
     await ended(stream, /^Your session has ended \(you signed out, or it expired\)/);
     stream.stop();
   });
 
   it('ends within seconds when its user loses the admin role', async () => {
     const { user, stream } = await streamOfNewAdmin('samir@initech.example');
-    await app.db.users.updateIfVersion(orgId, user.id, user.version, { attributes: user.attributes, status: 'active', previous: user, role: 'standard', now: app.clock.now() });
+    await app.db.users.updateIfVersion(orgId, user.id, user.version, {
+      attributes: user.attributes,
+      status: 'active',
+      previous: user,
+      role: 'standard',
+      now: app.clock.now(),
+    });
     await ended(stream, /^Your session has ended: you are no longer an active admin of this org/);
     stream.stop();
   });
@@ -53,9 +67,18 @@ describe('an event stream opened with a web session', () => {
     const { cookie, csrf } = await app.signIn({ email: 'peter@initech.example', password: 'a long enough password' });
     const client = sessionClient({ url, cookie, csrf });
     const streams = Array.from({ length: 5 }, () => collectEvents(client, null));
-    await vi.waitFor(async () => expect(await app.deps.redis.zcard(`provisio:streams:{${orgId}}`)).toBeGreaterThanOrEqual(5), { timeout: 15_000 });
+    await vi.waitFor(
+      async () => expect(await app.deps.redis.zcard(`provisio:streams:{${orgId}}`)).toBeGreaterThanOrEqual(5),
+      { timeout: 15_000 },
+    );
     const sixth = collectEvents(client, null);
-    await vi.waitFor(() => expect(sixth.errors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/per key or session/) })]), { timeout: 15_000 });
+    await vi.waitFor(
+      () =>
+        expect(sixth.errors).toEqual([
+          expect.objectContaining({ code: 'RATE_LIMITED', message: expect.stringMatching(/per key or session/) }),
+        ]),
+      { timeout: 15_000 },
+    );
     for (const s of [...streams, sixth]) s.stop();
   });
 

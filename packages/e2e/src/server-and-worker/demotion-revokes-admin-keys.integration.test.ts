@@ -41,13 +41,21 @@ async function orgWithKeyOwningAdmin() {
   const org = await app.newOrg();
   const admin = async (name: string) => {
     const email = `${name}-${org.orgId}@example.com`;
-    const res = await app.trpc(org.adminToken, 'users.create', { attributes: { userName: email, emails: [{ value: email, primary: true }], active: true }, role: 'admin' });
+    const res = await app.trpc(org.adminToken, 'users.create', {
+      attributes: { userName: email, emails: [{ value: email, primary: true }], active: true },
+      role: 'admin',
+    });
     expect(res.data).toMatchObject({ role: 'admin' });
     return { id: (res.data as { id: string }).id, email };
   };
   const [alice, bob] = [await admin('alice'), await admin('bob')];
   const key = async (scopes: string[]) => {
-    const res = await app.trpc(org.adminToken, 'keys.create', { name: scopes.join('+'), ownerType: 'user', ownerId: alice.id, scopes });
+    const res = await app.trpc(org.adminToken, 'keys.create', {
+      name: scopes.join('+'),
+      ownerType: 'user',
+      ownerId: alice.id,
+      scopes,
+    });
     return res.data as { key: Key; token: string };
   };
   return { ...org, alice, bob, adminKey: await key(['admin']), readKey: await key(['users:read']) };
@@ -61,14 +69,26 @@ async function expectAdminKeyRevoked(org: Awaited<ReturnType<typeof orgWithKeyOw
   expect((await app.trpc(org.readKey.token, 'users.list', undefined, 'query')).status).toBe(200);
   const keys = await app.trpc(org.adminToken, 'keys.list', { ownerId: org.alice.id, includeRevoked: true }, 'query');
   expect((keys.data as { items: Key[] }).items.map((k) => [k.id, k.revokedReason]).sort()).toEqual(
-    [[org.adminKey.key.id, 'owner_demoted'], [org.readKey.key.id, null]].sort(),
+    [
+      [org.adminKey.key.id, 'owner_demoted'],
+      [org.readKey.key.id, null],
+    ].sort(),
   );
-  const ledger = await app.trpc(org.adminToken, 'audit.list', { resourceType: 'ApplicationKey', resourceId: org.adminKey.key.id }, 'query');
+  const ledger = await app.trpc(
+    org.adminToken,
+    'audit.list',
+    { resourceType: 'ApplicationKey', resourceId: org.adminKey.key.id },
+    'query',
+  );
   const events = (ledger.data as { items: Event[] }).items;
-  expect(events.find((e) => e.action === 'key.revoked')?.notes.join(' ')).toMatch(/lost the admin role.*Org admins were emailed/);
+  expect(events.find((e) => e.action === 'key.revoked')?.notes.join(' ')).toMatch(
+    /lost the admin role.*Org admins were emailed/,
+  );
   const alerts = await vi.waitFor(
     () => {
-      const found = smtp.mails.filter((m) => /An admin key was revoked/.test(m.raw) && m.raw.includes(org.adminKey.key.id));
+      const found = smtp.mails.filter(
+        (m) => /An admin key was revoked/.test(m.raw) && m.raw.includes(org.adminKey.key.id),
+      );
       if (found.length === 0) throw new Error('no alert yet');
       return found;
     },
@@ -80,9 +100,14 @@ async function expectAdminKeyRevoked(org: Awaited<ReturnType<typeof orgWithKeyOw
 describe('losing the admin role revokes the admin keys the user owns', () => {
   it('through SCIM: the IdP sends a non-admin role for an admin', async () => {
     const org = await orgWithKeyOwningAdmin();
-    const res = await app.scim('patch', `/Users/${org.alice.id}`, org.scimToken).send({ Operations: [{ op: 'replace', path: 'roles', value: [{ value: 'standard' }] }] });
+    const res = await app
+      .scim('patch', `/Users/${org.alice.id}`, org.scimToken)
+      .send({ Operations: [{ op: 'replace', path: 'roles', value: [{ value: 'standard' }] }] });
     expect([res.status, res.body.roles]).toEqual([200, [{ value: 'standard' }]]);
-    expect((await app.trpc(org.adminToken, 'users.get', { id: org.alice.id }, 'query')).data).toMatchObject({ role: 'standard', status: 'invited' });
+    expect((await app.trpc(org.adminToken, 'users.get', { id: org.alice.id }, 'query')).data).toMatchObject({
+      role: 'standard',
+      status: 'invited',
+    });
     await expectAdminKeyRevoked(org);
   });
 
@@ -96,7 +121,12 @@ describe('losing the admin role revokes the admin keys the user owns', () => {
   it('never issues an admin key to a user who is not an admin', async () => {
     const org = await orgWithKeyOwningAdmin();
     await app.trpc(org.adminToken, 'users.update', { id: org.alice.id, role: 'standard' });
-    const res = await app.trpc(org.adminToken, 'keys.create', { name: 'again', ownerType: 'user', ownerId: org.alice.id, scopes: ['admin'] });
+    const res = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'again',
+      ownerType: 'user',
+      ownerId: org.alice.id,
+      scopes: ['admin'],
+    });
     expect(res.status).toBe(400);
     expect(res.error?.message).toMatch(/not an admin/);
   });

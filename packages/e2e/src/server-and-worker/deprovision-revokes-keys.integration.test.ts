@@ -42,19 +42,36 @@ async function orgWithUserOwnedScimKey() {
   const org = await app.newOrg();
   // The org admin lets the IdP decide who is an admin through its `admin` role value.
   await app.trpc(org.adminToken, 'org.updateSettings', { roleMapping: [{ value: 'admin', role: 'admin' }] });
-  const owner = await app.scim('post', '/Users', org.scimToken).send(scimUser(`owner-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
-  const other = await app.scim('post', '/Users', org.scimToken).send(scimUser(`other-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
+  const owner = await app
+    .scim('post', '/Users', org.scimToken)
+    .send(scimUser(`owner-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
+  const other = await app
+    .scim('post', '/Users', org.scimToken)
+    .send(scimUser(`other-${org.orgId}@example.com`, { roles: [{ value: 'admin' }] }));
   expect([owner.status, owner.body.roles, other.status]).toEqual([201, [{ value: 'admin' }], 201]);
-  const { data } = await app.trpc(org.adminToken, 'keys.create', { name: 'okta (personal)', ownerType: 'user', ownerId: owner.body.id, scopes: ['scim'] });
+  const { data } = await app.trpc(org.adminToken, 'keys.create', {
+    name: 'okta (personal)',
+    ownerType: 'user',
+    ownerId: owner.body.id,
+    scopes: ['scim'],
+  });
   const { key, token } = data as { key: Key; token: string };
-  return { ...org, ownerId: owner.body.id as string, otherEmail: `other-${org.orgId}@example.com`, userKey: key, userToken: token };
+  return {
+    ...org,
+    ownerId: owner.body.id as string,
+    otherEmail: `other-${org.orgId}@example.com`,
+    userKey: key,
+    userToken: token,
+  };
 }
 
 describe('deprovisioning revokes credentials', () => {
   it('revokes the owner keys when the IdP deactivates the owner through SCIM, says why on the next request, and mails the admins', async () => {
     const org = await orgWithUserOwnedScimKey();
     const status = await app.trpc(org.adminToken, 'org.scimStatus', undefined, 'query');
-    expect((status.data as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code)).toContain('scim_key_owned_by_user');
+    expect((status.data as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code)).toContain(
+      'scim_key_owned_by_user',
+    );
 
     // The IdP, holding the owner's key, deactivates the owner: the request itself succeeds.
     const off = await app.scim('patch', `/Users/${org.ownerId}`, org.userToken).send(deactivateOp);
@@ -62,10 +79,14 @@ describe('deprovisioning revokes credentials', () => {
 
     const next = await app.scim('get', '/Users', org.userToken);
     expect(next.status).toBe(401);
-    expect(next.body.detail).toMatch(/revoked at .* because its owner \(user .*\) was deprovisioned \(deactivated\).*service account/);
+    expect(next.body.detail).toMatch(
+      /revoked at .* because its owner \(user .*\) was deprovisioned \(deactivated\).*service account/,
+    );
 
     const keys = await app.trpc(org.adminToken, 'keys.list', { ownerId: org.ownerId, includeRevoked: true }, 'query');
-    expect((keys.data as { items: Key[] }).items).toMatchObject([{ id: org.userKey.id, revokedReason: 'owner_deactivated' }]);
+    expect((keys.data as { items: Key[] }).items).toMatchObject([
+      { id: org.userKey.id, revokedReason: 'owner_deactivated' },
+    ]);
 
     // Invites go through the same worker and SMTP server: pick the alert out.
     const isAlert = (m: { raw: string }) => /SCIM provisioning stopped/.test(m.raw);
@@ -73,7 +94,12 @@ describe('deprovisioning revokes credentials', () => {
     expect(alerts.map((m) => m.to)).toEqual([[org.otherEmail]]);
     expect(alerts[0]?.raw).toMatch(/service account/);
 
-    const ledger = await app.trpc(org.adminToken, 'audit.list', { resourceType: 'ApplicationKey', resourceId: org.userKey.id }, 'query');
+    const ledger = await app.trpc(
+      org.adminToken,
+      'audit.list',
+      { resourceType: 'ApplicationKey', resourceId: org.userKey.id },
+      'query',
+    );
     const events = (ledger.data as { items: Array<{ action: string; notes: string[] }> }).items;
     expect(events.find((e) => e.action === 'key.revoked')?.notes.join(' ')).toMatch(/Org admins were emailed/);
   });
@@ -99,8 +125,15 @@ describe('deprovisioning revokes credentials', () => {
 
   it('refuses to give a deactivated user a new key', async () => {
     const org = await app.newOrg();
-    const u = await app.scim('post', '/Users', org.scimToken).send(scimUser(`gone-${org.orgId}@example.com`, { active: false }));
-    const res = await app.trpc(org.adminToken, 'keys.create', { name: 'x', ownerType: 'user', ownerId: u.body.id, scopes: ['scim'] });
+    const u = await app
+      .scim('post', '/Users', org.scimToken)
+      .send(scimUser(`gone-${org.orgId}@example.com`, { active: false }));
+    const res = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'x',
+      ownerType: 'user',
+      ownerId: u.body.id,
+      scopes: ['scim'],
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -14,7 +14,8 @@ let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 let stopWorker: () => Promise<void>;
 /** Every secret the run made or sent: key tokens, invite tokens, passwords, session ids, CSRF tokens, the platform token. */
 const secrets = new Set<string>();
-const keep = (...values: string[]) => values.forEach((v) => secrets.add(v.startsWith('pvk_') ? keySecretOf(v) : v).add(v));
+const keep = (...values: string[]) =>
+  values.forEach((v) => secrets.add(v.startsWith('pvk_') ? keySecretOf(v) : v).add(v));
 
 /** The worker's lines go to the same capture as the server's. */
 function workerLogger(lines: string[]) {
@@ -29,19 +30,27 @@ function workerLogger(lines: string[]) {
 
 /** The path of the invite link mailed to `to`, once the worker has also marked the invite sent (the mail can come first). */
 async function inviteLinkTo(to: string, userId: string, adminToken: string): Promise<string> {
-  const mail = await vi.waitFor(() => {
-    const found = smtp.mails.find((m) => m.to.includes(to));
-    if (!found) throw new Error(`no mail to ${to} yet`);
-    return found;
-  }, { timeout: 20_000, interval: 25 });
-  await vi.waitFor(async () => expect((await app.trpc(adminToken, 'invites.status', { userId }, 'query')).data).toMatchObject({ state: 'sent' }), { timeout: 20_000, interval: 25 });
+  const mail = await vi.waitFor(
+    () => {
+      const found = smtp.mails.find((m) => m.to.includes(to));
+      if (!found) throw new Error(`no mail to ${to} yet`);
+      return found;
+    },
+    { timeout: 20_000, interval: 25 },
+  );
+  await vi.waitFor(
+    async () =>
+      expect((await app.trpc(adminToken, 'invites.status', { userId }, 'query')).data).toMatchObject({ state: 'sent' }),
+    { timeout: 20_000, interval: 25 },
+  );
   const [link] = inviteLinksIn(mail.raw);
   if (!link) throw new Error(`no invite link in the mail to ${to}`);
   keep(link.split('/invite/')[1] ?? '');
   return new URL(link).pathname;
 }
 
-const accept = (path: string, password: string, confirm = password) => app.agent.post(path).type('form').send({ password, confirm });
+const accept = (path: string, password: string, confirm = password) =>
+  app.agent.post(path).type('form').send({ password, confirm });
 
 async function signIn(body: Record<string, string>) {
   const res = await app.agent.post('/auth/sign-in').set('Origin', ORIGIN).send(body);
@@ -71,9 +80,21 @@ beforeAll(async () => {
   const org = await app.newOrg();
   keep(org.scimToken, org.adminToken, ADMIN_TOKEN);
   const owner = await app.scim('post', '/Users', org.scimToken).send(scimUser('keyholder@example.com'));
-  const made = await app.trpc(org.adminToken, 'keys.create', { name: 'personal', ownerType: 'user', ownerId: owner.body.id, scopes: ['scim'] });
+  const made = await app.trpc(org.adminToken, 'keys.create', {
+    name: 'personal',
+    ownerType: 'user',
+    ownerId: owner.body.id,
+    scopes: ['scim'],
+  });
   const personal = (made.data as { token: string }).token;
-  const spare = (await app.trpc(org.adminToken, 'keys.create', { name: 'spare', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['users:read'] })).data as { token: string };
+  const spare = (
+    await app.trpc(org.adminToken, 'keys.create', {
+      name: 'spare',
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['users:read'],
+    })
+  ).data as { token: string };
   keep(personal, spare.token);
   await app.scim('get', '/Users?filter=userName eq "keyholder@example.com"', personal);
   await app.trpc(spare.token, 'users.list', {}, 'query');
@@ -88,7 +109,10 @@ beforeAll(async () => {
   expect((await accept(inviteePath, 'invitee-Password-7gQ2')).status).toBe(410);
 
   // An admin invited by an admin key accepts, signs in (once wrongly), and makes a key with the session.
-  const bossUser = await app.trpc(org.adminToken, 'users.create', { attributes: scimUser('boss@example.com'), role: 'admin' });
+  const bossUser = await app.trpc(org.adminToken, 'users.create', {
+    attributes: scimUser('boss@example.com'),
+    role: 'admin',
+  });
   const bossPath = await inviteLinkTo('boss@example.com', (bossUser.data as { id: string }).id, org.adminToken);
   keep('boss-Password-9kW4', 'boss-Wrong-Guess-5hT1');
   expect((await accept(bossPath, 'boss-Password-9kW4')).status).toBe(200);
@@ -98,24 +122,37 @@ beforeAll(async () => {
   const viaSession = await app.agent
     .post('/trpc/keys.create')
     .set({ Cookie: boss.cookie, 'X-CSRF-Token': boss.csrf, Origin: ORIGIN })
-    .send({ name: 'made in the web app', ownerType: 'service_account', ownerId: org.serviceAccountId, scopes: ['scim'] });
+    .send({
+      name: 'made in the web app',
+      ownerType: 'service_account',
+      ownerId: org.serviceAccountId,
+      scopes: ['scim'],
+    });
   expect(viaSession.status).toBe(200);
   const sessionKey = (viaSession.body as { result: { data: { token: string } } }).result.data.token;
   keep(sessionKey);
   await app.scim('get', '/Users', sessionKey);
-  expect((await app.agent.post('/auth/sign-out').set({ Cookie: boss.cookie, 'X-CSRF-Token': boss.csrf, Origin: ORIGIN })).status).toBe(200);
+  expect(
+    (await app.agent.post('/auth/sign-out').set({ Cookie: boss.cookie, 'X-CSRF-Token': boss.csrf, Origin: ORIGIN }))
+      .status,
+  ).toBe(200);
 
   // The platform admin signs in to the web app with the platform token.
   expect((await signIn({ adminToken: ADMIN_TOKEN })).status).toBe(200);
 
   // Deprovisioning revokes the personal key; then wrong and revoked tokens.
-  const last = await app.scim('patch', `/Users/${owner.body.id}`, personal).set('X-Request-Id', 'secrets-last-audited').send(deactivateOp);
+  const last = await app
+    .scim('patch', `/Users/${owner.body.id}`, personal)
+    .set('X-Request-Id', 'secrets-last-audited')
+    .send(deactivateOp);
   expect(last.status).toBe(200);
   await app.scim('get', '/Users', personal);
   await app.scim('get', '/Users', `${personal}x`);
   await app.trpc(`${org.adminToken.slice(0, -1)}A`, 'keys.list', undefined, 'query');
   // Audit events are written once a response has gone out: wait for the last one.
-  await vi.waitFor(async () => expect(await app.models.auditEvents.countDocuments({ requestId: 'secrets-last-audited', surface: 'scim' })).toBe(1));
+  await vi.waitFor(async () =>
+    expect(await app.models.auditEvents.countDocuments({ requestId: 'secrets-last-audited', surface: 'scim' })).toBe(1),
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -17,11 +17,18 @@ const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
 
 /** The test profile's ports under an offset (scripts/lib.sh). */
-const portsAt = (offset: number) => ({ mongo: 27217 + offset, redis: 6579 + offset, smtp: 1125 + offset, postgres: 5632 + offset });
+const portsAt = (offset: number) => ({
+  mongo: 27217 + offset,
+  redis: 6579 + offset,
+  smtp: 1125 + offset,
+  postgres: 5632 + offset,
+});
 
 const listening = (port: number) =>
   new Promise<boolean>((done) => {
-    const socket = connect(port, '127.0.0.1').once('connect', () => (socket.destroy(), done(true))).once('error', () => done(false));
+    const socket = connect(port, '127.0.0.1')
+      .once('connect', () => (socket.destroy(), done(true)))
+      .once('error', () => done(false));
   });
 
 /** An offset whose ports are all free, away from this checkout's own (0) and common choices. */
@@ -57,7 +64,10 @@ describe('a fresh clone in a mktemp -d directory', () => {
 
     const started = await services('start');
     const mongo = new MongoClient(`mongodb://127.0.0.1:${ports.mongo}/`, { serverSelectionTimeoutMS: 10_000 });
-    await mongo.db('anywhere').collection('marks').insertOne({ _id: 'kept' } as never);
+    await mongo
+      .db('anywhere')
+      .collection('marks')
+      .insertOne({ _id: 'kept' } as never);
     await mongo.close();
     const redis = new Redis(ports.redis, '127.0.0.1', { lazyConnect: true });
     await redis.connect();
@@ -69,11 +79,21 @@ describe('a fresh clone in a mktemp -d directory', () => {
     const dataDir = /^postgres data: (.*)$/m.exec(status)?.[1] ?? '';
     // As root, `postgres` cannot reach the clone: its data lives outside it, and the banner says where.
     // Either way the clone's private parent keeps its mode.
-    const where = { dataDir, underClone: dataDir.startsWith(checkout), inBanner: started.stderr.includes(dataDir), parentMode: statSync(parent).mode & 0o777 };
+    const where = {
+      dataDir,
+      underClone: dataDir.startsWith(checkout),
+      inBanner: started.stderr.includes(dataDir),
+      parentMode: statSync(parent).mode & 0o777,
+    };
     expect(where).toEqual(
       isRoot
         ? { dataDir: expect.stringMatching(/^\//), underClone: false, inBanner: true, parentMode: 0o700 }
-        : { dataDir: join(checkout, '.data/test/postgres'), underClone: true, inBanner: expect.any(Boolean), parentMode: 0o700 },
+        : {
+            dataDir: join(checkout, '.data/test/postgres'),
+            underClone: true,
+            inBanner: expect.any(Boolean),
+            parentMode: 0o700,
+          },
     );
 
     await services('stop');
@@ -82,7 +102,12 @@ describe('a fresh clone in a mktemp -d directory', () => {
 
     await services('start');
     const again = new MongoClient(`mongodb://127.0.0.1:${ports.mongo}/`, { serverSelectionTimeoutMS: 10_000 });
-    expect(await again.db('anywhere').collection('marks').findOne({ _id: 'kept' } as never)).not.toBeNull();
+    expect(
+      await again
+        .db('anywhere')
+        .collection('marks')
+        .findOne({ _id: 'kept' } as never),
+    ).not.toBeNull();
     await again.close();
     await services('stop');
   });

@@ -57,7 +57,9 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
         };
         const timer = setTimeout(() => {
           finish();
-          reject(new Error(`the ${mails.length} mail(s) that arrived within ${timeoutMs} ms do not meet the condition`));
+          reject(
+            new Error(`the ${mails.length} mail(s) that arrived within ${timeoutMs} ms do not meet the condition`),
+          );
         }, timeoutMs);
         const finish = () => {
           clearTimeout(timer);

@@ -7,7 +7,12 @@ import { keyRevokedAlertJob, keyRevokedAlertJobId } from './key-revoked-alert-jo
 export function createKeyAlerts(queue: Queue): KeyAlerts {
   return {
     async keyRevoked({ orgId, keyId }) {
-      await enqueue({ queue, definition: keyRevokedAlertJob, payload: { orgId, keyId }, jobId: keyRevokedAlertJobId(keyId) });
+      await enqueue({
+        queue,
+        definition: keyRevokedAlertJob,
+        payload: { orgId, keyId },
+        jobId: keyRevokedAlertJobId(keyId),
+      });
     },
   };
 }

@@ -16,16 +16,27 @@ const QUEUED = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('UNAVAILABLE', { message: `the job queue did not answer in ${ms} ms`, retryAfter: 5 })), ms);
+    timer = setTimeout(
+      () => reject(new AppError('UNAVAILABLE', { message: `the job queue did not answer in ${ms} ms`, retryAfter: 5 })),
+      ms,
+    );
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Invites go on the BullMQ queue under deterministic ids. */
-export function createInviteDispatcher(queue: Queue, { timeoutMs = 2_000 }: { timeoutMs?: number } = {}): InviteDispatcher {
+export function createInviteDispatcher(
+  queue: Queue,
+  { timeoutMs = 2_000 }: { timeoutMs?: number } = {},
+): InviteDispatcher {
   return {
     async dispatch({ orgId, userId, inviteId, dispatch }) {
-      const job = enqueue({ queue, definition: inviteSendJob, payload: { orgId, userId, inviteId }, jobId: inviteJobId({ inviteId, dispatch }) });
+      const job = enqueue({
+        queue,
+        definition: inviteSendJob,
+        payload: { orgId, userId, inviteId },
+        jobId: inviteJobId({ inviteId, dispatch }),
+      });
       job.catch(() => undefined); // a late rejection after the deadline is expected, not unhandled
       await withDeadline(job, timeoutMs);
     },

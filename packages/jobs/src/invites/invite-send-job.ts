@@ -10,4 +10,5 @@ export const inviteSendJob = {
 } as const satisfies JobDefinition;
 
 /** One job id per invite version and dispatch: a duplicate enqueue is the same job. */
-export const inviteJobId = ({ inviteId, dispatch }: { inviteId: string; dispatch: number }) => `invite-${inviteId}-${dispatch}`;
+export const inviteJobId = ({ inviteId, dispatch }: { inviteId: string; dispatch: number }) =>
+  `invite-${inviteId}-${dispatch}`;

@@ -2,7 +2,8 @@ import type { BulkOperation } from './parse-bulk-request.ts';
 
 const PREFIX = 'bulkId:';
 
-const bulkIdOf = (value: string): string | undefined => (value.startsWith(PREFIX) && value.length > PREFIX.length ? value.slice(PREFIX.length) : undefined);
+const bulkIdOf = (value: string): string | undefined =>
+  value.startsWith(PREFIX) && value.length > PREFIX.length ? value.slice(PREFIX.length) : undefined;
 
 function visitStrings(value: unknown, visit: (s: string) => void): void {
   if (typeof value === 'string') visit(value);

@@ -25,7 +25,16 @@ describe('parseBulkRequest', () => {
     expect(parsed.failOnErrors).toBe(2);
     expect(parsed.operations).toEqual([
       { ok: true, operation: { method: 'POST', endpoint: 'Users', bulkId: 'u1', data: { userName: 'a' } } },
-      { ok: true, operation: { method: 'PATCH', endpoint: 'Groups', target: 'bulkId:g1', version: 'W/"3"', data: { Operations: [] } } },
+      {
+        ok: true,
+        operation: {
+          method: 'PATCH',
+          endpoint: 'Groups',
+          target: 'bulkId:g1',
+          version: 'W/"3"',
+          data: { Operations: [] },
+        },
+      },
       { ok: true, operation: { method: 'DELETE', endpoint: 'Users', target: '0193' } },
     ]);
   });
@@ -43,7 +52,9 @@ describe('parseBulkRequest', () => {
         'DELETE /Users/1',
       ],
     });
-    const errors = operations.map((o) => (o.ok ? null : { status: o.error.status, scimType: o.error.scimType, method: o.method, bulkId: o.bulkId }));
+    const errors = operations.map((o) =>
+      o.ok ? null : { status: o.error.status, scimType: o.error.scimType, method: o.method, bulkId: o.bulkId },
+    );
     expect(errors).toEqual([
       { status: 400, scimType: 'invalidSyntax', method: 'GET', bulkId: undefined },
       { status: 400, scimType: 'invalidValue', method: 'POST', bulkId: 'x' },
@@ -76,25 +87,40 @@ describe('parseBulkRequest', () => {
     expect(parseBulkRequest(many(BULK_LIMITS.maxOperations)).operations).toHaveLength(BULK_LIMITS.maxOperations);
     const over = many(BULK_LIMITS.maxOperations + 1);
     over.Operations[0] = 'not an operation' as never;
-    expect(catchError(() => parseBulkRequest(over))).toMatchObject({ status: 413, detail: expect.stringMatching(/1,001 operations, more than maxOperations \(1000\)/) });
+    expect(catchError(() => parseBulkRequest(over))).toMatchObject({
+      status: 413,
+      detail: expect.stringMatching(/1,001 operations, more than maxOperations \(1000\)/),
+    });
   });
 });
 
 describe('bulkId references', () => {
   it('finds exact bulkId:<id> strings anywhere in data and in the target, once each', () => {
-    const data = { members: [{ value: 'bulkId:a' }, { value: 'bulkId:b' }, { value: 'bulkId:a' }], note: 'not bulkId:c', manager: { value: 'bulkId:' } };
+    const data = {
+      members: [{ value: 'bulkId:a' }, { value: 'bulkId:b' }, { value: 'bulkId:a' }],
+      note: 'not bulkId:c',
+      manager: { value: 'bulkId:' },
+    };
     expect(bulkIdReferences({ target: 'bulkId:g', data })).toEqual(['g', 'a', 'b']);
   });
 
   it('replaces resolved ones and leaves the rest', () => {
     const data = { members: [{ value: 'bulkId:a' }, { value: 'bulkId:z' }], n: 1, t: true, x: null };
-    expect(resolveBulkIds(data, new Map([['a', 'id-a']]))).toEqual({ members: [{ value: 'id-a' }, { value: 'bulkId:z' }], n: 1, t: true, x: null });
+    expect(resolveBulkIds(data, new Map([['a', 'id-a']]))).toEqual({
+      members: [{ value: 'id-a' }, { value: 'bulkId:z' }],
+      n: 1,
+      t: true,
+      x: null,
+    });
     expect(data.members[0]?.value).toBe('bulkId:a');
   });
 });
 
 describe('planBulk', () => {
-  const op = (defines: string | undefined, ...references: string[]): PlanInput => ({ ...(defines ? { defines } : {}), references });
+  const op = (defines: string | undefined, ...references: string[]): PlanInput => ({
+    ...(defines ? { defines } : {}),
+    references,
+  });
 
   it('keeps request order when every bulkId is defined first', () => {
     expect(planBulk([op('u1'), op('u2'), op('g', 'u1', 'u2')]).order).toEqual([0, 1, 2]);
@@ -112,7 +138,11 @@ describe('planBulk', () => {
     expect(plan.refused.get(0)).toMatchObject({ status: 409, detail: expect.stringMatching(/'a' → 'b' → 'a'/) });
     expect(plan.refused.get(1)).toMatchObject({ status: 409 });
     expect(plan.refused.has(2)).toBe(false); // runs, and fails because 'a' failed
-    expect(plan.refused.get(3)).toEqual({ status: 400, scimType: 'invalidValue', detail: "bulkId 'nope' is not defined by any POST operation of this request" });
+    expect(plan.refused.get(3)).toEqual({
+      status: 400,
+      scimType: 'invalidValue',
+      detail: "bulkId 'nope' is not defined by any POST operation of this request",
+    });
     expect(plan.refused.get(5)).toMatchObject({ status: 409, detail: expect.stringMatching(/'s' → 's'/) });
     expect(plan.order).toEqual([1, 0, 2, 3, 4, 5]);
   });
@@ -120,11 +150,17 @@ describe('planBulk', () => {
 
 describe('buildBulkResponse', () => {
   it('renders status as a string and version as an ETag', () => {
-    const error = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'] as ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '412', detail: 'stale' };
-    expect(buildBulkResponse([
-      { method: 'POST', bulkId: 'a', location: 'https://x/Users/1', version: 1, status: 201 },
-      { method: 'PATCH', location: 'https://x/Users/2', status: 412, response: error },
-    ])).toEqual({
+    const error = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'] as ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '412',
+      detail: 'stale',
+    };
+    expect(
+      buildBulkResponse([
+        { method: 'POST', bulkId: 'a', location: 'https://x/Users/1', version: 1, status: 201 },
+        { method: 'PATCH', location: 'https://x/Users/2', status: 412, response: error },
+      ]),
+    ).toEqual({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkResponse'],
       Operations: [
         { method: 'POST', bulkId: 'a', location: 'https://x/Users/1', version: 'W/"1"', status: '201' },

@@ -44,7 +44,11 @@ export function planBulk(inputs: readonly (PlanInput | null)[]): BulkPlan {
       const j = definer.get(bulkId);
       const target = j === undefined ? null : inputs[j];
       if (j === undefined || !target) {
-        refuse(i, { status: 400, scimType: 'invalidValue', detail: `bulkId '${bulkId}' is not defined by any POST operation of this request` });
+        refuse(i, {
+          status: 400,
+          scimType: 'invalidValue',
+          detail: `bulkId '${bulkId}' is not defined by any POST operation of this request`,
+        });
         continue;
       }
       needs.push(j);

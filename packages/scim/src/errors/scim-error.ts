@@ -30,7 +30,14 @@ export type ScimStatus = TypedStatus | UntypedStatus;
 
 /** A `scimType` is only accepted with a status Table 9 allows it for. */
 export type ScimErrorInit =
-  | { [S in TypedStatus]: { status: S; scimType?: (typeof SCIM_TYPES_BY_STATUS)[S][number]; detail: string; cause?: unknown } }[TypedStatus]
+  | {
+      [S in TypedStatus]: {
+        status: S;
+        scimType?: (typeof SCIM_TYPES_BY_STATUS)[S][number];
+        detail: string;
+        cause?: unknown;
+      };
+    }[TypedStatus]
   | { status: UntypedStatus; scimType?: undefined; detail: string; cause?: unknown };
 
 export class ScimError extends Error {

@@ -36,13 +36,20 @@ function compareStrings(actual: string, expected: string, op: CompareOp, caseExa
 }
 
 /** One stored value against one filter literal, for every operator but `ne` and null (see matches.ts). */
-export function compareOne(actual: unknown, op: CompareOp, expected: FilterValue, cmp: Comparison | undefined): boolean {
+export function compareOne(
+  actual: unknown,
+  op: CompareOp,
+  expected: FilterValue,
+  cmp: Comparison | undefined,
+): boolean {
   if (actual === undefined || actual === null || expected === null) return false;
   const type = cmp?.type;
   if (type === 'dateTime') {
     const a = typeof actual === 'string' ? Date.parse(actual) : Number.NaN;
     const e = Date.parse(String(expected));
-    return !Number.isNaN(a) && !Number.isNaN(e) && (op === 'co' || op === 'sw' || op === 'ew' ? false : order(a, e, op));
+    return (
+      !Number.isNaN(a) && !Number.isNaN(e) && (op === 'co' || op === 'sw' || op === 'ew' ? false : order(a, e, op))
+    );
   }
   if (type === 'boolean' || typeof actual === 'boolean') {
     const e = typeof expected === 'string' ? expected.toLowerCase() === 'true' : expected === true;
@@ -51,7 +58,9 @@ export function compareOne(actual: unknown, op: CompareOp, expected: FilterValue
   if (type === 'integer' || type === 'decimal' || typeof actual === 'number') {
     const a = Number(actual);
     const e = Number(expected);
-    return !Number.isNaN(a) && !Number.isNaN(e) && (op === 'co' || op === 'sw' || op === 'ew' ? false : order(a, e, op));
+    return (
+      !Number.isNaN(a) && !Number.isNaN(e) && (op === 'co' || op === 'sw' || op === 'ew' ? false : order(a, e, op))
+    );
   }
   if (typeof actual !== 'string') return false;
   return compareStrings(actual, String(expected), op, cmp?.caseExact ?? true);

@@ -32,7 +32,8 @@ export class FilterParser {
   parseFilter(): FilterNode {
     const node = this.parseOr({ inBrackets: false });
     this.s.skipWs();
-    if (!this.s.atEnd()) throw this.s.error(this.s.peek() === ')' ? "unbalanced ')'" : "expected 'and', 'or' or the end of the filter");
+    if (!this.s.atEnd())
+      throw this.s.error(this.s.peek() === ')' ? "unbalanced ')'" : "expected 'and', 'or' or the end of the filter");
     return node;
   }
 
@@ -70,7 +71,8 @@ export class FilterParser {
       const save = this.s.pos;
       this.s.pos += 3;
       if (this.s.eat('(')) return this.group(scope, at, (filter) => ({ kind: 'not', filter }));
-      if (this.settings.resource && !resolveAttribute(this.settings.resource, { attr: 'not' })) throw this.s.error("expected '(' after 'not'");
+      if (this.settings.resource && !resolveAttribute(this.settings.resource, { attr: 'not' }))
+        throw this.s.error("expected '(' after 'not'");
       this.s.pos = save; // an attribute named "not"
     }
     return this.parseAttrExp(scope);
@@ -88,7 +90,10 @@ export class FilterParser {
     this.s.skipWs();
     const at = this.s.pos;
     const word = this.s.readWord();
-    if (word === '') throw this.s.error(this.s.atEnd() ? 'unexpected end of filter: expected an attribute path' : 'expected an attribute path');
+    if (word === '')
+      throw this.s.error(
+        this.s.atEnd() ? 'unexpected end of filter: expected an attribute path' : 'expected an attribute path',
+      );
     const raw = splitPath(word, this.settings.resource, this.s, at);
     if (scope.inBrackets) return this.parseTest(typeRelativePath(raw, scope.parent, this.s, at));
     const typed = typeTopPath(raw, this.settings.resource, this.s, at);
@@ -121,7 +126,13 @@ export class FilterParser {
     const at = this.s.pos;
     const op = this.s.readWord().toLowerCase();
     if (op === 'pr') return { kind: 'present', path: typed.path };
-    if (!COMPARE_OPS.has(op)) throw this.s.error(op === '' && this.s.atEnd() ? 'unexpected end of filter: expected a comparison operator' : 'expected a comparison operator', at);
+    if (!COMPARE_OPS.has(op))
+      throw this.s.error(
+        op === '' && this.s.atEnd()
+          ? 'unexpected end of filter: expected a comparison operator'
+          : 'expected a comparison operator',
+        at,
+      );
     const compareOp = op as CompareOp;
     const target = implicitValue(typed, this.s, at);
     this.s.skipWs();

@@ -6,7 +6,10 @@ import type { AttrPath, FilterNode } from './ast.ts';
 import { compareOne, isPresent } from './compare-values.ts';
 import type { Comparison } from './compare-values.ts';
 
-type Lookup = (path: AttrPath, raw?: boolean) => { values: unknown[]; cmp: Comparison | undefined; def: AttributeDef | undefined };
+type Lookup = (
+  path: AttrPath,
+  raw?: boolean,
+) => { values: unknown[]; cmp: Comparison | undefined; def: AttributeDef | undefined };
 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const field = (obj: unknown, key: string): unknown =>

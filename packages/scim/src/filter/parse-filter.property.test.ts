@@ -29,7 +29,11 @@ describe('parseFilter properties', () => {
   }, 60_000);
 
   it('(b) arbitrary strings only ever raise a ScimError', () => {
-    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 60 }));
+    const text = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+    );
     fc.assert(
       fc.property(text, fc.boolean(), (s, withRegistry) => {
         onlyScimErrors(() => parseFilter(s, withRegistry ? { registry: registries.custom } : {}));
@@ -39,16 +43,25 @@ describe('parseFilter properties', () => {
   }, 60_000);
 
   it('(b) mutations of valid filters only ever raise a ScimError', () => {
-    const edit = fc.record({ at: fc.nat(), len: fc.nat({ max: 4 }), insert: fc.string({ unit: 'binary', maxLength: 3 }) });
+    const edit = fc.record({
+      at: fc.nat(),
+      len: fc.nat({ max: 4 }),
+      insert: fc.string({ unit: 'binary', maxLength: 3 }),
+    });
     fc.assert(
-      fc.property(filterAst, fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), (ast, edits, withRegistry) => {
-        let s = printFilter(ast);
-        for (const e of edits) {
-          const at = s.length === 0 ? 0 : e.at % (s.length + 1);
-          s = s.slice(0, at) + e.insert + s.slice(at + e.len);
-        }
-        onlyScimErrors(() => parseFilter(s, withRegistry ? { registry: registries.rfc } : deep));
-      }),
+      fc.property(
+        filterAst,
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (ast, edits, withRegistry) => {
+          let s = printFilter(ast);
+          for (const e of edits) {
+            const at = s.length === 0 ? 0 : e.at % (s.length + 1);
+            s = s.slice(0, at) + e.insert + s.slice(at + e.len);
+          }
+          onlyScimErrors(() => parseFilter(s, withRegistry ? { registry: registries.rfc } : deep));
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 60_000);

@@ -29,7 +29,10 @@ export function printFilter(node: FilterNode): string {
       return `${printAttrPath(node.path)}[${printFilter(node.filter)}]`;
     case 'and': {
       const left = node.left.kind === 'or' ? `(${printFilter(node.left)})` : printFilter(node.left);
-      const right = node.right.kind === 'or' || node.right.kind === 'and' ? `(${printFilter(node.right)})` : printFilter(node.right);
+      const right =
+        node.right.kind === 'or' || node.right.kind === 'and'
+          ? `(${printFilter(node.right)})`
+          : printFilter(node.right);
       return `${left} and ${right}`;
     }
     case 'or': {

@@ -16,7 +16,8 @@ export function splitPath(word: string, resource: ResourceSchema | undefined, s:
   const dot = rest.indexOf('.');
   const attr = dot < 0 ? rest : rest.slice(0, dot);
   const sub = dot < 0 ? undefined : rest.slice(dot + 1);
-  if (!ATTR_NAME.test(attr) || (sub !== undefined && !ATTR_NAME.test(sub))) throw s.error(`invalid attribute path '${word}'`, at);
+  if (!ATTR_NAME.test(attr) || (sub !== undefined && !ATTR_NAME.test(sub)))
+    throw s.error(`invalid attribute path '${word}'`, at);
   const path: AttrPath = { attr };
   if (uri !== undefined) path.uri = uri;
   if (sub !== undefined) path.sub = sub;
@@ -61,7 +62,13 @@ export function implicitValue(typed: TypedPath, s: Scanner, at: number): TypedPa
 const ORDERING: ReadonlySet<CompareOp> = new Set(['gt', 'ge', 'lt', 'le', 'co', 'sw', 'ew']);
 
 /** Types a literal by the attribute's schema type (string booleans, numeric strings, dates). */
-export function typeValue(def: AttributeDef | undefined, op: CompareOp, value: FilterValue, s: Scanner, at: number): FilterValue {
+export function typeValue(
+  def: AttributeDef | undefined,
+  op: CompareOp,
+  value: FilterValue,
+  s: Scanner,
+  at: number,
+): FilterValue {
   if (value === null) {
     if (ORDERING.has(op)) throw s.error(`'${op}' cannot compare with null`, at);
     return null;
@@ -78,7 +85,8 @@ export function typeValue(def: AttributeDef | undefined, op: CompareOp, value: F
     }
     case 'integer':
     case 'decimal': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (!Number.isFinite(n) || (def.type === 'integer' && !Number.isInteger(n))) throw bad('expected a number');
       return n;
     }

@@ -20,12 +20,16 @@ type Fixture = {
 describe('list query fixtures', () => {
   it.each((fixtures as Fixture[]).map((f) => [`${f.name} (${f.source})`, f] as const))('%s', (_, f) => {
     const opts = { registry: registries.rfc, resourceType: f.resourceType, ...f.options };
-    const run = () => (f.query !== undefined ? parseListQuery(new URLSearchParams(f.query), opts) : parseSearchRequest(f.body, opts));
+    const run = () =>
+      f.query !== undefined ? parseListQuery(new URLSearchParams(f.query), opts) : parseSearchRequest(f.body, opts);
     expect(outcomeOf(run)).toEqual(expectedOutcome(f.error, f.expected));
   });
 
   it('accepts a plain record as produced by Express', () => {
-    const q = parseListQuery({ filter: 'userName eq "a"', count: ['5', '9'] }, { registry: registries.rfc, resourceType: 'User' });
+    const q = parseListQuery(
+      { filter: 'userName eq "a"', count: ['5', '9'] },
+      { registry: registries.rfc, resourceType: 'User' },
+    );
     expect(q.count).toBe(5);
   });
 });

@@ -47,7 +47,8 @@ export type RawListParams = {
 /** Accepts numbers and numeric strings (Okta sends `"count": "100"`). */
 function toInt(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw badRequest('invalidValue', `'${name}' must be an integer`);
   return n;
 }
@@ -65,7 +66,10 @@ function toNames(value: unknown, name: string): string[] {
   if (!isNames) throw badRequest('invalidValue', `'${name}' must be a comma-separated string or a list of strings`);
   const names = splitList(value);
   if (names.length > REQUEST_LIMITS.selectedAttributes) {
-    throw badRequest('tooMany', `'${name}' names ${names.length} attributes; at most ${REQUEST_LIMITS.selectedAttributes} are allowed: name each attribute once, or select a parent attribute instead of its sub-attributes`);
+    throw badRequest(
+      'tooMany',
+      `'${name}' names ${names.length} attributes; at most ${REQUEST_LIMITS.selectedAttributes} are allowed: name each attribute once, or select a parent attribute instead of its sub-attributes`,
+    );
   }
   return names;
 }

@@ -3,7 +3,16 @@ import { normaliseListParams } from './list-query.ts';
 
 export type QueryInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 
-const NAMES = ['filter', 'startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes', 'cursor'] as const;
+const NAMES = [
+  'filter',
+  'startIndex',
+  'count',
+  'sortBy',
+  'sortOrder',
+  'attributes',
+  'excludedAttributes',
+  'cursor',
+] as const;
 
 /**
  * GET list query → ListQuery. Parameter names are matched case-insensitively; a repeated

@@ -12,7 +12,11 @@ export function checkSchemas(schemas: unknown, resource: ResourceSchema): void {
   if (!Array.isArray(schemas) || !schemas.every((s) => typeof s === 'string')) {
     throw badRequest('invalidSyntax', "'schemas' must be an array of URNs");
   }
-  const known = [resource.core.id, ...resource.extensions.map((e) => e.schema.id), ...TOLERATED_SCHEMA_URNS[resource.name]].map((u) => u.toLowerCase());
+  const known = [
+    resource.core.id,
+    ...resource.extensions.map((e) => e.schema.id),
+    ...TOLERATED_SCHEMA_URNS[resource.name],
+  ].map((u) => u.toLowerCase());
   const unknown = schemas.find((s: string) => !known.includes(s.toLowerCase()));
   if (unknown !== undefined) throw badRequest('invalidSyntax', `Unknown schema '${unknown}'`);
 }

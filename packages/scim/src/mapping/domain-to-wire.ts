@@ -7,7 +7,11 @@ import type { ResourceInfo, ScimMeta } from './meta.ts';
 /** A resource as sent on the wire. Schema attributes beyond these are read with brackets. */
 export type ScimResource = { schemas: string[]; id: string; meta: ScimMeta; [attribute: string]: unknown };
 
-function pick(source: Record<string, unknown>, defs: readonly AttributeDef[], baseUrl: string): Record<string, unknown> {
+function pick(
+  source: Record<string, unknown>,
+  defs: readonly AttributeDef[],
+  baseUrl: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const def of defs) {
     const value = source[def.name];
@@ -22,7 +26,11 @@ function withRefs(def: AttributeDef, value: unknown, baseUrl: string): unknown {
   const ref = def.subAttributes?.find((s) => s.name === '$ref');
   if (!ref || !isPlainObject(value) || typeof value['value'] !== 'string') return value;
   const target = ref.referenceTypes?.includes('Group') ? 'Groups' : 'Users';
-  return { value: value['value'], $ref: `${baseUrl}/${target}/${encodeURIComponent(value['value'])}`, ...omitValue(value) };
+  return {
+    value: value['value'],
+    $ref: `${baseUrl}/${target}/${encodeURIComponent(value['value'])}`,
+    ...omitValue(value),
+  };
 }
 
 function omitValue(v: Record<string, unknown>): Record<string, unknown> {

@@ -7,7 +7,14 @@ import { fromScimUser } from './from-scim-user.ts';
 import groupFixtures from './map-group.fixtures.json' with { type: 'json' };
 import userFixtures from './map-user.fixtures.json' with { type: 'json' };
 
-type Fixture = { name: string; source: string; wire: unknown; registry?: 'rfc' | 'custom'; expected?: unknown; error?: ExpectedError };
+type Fixture = {
+  name: string;
+  source: string;
+  wire: unknown;
+  registry?: 'rfc' | 'custom';
+  expected?: unknown;
+  error?: ExpectedError;
+};
 
 function check(f: Fixture, run: () => unknown) {
   expect(outcomeOf(run)).toEqual(expectedOutcome(f.error, f.expected));
@@ -16,9 +23,13 @@ function check(f: Fixture, run: () => unknown) {
 const label = (f: Fixture) => [`${f.name} (${f.source})`, f] as const;
 
 describe('fromScimUser fixtures', () => {
-  it.each((userFixtures as Fixture[]).map(label))('%s', (_, f) => check(f, () => fromScimUser(f.wire, registries[f.registry ?? 'rfc'])));
+  it.each((userFixtures as Fixture[]).map(label))('%s', (_, f) =>
+    check(f, () => fromScimUser(f.wire, registries[f.registry ?? 'rfc'])),
+  );
 });
 
 describe('fromScimGroup fixtures', () => {
-  it.each((groupFixtures as Fixture[]).map(label))('%s', (_, f) => check(f, () => fromScimGroup(f.wire, registries[f.registry ?? 'rfc'])));
+  it.each((groupFixtures as Fixture[]).map(label))('%s', (_, f) =>
+    check(f, () => fromScimGroup(f.wire, registries[f.registry ?? 'rfc'])),
+  );
 });

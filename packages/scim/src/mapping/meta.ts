@@ -1,6 +1,12 @@
 import type { ResourceTypeName } from '../schema/registry.ts';
 
-export type ScimMeta = { resourceType: ResourceTypeName; created: string; lastModified: string; location: string; version: string };
+export type ScimMeta = {
+  resourceType: ResourceTypeName;
+  created: string;
+  lastModified: string;
+  location: string;
+  version: string;
+};
 
 /** What the caller knows about a stored resource that the domain shape does not hold. */
 export type ResourceInfo = {

@@ -31,7 +31,10 @@ describe('toScimUser', () => {
       userName: 'bjensen',
       active: true,
       emails: [{ value: 'b@example.com', type: 'work', primary: true }],
-      [ENT]: { department: 'Tours', manager: { value: 'm1', $ref: 'https://example.com/scim/v2/Users/m1', displayName: 'Boss' } },
+      [ENT]: {
+        department: 'Tours',
+        manager: { value: 'm1', $ref: 'https://example.com/scim/v2/Users/m1', displayName: 'Boss' },
+      },
       groups: [{ value: 'g1', display: 'Admins', type: 'direct', $ref: 'https://example.com/scim/v2/Groups/g1' }],
       meta: {
         resourceType: 'User',
@@ -53,11 +56,17 @@ describe('toScimUser', () => {
   it('round-trips through fromScimUser', () => {
     const wire = toScimUser(user, info);
     const { manager, ...enterprise } = user.enterprise;
-    expect(fromScimUser(wire, registries.rfc).attributes).toEqual({ ...user, enterprise: { ...enterprise, manager: { value: manager.value } } });
+    expect(fromScimUser(wire, registries.rfc).attributes).toEqual({
+      ...user,
+      enterprise: { ...enterprise, manager: { value: manager.value } },
+    });
   });
 
   it('renders custom extensions under their URN', () => {
-    const wire = toScimUser({ userName: 'a', active: true, extensions: { acme: { badge: 'B' } } }, { ...info, registry: registries.custom });
+    const wire = toScimUser(
+      { userName: 'a', active: true, extensions: { acme: { badge: 'B' } } },
+      { ...info, registry: registries.custom },
+    );
     expect(wire['urn:acme:params:scim:schemas:extension:acme:2.0:User']).toEqual({ badge: 'B' });
     expect(wire.schemas).toContain('urn:acme:params:scim:schemas:extension:acme:2.0:User');
   });
@@ -65,7 +74,10 @@ describe('toScimUser', () => {
 
 describe('toScimGroup', () => {
   it('renders member $ref by type and leaves members out when not loaded', () => {
-    const members = [{ value: 'u1', display: 'One' }, { value: 'g2', type: 'Group' as const }];
+    const members = [
+      { value: 'u1', display: 'One' },
+      { value: 'g2', type: 'Group' as const },
+    ];
     const wire = toScimGroup({ displayName: 'G' }, { ...info, members });
     expect(wire['members']).toEqual([
       { value: 'u1', $ref: 'https://example.com/scim/v2/Users/u1', display: 'One' },

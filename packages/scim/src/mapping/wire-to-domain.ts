@@ -46,7 +46,7 @@ function setAt(root: Record<string, unknown>, path: readonly string[], value: un
       node[key] = value;
       return;
     }
-    const next = isPlainObject(node[key]) ? (node[key]) : {};
+    const next = isPlainObject(node[key]) ? node[key] : {};
     node[key] = next;
     node = next;
   });

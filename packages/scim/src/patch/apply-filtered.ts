@@ -26,7 +26,9 @@ export function applyFiltered(ctx: PatchContext, doc: Doc, t: FilteredTarget, in
 
   if (input.op === 'remove' || input.value === null) {
     // Removing nothing that matches is a no-op: remove is idempotent.
-    const next = t.sub ? entries.map((e, i) => (hits.has(i) ? omitKey(e, t.sub?.name ?? '') : e)) : entries.filter((_, i) => !hits.has(i));
+    const next = t.sub
+      ? entries.map((e, i) => (hits.has(i) ? omitKey(e, t.sub?.name ?? '') : e))
+      : entries.filter((_, i) => !hits.has(i));
     finish(next, new Set());
     return;
   }

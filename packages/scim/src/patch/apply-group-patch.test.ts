@@ -39,7 +39,9 @@ describe('applyGroupPatch fixtures', () => {
 describe('patchNeedsMembers', () => {
   const body = (path: string) => ({ schemas: [PATCH_OP], Operations: [{ op: 'remove', path }] });
   it('is false for value eq filters (Okta, Entra)', () => {
-    expect(patchNeedsMembers({ patch: body('members[value eq "a" or value eq "b"]'), registry: registries.rfc })).toBe(false);
+    expect(patchNeedsMembers({ patch: body('members[value eq "a" or value eq "b"]'), registry: registries.rfc })).toBe(
+      false,
+    );
   });
   it('is true for other member filters', () => {
     expect(patchNeedsMembers({ patch: body('members[display eq "Bob"]'), registry: registries.rfc })).toBe(true);

@@ -15,11 +15,21 @@ import type { Doc, PatchContext } from './patch-context.ts';
 function isPathless(op: PatchOperation, ctx: PatchContext): boolean {
   const path = op.path?.trim();
   if (path === undefined || path === '') return true;
-  return path.toLowerCase() === 'none' && op.op !== 'remove' && isObject(op.value) && !resolveAttribute(ctx.resource, { attr: path });
+  return (
+    path.toLowerCase() === 'none' &&
+    op.op !== 'remove' &&
+    isObject(op.value) &&
+    !resolveAttribute(ctx.resource, { attr: path })
+  );
 }
 
 /** Applies one normalised operation to the working copy `doc` (mutates it; the caller cloned). */
-export function applyOperation(ctx: PatchContext, doc: Doc, op: PatchOperation, members: MembersState | undefined): void {
+export function applyOperation(
+  ctx: PatchContext,
+  doc: Doc,
+  op: PatchOperation,
+  members: MembersState | undefined,
+): void {
   const hasValue = 'value' in op;
   if (!isPathless(op, ctx)) {
     applyPath(ctx, doc, { path: op.path ?? '', pathless: false }, { op: op.op, value: op.value, hasValue }, members);
@@ -34,7 +44,13 @@ export function applyOperation(ctx: PatchContext, doc: Doc, op: PatchOperation, 
   }
 }
 
-function applyPath(ctx: PatchContext, doc: Doc, p: { path: string; pathless: boolean }, input: OpInput, members: MembersState | undefined) {
+function applyPath(
+  ctx: PatchContext,
+  doc: Doc,
+  p: { path: string; pathless: boolean },
+  input: OpInput,
+  members: MembersState | undefined,
+) {
   const target = parsePatchPath(p.path, ctx.resource);
   if (target.kind === 'extension') return applyExtension(ctx, doc, target.binding, input, members);
   const { def } = target.attr;
@@ -55,7 +71,13 @@ function applyPath(ctx: PatchContext, doc: Doc, p: { path: string; pathless: boo
   return applyPlain(ctx, doc, t, input);
 }
 
-function applyExtension(ctx: PatchContext, doc: Doc, ext: ExtensionBinding, input: OpInput, members: MembersState | undefined) {
+function applyExtension(
+  ctx: PatchContext,
+  doc: Doc,
+  ext: ExtensionBinding,
+  input: OpInput,
+  members: MembersState | undefined,
+) {
   if (input.op === 'remove' || input.value === null) {
     if (ext.required) throw mutability(`'${ext.schema.id}' is required and cannot be removed`);
     const parent = getContainer(doc, ext.storage.slice(0, -1), false);
@@ -68,6 +90,12 @@ function applyExtension(ctx: PatchContext, doc: Doc, ext: ExtensionBinding, inpu
   for (const [key, value] of Object.entries(input.value)) {
     // Some clients send the extension object as it appears in a resource, `schemas` included: the path already names it.
     if (key.toLowerCase() === 'schemas') continue;
-    applyPath(ctx, doc, { path: `${ext.schema.id}:${key}`, pathless: false }, { op: input.op, value, hasValue: true }, members);
+    applyPath(
+      ctx,
+      doc,
+      { path: `${ext.schema.id}:${key}`, pathless: false },
+      { op: input.op, value, hasValue: true },
+      members,
+    );
   }
 }

@@ -15,9 +15,20 @@ const user: fc.Arbitrary<UserAttributes> = fc.record(
     userName: fc.string({ minLength: 1, maxLength: 8 }),
     active: fc.boolean(),
     title: fc.string({ maxLength: 5 }),
-    name: fc.record({ givenName: fc.string({ maxLength: 5 }), familyName: fc.string({ maxLength: 5 }) }, { requiredKeys: [] }),
-    emails: fc.array(fc.record({ value: fc.string({ maxLength: 6 }), type: fc.constantFrom('work', 'home') }), { maxLength: 3 }),
-    enterprise: fc.record({ department: fc.string({ maxLength: 4 }), manager: fc.record({ value: fc.string({ minLength: 1, maxLength: 4 }) }) }, { requiredKeys: [] }),
+    name: fc.record(
+      { givenName: fc.string({ maxLength: 5 }), familyName: fc.string({ maxLength: 5 }) },
+      { requiredKeys: [] },
+    ),
+    emails: fc.array(fc.record({ value: fc.string({ maxLength: 6 }), type: fc.constantFrom('work', 'home') }), {
+      maxLength: 3,
+    }),
+    enterprise: fc.record(
+      {
+        department: fc.string({ maxLength: 4 }),
+        manager: fc.record({ value: fc.string({ minLength: 1, maxLength: 4 }) }),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: ['userName', 'active'] },
 );
@@ -42,13 +53,34 @@ const badOps = fc.constantFrom<object>(
   { op: 'remove' },
   { op: 'move', path: 'title' },
   { op: 'replace', path: 'active', value: 'maybe' },
-  { op: 'add', path: 'emails', value: [{ value: 'a', primary: true }, { value: 'b', primary: true }] },
+  {
+    op: 'add',
+    path: 'emails',
+    value: [
+      { value: 'a', primary: true },
+      { value: 'b', primary: true },
+    ],
+  },
   { op: 'replace', path: 'emails[type eq "x" or type eq "y"].value', value: 'z' },
 );
 const randomOp = fc.record(
   {
     op: fc.constantFrom('add', 'replace', 'remove', 'Add', 'x'),
-    path: fc.oneof(fc.constantFrom('title', 'emails', 'name', 'name.givenName', 'manager', ENT, 'emails[type eq "work"]', 'members', 'None', ''), fc.string({ maxLength: 12 })),
+    path: fc.oneof(
+      fc.constantFrom(
+        'title',
+        'emails',
+        'name',
+        'name.givenName',
+        'manager',
+        ENT,
+        'emails[type eq "work"]',
+        'members',
+        'None',
+        '',
+      ),
+      fc.string({ maxLength: 12 }),
+    ),
     value: json,
   },
   { requiredKeys: ['op'] },
@@ -66,11 +98,21 @@ function expectScimFailure(run: () => unknown): void {
 
 describe('PATCH properties', () => {
   it('(c) all or nothing: when an op fails the input is untouched and the error is a ScimError', () => {
-    const ops = fc.tuple(fc.array(fc.oneof(goodOps, randomOp), { maxLength: 5 }), badOps, fc.array(fc.oneof(goodOps, randomOp), { maxLength: 5 }));
+    const ops = fc.tuple(
+      fc.array(fc.oneof(goodOps, randomOp), { maxLength: 5 }),
+      badOps,
+      fc.array(fc.oneof(goodOps, randomOp), { maxLength: 5 }),
+    );
     fc.assert(
       fc.property(user, ops, (u, [before, bad, after]) => {
         const snapshot = structuredClone(u);
-        expectScimFailure(() => applyUserPatch({ user: u, patch: { schemas: [PATCH_OP], Operations: [...before, bad, ...after] }, registry: registries.rfc }));
+        expectScimFailure(() =>
+          applyUserPatch({
+            user: u,
+            patch: { schemas: [PATCH_OP], Operations: [...before, bad, ...after] },
+            registry: registries.rfc,
+          }),
+        );
         expect(u).toEqual(snapshot);
       }),
       { numRuns: RUNS },

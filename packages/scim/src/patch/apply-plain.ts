@@ -26,7 +26,10 @@ export function applyPlain(ctx: PatchContext, doc: Doc, t: PlainTarget, input: O
   const value = coerce(ctx, def, input.value, t.label);
   if (def.multiValued) {
     const incoming = asArray(value);
-    const merged = input.op === 'add' ? mergeEntries(def, asArray(prev), incoming) : { entries: incoming, changed: allIndices(incoming.length) };
+    const merged =
+      input.op === 'add'
+        ? mergeEntries(def, asArray(prev), incoming)
+        : { entries: incoming, changed: allIndices(incoming.length) };
     writeAttribute(ctx, doc, t.attr, enforcePrimary(merged.entries, merged.changed, t.label));
   } else if (def.type === 'complex') {
     // RFC 7644 §3.5.2.3: sub-attributes not given are left unchanged, for add and replace alike.
@@ -50,10 +53,19 @@ function applySub(ctx: PatchContext, doc: Doc, t: Required<PlainTarget>, input: 
   }
   const entries = asArray(prev);
   if (removing) {
-    writeAttribute(ctx, doc, t.attr, entries.map((e) => omitKey(e, sub.name)));
+    writeAttribute(
+      ctx,
+      doc,
+      t.attr,
+      entries.map((e) => omitKey(e, sub.name)),
+    );
     return;
   }
-  if (input.op === 'add' && entries.length > 1) throw badRequest('invalidPath', `'${t.label}' is ambiguous: use a value filter`);
-  const next = entries.length === 0 ? [{ [sub.name]: value }] : entries.map((e) => ({ ...(isObject(e) ? e : {}), [sub.name]: value }));
+  if (input.op === 'add' && entries.length > 1)
+    throw badRequest('invalidPath', `'${t.label}' is ambiguous: use a value filter`);
+  const next =
+    entries.length === 0
+      ? [{ [sub.name]: value }]
+      : entries.map((e) => ({ ...(isObject(e) ? e : {}), [sub.name]: value }));
   writeAttribute(ctx, doc, t.attr, enforcePrimary(next, allIndices(next.length), t.label));
 }

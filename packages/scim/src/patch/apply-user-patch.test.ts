@@ -34,7 +34,9 @@ describe('applyUserPatch fixtures', () => {
       const { attributes, password } = run();
       return { attributes, password };
     };
-    expect(outcomeOf(attributesAndPassword)).toEqual(expectedOutcome(f.error, { attributes: f.expected, password: f.password }));
+    expect(outcomeOf(attributesAndPassword)).toEqual(
+      expectedOutcome(f.error, { attributes: f.expected, password: f.password }),
+    );
     expect(f.resource).toEqual(before); // the input is never mutated
   });
 });

@@ -15,7 +15,8 @@ export function toMember(raw: unknown, label: string): GroupMember {
   const unknown = Object.keys(raw).find((k) => !MEMBER_KEYS.has(k.toLowerCase()));
   if (unknown !== undefined) throw badRequest('invalidSyntax', `${label}: unknown member attribute '${unknown}'`);
   const value = get('value');
-  if (typeof value !== 'string' || value === '') throw badRequest('invalidValue', `${label}: a member needs a non-empty string "value"`);
+  if (typeof value !== 'string' || value === '')
+    throw badRequest('invalidValue', `${label}: a member needs a non-empty string "value"`);
   const member: GroupMember = { value };
   const display = get('display') ?? get('displayname');
   if (display !== undefined && display !== null) {
@@ -29,7 +30,8 @@ export function toMember(raw: unknown, label: string): GroupMember {
     member.type = t === 'user' ? 'User' : 'Group';
   }
   const ref = get('$ref');
-  if (ref !== undefined && ref !== null && typeof ref !== 'string') throw badRequest('invalidValue', `${label}: $ref must be a string`);
+  if (ref !== undefined && ref !== null && typeof ref !== 'string')
+    throw badRequest('invalidValue', `${label}: $ref must be a string`);
   return member;
 }
 
@@ -44,7 +46,11 @@ export function toMembers(raw: unknown, label: string): GroupMember[] {
  */
 export function idsFromFilter(filter: FilterNode): string[] | undefined {
   if (filter.kind === 'compare') {
-    const ok = filter.op === 'eq' && filter.path.attr === 'value' && filter.path.sub === undefined && typeof filter.value === 'string';
+    const ok =
+      filter.op === 'eq' &&
+      filter.path.attr === 'value' &&
+      filter.path.sub === undefined &&
+      typeof filter.value === 'string';
     return ok ? [filter.value as string] : undefined;
   }
   if (filter.kind === 'or') {

@@ -29,7 +29,9 @@ function removeIds(state: MembersState, ids: readonly string[]): void {
 }
 
 function current(state: MembersState): GroupMember[] {
-  const base = state.replaceAll ? [] : (state.loaded ?? []).filter((m) => !state.remove.has(m.value) && !state.add.has(m.value));
+  const base = state.replaceAll
+    ? []
+    : (state.loaded ?? []).filter((m) => !state.remove.has(m.value) && !state.add.has(m.value));
   return [...base, ...state.add.values()];
 }
 
@@ -38,7 +40,8 @@ type MemberTarget = Extract<PatchTarget, { kind: 'attribute' }>;
 /** Applies one op on `members`; only `remove` of `members` with no value (or a `replace` with []) empties a group. */
 export function applyMembersOp(state: MembersState, t: MemberTarget, input: OpInput): void {
   const label = t.text;
-  if (t.sub) throw badRequest('invalidPath', `'${label}': member attributes can't be changed; remove and add the member`);
+  if (t.sub)
+    throw badRequest('invalidPath', `'${label}': member attributes can't be changed; remove and add the member`);
   if (t.filter) {
     if (input.op !== 'remove') throw badRequest('invalidPath', `'${label}': a member filter is only valid with remove`);
     const ids = idsFromFilter(t.filter) ?? idsByLoadedMembers(state, t);
@@ -50,7 +53,10 @@ export function applyMembersOp(state: MembersState, t: MemberTarget, input: OpIn
       // Entra: {"op":"Remove","path":"members","value":[{"value":"u1"}]} removes only those.
       const named = toMembers(input.value, label);
       if (named.length === 0) throw badRequest('invalidValue', `'${label}': remove names no member`);
-      removeIds(state, named.map((m) => m.value));
+      removeIds(
+        state,
+        named.map((m) => m.value),
+      );
       return;
     }
     // RFC 7644 §3.5.2.2: no filter and no value removes the attribute and all its values.
@@ -59,7 +65,8 @@ export function applyMembersOp(state: MembersState, t: MemberTarget, input: OpIn
     state.remove.clear();
     return;
   }
-  if (!input.hasValue || input.value === null) throw badRequest('invalidValue', `'${label}': ${input.op} needs a value`);
+  if (!input.hasValue || input.value === null)
+    throw badRequest('invalidValue', `'${label}': ${input.op} needs a value`);
   const members = toMembers(input.value, label);
   if (input.op === 'replace') {
     state.replaceAll = true;
@@ -79,5 +86,7 @@ function idsByLoadedMembers(state: MembersState, t: MemberTarget): string[] {
       detail: `Member filter '${t.text}' needs the group's members: pass \`members\` (see patchNeedsMembers)`,
     });
   }
-  return current(state).filter((m) => t.filter && matchesElement(m, t.filter, t.attr.def)).map((m) => m.value);
+  return current(state)
+    .filter((m) => t.filter && matchesElement(m, t.filter, t.attr.def))
+    .map((m) => m.value);
 }

@@ -32,7 +32,10 @@ export function mergeEntries(def: AttributeDef, existing: readonly unknown[], in
     if (i >= 0) {
       const prev = out[i];
       // Same entry: merge, keeping the stored spelling of `value` (it may differ only in case).
-      out[i] = isObject(prev) && isObject(item) ? { ...prev, ...item, ...(prev['value'] !== undefined ? { value: prev['value'] } : {}) } : item;
+      out[i] =
+        isObject(prev) && isObject(item)
+          ? { ...prev, ...item, ...(prev['value'] !== undefined ? { value: prev['value'] } : {}) }
+          : item;
       changed.add(i);
     } else {
       changed.add(out.push(item) - 1);
@@ -49,7 +52,12 @@ export function removeEntries(def: AttributeDef, existing: readonly unknown[], r
   if (!named.every(isObject)) throw badRequest('invalidValue', `remove of '${label}' needs entries like {"value": …}`);
   const hasValue = findAttribute(def.subAttributes, 'value') !== undefined;
   return existing.filter(
-    (e) => !named.some((n) => (hasValue && n['value'] !== undefined ? sameText(isObject(e) ? e['value'] : undefined, n['value'], false) : deepEqual(e, n))),
+    (e) =>
+      !named.some((n) =>
+        hasValue && n['value'] !== undefined
+          ? sameText(isObject(e) ? e['value'] : undefined, n['value'], false)
+          : deepEqual(e, n),
+      ),
   );
 }
 
@@ -58,7 +66,7 @@ export function removeEntries(def: AttributeDef, existing: readonly unknown[], r
  * win and the others are cleared; two new primaries at once are refused.
  */
 export function enforcePrimary(entries: unknown[], changed: ReadonlySet<number>, label: string): unknown[] {
-  const winners = [...changed].filter((i) => isObject(entries[i]) && (entries[i])['primary'] === true);
+  const winners = [...changed].filter((i) => isObject(entries[i]) && entries[i]['primary'] === true);
   if (winners.length > 1) throw badRequest('invalidValue', `'${label}' can have only one primary entry`);
   const winner = winners[0];
   if (winner === undefined) return entries;

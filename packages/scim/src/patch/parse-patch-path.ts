@@ -25,7 +25,8 @@ function parse(text: string, resource: ResourceSchema, maxDepth: number): PatchT
   const target: PatchTarget = { kind: 'attribute', attr, text };
   if (attr.sub) target.sub = attr.sub;
   if (s.peek() === '[') {
-    if (attr.sub || attr.def.type !== 'complex') throw s.error(`'${attr.def.name}' has no sub-attributes to filter`, at);
+    if (attr.sub || attr.def.type !== 'complex')
+      throw s.error(`'${attr.def.name}' has no sub-attributes to filter`, at);
     s.pos++;
     target.filter = p.parseOr({ inBrackets: true, parent: attr.def });
     s.expect(']', "']'");

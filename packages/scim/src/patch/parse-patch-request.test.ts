@@ -20,6 +20,10 @@ describe('parsePatchRequest limits', () => {
     patch.Operations[0] = 'not an operation' as never; // would be invalidSyntax if it were read
     const err = catchError(() => parsePatchRequest(patch));
     expect(err).toBeInstanceOf(ScimError);
-    expect(err).toMatchObject({ status: 400, scimType: 'tooMany', detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001: split it/) });
+    expect(err).toMatchObject({
+      status: 400,
+      scimType: 'tooMany',
+      detail: expect.stringMatching(/at most 1,000 operations; this one has 1,001: split it/),
+    });
   });
 });

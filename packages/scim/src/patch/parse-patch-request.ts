@@ -23,7 +23,9 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   if (!isPlainObject(body)) throw badRequest('invalidSyntax', 'A PATCH body must be a PatchOp object');
   const schemas = keyOf(body, 'schemas');
   if (schemas !== undefined) {
-    const ok = Array.isArray(schemas) && schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.patchOp.toLowerCase());
+    const ok =
+      Array.isArray(schemas) &&
+      schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.patchOp.toLowerCase());
     if (!ok) throw badRequest('invalidSyntax', `'schemas' must contain ${URN.patchOp}`);
   }
   const operations = keyOf(body, 'Operations');
@@ -32,7 +34,10 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   }
   if (operations.length > REQUEST_LIMITS.patchOperations) {
     const most = REQUEST_LIMITS.patchOperations.toLocaleString('en');
-    throw badRequest('tooMany', `A PATCH may carry at most ${most} operations; this one has ${operations.length.toLocaleString('en')}: split it into several PATCH requests`);
+    throw badRequest(
+      'tooMany',
+      `A PATCH may carry at most ${most} operations; this one has ${operations.length.toLocaleString('en')}: split it into several PATCH requests`,
+    );
   }
   return operations.map((raw, i) => {
     if (!isPlainObject(raw)) throw badRequest('invalidSyntax', `Operations[${i}] must be an object`);

@@ -14,7 +14,9 @@ export function patchNeedsMembers(opts: { patch: unknown; registry: SchemaRegist
     return parsePatchRequest(opts.patch).some((op) => {
       if (op.path === undefined) return false;
       const t = parsePatchPath(op.path, opts.registry.resources.Group);
-      return t.kind === 'attribute' && t.attr.def.name === 'members' && t.filter !== undefined && !idsFromFilter(t.filter);
+      return (
+        t.kind === 'attribute' && t.attr.def.name === 'members' && t.filter !== undefined && !idsFromFilter(t.filter)
+      );
     });
   } catch (err) {
     if (err instanceof ScimError) return false;

@@ -14,14 +14,14 @@ export function copyPath(src: unknown, dst: Wire, keys: readonly string[]): void
   if (Array.isArray(value)) {
     const prev = Array.isArray(dst[key]) ? (dst[key] as unknown[]) : value.map(() => ({}));
     value.forEach((el, i) => {
-      const target = isObj(prev[i]) ? (prev[i]) : {};
+      const target = isObj(prev[i]) ? prev[i] : {};
       copyPath(el, target, rest);
       prev[i] = target;
     });
     dst[key] = prev;
     return;
   }
-  const target = isObj(dst[key]) ? (dst[key]) : {};
+  const target = isObj(dst[key]) ? dst[key] : {};
   copyPath(value, target, rest);
   if (Object.keys(target).length > 0) dst[key] = target;
 }

@@ -21,7 +21,8 @@ export type ProjectOptions = {
 function rules(opts: ProjectOptions): { keys: string[]; def: AttributeDef }[] {
   const resource = opts.registry.resources[opts.resourceType];
   const list = [...COMMON_ATTRIBUTES, ...resource.core.attributes].map((def) => ({ keys: [def.name], def }));
-  for (const ext of resource.extensions) list.push(...ext.schema.attributes.map((def) => ({ keys: [ext.schema.id, def.name], def })));
+  for (const ext of resource.extensions)
+    list.push(...ext.schema.attributes.map((def) => ({ keys: [ext.schema.id, def.name], def })));
   return list.flatMap((r) => [r, ...(r.def.subAttributes ?? []).map((s) => ({ keys: [...r.keys, s.name], def: s }))]);
 }
 
@@ -51,7 +52,11 @@ export function project<T extends Wire>(resource: T, opts: ProjectOptions): Wire
     if (rule?.def.returned !== 'always') deletePath(out, sel.keys);
   }
   for (const r of byRule) if (r.def.returned === 'never') deletePath(out, r.keys);
-  return finish(resource, out, schema.extensions.map((e) => e.schema.id));
+  return finish(
+    resource,
+    out,
+    schema.extensions.map((e) => e.schema.id),
+  );
 }
 
 /** `id`, `schemas` and `meta.resourceType` always; `schemas` lists only extensions still present. */
@@ -62,7 +67,9 @@ function finish(resource: Wire, out: Wire, extensionUrns: readonly string[]): Wi
     result['meta'] = { ...(isPlainObject(out['meta']) ? out['meta'] : {}), resourceType: meta['resourceType'] };
   }
   if (Array.isArray(result['schemas'])) {
-    result['schemas'] = result['schemas'].filter((urn: unknown) => typeof urn !== 'string' || !extensionUrns.includes(urn) || result[urn] !== undefined);
+    result['schemas'] = result['schemas'].filter(
+      (urn: unknown) => typeof urn !== 'string' || !extensionUrns.includes(urn) || result[urn] !== undefined,
+    );
   }
   if (result['id'] === undefined) delete result['id'];
   if (result['schemas'] === undefined) delete result['schemas'];

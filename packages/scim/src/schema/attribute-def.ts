@@ -1,5 +1,6 @@
 /** RFC 7643 §7 attribute characteristics: the single source for validation and `/Schemas`. */
-export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'binary' | 'complex';
+export type AttributeType =
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'binary' | 'complex';
 export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
 export type Returned = 'always' | 'never' | 'default' | 'request';
 export type Uniqueness = 'none' | 'server' | 'global';
@@ -44,14 +45,23 @@ export function attr(name: string, type: AttributeType, opts: AttributeOptions =
   };
 }
 
-export function complex(name: string, subAttributes: readonly AttributeDef[], opts: AttributeOptions = {}): AttributeDef {
+export function complex(
+  name: string,
+  subAttributes: readonly AttributeDef[],
+  opts: AttributeOptions = {},
+): AttributeDef {
   return { ...attr(name, 'complex', opts), subAttributes };
 }
 
 /** The RFC's usual multi-valued shape (value, display, type, primary). */
 export function multiValued(
   name: string,
-  opts: { description: string; valueType?: AttributeType; types?: readonly string[]; referenceTypes?: readonly string[] },
+  opts: {
+    description: string;
+    valueType?: AttributeType;
+    types?: readonly string[];
+    referenceTypes?: readonly string[];
+  },
 ): AttributeDef {
   const value = attr('value', opts.valueType ?? 'string', {
     description: `The value of the ${name} entry.`,

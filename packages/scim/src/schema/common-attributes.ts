@@ -23,8 +23,16 @@ export const COMMON_ATTRIBUTES: readonly AttributeDef[] = [
       attr('resourceType', 'string', { caseExact: true, mutability: 'readOnly', description: 'The resource type.' }),
       attr('created', 'dateTime', { mutability: 'readOnly', description: 'When the resource was added.' }),
       attr('lastModified', 'dateTime', { mutability: 'readOnly', description: 'When the resource was last updated.' }),
-      attr('location', 'reference', { caseExact: true, mutability: 'readOnly', description: 'The URI of the resource.' }),
-      attr('version', 'string', { caseExact: true, mutability: 'readOnly', description: 'The version (ETag) of the resource.' }),
+      attr('location', 'reference', {
+        caseExact: true,
+        mutability: 'readOnly',
+        description: 'The URI of the resource.',
+      }),
+      attr('version', 'string', {
+        caseExact: true,
+        mutability: 'readOnly',
+        description: 'The version (ETag) of the resource.',
+      }),
     ],
     { mutability: 'readOnly', description: 'Resource metadata.' },
   ),

@@ -23,8 +23,14 @@ export function compileValidators(registry: Omit<SchemaRegistry, 'validators'>):
   COMMON_ATTRIBUTES.forEach(add);
   for (const schema of registry.schemas) schema.attributes.forEach(add);
   const wire = {
-    User: { input: resourceWireSchema(registry, 'User', 'input'), output: resourceWireSchema(registry, 'User', 'output') },
-    Group: { input: resourceWireSchema(registry, 'Group', 'input'), output: resourceWireSchema(registry, 'Group', 'output') },
+    User: {
+      input: resourceWireSchema(registry, 'User', 'input'),
+      output: resourceWireSchema(registry, 'User', 'output'),
+    },
+    Group: {
+      input: resourceWireSchema(registry, 'Group', 'input'),
+      output: resourceWireSchema(registry, 'Group', 'output'),
+    },
   };
   return {
     attribute(def) {

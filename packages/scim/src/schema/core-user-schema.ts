@@ -29,17 +29,22 @@ export const CORE_USER_SCHEMA: SchemaDef = {
     ),
     s('displayName', 'The name of the User, suitable for display to end-users.'),
     s('nickName', 'The casual way to address the user.'),
-    attr('profileUrl', 'reference', { description: "A URI to the User's online profile.", referenceTypes: ['external'] }),
+    attr('profileUrl', 'reference', {
+      description: "A URI to the User's online profile.",
+      referenceTypes: ['external'],
+    }),
     s('title', "The user's title, such as 'Vice President'."),
     s('userType', 'Identifies the relationship between the organization and the user.'),
     s('preferredLanguage', "The User's preferred written or spoken language (RFC 7231 Accept-Language)."),
     s('locale', "The User's default location for localization, e.g. 'en-US'."),
     s('timezone', "The User's time zone in IANA format, e.g. 'America/Los_Angeles'."),
     attr('active', 'boolean', {
-      description: "A Boolean value indicating the User's administrative status. Optional: left out of a POST or PUT, or removed by a PATCH, it is true.",
+      description:
+        "A Boolean value indicating the User's administrative status. Optional: left out of a POST or PUT, or removed by a PATCH, it is true.",
     }),
     attr('password', 'string', {
-      description: "The User's cleartext password; write-only, never returned. Accepted and discarded: people set their own password through their invite.",
+      description:
+        "The User's cleartext password; write-only, never returned. Accepted and discarded: people set their own password through their invite.",
       mutability: 'writeOnly',
       returned: 'never',
     }),
@@ -76,7 +81,11 @@ export const CORE_USER_SCHEMA: SchemaDef = {
       'groups',
       [
         attr('value', 'string', { description: "The identifier of the User's group.", mutability: 'readOnly' }),
-        attr('$ref', 'reference', { description: 'The URI of the Group.', mutability: 'readOnly', referenceTypes: ['Group'] }),
+        attr('$ref', 'reference', {
+          description: 'The URI of the Group.',
+          mutability: 'readOnly',
+          referenceTypes: ['Group'],
+        }),
         attr('display', 'string', { description: 'A human-readable name.', mutability: 'readOnly' }),
         attr('type', 'string', {
           description: "'direct' or 'indirect' membership.",

@@ -18,7 +18,7 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDef = {
     complex(
       'manager',
       [
-        s('value', 'The id of the SCIM resource representing the User\'s manager.'),
+        s('value', "The id of the SCIM resource representing the User's manager."),
         attr('$ref', 'reference', { description: "The URI of the manager's SCIM resource.", referenceTypes: ['User'] }),
         attr('displayName', 'string', { description: 'The displayName of the manager.', mutability: 'readOnly' }),
       ],

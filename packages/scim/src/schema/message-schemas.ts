@@ -4,9 +4,7 @@ import { URN } from './urns.ts';
 /** RFC 7644 message bodies. Parsing helpers (parsePatchRequest, parseSearchRequest) are more tolerant. */
 export const PatchOpSchema = z.object({
   schemas: z.array(z.string()),
-  Operations: z
-    .array(z.object({ op: z.string(), path: z.string().nullish(), value: z.unknown().optional() }))
-    .min(1),
+  Operations: z.array(z.object({ op: z.string(), path: z.string().nullish(), value: z.unknown().optional() })).min(1),
 });
 
 export const SearchRequestSchema = z.object({

@@ -67,7 +67,8 @@ function normaliseAttribute(input: AttributeInput): AttributeDef {
 
 function bindExtension(reg: ExtensionRegistration, taken: Set<string>): ExtensionBinding {
   const urnKey = reg.urn.toLowerCase();
-  if (!EXT_URN.test(reg.urn) || taken.has(urnKey)) throw new TypeError(`Invalid or duplicate extension URN '${reg.urn}'`);
+  if (!EXT_URN.test(reg.urn) || taken.has(urnKey))
+    throw new TypeError(`Invalid or duplicate extension URN '${reg.urn}'`);
   if (!STORAGE_KEY.test(reg.storageKey)) throw new TypeError(`Invalid storage key '${reg.storageKey}'`);
   taken.add(urnKey);
   const schema: SchemaDef = {
@@ -87,15 +88,28 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
   const taken = new Set([URN.user, URN.group, URN.enterpriseUser].map((u) => u.toLowerCase()));
   const keys = new Set<string>();
   const custom = (options.extensions ?? []).map((reg) => {
-    if (keys.has(`${reg.resourceType}:${reg.storageKey}`)) throw new TypeError(`Duplicate storage key '${reg.storageKey}'`);
+    if (keys.has(`${reg.resourceType}:${reg.storageKey}`))
+      throw new TypeError(`Duplicate storage key '${reg.storageKey}'`);
     keys.add(`${reg.resourceType}:${reg.storageKey}`);
     return { type: reg.resourceType, binding: bindExtension(reg, taken) };
   });
   const forType = (t: ResourceTypeName) => custom.filter((c) => c.type === t).map((c) => c.binding);
   const enterprise: ExtensionBinding = { schema: ENTERPRISE_USER_SCHEMA, storage: ['enterprise'], required: false };
   const resources: Record<ResourceTypeName, ResourceSchema> = {
-    User: { name: 'User', endpoint: '/Users', description: 'User Account', core: CORE_USER_SCHEMA, extensions: [enterprise, ...forType('User')] },
-    Group: { name: 'Group', endpoint: '/Groups', description: 'Group', core: CORE_GROUP_SCHEMA, extensions: forType('Group') },
+    User: {
+      name: 'User',
+      endpoint: '/Users',
+      description: 'User Account',
+      core: CORE_USER_SCHEMA,
+      extensions: [enterprise, ...forType('User')],
+    },
+    Group: {
+      name: 'Group',
+      endpoint: '/Groups',
+      description: 'Group',
+      core: CORE_GROUP_SCHEMA,
+      extensions: forType('Group'),
+    },
   };
   const base = {
     resources: Object.freeze(resources),

@@ -24,12 +24,19 @@ function attributesShape(defs: readonly AttributeDef[], mode: ZodMode): Record<s
  * The zod schema of a whole User or Group on the wire, derived from the registry (the same
  * definitions `/Schemas` prints). `input` tolerates IdP quirks; `output` is the strict response.
  */
-export function resourceWireSchema(registry: Pick<SchemaRegistry, 'resources' | 'strictCanonicalValues'>, type: ResourceTypeName, direction: ZodMode['direction']) {
+export function resourceWireSchema(
+  registry: Pick<SchemaRegistry, 'resources' | 'strictCanonicalValues'>,
+  type: ResourceTypeName,
+  direction: ZodMode['direction'],
+) {
   const resource = registry.resources[type];
   const mode: ZodMode = { direction, strictCanonicalValues: registry.strictCanonicalValues };
   const defs = [...COMMON_ATTRIBUTES, ...resource.core.attributes];
   const schemas = z.array(z.string());
-  const shape: Record<string, z.ZodType> = { schemas: direction === 'input' ? schemas.nullish() : schemas, ...attributesShape(defs, mode) };
+  const shape: Record<string, z.ZodType> = {
+    schemas: direction === 'input' ? schemas.nullish() : schemas,
+    ...attributesShape(defs, mode),
+  };
   for (const ext of resource.extensions) {
     shape[ext.schema.id] = z.strictObject(attributesShape(ext.schema.attributes, mode)).nullish();
   }
@@ -42,7 +49,9 @@ export function resourceWireSchema(registry: Pick<SchemaRegistry, 'resources' | 
     const out: Record<string, unknown> = {};
     for (const [k, val] of Object.entries(keyed)) {
       const urn = urns.find((u) => u.toLowerCase() === k.toLowerCase());
-      const canonicalVal = urn ? canonicaliseKeys(val, resource.extensions.find((e) => e.schema.id === urn)?.schema.attributes ?? []) : val;
+      const canonicalVal = urn
+        ? canonicaliseKeys(val, resource.extensions.find((e) => e.schema.id === urn)?.schema.attributes ?? [])
+        : val;
       out[urn ?? (k.toLowerCase() === 'schemas' ? 'schemas' : k)] = canonicalVal;
     }
     return out;

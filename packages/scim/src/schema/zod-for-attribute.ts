@@ -42,16 +42,21 @@ function complexObject(def: AttributeDef, mode: ZodMode): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const sub of subs) {
     // readOnly sub-attributes sent by a client are ignored (RFC 7643 §2.2), not refused.
-    shape[sub.name] = mode.direction === 'input' && sub.mutability === 'readOnly' ? z.unknown().optional() : scalar(sub, mode).nullish();
+    shape[sub.name] =
+      mode.direction === 'input' && sub.mutability === 'readOnly'
+        ? z.unknown().optional()
+        : scalar(sub, mode).nullish();
   }
   const object = z.strictObject(shape);
   if (mode.direction === 'output') return object;
-  return z.preprocess((v) => canonicaliseKeys(v, subs), object).transform((o) => {
-    const out: Record<string, unknown> = { ...o };
-    // `$ref` is rendered from ids on the way out, never stored.
-    for (const sub of subs) if (sub.mutability === 'readOnly' || sub.name === '$ref') delete out[sub.name];
-    return out;
-  });
+  return z
+    .preprocess((v) => canonicaliseKeys(v, subs), object)
+    .transform((o) => {
+      const out: Record<string, unknown> = { ...o };
+      // `$ref` is rendered from ids on the way out, never stored.
+      for (const sub of subs) if (sub.mutability === 'readOnly' || sub.name === '$ref') delete out[sub.name];
+      return out;
+    });
 }
 
 /** The zod type of one attribute value (an array when multi-valued), derived from its definition. */

@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 import { ScimError } from '../errors/scim-error.ts';
 import type { ExpectedError } from './registries.ts';
 
-export type Outcome = { value: unknown } | { error: { status: number; scimType: string | undefined; detail: string } } | { thrown: unknown };
+export type Outcome =
+  | { value: unknown }
+  | { error: { status: number; scimType: string | undefined; detail: string } }
+  | { thrown: unknown };
 
 /** What `run` did: its value, the ScimError it threw (as a client sees it), or anything else it threw. */
 export function outcomeOf(run: () => unknown): Outcome {
@@ -20,5 +23,11 @@ export function outcomeOf(run: () => unknown): Outcome {
  */
 export function expectedOutcome(error: ExpectedError | undefined, value: unknown): Outcome {
   if (!error) return { value };
-  return { error: { status: error.status, scimType: error.scimType, detail: error.message ? expect.stringContaining(error.message) : expect.any(String) } };
+  return {
+    error: {
+      status: error.status,
+      scimType: error.scimType,
+      detail: error.message ? expect.stringContaining(error.message) : expect.any(String),
+    },
+  };
 }

@@ -23,7 +23,13 @@ export const registries: Record<'rfc' | 'custom', SchemaRegistry> = {
           { name: 'tags', type: 'string', multiValued: true },
         ],
       },
-      { urn: ACME_GROUP_URN, name: 'AcmeGroup', resourceType: 'Group', storageKey: 'acmeGroup', attributes: [{ name: 'costCode', type: 'string' }] },
+      {
+        urn: ACME_GROUP_URN,
+        name: 'AcmeGroup',
+        resourceType: 'Group',
+        storageKey: 'acmeGroup',
+        attributes: [{ name: 'costCode', type: 'string' }],
+      },
     ],
   }),
 };

@@ -42,10 +42,20 @@ export async function createAccessTestApp(
   let resolve: PrincipalResolver = () => null;
   const env = await createTestDeps({ logger, resolvePrincipal: (token) => resolve(token) });
   // As in production: key and org reads cached, dropped on every revocation.
-  const credentials = createCredentialCache({ redis: env.deps.redis, logger, ...(options.credentialTtlMs ? { ttlMs: options.credentialTtlMs } : {}) });
+  const credentials = createCredentialCache({
+    redis: env.deps.redis,
+    logger,
+    ...(options.credentialTtlMs ? { ttlMs: options.credentialTtlMs } : {}),
+  });
   const db = credentials.wrap(env.deps.db);
   resolve = createKeyResolver({ keys: db.keys, clock: systemClock, logger, adminToken: ADMIN_TOKEN });
-  const server = createServer({ ...env.deps, db, resolvesWithoutRead: (token) => credentials.holdsKeyOf(token), platformTokenHash: hashPlatformToken(ADMIN_TOKEN), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
+  const server = createServer({
+    ...env.deps,
+    db,
+    resolvesWithoutRead: (token) => credentials.holdsKeyOf(token),
+    platformTokenHash: hashPlatformToken(ADMIN_TOKEN),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
   const agent = request(server.app);
 
   /** A tRPC call over HTTP (non-batched): returns status, body and headers. */
@@ -55,7 +65,10 @@ export async function createAccessTestApp(
         ? agent.post(`/trpc/${path}`).send(input === undefined ? {} : (input as object))
         : agent.get(`/trpc/${path}`).query(input === undefined ? {} : { input: JSON.stringify(input) });
     const res = await (token ? req.set('Authorization', `Bearer ${token}`) : req);
-    const body = res.body as { result?: { data: unknown }; error?: { message: string; data: { code: string; httpStatus: number } } };
+    const body = res.body as {
+      result?: { data: unknown };
+      error?: { message: string; data: { code: string; httpStatus: number } };
+    };
     return { status: res.status, data: body.result?.data as never, error: body.error, headers: res.headers };
   };
 
@@ -66,12 +79,25 @@ export async function createAccessTestApp(
   };
 
   /** A new org over /trpc as the platform admin: its SCIM key and a bootstrap admin key. */
-  const newOrg = async (plan: 'free' | 'pro' | 'enterprise' = 'enterprise', name = `Org ${Math.random().toString(36).slice(2)}`) => {
+  const newOrg = async (
+    plan: 'free' | 'pro' | 'enterprise' = 'enterprise',
+    name = `Org ${Math.random().toString(36).slice(2)}`,
+  ) => {
     const created = await trpc(ADMIN_TOKEN, 'platform.createOrg', { name, plan });
     if (created.status !== 200) throw new Error(`createOrg failed: ${JSON.stringify(created.error)}`);
-    const org = created.data as { org: { id: string }; serviceAccount: { id: string }; scim: { token: string; baseUrl: string; key: { id: string } } };
+    const org = created.data as {
+      org: { id: string };
+      serviceAccount: { id: string };
+      scim: { token: string; baseUrl: string; key: { id: string } };
+    };
     const admin = await trpc(ADMIN_TOKEN, 'platform.createAdminKey', { orgId: org.org.id });
-    return { orgId: org.org.id, scimToken: org.scim.token, scimKeyId: org.scim.key.id, serviceAccountId: org.serviceAccount.id, adminToken: (admin.data as { token: string }).token };
+    return {
+      orgId: org.org.id,
+      scimToken: org.scim.token,
+      scimKeyId: org.scim.key.id,
+      serviceAccountId: org.serviceAccount.id,
+      adminToken: (admin.data as { token: string }).token,
+    };
   };
 
   return { ...env, server, agent, trpc, scim, newOrg, logLines };
@@ -89,7 +115,10 @@ export const scimUser = (userName: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-export const deactivateOp = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
+export const deactivateOp = {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations: [{ op: 'replace', value: { active: false } }],
+};
 
 /** The secret part of a `pvk_<id>_<secret>` token (the secret itself may contain `_`). */
 export function keySecretOf(token: string): string {

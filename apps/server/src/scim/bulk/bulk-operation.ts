@@ -16,7 +16,11 @@ import type { ScimDeps } from '../scim-context.ts';
 export type BulkContext = { deps: ScimDeps; req: Request; res: Response; writes: ResourceWrites; baseUrl: string };
 
 /** A failed operation's result: its SCIM error as `response`, and where it pointed unless it was a POST. */
-export function failedResult(ctx: BulkContext, claimed: { method: string; bulkId?: string | undefined; path?: string }, failure: ScimFailure): BulkOperationResult {
+export function failedResult(
+  ctx: BulkContext,
+  claimed: { method: string; bulkId?: string | undefined; path?: string },
+  failure: ScimFailure,
+): BulkOperationResult {
   const location = claimed.method !== 'POST' && claimed.path ? `${ctx.baseUrl}${claimed.path}` : undefined;
   return {
     method: claimed.method,
@@ -33,7 +37,12 @@ export function failedResult(ctx: BulkContext, claimed: { method: string; bulkId
  * audit) as `/Users` and `/Groups`, as its own audit event. A POST adds its new id to
  * `created`. Never throws: a failure is the operation's result.
  */
-export async function runBulkOperation(ctx: BulkContext, op: BulkOperation, auth: OrgPrincipal, created: Map<string, string>): Promise<BulkOperationResult> {
+export async function runBulkOperation(
+  ctx: BulkContext,
+  op: BulkOperation,
+  auth: OrgPrincipal,
+  created: Map<string, string>,
+): Promise<BulkOperationResult> {
   const started = performance.now();
   const collector = createAuditCollector({ writtenBy: 'http', userAgent: ctx.req.headers['user-agent'] ?? null });
   const requestId = requestIdOf(ctx.req, ctx.res);
@@ -43,16 +52,33 @@ export async function runBulkOperation(ctx: BulkContext, op: BulkOperation, auth
   let result: BulkOperationResult;
   try {
     const id = target === undefined ? undefined : resourceIdOf(target);
-    const record = await write(ctx.writes[op.endpoint], caller, op.method, id ?? '', resolveBulkIds(op.data, created), versionOfETag(op.version));
+    const record = await write(
+      ctx.writes[op.endpoint],
+      caller,
+      op.method,
+      id ?? '',
+      resolveBulkIds(op.data, created),
+      versionOfETag(op.version),
+    );
     if (record && op.bulkId !== undefined) created.set(op.bulkId, record.id);
     // As the single request answers: a Group PATCH (no projection in Bulk) is 204, like a DELETE.
     const noBody = op.method === 'DELETE' || (op.method === 'PATCH' && op.endpoint === 'Groups');
     const status = op.method === 'POST' ? 201 : noBody ? 204 : 200;
     const location = `${ctx.baseUrl}/${op.endpoint}/${record?.id ?? id ?? ''}`;
-    result = { method: op.method, ...(op.bulkId !== undefined ? { bulkId: op.bulkId } : {}), location, ...(record ? { version: record.version } : {}), status };
+    result = {
+      method: op.method,
+      ...(op.bulkId !== undefined ? { bulkId: op.bulkId } : {}),
+      location,
+      ...(record ? { version: record.version } : {}),
+      status,
+    };
   } catch (error) {
     const failure = toScimFailure(error);
-    if (failure.internal) ctx.req.log.error({ err: error, requestId, path: '/scim/v2/Bulk', operation: `${op.method} ${path}` }, 'scim bulk operation failed');
+    if (failure.internal)
+      ctx.req.log.error(
+        { err: error, requestId, path: '/scim/v2/Bulk', operation: `${op.method} ${path}` },
+        'scim bulk operation failed',
+      );
     result = failedResult(ctx, { method: op.method, bulkId: op.bulkId, path }, failure);
   }
   auditOperationOf(ctx.res)?.({ method: op.method, path, status: result.status, collector, started });
@@ -60,7 +86,14 @@ export async function runBulkOperation(ctx: BulkContext, op: BulkOperation, auth
 }
 
 /** The write a method stands for; the record written (none for DELETE). */
-async function write(writes: ResourceWrites[BulkOperation['endpoint']], caller: ScimCaller, method: BulkOperation['method'], id: string, data: unknown, version: number | undefined) {
+async function write(
+  writes: ResourceWrites[BulkOperation['endpoint']],
+  caller: ScimCaller,
+  method: BulkOperation['method'],
+  id: string,
+  data: unknown,
+  version: number | undefined,
+) {
   switch (method) {
     case 'POST':
       return writes.create(caller, data);

@@ -20,7 +20,16 @@ export type BulkOutcome = { results: BulkOperationResult[]; retryAfter?: string 
  */
 export async function runBulk(ctx: BulkContext, request: BulkRequest): Promise<BulkOutcome> {
   const references = request.operations.map((p) => (p.ok ? bulkIdReferences(p.operation) : []));
-  const plan = planBulk(request.operations.map((p, i) => (p.ok ? { ...(p.operation.bulkId !== undefined ? { defines: p.operation.bulkId } : {}), references: references[i] ?? [] } : null)));
+  const plan = planBulk(
+    request.operations.map((p, i) =>
+      p.ok
+        ? {
+            ...(p.operation.bulkId !== undefined ? { defines: p.operation.bulkId } : {}),
+            references: references[i] ?? [],
+          }
+        : null,
+    ),
+  );
   const results = new Map<number, BulkOperationResult>();
   const created = new Map<string, string>();
   let failed = 0;
@@ -36,7 +45,12 @@ export async function runBulk(ctx: BulkContext, request: BulkRequest): Promise<B
       break;
     }
     const refusal = plan.refused.get(i);
-    const result = await runOne(ctx, request, i, { auth, created, refused: refusal && { ...refusal, internal: false }, references: references[i] ?? [] });
+    const result = await runOne(ctx, request, i, {
+      auth,
+      created,
+      refused: refusal && { ...refusal, internal: false },
+      references: references[i] ?? [],
+    });
     results.set(i, result);
     if (result.status >= 400 && ++failed >= (request.failOnErrors ?? Infinity)) break;
   }
@@ -44,7 +58,12 @@ export async function runBulk(ctx: BulkContext, request: BulkRequest): Promise<B
   return { results: inRequestOrder, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
-type Turn = { auth: OrgPrincipal; created: Map<string, string>; refused: ScimFailure | undefined; references: readonly string[] };
+type Turn = {
+  auth: OrgPrincipal;
+  created: Map<string, string>;
+  refused: ScimFailure | undefined;
+  references: readonly string[];
+};
 
 async function runOne(ctx: BulkContext, request: BulkRequest, i: number, turn: Turn): Promise<BulkOperationResult> {
   const parsed = request.operations[i];
@@ -53,7 +72,12 @@ async function runOne(ctx: BulkContext, request: BulkRequest, i: number, turn: T
   if (turn.refused) return unrun(ctx, request, i, turn.refused);
   // Every bulkId it needs ran before it (the plan's order); one missing is a POST that failed.
   const missing = turn.references.find((bulkId) => !turn.created.has(bulkId));
-  if (missing !== undefined) return unrun(ctx, request, i, { status: 409, detail: `bulkId '${missing}' was not created (its POST failed), so this operation was not run`, internal: false });
+  if (missing !== undefined)
+    return unrun(ctx, request, i, {
+      status: 409,
+      detail: `bulkId '${missing}' was not created (its POST failed), so this operation was not run`,
+      internal: false,
+    });
   return runBulkOperation(ctx, op, turn.auth, turn.created);
 }
 
@@ -62,5 +86,9 @@ function unrun(ctx: BulkContext, request: BulkRequest, i: number, failure: ScimF
   const parsed = request.operations[i];
   if (!parsed?.ok) return failedResult(ctx, { method: parsed?.method ?? '', bulkId: parsed?.bulkId }, failure);
   const { method, bulkId, endpoint, target } = parsed.operation;
-  return failedResult(ctx, { method, bulkId, path: `/${endpoint}${target === undefined ? '' : `/${target}`}` }, failure);
+  return failedResult(
+    ctx,
+    { method, bulkId, path: `/${endpoint}${target === undefined ? '' : `/${target}`}` },
+    failure,
+  );
 }

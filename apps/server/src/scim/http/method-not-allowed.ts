@@ -5,6 +5,10 @@ import { ScimHttpFailure } from './scim-failure.ts';
 export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
   const allow = allowed.join(', ');
   return (req) => {
-    throw new ScimHttpFailure({ status: 405, detail: `${req.method} is not allowed here; use ${allow}`, headers: { Allow: allow } });
+    throw new ScimHttpFailure({
+      status: 405,
+      detail: `${req.method} is not allowed here; use ${allow}`,
+      headers: { Allow: allow },
+    });
   };
 }

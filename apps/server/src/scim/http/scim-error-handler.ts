@@ -18,7 +18,8 @@ export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => 
   }
   const failure = toScimFailure(error);
   const requestId = String(res.getHeader('X-Request-Id') ?? '');
-  if (failure.status >= 500) req.log.error({ err: error, requestId, path: loggablePath(req.originalUrl) }, 'scim request failed');
+  if (failure.status >= 500)
+    req.log.error({ err: error, requestId, path: loggablePath(req.originalUrl) }, 'scim request failed');
   for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
   sendScim(res, failure.status, scimErrorBody(failure, requestId));
 };
@@ -26,5 +27,10 @@ export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => 
 /** A failure's SCIM Error body (`status` a string); an internal one names only the request. */
 export function scimErrorBody(failure: ScimFailure, requestId: string): ScimErrorBody {
   const detail = failure.internal ? `${failure.detail} (request ${requestId})` : failure.detail;
-  return { schemas: [ERROR_URN], status: String(failure.status), ...(failure.scimType ? { scimType: failure.scimType } : {}), detail };
+  return {
+    schemas: [ERROR_URN],
+    status: String(failure.status),
+    ...(failure.scimType ? { scimType: failure.scimType } : {}),
+    detail,
+  };
 }

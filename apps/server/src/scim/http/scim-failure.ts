@@ -13,7 +13,12 @@ export class ScimHttpFailure extends Error {
   readonly detail: string;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(init: { status: HttpFailureStatus; detail: string; headers?: Record<string, string>; scimType?: 'invalidSyntax' }) {
+  constructor(init: {
+    status: HttpFailureStatus;
+    detail: string;
+    headers?: Record<string, string>;
+    scimType?: 'invalidSyntax';
+  }) {
     super(init.detail);
     this.status = init.status;
     this.detail = init.detail;

@@ -15,7 +15,8 @@ export function resourceId(req: Request): string {
 
 /** `resourceId` for an id from elsewhere (a Bulk operation's path). */
 export function resourceIdOf(id: unknown): string {
-  if (typeof id !== 'string' || !UUID_PATTERN.test(id)) throw new ScimHttpFailure({ status: 404, detail: 'Resource not found' });
+  if (typeof id !== 'string' || !UUID_PATTERN.test(id))
+    throw new ScimHttpFailure({ status: 404, detail: 'Resource not found' });
   return id;
 }
 
@@ -43,12 +44,18 @@ export function queryParams(req: Request): Record<string, string | string[] | un
 }
 
 /** `attributes` / `excludedAttributes` of a single-resource request (RFC 7644 §3.9). */
-export function projectionOf(req: Request, options: ListQueryOptions): Pick<ListQuery, 'attributes' | 'excludedAttributes'> {
+export function projectionOf(
+  req: Request,
+  options: ListQueryOptions,
+): Pick<ListQuery, 'attributes' | 'excludedAttributes'> {
   // Only these two: a GET /Users/{id}?count=x must not fail on list parameters.
-  const params = Object.fromEntries(Object.entries(queryParams(req)).filter(([k]) => /^(attributes|excludedattributes)$/i.test(k)));
+  const params = Object.fromEntries(
+    Object.entries(queryParams(req)).filter(([k]) => /^(attributes|excludedattributes)$/i.test(k)),
+  );
   const { attributes, excludedAttributes } = parseListQuery(params, options);
   return { attributes, excludedAttributes };
 }
 
 /** The optional `ifMatchVersion` input of the write procedures. */
-export const optionalVersion = (version: number | undefined) => (version !== undefined ? { ifMatchVersion: version } : {});
+export const optionalVersion = (version: number | undefined) =>
+  version !== undefined ? { ifMatchVersion: version } : {};

@@ -40,13 +40,24 @@ function fromAppError(error: AppError): ScimFailure {
   const status = STATUS_BY_CODE[error.code];
   if (status >= 500 && status !== 503) return INTERNAL;
   const headers = error.retryAfter !== undefined ? { 'Retry-After': String(error.retryAfter) } : undefined;
-  return { status, scimType: typeFor(status, error.scimType), detail: error.userMessage ?? error.message, headers, internal: false };
+  return {
+    status,
+    scimType: typeFor(status, error.scimType),
+    detail: error.userMessage ?? error.message,
+    headers,
+    internal: false,
+  };
 }
 
 function fromZod(error: ZodError): ScimFailure {
   const issue = error.issues[0];
   const where = issue?.path.length ? ` at '${issue.path.map(String).join('.')}'` : '';
-  return { status: 400, scimType: 'invalidValue', detail: `Invalid value${where}: ${issue?.message ?? 'rejected'}`, internal: false };
+  return {
+    status: 400,
+    scimType: 'invalidValue',
+    detail: `Invalid value${where}: ${issue?.message ?? 'rejected'}`,
+    internal: false,
+  };
 }
 
 type BodyParserError = { type: string; status?: number };
@@ -57,7 +68,13 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
 export function toScimFailure(error: unknown): ScimFailure {
   if (error instanceof ScimHttpFailure || error instanceof ScimError) {
     const headers = error instanceof ScimHttpFailure ? error.headers : undefined;
-    return { status: error.status, scimType: typeFor(error.status, error.scimType), detail: error.detail, headers, internal: error.status === 500 };
+    return {
+      status: error.status,
+      scimType: typeFor(error.status, error.scimType),
+      detail: error.detail,
+      headers,
+      internal: error.status === 500,
+    };
   }
   if (isAppError(error)) return fromAppError(error);
   if (error instanceof TRPCError) {
@@ -71,10 +88,18 @@ export function toScimFailure(error: unknown): ScimFailure {
   // An id with broken %-escapes can't name any resource.
   if (error instanceof URIError) return { status: 404, detail: 'Resource not found', internal: false };
   if (isBodyParserError(error)) {
-    if (error.type === 'entity.parse.failed') return { status: 400, scimType: 'invalidSyntax', detail: 'The body is not valid JSON', internal: false };
-    if (error.type === 'entity.too.large') return { status: 413, detail: `The body is larger than 1 MB: at most ${BULK_LIMITS.maxPayloadSize} bytes (maxPayloadSize)`, internal: false };
-    if (error.type.endsWith('.unsupported')) return { status: 415, detail: 'Unsupported charset or content encoding', internal: false };
-    if (error.status !== undefined && error.status < 500) return { status: 400, scimType: 'invalidSyntax', detail: 'The body could not be read', internal: false };
+    if (error.type === 'entity.parse.failed')
+      return { status: 400, scimType: 'invalidSyntax', detail: 'The body is not valid JSON', internal: false };
+    if (error.type === 'entity.too.large')
+      return {
+        status: 413,
+        detail: `The body is larger than 1 MB: at most ${BULK_LIMITS.maxPayloadSize} bytes (maxPayloadSize)`,
+        internal: false,
+      };
+    if (error.type.endsWith('.unsupported'))
+      return { status: 415, detail: 'Unsupported charset or content encoding', internal: false };
+    if (error.status !== undefined && error.status < 500)
+      return { status: 400, scimType: 'invalidSyntax', detail: 'The body could not be read', internal: false };
   }
   return INTERNAL;
 }

@@ -40,7 +40,8 @@ function substitute(value: unknown, vars: Record<string, unknown>): unknown {
     });
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, vars));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, vars)]));
   return value;
 }
 
@@ -48,12 +49,16 @@ function substitute(value: unknown, vars: Record<string, unknown>): unknown {
 function matchers(value: unknown): unknown {
   if (value === '<any>') return expect.toSatisfy((v: unknown) => v !== undefined && v !== null && v !== '');
   if (Array.isArray(value)) return value.map(matchers);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, matchers(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, matchers(v)]));
   return value;
 }
 
 export const readPath = (body: unknown, path: string | string[]): unknown =>
-  (typeof path === 'string' ? path.split('.') : path).reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), body);
+  (typeof path === 'string' ? path.split('.') : path).reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+    body,
+  );
 
 /** Sends one step (variables substituted), asserts status, body and headers, and saves captures. */
 export async function replayStep(app: ScimTestApp, step: FixtureStep, vars: Record<string, unknown>) {
@@ -72,9 +77,13 @@ export async function replayStep(app: ScimTestApp, step: FixtureStep, vars: Reco
   for (const [name, path] of Object.entries(step.save ?? {})) vars[name] = readPath(res.body, path);
   const context = `${step.name}: ${res.status} ${JSON.stringify(res.body)}`;
   expect(res.status, context).toBe(step.expect.status);
-  expect(res.headers['content-type'] ?? 'none', context).toMatch(res.status === 204 ? /^none$/ : /^application\/scim\+json; charset=utf-8$/);
-  if (step.expect.body !== undefined) expect(res.body, context).toMatchObject(matchers(substitute(step.expect.body, vars)) as object);
-  for (const path of step.expect.absent ?? []) expect(readPath(res.body, path), `${context} (${String(path)} must be absent)`).toBeUndefined();
+  expect(res.headers['content-type'] ?? 'none', context).toMatch(
+    res.status === 204 ? /^none$/ : /^application\/scim\+json; charset=utf-8$/,
+  );
+  if (step.expect.body !== undefined)
+    expect(res.body, context).toMatchObject(matchers(substitute(step.expect.body, vars)) as object);
+  for (const path of step.expect.absent ?? [])
+    expect(readPath(res.body, path), `${context} (${String(path)} must be absent)`).toBeUndefined();
   if (step.expect.memberValues) {
     const members = (res.body as { members?: { value: string }[] }).members ?? [];
     const wanted = substitute(step.expect.memberValues, vars) as string[];

@@ -37,7 +37,10 @@ export async function createScimTestApp(options: { onLog?: (entry: Record<string
         }),
       })
     : undefined;
-  const env = await createTestDeps({ resolvePrincipal: (token) => principals[token] ?? null, ...(logger ? { logger } : {}) });
+  const env = await createTestDeps({
+    resolvePrincipal: (token) => principals[token] ?? null,
+    ...(logger ? { logger } : {}),
+  });
   await env.models.orgs.create([
     { _id: orgA, name: `Org A ${orgA}`, nameKey: `org a ${orgA}`, plan: 'enterprise' },
     { _id: orgB, name: `Org B ${orgB}`, nameKey: `org b ${orgB}`, plan: 'enterprise' },
@@ -46,7 +49,11 @@ export async function createScimTestApp(options: { onLog?: (entry: Record<string
   const agent = request(server.app);
 
   /** A request under /scim/v2 with the given token (default org A). */
-  const scim = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token: TestToken | null = 'orgA') => {
+  const scim = (
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    token: TestToken | null = 'orgA',
+  ) => {
     const req = agent[method](`${SCIM_BASE}${path}`);
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
   };

@@ -25,22 +25,47 @@ export function movableClock(): Clock & { advance(ms: number): void } {
  */
 export async function createWebTestApp(options: { signInLimits?: SignInLimits } = {}) {
   const clock = movableClock();
-  const env = await createTestDeps({ clock, resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : null) });
+  const env = await createTestDeps({
+    clock,
+    resolvePrincipal: (token) => (token === PLATFORM_TOKEN ? { kind: 'platform' } : null),
+  });
   const distDir = mkdtempSync(join(tmpdir(), 'provisio-web-'));
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Provisio admin</title><div id="root"></div>');
-  const web = { distDir, signInLimits: options.signInLimits ?? { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } };
+  const web = {
+    distDir,
+    signInLimits: options.signInLimits ?? { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 },
+  };
   /** The server over this test's database and Redis; another call is the same deployment restarted with other settings. */
-  const serverWith = (overrides: Partial<ServerDeps> = {}) => createServer({ ...env.deps, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN), web, ...overrides });
+  const serverWith = (overrides: Partial<ServerDeps> = {}) =>
+    createServer({ ...env.deps, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN), web, ...overrides });
   const server = serverWith();
   const agent = request(server.app);
   const db = env.deps.db;
 
   /** A user of `orgId` with a password (active admins may sign in); `hashParams` makes an older kind of hash. */
   type NewUserOptions = { password?: string; role?: UserRole; status?: UserStatus; hashParams?: ScryptParams };
-  const newUser = async (orgId: string, email: string, { password = 'a long enough password', role = 'admin', status = 'active', hashParams }: NewUserOptions = {}) => {
+  const newUser = async (
+    orgId: string,
+    email: string,
+    { password = 'a long enough password', role = 'admin', status = 'active', hashParams }: NewUserOptions = {},
+  ) => {
     const now = clock.now();
-    const attributes = { userName: email, active: status !== 'deactivated', emails: [{ value: email, primary: true, type: 'work' }], displayName: email.split('@')[0] };
-    return db.users.insert(orgId, { id: uuidV7(), attributes, status, source: 'admin', role, passwordHash: await hashPassword(password, hashParams), ...(status === 'active' ? { acceptedAt: now } : {}), now });
+    const attributes = {
+      userName: email,
+      active: status !== 'deactivated',
+      emails: [{ value: email, primary: true, type: 'work' }],
+      displayName: email.split('@')[0],
+    };
+    return db.users.insert(orgId, {
+      id: uuidV7(),
+      attributes,
+      status,
+      source: 'admin',
+      role,
+      passwordHash: await hashPassword(password, hashParams),
+      ...(status === 'active' ? { acceptedAt: now } : {}),
+      now,
+    });
   };
 
   /** Signs in over HTTP; returns the cookie header value and the CSRF token. */
@@ -51,5 +76,15 @@ export async function createWebTestApp(options: { signInLimits?: SignInLimits } 
     return { res, cookie, csrf: (res.body as { csrfToken?: string }).csrfToken ?? '', setCookie: setCookie[0] ?? '' };
   };
 
-  return { ...env, clock, db, server, serverWith, agent, newUser, signIn, newOrg: (name?: string) => createTestOrg(db, name ? { name } : {}) };
+  return {
+    ...env,
+    clock,
+    db,
+    server,
+    serverWith,
+    agent,
+    newUser,
+    signIn,
+    newOrg: (name?: string) => createTestOrg(db, name ? { name } : {}),
+  };
 }

@@ -17,7 +17,8 @@ const NO_QUEUE: KeyAlerts = {
 };
 
 /** Alerts go through the worker's queue; a context without one (some tests) reports each as failed. */
-export const keyAlertsOf = (ctx: Pick<Context, 'queue'>): KeyAlerts => (ctx.queue ? createKeyAlerts(ctx.queue) : NO_QUEUE);
+export const keyAlertsOf = (ctx: Pick<Context, 'queue'>): KeyAlerts =>
+  ctx.queue ? createKeyAlerts(ctx.queue) : NO_QUEUE;
 
 /** `${publicUrl}/scim/v2`: what an IdP admin pastes as the SCIM base URL. */
 export const scimBaseUrlOf = (ctx: Pick<Context, 'publicUrl'>) => `${ctx.publicUrl.replace(/\/+$/, '')}/scim/v2`;

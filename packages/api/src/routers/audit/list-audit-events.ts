@@ -11,8 +11,13 @@ export const listAuditEvents = orgProcedure
   .output(ZListAuditEventsResponseSchema)
   .query(async ({ ctx, input }) => {
     const { from, to, ledger, ...rest } = input;
-    if (ledger === 'platform' && ctx.auth.session?.kind !== 'platform') throw new AppError('FORBIDDEN', { message: 'only the platform admin reads the platform ledger' });
+    if (ledger === 'platform' && ctx.auth.session?.kind !== 'platform')
+      throw new AppError('FORBIDDEN', { message: 'only the platform admin reads the platform ledger' });
     const range = { ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) };
-    const items = await list(accessDeps(ctx), { orgId: ledger === 'platform' ? PLATFORM_LEDGER : ctx.auth.orgId, ...rest, ...range });
+    const items = await list(accessDeps(ctx), {
+      orgId: ledger === 'platform' ? PLATFORM_LEDGER : ctx.auth.orgId,
+      ...rest,
+      ...range,
+    });
     return { items, nextBefore: items.length === input.limit ? (items.at(-1)?.id ?? null) : null };
   });

@@ -19,4 +19,7 @@ export const ZListAuditEventsRequestSchema = z
   })
   .default({ limit: 100, ledger: 'org' });
 
-export const ZListAuditEventsResponseSchema = z.object({ items: z.array(AuditEventSchema), nextBefore: z.string().nullable() });
+export const ZListAuditEventsResponseSchema = z.object({
+  items: z.array(AuditEventSchema),
+  nextBefore: z.string().nullable(),
+});

@@ -13,7 +13,10 @@ const RECHECK_MS = 5_000;
  * web session ended (signed out, expired, its user no longer an active admin, or it
  * switched org). Reads the credential at most every RECHECK_MS.
  */
-export function credentialCheck(ctx: Pick<Context, 'db' | 'clock' | 'platformTokenHash'>, auth: Extract<Principal, { kind: 'org' }>): () => Promise<void> {
+export function credentialCheck(
+  ctx: Pick<Context, 'db' | 'clock' | 'platformTokenHash'>,
+  auth: Extract<Principal, { kind: 'org' }>,
+): () => Promise<void> {
   const { orgId, keyId, sessionIdHash } = auth;
   let checkedAt = ctx.clock.now().getTime();
   return async () => {
@@ -25,9 +28,18 @@ export function credentialCheck(ctx: Pick<Context, 'db' | 'clock' | 'platformTok
       if (key.revokedAt !== null) throw new AppError('UNAUTHENTICATED', { message: revocationMessage(key) });
     }
     if (sessionIdHash) {
-      const standing = await sessionStanding({ sessions: ctx.db.sessions, users: ctx.db.users, clock: ctx.clock, platformTokenHash: ctx.platformTokenHash ?? null }, sessionIdHash);
+      const standing = await sessionStanding(
+        {
+          sessions: ctx.db.sessions,
+          users: ctx.db.users,
+          clock: ctx.clock,
+          platformTokenHash: ctx.platformTokenHash ?? null,
+        },
+        sessionIdHash,
+      );
       if ('ended' in standing) throw new AppError('UNAUTHENTICATED', { message: sessionEndedMessage(standing.ended) });
-      if (standing.session.orgId !== orgId) throw new AppError('UNAUTHENTICATED', { message: sessionEndedMessage('org-changed') });
+      if (standing.session.orgId !== orgId)
+        throw new AppError('UNAUTHENTICATED', { message: sessionEndedMessage('org-changed') });
     }
   };
 }

@@ -17,7 +17,12 @@ const holderOf = ({ keyId, sessionIdHash, ownerId }: OrgPrincipal): string =>
   keyId ? `key:${keyId}` : sessionIdHash ? `session:${sessionIdHash.slice(0, 32)}` : `owner:${ownerId ?? 'none'}`;
 
 /** One stream: a lease under the caps, then the org's feed, re-checking key or session as it goes. */
-async function* userEvents(ctx: Context, auth: OrgPrincipal, input: TOnUserChangeRequest, signal?: AbortSignal): AsyncGenerator<UserEvent> {
+async function* userEvents(
+  ctx: Context,
+  auth: OrgPrincipal,
+  input: TOnUserChangeRequest,
+  signal?: AbortSignal,
+): AsyncGenerator<UserEvent> {
   const streams = ctx.streams;
   if (!streams) throw new AppError('UNAVAILABLE', { message: 'event streams are served over HTTP (/trpc) only' });
   const lease = await openStreamLease(streams.leases, { orgId: auth.orgId, holder: holderOf(auth) });
@@ -27,7 +32,11 @@ async function* userEvents(ctx: Context, auth: OrgPrincipal, input: TOnUserChang
       lease.check();
       await credentialStillWorks();
     };
-    yield* streams.feed.subscribe(auth.orgId, { lastEventId: input?.lastEventId ?? null, stillAllowed, ...(signal ? { signal } : {}) });
+    yield* streams.feed.subscribe(auth.orgId, {
+      lastEventId: input?.lastEventId ?? null,
+      stillAllowed,
+      ...(signal ? { signal } : {}),
+    });
   } finally {
     await lease.release();
   }
@@ -46,5 +55,6 @@ export const onUserChangeProcedure = orgProcedure
   .subscription(async function* ({ ctx, input, signal }) {
     const { orgId, keyId } = ctx.auth;
     ctx.logger.info({ orgId, keyId }, 'events.onUserChange');
-    for await (const event of withTrpcErrors(userEvents(ctx, ctx.auth, input, signal))) yield tracked(event.id, UserEventSchema.parse(event));
+    for await (const event of withTrpcErrors(userEvents(ctx, ctx.auth, input, signal)))
+      yield tracked(event.id, UserEventSchema.parse(event));
   });

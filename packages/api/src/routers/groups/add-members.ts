@@ -11,5 +11,10 @@ export const addMembersProcedure = orgProcedure
   .mutation(({ ctx, input }) => {
     const { id, members, ifMatchVersion } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, groupId: id, count: members.length }, 'groups.addMembers');
-    return changeGroupMembers(domainDeps(ctx), { orgId: ctx.auth.orgId, id, ifMatchVersion, delta: { add: members, remove: [], replaceAll: false } });
+    return changeGroupMembers(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      id,
+      ifMatchVersion,
+      delta: { add: members, remove: [], replaceAll: false },
+    });
   });

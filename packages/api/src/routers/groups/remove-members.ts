@@ -11,5 +11,10 @@ export const removeMembersProcedure = orgProcedure
   .mutation(({ ctx, input }) => {
     const { id, memberIds, ifMatchVersion } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, groupId: id, count: memberIds.length }, 'groups.removeMembers');
-    return changeGroupMembers(domainDeps(ctx), { orgId: ctx.auth.orgId, id, ifMatchVersion, delta: { add: [], remove: memberIds, replaceAll: false } });
+    return changeGroupMembers(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      id,
+      ifMatchVersion,
+      delta: { add: [], remove: memberIds, replaceAll: false },
+    });
   });

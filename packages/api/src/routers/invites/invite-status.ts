@@ -7,4 +7,6 @@ export const inviteStatusProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZInviteStatusRequestSchema)
   .output(ZInviteStatusResponseSchema)
-  .query(({ ctx, input }) => getInviteStatus({ invites: ctx.db.invites, clock: ctx.clock }, { orgId: ctx.auth.orgId, userId: input.userId }));
+  .query(({ ctx, input }) =>
+    getInviteStatus({ invites: ctx.db.invites, clock: ctx.clock }, { orgId: ctx.auth.orgId, userId: input.userId }),
+  );

@@ -31,5 +31,7 @@ it("never shows another org's invites, and refuses more than a page of ids with 
   await env.db.invites.insertNext(env.orgId, { id: uuidV7(), userId, now: t0 });
   const other = callerFor(env.db, testPrincipal(`other-${randomUUID()}`));
   expect(await other.invites.statusMany({ userIds: [userId] })).toEqual([{ userId, invite: null }]);
-  await expect(env.caller.invites.statusMany({ userIds: Array.from({ length: 101 }, () => randomUUID()) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  await expect(
+    env.caller.invites.statusMany({ userIds: Array.from({ length: 101 }, () => randomUUID()) }),
+  ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 });

@@ -7,4 +7,6 @@ export const inviteStatusesProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZInviteStatusesRequestSchema)
   .output(ZInviteStatusesResponseSchema)
-  .query(({ ctx, input }) => getInviteStatuses({ invites: ctx.db.invites, clock: ctx.clock }, { orgId: ctx.auth.orgId, userIds: input.userIds }));
+  .query(({ ctx, input }) =>
+    getInviteStatuses({ invites: ctx.db.invites, clock: ctx.clock }, { orgId: ctx.auth.orgId, userIds: input.userIds }),
+  );

@@ -10,7 +10,11 @@ export const createKey = orgProcedure
   .input(ZCreateKeyRequestSchema)
   .output(ZCreateKeyResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { key, token } = await create(accessDeps(ctx), { orgId: ctx.auth.orgId, ...input, issuerScopes: ctx.auth.scopes });
+    const { key, token } = await create(accessDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      ...input,
+      issuerScopes: ctx.auth.scopes,
+    });
     ctx.logger.info({ orgId: key.orgId, keyId: key.id, ownerId: key.ownerId }, 'application key created');
     const after = { name: key.name, ownerType: key.ownerType, ownerId: key.ownerId, scopes: key.scopes };
     recordChange(ctx.audit, { resourceType: 'ApplicationKey', resourceId: key.id, before: null, after });

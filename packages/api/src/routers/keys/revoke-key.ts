@@ -12,6 +12,11 @@ export const revokeKey = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const key = await revoke(accessDeps(ctx), { orgId: ctx.auth.orgId, keyId: input.id });
     ctx.logger.info({ orgId: key.orgId, keyId: key.id }, 'application key revoked');
-    recordChange(ctx.audit, { resourceType: 'ApplicationKey', resourceId: key.id, before: { revokedReason: null }, after: { revokedReason: key.revokedReason } });
+    recordChange(ctx.audit, {
+      resourceType: 'ApplicationKey',
+      resourceId: key.id,
+      before: { revokedReason: null },
+      after: { revokedReason: key.revokedReason },
+    });
     return key;
   });

@@ -12,5 +12,13 @@ export const scimStatus = orgProcedure
     const org = await getOrg(deps, ctx.auth.orgId);
     const status = await getScimStatus(deps, org.id);
     const { scimEnabled, samlJitEnabled } = org.settings;
-    return { plan: org.plan, scimEnabled, samlJitEnabled, available: status.available, scimBaseUrl: scimBaseUrlOf(ctx), scimKeys: status.scimKeys, warnings: status.warnings };
+    return {
+      plan: org.plan,
+      scimEnabled,
+      samlJitEnabled,
+      available: status.available,
+      scimBaseUrl: scimBaseUrlOf(ctx),
+      scimKeys: status.scimKeys,
+      warnings: status.warnings,
+    };
   });

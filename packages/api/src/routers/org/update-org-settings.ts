@@ -11,12 +11,20 @@ export const updateOrgSettings = orgProcedure
   .input(ZUpdateOrgSettingsRequestSchema)
   .output(ZUpdateOrgSettingsResponseSchema)
   .mutation(async ({ ctx, input: { keyRateLimit, ...settings } }) => {
-    if (keyRateLimit !== undefined) throw new AppError('FORBIDDEN', { message: 'keyRateLimit is set by the platform admin (platform.setOrgKeyRateLimit); ask them to raise it' });
+    if (keyRateLimit !== undefined)
+      throw new AppError('FORBIDDEN', {
+        message: 'keyRateLimit is set by the platform admin (platform.setOrgKeyRateLimit); ask them to raise it',
+      });
     const deps = accessDeps(ctx);
     const orgId = ctx.auth.orgId;
     const before = await getOrg(deps, orgId);
     const org = await update(deps, { orgId, settings });
     ctx.logger.info({ orgId }, 'org settings updated');
-    recordChange(ctx.audit, { resourceType: 'Org', resourceId: orgId, before: { settings: before.settings }, after: { settings: org.settings } });
+    recordChange(ctx.audit, {
+      resourceType: 'Org',
+      resourceId: orgId,
+      before: { settings: before.settings },
+      after: { settings: org.settings },
+    });
     return org;
   });

@@ -11,8 +11,27 @@ export const createAdminKey = platformProcedure
   .mutation(async ({ ctx, input }) => {
     const { key, token } = await issueAdminKey(accessDeps(ctx), input);
     ctx.logger.info({ orgId: key.orgId, keyId: key.id }, 'admin key issued');
-    const changes = diffRecords({ resourceType: 'ApplicationKey', resourceId: key.id }, null, { name: key.name, ownerId: key.ownerId, scopes: key.scopes });
-    const event = { orgId: key.orgId, surface: 'trpc', actor: actorOf(ctx.auth), action: 'platform.createAdminKey', outcome: 'success', changes } as const;
-    await ctx.db.audit.insert(newAuditEvent(ctx.clock.now(), { ...event, resourceType: 'ApplicationKey', resourceId: key.id, status: 200, requestId: ctx.requestId ?? null }));
+    const changes = diffRecords({ resourceType: 'ApplicationKey', resourceId: key.id }, null, {
+      name: key.name,
+      ownerId: key.ownerId,
+      scopes: key.scopes,
+    });
+    const event = {
+      orgId: key.orgId,
+      surface: 'trpc',
+      actor: actorOf(ctx.auth),
+      action: 'platform.createAdminKey',
+      outcome: 'success',
+      changes,
+    } as const;
+    await ctx.db.audit.insert(
+      newAuditEvent(ctx.clock.now(), {
+        ...event,
+        resourceType: 'ApplicationKey',
+        resourceId: key.id,
+        status: 200,
+        requestId: ctx.requestId ?? null,
+      }),
+    );
     return { key, token };
   });

@@ -12,11 +12,36 @@ export const createOrg = platformProcedure
     const { org, serviceAccount, scimKey } = await provisionOrg(accessDeps(ctx), input);
     ctx.logger.info({ orgId: org.id, keyId: scimKey.key.id }, 'org provisioned');
     const changes = [
-      ...diffRecords({ resourceType: 'Org', resourceId: org.id }, null, { name: org.name, plan: org.plan, settings: org.settings }),
-      ...diffRecords({ resourceType: 'ServiceAccount', resourceId: serviceAccount.id }, null, { name: serviceAccount.name }),
-      ...diffRecords({ resourceType: 'ApplicationKey', resourceId: scimKey.key.id }, null, { name: scimKey.key.name, ownerId: serviceAccount.id, scopes: scimKey.key.scopes }),
+      ...diffRecords({ resourceType: 'Org', resourceId: org.id }, null, {
+        name: org.name,
+        plan: org.plan,
+        settings: org.settings,
+      }),
+      ...diffRecords({ resourceType: 'ServiceAccount', resourceId: serviceAccount.id }, null, {
+        name: serviceAccount.name,
+      }),
+      ...diffRecords({ resourceType: 'ApplicationKey', resourceId: scimKey.key.id }, null, {
+        name: scimKey.key.name,
+        ownerId: serviceAccount.id,
+        scopes: scimKey.key.scopes,
+      }),
     ];
-    const event = { orgId: org.id, surface: 'trpc', actor: actorOf(ctx.auth), action: 'platform.createOrg', outcome: 'success', changes } as const;
-    await ctx.db.audit.insert(newAuditEvent(ctx.clock.now(), { ...event, resourceType: 'Org', resourceId: org.id, status: 200, requestId: ctx.requestId ?? null }));
+    const event = {
+      orgId: org.id,
+      surface: 'trpc',
+      actor: actorOf(ctx.auth),
+      action: 'platform.createOrg',
+      outcome: 'success',
+      changes,
+    } as const;
+    await ctx.db.audit.insert(
+      newAuditEvent(ctx.clock.now(), {
+        ...event,
+        resourceType: 'Org',
+        resourceId: org.id,
+        status: 200,
+        requestId: ctx.requestId ?? null,
+      }),
+    );
     return { org, serviceAccount, scim: { baseUrl: scimBaseUrlOf(ctx), token: scimKey.token, key: scimKey.key } };
   });

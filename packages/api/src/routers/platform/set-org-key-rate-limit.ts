@@ -13,8 +13,27 @@ export const setOrgKeyRateLimit = platformProcedure
     const before = await getOrg(deps, input.orgId);
     const org = await setLimit(deps, input);
     ctx.logger.info({ orgId: org.id, keyRateLimit: org.settings.keyRateLimit }, 'org key rate limit set');
-    const changes = diffRecords({ resourceType: 'Org', resourceId: org.id }, { keyRateLimit: before.settings.keyRateLimit }, { keyRateLimit: org.settings.keyRateLimit });
-    const event = { orgId: org.id, surface: 'trpc', actor: actorOf(ctx.auth), action: 'platform.setOrgKeyRateLimit', outcome: 'success', changes } as const;
-    await ctx.db.audit.insert(newAuditEvent(ctx.clock.now(), { ...event, resourceType: 'Org', resourceId: org.id, status: 200, requestId: ctx.requestId ?? null }));
+    const changes = diffRecords(
+      { resourceType: 'Org', resourceId: org.id },
+      { keyRateLimit: before.settings.keyRateLimit },
+      { keyRateLimit: org.settings.keyRateLimit },
+    );
+    const event = {
+      orgId: org.id,
+      surface: 'trpc',
+      actor: actorOf(ctx.auth),
+      action: 'platform.setOrgKeyRateLimit',
+      outcome: 'success',
+      changes,
+    } as const;
+    await ctx.db.audit.insert(
+      newAuditEvent(ctx.clock.now(), {
+        ...event,
+        resourceType: 'Org',
+        resourceId: org.id,
+        status: 200,
+        requestId: ctx.requestId ?? null,
+      }),
+    );
     return org;
   });

@@ -14,7 +14,22 @@ export const setOrgPlan = platformProcedure
     const org = await setPlan(deps, input);
     ctx.logger.info({ orgId: org.id, plan: org.plan }, 'org plan set');
     const changes = diffRecords({ resourceType: 'Org', resourceId: org.id }, { plan: before.plan }, { plan: org.plan });
-    const event = { orgId: org.id, surface: 'trpc', actor: actorOf(ctx.auth), action: 'platform.setOrgPlan', outcome: 'success', changes } as const;
-    await ctx.db.audit.insert(newAuditEvent(ctx.clock.now(), { ...event, resourceType: 'Org', resourceId: org.id, status: 200, requestId: ctx.requestId ?? null }));
+    const event = {
+      orgId: org.id,
+      surface: 'trpc',
+      actor: actorOf(ctx.auth),
+      action: 'platform.setOrgPlan',
+      outcome: 'success',
+      changes,
+    } as const;
+    await ctx.db.audit.insert(
+      newAuditEvent(ctx.clock.now(), {
+        ...event,
+        resourceType: 'Org',
+        resourceId: org.id,
+        status: 200,
+        requestId: ctx.requestId ?? null,
+      }),
+    );
     return org;
   });

@@ -15,5 +15,11 @@ export const createUserProcedure = orgProcedure
     const { pickRole, defaultRole, authority } = await writePolicy(ctx);
     const role = input.role ?? pickRole(input.attributes.roles) ?? defaultRole;
     // The write brings its effects: the audit diff and, for an `invited` user, the invite.
-    return createUser(domainDeps(ctx), { orgId: ctx.auth.orgId, attributes: input.attributes, role, source: sourceOf(ctx), authority });
+    return createUser(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      attributes: input.attributes,
+      role,
+      source: sourceOf(ctx),
+      authority,
+    });
   });

@@ -11,7 +11,8 @@ const attributes = (userName: string, extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   env = await setupOrg();
-  for (let i = 0; i < 7; i++) await env.caller.users.create({ attributes: attributes(`page.${i}`, { externalId: `ext-${i}` }) });
+  for (let i = 0; i < 7; i++)
+    await env.caller.users.create({ attributes: attributes(`page.${i}`, { externalId: `ext-${i}` }) });
 });
 afterAll(() => env.db.drop());
 
@@ -28,7 +29,16 @@ describe('users.list (cursor)', () => {
       seen.push(...page.items);
       cursor = page.nextCursor;
     }
-    expect(seen.map((u) => u.userName)).toEqual(['page.0', 'page.1', 'page.2', 'page.3', 'page.4', 'page.5', 'page.6', 'page.late']);
+    expect(seen.map((u) => u.userName)).toEqual([
+      'page.0',
+      'page.1',
+      'page.2',
+      'page.3',
+      'page.4',
+      'page.5',
+      'page.6',
+      'page.late',
+    ]);
   });
 
   it('filters by status, email (any case), userName, externalId and group', async () => {
@@ -36,8 +46,12 @@ describe('users.list (cursor)', () => {
     const [a, b] = all;
     if (!a || !b) throw new Error('seed users missing');
     await env.caller.users.deactivate({ id: b.id });
-    const group = await env.caller.groups.create({ attributes: { displayName: 'Pagers' }, members: [{ value: a.id }, { value: b.id }] });
-    const names = async (input: Parameters<typeof env.caller.users.list>[0]) => (await env.caller.users.list(input)).items.map((u) => u.userName);
+    const group = await env.caller.groups.create({
+      attributes: { displayName: 'Pagers' },
+      members: [{ value: a.id }, { value: b.id }],
+    });
+    const names = async (input: Parameters<typeof env.caller.users.list>[0]) =>
+      (await env.caller.users.list(input)).items.map((u) => u.userName);
     expect(await names({ status: 'deactivated' })).toEqual([b.userName]);
     expect(await names({ email: 'PAGE.3@example.COM' })).toEqual(['page.3']);
     expect(await names({ userName: 'PAGE.4' })).toEqual(['page.4']);
@@ -61,10 +75,17 @@ describe('users.list (cursor)', () => {
 describe('users.update', () => {
   it('sets and clears named attributes and keeps the rest', async () => {
     const u = await env.caller.users.create({ attributes: attributes('upd', { title: 'Engineer', nickName: 'u' }) });
-    const updated = await env.caller.users.update({ id: u.id, set: { displayName: 'Up Dated' }, clear: ['nickName'], ifMatchVersion: 1 });
+    const updated = await env.caller.users.update({
+      id: u.id,
+      set: { displayName: 'Up Dated' },
+      clear: ['nickName'],
+      ifMatchVersion: 1,
+    });
     expect(updated.attributes).toMatchObject({ userName: 'upd', title: 'Engineer', displayName: 'Up Dated' });
     expect(updated.attributes.nickName).toBeUndefined();
     expect(updated.version).toBe(2);
-    await expect(env.caller.users.update({ id: u.id, set: { title: 'x' }, ifMatchVersion: 1 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(env.caller.users.update({ id: u.id, set: { title: 'x' }, ifMatchVersion: 1 })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
   });
 });

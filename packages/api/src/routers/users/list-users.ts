@@ -10,5 +10,10 @@ export const listUsersProcedure = orgProcedure
   .output(ZListUsersResponseSchema)
   .query(({ ctx, input }) => {
     const { cursor, limit, ...filters } = input ?? {};
-    return listUsersPage(domainDeps(ctx), { orgId: ctx.auth.orgId, filters, ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) });
+    return listUsersPage(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      filters,
+      ...(cursor ? { cursor } : {}),
+      ...(limit ? { limit } : {}),
+    });
   });

@@ -6,4 +6,7 @@ export const ZListUsersRequestSchema = UserListFiltersSchema.extend({
   cursor: z.string().min(1).max(512).optional(),
   limit: z.number().int().min(1).max(500).optional(),
 }).optional();
-export const ZListUsersResponseSchema = z.object({ items: z.array(UserListItemSchema), nextCursor: z.string().nullable() });
+export const ZListUsersResponseSchema = z.object({
+  items: z.array(UserListItemSchema),
+  nextCursor: z.string().nullable(),
+});

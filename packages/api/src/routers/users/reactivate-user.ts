@@ -12,5 +12,11 @@ export const reactivateUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
     const { authority } = await writePolicy(ctx);
-    return setUserActive(domainDeps(ctx), { orgId: ctx.auth.orgId, id: input.id, active: true, authority, read: before });
+    return setUserActive(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      id: input.id,
+      active: true,
+      authority,
+      read: before,
+    });
   });

@@ -14,5 +14,11 @@ export const replaceUserProcedure = orgProcedure
     const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
     const { pickRole, authority } = await writePolicy(ctx);
     const role = pickRole(input.attributes.roles);
-    return replaceUser(domainDeps(ctx), { orgId: ctx.auth.orgId, ...input, ...(role ? { role } : {}), authority, read: before });
+    return replaceUser(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      ...input,
+      ...(role ? { role } : {}),
+      authority,
+      read: before,
+    });
   });

@@ -14,6 +14,17 @@ export const updateUserProcedure = orgProcedure
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.update');
     assertMayNameRole(ctx.auth, role);
     const { pickRole, authority } = await writePolicy(ctx);
-    const options = { orgId: ctx.auth.orgId, id, set, authority, ...(clear ? { clear } : {}), ...(ifMatchVersion ? { ifMatchVersion } : {}), ...(role ? { role } : {}) };
-    return updateUser(domainDeps(ctx), { ...options, roleFor: (attributes) => pickRole(attributes.roles) ?? undefined });
+    const options = {
+      orgId: ctx.auth.orgId,
+      id,
+      set,
+      authority,
+      ...(clear ? { clear } : {}),
+      ...(ifMatchVersion ? { ifMatchVersion } : {}),
+      ...(role ? { role } : {}),
+    };
+    return updateUser(domainDeps(ctx), {
+      ...options,
+      roleFor: (attributes) => pickRole(attributes.roles) ?? undefined,
+    });
   });

@@ -9,7 +9,10 @@ export const ZUpdateUserRequestSchema = z.object({
   /** Top-level attributes to set; each replaces its stored value whole. */
   set: Settable.partial().default({}),
   /** Top-level attributes to remove. */
-  clear: z.array(Settable.omit({ userName: true }).keyof()).max(32).optional(),
+  clear: z
+    .array(Settable.omit({ userName: true }).keyof())
+    .max(32)
+    .optional(),
   /** The role, named outright (wins over what `set.roles` map to); `admin` needs the `admin` scope. */
   role: z.enum(USER_ROLES).optional(),
   ifMatchVersion: ZIfMatchVersionSchema,

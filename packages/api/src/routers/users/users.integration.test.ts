@@ -6,9 +6,18 @@ import { setupOrg } from '../../testing/test-caller.ts';
 type CreateInput = inferProcedureInput<AppRouter['users']['create']>;
 let env: Awaited<ReturnType<typeof setupOrg>>;
 const newUser = (userName: string, extra: Partial<CreateInput['attributes']> = {}): CreateInput => ({
-  attributes: { userName, active: true, name: { givenName: 'Test', familyName: 'User' }, emails: [{ value: userName, type: 'work', primary: true }], ...extra },
+  attributes: {
+    userName,
+    active: true,
+    name: { givenName: 'Test', familyName: 'User' },
+    emails: [{ value: userName, type: 'work', primary: true }],
+    ...extra,
+  },
 });
-const replaceOp = (path: string, value: unknown) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path, value }] });
+const replaceOp = (path: string, value: unknown) => ({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations: [{ op: 'replace', path, value }],
+});
 
 beforeAll(async () => {
   env = await setupOrg();
@@ -21,7 +30,14 @@ describe('users procedures', () => {
   it('creates an invited user that reads active: true, and gets it', async () => {
     const created = await env.caller.users.create(newUser('okta.user@example.com'));
     // A tRPC call by an org principal: the server decides the source.
-    expect(created).toMatchObject({ status: 'invited', source: 'admin', role: 'standard', version: 1, acceptedAt: null, groups: [] });
+    expect(created).toMatchObject({
+      status: 'invited',
+      source: 'admin',
+      role: 'standard',
+      version: 1,
+      acceptedAt: null,
+      groups: [],
+    });
     expect(created.attributes.active).toBe(true);
     expect(created.created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(JSON.stringify(created)).not.toMatch(/password|scrypt/i);
@@ -33,13 +49,20 @@ describe('users procedures', () => {
     await env.caller.users.create(newUser('dup.b@example.com'));
     const conflict = { cause: { code: 'CONFLICT', scimType: 'uniqueness' } };
     await expect(env.caller.users.create(newUser('DUP.A@example.com'))).rejects.toMatchObject(conflict);
-    await expect(env.caller.users.replace({ id: a.id, attributes: newUser('Dup.B@Example.com').attributes })).rejects.toMatchObject(conflict);
-    await expect(env.caller.users.patch({ id: a.id, patch: replaceOp('userName', 'DUP.B@EXAMPLE.COM') })).rejects.toMatchObject(conflict);
+    await expect(
+      env.caller.users.replace({ id: a.id, attributes: newUser('Dup.B@Example.com').attributes }),
+    ).rejects.toMatchObject(conflict);
+    await expect(
+      env.caller.users.patch({ id: a.id, patch: replaceOp('userName', 'DUP.B@EXAMPLE.COM') }),
+    ).rejects.toMatchObject(conflict);
   });
 
   it('deactivates with PATCH active:false, stays visible, and reactivates to invited', async () => {
     const u = await env.caller.users.create(newUser('cycle@example.com'));
-    const off = await env.caller.users.patch({ id: u.id, patch: { Operations: [{ op: 'Replace', value: { active: false } }] } });
+    const off = await env.caller.users.patch({
+      id: u.id,
+      patch: { Operations: [{ op: 'Replace', value: { active: false } }] },
+    });
     expect(off).toMatchObject({ status: 'deactivated', attributes: { active: false } });
     const listed = await env.caller.users.search({ filter: 'userName eq "CYCLE@example.com"' });
     expect(listed.items.map((i) => [i.id, i.attributes.active])).toEqual([[u.id, false]]);
@@ -51,7 +74,10 @@ describe('users procedures', () => {
     const u = await env.caller.users.create(newUser('entra@example.com'));
     const again = await env.caller.users.patch({ id: u.id, patch: replaceOp('active', true) });
     expect(again.status).toBe('invited');
-    await expect(env.caller.users.reactivate({ id: u.id })).resolves.toMatchObject({ status: 'invited', version: again.version });
+    await expect(env.caller.users.reactivate({ id: u.id })).resolves.toMatchObject({
+      status: 'invited',
+      version: again.version,
+    });
   });
 
   it('deactivate/reactivate procedures are idempotent', async () => {
@@ -63,13 +89,21 @@ describe('users procedures', () => {
 
   it('PUT replaces the whole resource, keeps id and created, and checks ifMatchVersion', async () => {
     const u = await env.caller.users.create(newUser('put@example.com', { title: 'Engineer', displayName: 'Put' }));
-    const put = await env.caller.users.replace({ id: u.id, attributes: { userName: 'put@example.com', active: true, nickName: 'p' }, ifMatchVersion: 1 });
+    const put = await env.caller.users.replace({
+      id: u.id,
+      attributes: { userName: 'put@example.com', active: true, nickName: 'p' },
+      ifMatchVersion: 1,
+    });
     expect(put).toMatchObject({ id: u.id, created: u.created, version: 2, attributes: { nickName: 'p' } });
     expect(put.attributes.title).toBeUndefined();
-    await expect(env.caller.users.replace({ id: u.id, attributes: put.attributes, ifMatchVersion: 1 })).rejects.toMatchObject({
+    await expect(
+      env.caller.users.replace({ id: u.id, attributes: put.attributes, ifMatchVersion: 1 }),
+    ).rejects.toMatchObject({
       cause: { code: 'PRECONDITION_FAILED' },
     });
-    await expect(env.caller.users.patch({ id: u.id, patch: replaceOp('title', 'x'), ifMatchVersion: 1 })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      env.caller.users.patch({ id: u.id, patch: replaceOp('title', 'x'), ifMatchVersion: 1 }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 
   it('PATCHes Entra value paths and enterprise URN paths', async () => {
@@ -89,7 +123,10 @@ describe('users procedures', () => {
 
   it('reports PATCH engine refusals as BAD_REQUEST with their scimType', async () => {
     const u = await env.caller.users.create(newUser('bad.patch@example.com'));
-    await expect(env.caller.users.patch({ id: u.id, patch: { Operations: [] } })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { scimType: 'invalidSyntax' } });
+    await expect(env.caller.users.patch({ id: u.id, patch: { Operations: [] } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { scimType: 'invalidSyntax' },
+    });
   });
 
   it('deletes for real: NOT_FOUND after, userName free again, second delete NOT_FOUND', async () => {
@@ -97,11 +134,18 @@ describe('users procedures', () => {
     await expect(env.caller.users.delete({ id: u.id })).resolves.toEqual({ id: u.id });
     await expect(env.caller.users.get({ id: u.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(env.caller.users.delete({ id: u.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(env.caller.users.create(newUser('GONE@example.com'))).resolves.toMatchObject({ userName: 'GONE@example.com' });
+    await expect(env.caller.users.create(newUser('GONE@example.com'))).resolves.toMatchObject({
+      userName: 'GONE@example.com',
+    });
   });
 
   it('answers NOT_FOUND for ids that never existed or are malformed', async () => {
-    for (const id of ['010101001010101011001010101011', '00919288221112222', 'x', '0190a4b2-0000-7000-8000-000000000000']) {
+    for (const id of [
+      '010101001010101011001010101011',
+      '00919288221112222',
+      'x',
+      '0190a4b2-0000-7000-8000-000000000000',
+    ]) {
       await expect(env.caller.users.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
   });
@@ -125,8 +169,12 @@ describe('users procedures', () => {
     expect(names).toEqual([...names].sort().reverse());
     const byCreated = await env.caller.users.search({ sortBy: 'meta.created' });
     expect(byCreated.items.map((u) => u.created)).toEqual(byCreated.items.map((u) => u.created).sort());
-    await expect(env.caller.users.search({ filter: 'favouriteColour eq "blue"' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
-    await expect(env.caller.users.search({ filter: 'userName eq' })).rejects.toMatchObject({ cause: { scimType: 'invalidFilter' } });
+    await expect(env.caller.users.search({ filter: 'favouriteColour eq "blue"' })).rejects.toMatchObject({
+      cause: { scimType: 'invalidFilter' },
+    });
+    await expect(env.caller.users.search({ filter: 'userName eq' })).rejects.toMatchObject({
+      cause: { scimType: 'invalidFilter' },
+    });
     await expect(env.caller.users.search({ sortBy: 'emails' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
@@ -134,7 +182,8 @@ describe('users procedures', () => {
     const a = await env.caller.users.create(newUser('status.a@example.com'));
     const b = await env.caller.users.create(newUser('status.b@example.com'));
     await env.caller.users.deactivate({ id: b.id });
-    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) => (await env.caller.users.search({ count: 1000, ...input })).items.map((u) => u.id);
+    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) =>
+      (await env.caller.users.search({ count: 1000, ...input })).items.map((u) => u.id);
     expect(await ids({ status: 'deactivated', filter: 'userName sw "status."' })).toEqual([b.id]);
     expect(await ids({ status: 'invited', filter: 'userName sw "status."' })).toEqual([a.id]);
     expect(await ids({ status: 'active', filter: 'userName sw "status."' })).toEqual([]);
@@ -147,12 +196,16 @@ describe('users procedures', () => {
 
   it('searches word prefixes with text, kept by every write, ANDed with filter and status', async () => {
     const u = await env.caller.users.create(newUser('text.search@example.com', { displayName: 'Katherine Johnson' }));
-    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) => (await env.caller.users.search({ count: 1000, ...input })).items.map((x) => x.id);
+    const ids = async (input: Parameters<typeof env.caller.users.search>[0]) =>
+      (await env.caller.users.search({ count: 1000, ...input })).items.map((x) => x.id);
     expect(await ids({ text: 'kath JOHN' })).toEqual([u.id]);
     expect(await ids({ text: 'atherine' })).toEqual([]);
     expect(await ids({ text: 'kath', filter: 'userName sw "text."', status: 'invited' })).toEqual([u.id]);
     expect(await ids({ text: 'kath', status: 'active' })).toEqual([]);
-    await env.caller.users.replace({ id: u.id, attributes: { userName: 'text.search@example.com', active: true, displayName: 'Dorothy Vaughan' } });
+    await env.caller.users.replace({
+      id: u.id,
+      attributes: { userName: 'text.search@example.com', active: true, displayName: 'Dorothy Vaughan' },
+    });
     expect(await ids({ text: 'kath' })).toEqual([]);
     expect(await ids({ text: 'vaughan dor' })).toEqual([u.id]);
     await expect(env.caller.users.search({ text: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -26,9 +26,13 @@ export async function writePolicy(ctx: Pick<Context, 'db' | 'audit'> & { auth: O
     const resolved = resolveRole(roles, { mapping, defaultRole });
     if (!resolved) return null;
     if (resolved.unmatched.length) {
-      const applied = resolved.fellBack ? `the org default role '${defaultRole}' was applied` : `role '${resolved.role}' was applied from the values that matched`;
+      const applied = resolved.fellBack
+        ? `the org default role '${defaultRole}' was applied`
+        : `role '${resolved.role}' was applied from the values that matched`;
       const values = resolved.unmatched.map((v) => JSON.stringify(v)).join(', ');
-      ctx.audit?.note(`SCIM roles matched no role mapping: ${values}; ${applied} (an org admin maps values to roles in the org settings, roleMapping)`);
+      ctx.audit?.note(
+        `SCIM roles matched no role mapping: ${values}; ${applied} (an org admin maps values to roles in the org settings, roleMapping)`,
+      );
     }
     return resolved.role;
   };

@@ -19,10 +19,20 @@ export async function serverOnDb(dbName: string, port = 0) {
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const queue = new Queue(`test-${randomUUID()}`, { connection: redis });
   const logger = createLogger({ name: 'test', level: 'silent' });
-  const resolvePrincipal = (token: string) => authenticateKey({ keys: db.keys, clock: systemClock, onTouchError: () => undefined }, token);
+  const resolvePrincipal = (token: string) =>
+    authenticateKey({ keys: db.keys, clock: systemClock, onTouchError: () => undefined }, token);
   // Other test files' refused tokens from 127.0.0.1 count in the same Redis: no per-address limit here.
   const badCredentialLimit = { perAddress: 100_000, windowSeconds: 60 };
-  const server = createServer({ db, redis, queue, logger, clock: systemClock, publicUrl: 'http://provisio.test', resolvePrincipal, badCredentialLimit });
+  const server = createServer({
+    db,
+    redis,
+    queue,
+    logger,
+    clock: systemClock,
+    publicUrl: 'http://provisio.test',
+    resolvePrincipal,
+    badCredentialLimit,
+  });
   const bound = await server.start(port);
   return {
     port: bound,
