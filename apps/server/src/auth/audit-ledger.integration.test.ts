@@ -124,6 +124,22 @@ describe('the provisioning ledger', () => {
     ).toBe(true);
   });
 
+  it('names the user of a tRPC deactivation, also when it changes nothing (idempotent)', async () => {
+    const res = await app.scim('post', '/Users', org.scimToken).send(scimUser('idle@example.com'));
+    const id = res.body.id as string;
+    for (let i = 0; i < 2; i++) expect((await app.trpc(org.adminToken, 'users.deactivate', { id })).status).toBe(200);
+    const deactivations = await events(
+      { resourceId: id },
+      (items) => items.filter((e) => e.action === 'users.deactivate').length === 2,
+    );
+    const [repeat, first] = deactivations.filter((e) => e.action === 'users.deactivate');
+    expect(first).toMatchObject({ resourceType: 'User', resourceId: id, outcome: 'success' });
+    expect(first?.changes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ attribute: 'status', new: 'deactivated' })]),
+    );
+    expect(repeat).toMatchObject({ resourceType: 'User', resourceId: id, outcome: 'success', changes: [] });
+  });
+
   it('reads events written before actors were explicit: a key without a key id was a web session', async () => {
     const legacy = (action: string, actor: Record<string, unknown>) => ({
       ...newAuditEvent(new Date(), {

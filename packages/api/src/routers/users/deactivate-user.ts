@@ -1,22 +1,4 @@
-import { setUserActive } from '@provisio/core';
-import { orgProcedure } from '../../trpc.ts';
-import { domainDeps } from '../domain-deps.ts';
-import { ZSetUserActiveRequestSchema, ZSetUserActiveResponseSchema } from './set-user-active.types.ts';
-import { writePolicy } from './write-policy.ts';
+import { setUserActiveProcedure } from './set-user-active-procedure.ts';
 
 /** `active: false`; the user stays visible. Idempotent. */
-export const deactivateUserProcedure = orgProcedure
-  .meta({ scope: 'users:write' })
-  .input(ZSetUserActiveRequestSchema)
-  .output(ZSetUserActiveResponseSchema)
-  .mutation(async ({ ctx, input }) => {
-    const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
-    const { authority } = await writePolicy(ctx);
-    return setUserActive(domainDeps(ctx), {
-      orgId: ctx.auth.orgId,
-      id: input.id,
-      active: false,
-      authority,
-      read: before,
-    });
-  });
+export const deactivateUserProcedure = setUserActiveProcedure(false);
