@@ -11,7 +11,7 @@ export type VersionClaims = { claims: Claims; model: Model<ClaimDoc>; superseded
 
 /**
  * Runs `write` as the one writer allowed to move a document to `nextVersion`. FerretDB 1.x
- * (SQLite) runs `findOneAndUpdate({ version })` as an unisolated read-then-write, so two
+ * runs `findOneAndUpdate({ version })` as an unisolated read-then-write, so two
  * writers could both "win"; a unique-key insert cannot. `write` is still conditional on
  * the version (all MongoDB would need). When it writes nothing or throws (e.g. E11000 on
  * userName), the claim is released so the version is not blocked. Null: not claimed (or
