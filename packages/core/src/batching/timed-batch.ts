@@ -1,0 +1,41 @@
+export type TimedBatchOptions<T> = {
+  /** Sends one batch; it must not throw (report its own failures). */
+  send: (batch: T[]) => Promise<void>;
+  /** How long an item may wait for others to share its send. */
+  maxDelayMs: number;
+  /** This many waiting items are sent at once. */
+  maxItems: number;
+};
+
+/**
+ * Work that no request waits for, sent together: one `send` per batch, at most `maxDelayMs`
+ * after the first item of it or as soon as `maxItems` wait, instead of a round trip each.
+ * `flush` sends what is waiting and resolves once every batch sent so far has settled (a
+ * process's stop calls it). A crash loses at most the waiting items.
+ */
+export function createTimedBatch<T>({ send, maxDelayMs, maxItems }: TimedBatchOptions<T>) {
+  let waiting: T[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = waiting;
+    waiting = [];
+    if (batch.length) {
+      const sent = send(batch).finally(() => inFlight.delete(sent));
+      inFlight.add(sent);
+    }
+    return Promise.all(inFlight).then(() => undefined);
+  }
+
+  return {
+    add(item: T): void {
+      waiting.push(item);
+      if (waiting.length >= maxItems) void flush();
+      else timer ??= setTimeout(() => void flush(), maxDelayMs);
+    },
+    flush,
+  };
+}
