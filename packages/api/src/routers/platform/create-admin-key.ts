@@ -1,6 +1,7 @@
-import { actorOf, diffRecords, newAuditEvent } from '@provisio/core/audit';
+import { diffRecords } from '@provisio/core/audit';
 import { issueAdminKey } from '@provisio/core/orgs';
 import { platformProcedure } from '../../trpc.ts';
+import { recordPlatformChange } from './record-platform-change.ts';
 import { accessDeps } from '../audit/access-deps.ts';
 import { ZCreateAdminKeyRequestSchema, ZCreateAdminKeyResponseSchema } from './create-admin-key.types.ts';
 
@@ -16,22 +17,12 @@ export const createAdminKey = platformProcedure
       ownerId: key.ownerId,
       scopes: key.scopes,
     });
-    const event = {
+    await recordPlatformChange(ctx, {
       orgId: key.orgId,
-      surface: 'trpc',
-      actor: actorOf(ctx.auth),
       action: 'platform.createAdminKey',
-      outcome: 'success',
+      resourceType: 'ApplicationKey',
+      resourceId: key.id,
       changes,
-    } as const;
-    await ctx.db.audit.insert(
-      newAuditEvent(ctx.clock.now(), {
-        ...event,
-        resourceType: 'ApplicationKey',
-        resourceId: key.id,
-        status: 200,
-        requestId: ctx.requestId ?? null,
-      }),
-    );
+    });
     return { key, token };
   });

@@ -1,6 +1,7 @@
 import { provisionOrg } from '@provisio/core/orgs';
-import { actorOf, diffRecords, newAuditEvent } from '@provisio/core/audit';
+import { diffRecords } from '@provisio/core/audit';
 import { platformProcedure } from '../../trpc.ts';
+import { recordPlatformChange } from './record-platform-change.ts';
 import { accessDeps, scimBaseUrlOf } from '../audit/access-deps.ts';
 import { ZCreateOrgRequestSchema, ZCreateOrgResponseSchema } from './create-org.types.ts';
 
@@ -26,22 +27,12 @@ export const createOrg = platformProcedure
         scopes: scimKey.key.scopes,
       }),
     ];
-    const event = {
+    await recordPlatformChange(ctx, {
       orgId: org.id,
-      surface: 'trpc',
-      actor: actorOf(ctx.auth),
       action: 'platform.createOrg',
-      outcome: 'success',
+      resourceType: 'Org',
+      resourceId: org.id,
       changes,
-    } as const;
-    await ctx.db.audit.insert(
-      newAuditEvent(ctx.clock.now(), {
-        ...event,
-        resourceType: 'Org',
-        resourceId: org.id,
-        status: 200,
-        requestId: ctx.requestId ?? null,
-      }),
-    );
+    });
     return { org, serviceAccount, scim: { baseUrl: scimBaseUrlOf(ctx), token: scimKey.token, key: scimKey.key } };
   });

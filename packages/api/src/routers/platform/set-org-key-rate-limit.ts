@@ -1,6 +1,7 @@
-import { actorOf, diffRecords, newAuditEvent } from '@provisio/core/audit';
+import { diffRecords } from '@provisio/core/audit';
 import { getOrg, setOrgKeyRateLimit as setLimit } from '@provisio/core/orgs';
 import { platformProcedure } from '../../trpc.ts';
+import { recordPlatformChange } from './record-platform-change.ts';
 import { accessDeps } from '../audit/access-deps.ts';
 import { ZSetOrgKeyRateLimitRequestSchema, ZSetOrgKeyRateLimitResponseSchema } from './set-org-key-rate-limit.types.ts';
 
@@ -18,22 +19,12 @@ export const setOrgKeyRateLimit = platformProcedure
       { keyRateLimit: before.settings.keyRateLimit },
       { keyRateLimit: org.settings.keyRateLimit },
     );
-    const event = {
+    await recordPlatformChange(ctx, {
       orgId: org.id,
-      surface: 'trpc',
-      actor: actorOf(ctx.auth),
       action: 'platform.setOrgKeyRateLimit',
-      outcome: 'success',
+      resourceType: 'Org',
+      resourceId: org.id,
       changes,
-    } as const;
-    await ctx.db.audit.insert(
-      newAuditEvent(ctx.clock.now(), {
-        ...event,
-        resourceType: 'Org',
-        resourceId: org.id,
-        status: 200,
-        requestId: ctx.requestId ?? null,
-      }),
-    );
+    });
     return org;
   });

@@ -1,6 +1,7 @@
-import { actorOf, diffRecords, newAuditEvent } from '@provisio/core/audit';
+import { diffRecords } from '@provisio/core/audit';
 import { getOrg, setOrgPlan as setPlan } from '@provisio/core/orgs';
 import { platformProcedure } from '../../trpc.ts';
+import { recordPlatformChange } from './record-platform-change.ts';
 import { accessDeps } from '../audit/access-deps.ts';
 import { ZSetOrgPlanRequestSchema, ZSetOrgPlanResponseSchema } from './set-org-plan.types.ts';
 
@@ -14,22 +15,12 @@ export const setOrgPlan = platformProcedure
     const org = await setPlan(deps, input);
     ctx.logger.info({ orgId: org.id, plan: org.plan }, 'org plan set');
     const changes = diffRecords({ resourceType: 'Org', resourceId: org.id }, { plan: before.plan }, { plan: org.plan });
-    const event = {
+    await recordPlatformChange(ctx, {
       orgId: org.id,
-      surface: 'trpc',
-      actor: actorOf(ctx.auth),
       action: 'platform.setOrgPlan',
-      outcome: 'success',
+      resourceType: 'Org',
+      resourceId: org.id,
       changes,
-    } as const;
-    await ctx.db.audit.insert(
-      newAuditEvent(ctx.clock.now(), {
-        ...event,
-        resourceType: 'Org',
-        resourceId: org.id,
-        status: 200,
-        requestId: ctx.requestId ?? null,
-      }),
-    );
+    });
     return org;
   });
