@@ -55,7 +55,11 @@ export function createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }:
         throw error;
       }
       // Never stale: a marker only says this admin was reached. Not stored: the next retry may mail them again.
-      await db.claims.take(marker, { now: clock.now(), staleAfterMs: Number.POSITIVE_INFINITY }).catch(() => undefined);
+      await db.claims
+        .take(marker, { now: clock.now(), staleAfterMs: Number.POSITIVE_INFINITY })
+        .catch((err: unknown) =>
+          logger.warn({ err, orgId, keyId }, 'key revoked alert: marker not stored; a retry may mail this admin again'),
+        );
       sent++;
     }
     logger.info({ orgId, keyId, admins: admins.length, sent }, 'key revoked alert processed');
