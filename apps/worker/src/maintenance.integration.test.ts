@@ -1,4 +1,5 @@
 import { systemClock, uuidV7 } from '@provisio/core';
+import { newUserDoc } from '@provisio/db';
 import { createTestDb, createTestOrg } from '@provisio/db/testing';
 import { createLogger } from '@provisio/logger';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,20 +15,11 @@ it('gives users stored by older code their keys from the periodic maintenance (n
   const { orgId } = await createTestOrg(db);
   const id = uuidV7();
   const now = new Date();
-  await db.models.users.collection.insertOne({
-    _id: id,
-    orgId,
-    userName: 'grace',
-    userNameKey: 'grace',
-    attributes: { userName: 'grace', displayName: 'Grace Hopper' },
-    search: {},
-    status: 'active',
-    source: 'scim',
-    role: 'standard',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  } as never);
+  const attributes = { userName: 'grace', active: true, displayName: 'Grace Hopper' };
+  const stored = newUserDoc(orgId, { id, attributes, status: 'active', source: 'scim', role: 'standard', now });
+  // What older code stored: the same document without the lookup keys added since.
+  const { emailKeys: _emailKeys, searchKeys: _searchKeys, ...storedByOlderCode } = stored;
+  await db.models.users.collection.insertOne(storedByOlderCode as never);
   // Invites play no part here: the dispatcher is never called by this task.
   const dispatcher = { dispatch: () => Promise.resolve(), isQueued: () => Promise.resolve(false) };
   const tasks = maintenanceTasks({

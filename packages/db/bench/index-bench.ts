@@ -6,9 +6,10 @@
  * Env: MONGODB_URI and FERRETDB_POSTGRES_URL (the `make test` services), BENCH_USERS.
  */
 import { randomUUID } from 'node:crypto';
-import { normaliseKey, uuidV7 } from '@provisio/core';
+import { uuidV7 } from '@provisio/core';
 import type { ListQuery } from '@provisio/core';
 import { openDb } from '../src/create-db.ts';
+import { newUserDoc } from '../src/users/user-repository.ts';
 import type { Db, DbModels } from '../src/create-db.ts';
 
 const uri = process.env['MONGODB_URI'] ?? '';
@@ -24,27 +25,14 @@ async function seedOrg(models: DbModels, orgId: string): Promise<{ ids: string[]
     const docs = ids.slice(i, i + 2_000).map((_id, j) => {
       const n = i + j;
       const userName = `User${n}@Example.com`;
-      const emails = [{ value: `user${n}@example.com`, primary: true }];
-      const name = { givenName: `Given${n % 97}`, familyName: `Family${n % 89}` };
-      return {
-        _id,
-        orgId,
+      const attributes = {
         userName,
-        userNameKey: normaliseKey(userName),
+        active: true,
         externalId: `ext-${n}`,
-        attributes: { userName, emails, name },
-        search: {
-          emails,
-          name: { givenName: normaliseKey(name.givenName), familyName: normaliseKey(name.familyName) },
-        },
-        emailKeys: [emails[0]?.value],
-        status: 'active',
-        source: 'scim',
-        role: 'standard',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        emails: [{ value: `user${n}@example.com`, primary: true }],
+        name: { givenName: `Given${n % 97}`, familyName: `Family${n % 89}` },
       };
+      return newUserDoc(orgId, { id: _id, attributes, status: 'active', source: 'scim', role: 'standard', now });
     });
     await models.users.collection.insertMany(docs as never[]);
   }

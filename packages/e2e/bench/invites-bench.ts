@@ -7,13 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import { uuidV7 } from '@provisio/core';
 import { createTestOrg, testPrincipal } from '@provisio/db/testing';
-import { createSmtpMailer } from '@provisio/email';
 import { startTestSmtpServer } from '@provisio/email/testing';
 import { createInviteDispatcher } from '@provisio/jobs';
-import { createLogger } from '@provisio/logger';
 import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
-import { startWorkerApp } from '@provisio/worker/worker-app';
+import { startTestWorker } from '../src/testing/test-worker.ts';
 
 const INVITES = Number(process.env['BENCH_INVITES'] ?? 5_000);
 const POSTS = Number(process.env['BENCH_POSTS'] ?? 500);
@@ -57,16 +55,12 @@ try {
       }),
     );
   }
-  const worker = await startWorkerApp({
+  const worker = await startTestWorker({
     db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
     queueName: queue.name,
-    logger: createLogger({ name: 'bench', level: 'silent' }),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'bench@provisio.test' }),
-    clock: { now: () => new Date() },
     publicUrl: 'http://provisio.test',
-    sweepIntervalMs: 60_000,
-    metricsPort: null,
+    smtpUrl: smtp.url,
+    from: 'bench@provisio.test',
   });
   const started = performance.now();
   await smtp.waitFor(INVITES, 30 * 60_000);

@@ -1,12 +1,10 @@
 import { systemClock } from '@provisio/core';
 import type { Clock } from '@provisio/core';
 import { createTestOrg, testPrincipal } from '@provisio/db/testing';
-import { createSmtpMailer } from '@provisio/email';
 import { startTestSmtpServer } from '@provisio/email/testing';
-import { createLogger } from '@provisio/logger';
 import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
-import { startWorkerApp } from '@provisio/worker/worker-app';
+import { startTestWorker } from './testing/test-worker.ts';
 import { expect, vi } from 'vitest';
 
 /** A clock tests can move forward; server and worker share it. */
@@ -33,16 +31,13 @@ export async function startStack(options: { clock?: Clock; rejectMail?: (to: str
   });
   orgId = (await createTestOrg(env.deps.db, { name: 'Acme Corp' })).orgId;
   const server = createServer({ ...env.deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 } });
-  const worker = await startWorkerApp({
+  const worker = await startTestWorker({
     db: env.deps.db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
     queueName: env.deps.queue.name,
-    logger: createLogger({ name: 'e2e-worker', level: 'silent' }),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
-    clock,
     publicUrl: env.deps.publicUrl,
+    smtpUrl: smtp.url,
+    clock,
     sweepIntervalMs: 500,
-    metricsPort: null,
   });
   return {
     app: server.app,

@@ -1,6 +1,6 @@
-import { normaliseKey, uuidV7 } from '@provisio/core';
+import { uuidV7 } from '@provisio/core';
 import type { DbModels } from '../create-db.ts';
-import { searchKeysOf } from '../users/search-keys.ts';
+import { newUserDoc } from '../users/user-repository.ts';
 
 export type Seeded = {
   orgId: string;
@@ -38,24 +38,13 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
   await m.users.collection.insertMany(
     userIds.map((_id, i) => {
       const userName = `User${i}@Example.com`;
-      const emails = [{ value: `user${i}@example.com`, primary: true }];
-      return {
-        _id,
-        orgId: orgOf(i),
+      const attributes = {
         userName,
-        userNameKey: normaliseKey(userName),
+        active: true,
         externalId: `ext-${i}`,
-        attributes: { userName, emails },
-        search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) },
-        emailKeys: [normaliseKey(emails[0]?.value ?? '')],
-        searchKeys: searchKeysOf({ userName, emails }),
-        status: 'active',
-        source: 'scim',
-        role: 'standard',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+        emails: [{ value: `user${i}@example.com`, primary: true }],
       };
+      return newUserDoc(orgOf(i), { id: _id, attributes, status: 'active', source: 'scim', role: 'standard', now });
     }) as never[],
   );
   const groupIds = range(N).map(() => uuidV7());

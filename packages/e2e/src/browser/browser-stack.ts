@@ -1,11 +1,9 @@
 import { hashPlatformToken } from '@provisio/core';
 import { authenticateKey } from '@provisio/core/keys';
-import { createSmtpMailer } from '@provisio/email';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
-import { createLogger } from '@provisio/logger';
 import { createServer } from '@provisio/server/create-server';
 import { createTestDeps } from '@provisio/server/testing';
-import { startWorkerApp } from '@provisio/worker/worker-app';
+import { startTestWorker } from '../testing/test-worker.ts';
 import { movableClock } from '../harness.ts';
 import { freePort } from '../processes.ts';
 
@@ -39,16 +37,13 @@ export async function startBrowserStack() {
     web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } },
   });
   await server.start(port, '127.0.0.1');
-  const worker = await startWorkerApp({
+  const worker = await startTestWorker({
     db: deps.db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
     queueName: deps.queue.name,
-    logger: createLogger({ name: 'browser-worker', level: 'silent' }),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
-    clock,
     publicUrl: baseUrl,
+    smtpUrl: smtp.url,
+    clock,
     sweepIntervalMs: 500,
-    metricsPort: null,
   });
 
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));

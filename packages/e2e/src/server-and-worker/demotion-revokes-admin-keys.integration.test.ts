@@ -1,37 +1,16 @@
-import { createSmtpMailer } from '@provisio/email';
-import { startTestSmtpServer } from '@provisio/email/testing';
-import { systemClock } from '@provisio/core';
-import { createLogger } from '@provisio/logger';
-import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAccessTestApp } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { startAccessStack } from './access-stack.ts';
 
+let stack: Awaited<ReturnType<typeof startAccessStack>>;
 let app: AccessTestApp;
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-let stopWorker: () => Promise<void>;
+let smtp: Awaited<ReturnType<typeof startAccessStack>>['smtp'];
 
 beforeAll(async () => {
-  app = await createAccessTestApp();
-  smtp = await startTestSmtpServer();
-  const worker = await startWorkerApp({
-    db: app.deps.db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
-    queueName: app.deps.queue.name,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
-    clock: systemClock,
-    publicUrl: app.deps.publicUrl,
-    sweepIntervalMs: 60_000,
-    metricsPort: null,
-  });
-  stopWorker = () => worker.stop();
+  stack = await startAccessStack();
+  ({ app, smtp } = stack);
 });
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  await app.cleanup();
-});
+afterAll(() => stack.stop());
 
 type Key = { id: string; revokedReason: string | null };
 type Event = { action: string; notes: string[] };

@@ -1,39 +1,17 @@
-import { createSmtpMailer } from '@provisio/email';
-import { startTestSmtpServer } from '@provisio/email/testing';
-import { systemClock } from '@provisio/core';
-import { createLogger } from '@provisio/logger';
-import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTestApp, deactivateOp, scimUser } from '@provisio/server/auth-testing';
+import { deactivateOp, scimUser } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { startAccessStack } from './access-stack.ts';
 
+let stack: Awaited<ReturnType<typeof startAccessStack>>;
 let app: AccessTestApp;
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-let stopWorker: () => Promise<void>;
+let smtp: Awaited<ReturnType<typeof startAccessStack>>['smtp'];
 
 beforeAll(async () => {
-  app = await createAccessTestApp();
-  smtp = await startTestSmtpServer();
-  const mailer = createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' });
-  // The real worker (invites and alerts) on this test's queue, mailing the test SMTP server.
-  const worker = await startWorkerApp({
-    db: app.deps.db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
-    queueName: app.deps.queue.name,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    mailer,
-    clock: systemClock,
-    publicUrl: app.deps.publicUrl,
-    sweepIntervalMs: 60_000,
-    metricsPort: null,
-  });
-  stopWorker = () => worker.stop();
+  stack = await startAccessStack();
+  ({ app, smtp } = stack);
 });
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  await app.cleanup();
-});
+afterAll(() => stack.stop());
 
 type Key = { id: string; revokedAt: string | null; revokedReason: string | null };
 

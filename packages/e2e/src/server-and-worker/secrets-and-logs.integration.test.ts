@@ -1,17 +1,15 @@
 import { Writable } from 'node:stream';
-import { systemClock } from '@provisio/core';
-import { createSmtpMailer } from '@provisio/email';
-import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
+import { inviteLinksIn } from '@provisio/email/testing';
 import { createLogger } from '@provisio/logger';
-import { startWorkerApp } from '@provisio/worker/worker-app';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_TOKEN, createAccessTestApp, deactivateOp, keySecretOf, scimUser } from '@provisio/server/auth-testing';
+import { ADMIN_TOKEN, deactivateOp, keySecretOf, scimUser } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { startAccessStack } from './access-stack.ts';
 
 const ORIGIN = 'http://provisio.test';
+let stack: Awaited<ReturnType<typeof startAccessStack>>;
 let app: AccessTestApp;
-let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
-let stopWorker: () => Promise<void>;
+let smtp: Awaited<ReturnType<typeof startAccessStack>>['smtp'];
 /** Every secret the run made or sent: key tokens, invite tokens, passwords, session ids, CSRF tokens, the platform token. */
 const secrets = new Set<string>();
 const keep = (...values: string[]) =>
@@ -61,20 +59,8 @@ async function signIn(body: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  app = await createAccessTestApp({ captureLogs: true });
-  smtp = await startTestSmtpServer();
-  const worker = await startWorkerApp({
-    db: app.deps.db,
-    redisUrl: process.env['REDIS_URL'] ?? '',
-    queueName: app.deps.queue.name,
-    logger: workerLogger(app.logLines),
-    mailer: createSmtpMailer({ url: smtp.url, from: 'Provisio <no-reply@provisio.test>' }),
-    clock: systemClock,
-    publicUrl: app.deps.publicUrl,
-    sweepIntervalMs: 60_000,
-    metricsPort: null,
-  });
-  stopWorker = () => worker.stop();
+  stack = await startAccessStack({ captureLogs: true, workerLogger: (a) => workerLogger(a.logLines) });
+  ({ app, smtp } = stack);
 
   // Keys everywhere: creation, SCIM, tRPC, revocation, deprovisioning, bad tokens.
   const org = await app.newOrg();
@@ -155,11 +141,7 @@ beforeAll(async () => {
   );
 }, 60_000);
 
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  await app.cleanup();
-});
+afterAll(() => stack.stop());
 
 describe('secrets', () => {
   it('stores no raw key secret: the keys collection holds only hashes', async () => {
