@@ -40,6 +40,8 @@ export async function runBulk(ctx: BulkContext, request: BulkRequest): Promise<B
       auth = turn === 0 ? orgPrincipal(ctx.res) : await admitScimCall(ctx.deps.resolvePrincipal, ctx.req);
     } catch (error) {
       const refusal = toScimFailure(error);
+      // A refusal (rate limit, revoked key) is the caller's answer; anything else is ours to see.
+      if (refusal.internal) ctx.req.log.error({ err: error, path: '/scim/v2/Bulk' }, 'scim bulk admission failed');
       for (const j of plan.order.slice(turn)) results.set(j, unrun(ctx, request, j, refusal));
       retryAfter = refusal.headers?.['Retry-After'];
       break;
