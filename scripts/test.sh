@@ -25,6 +25,8 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 
 say "shellcheck"
 shellcheck -x scripts/*.sh .ci/run
+say "helm chart (lint, template)"
+bash scripts/check-helm.sh
 say "import direction"
 node scripts/check-imports.mjs >/dev/null
 say "format (prettier --check; pnpm format fixes it)"

@@ -57,7 +57,8 @@ export async function startWorkerApp(options: WorkerAppOptions) {
     metrics,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const metricsPort = options.metricsPort === null ? null : await metrics.listen(options.metricsPort, options.metricsHost);
+  const metricsPort =
+    options.metricsPort === null ? null : await metrics.listen(options.metricsPort, options.metricsHost);
   void worker.run();
   const maintenance = startPeriodic(
     maintenanceTasks({
