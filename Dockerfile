@@ -6,6 +6,7 @@
 # have no container daemon (see docs/operations.md).
 
 FROM node:20-slim AS build
+ENV TURBO_TELEMETRY_DISABLED=1
 # The pnpm of package.json's "packageManager".
 RUN npm install -g pnpm@10.34.8
 WORKDIR /src
