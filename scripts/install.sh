@@ -68,6 +68,20 @@ if [[ ! -x "$FERRETDB_BIN" ]]; then
   mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
 fi
 
+if [[ ! -x "$HELM_BIN" ]]; then
+  # make test lints and renders the chart (scripts/check-helm.sh). The version is stamped as
+  # helm's own Makefile does; `go install` alone reports "v4.3".
+  say "building Helm $HELM_VERSION (once; reused from $HELM_BIN)"
+  command -v go >/dev/null ||
+    die "Go is needed once to build Helm $HELM_VERSION: install Go 1.21 or newer (https://go.dev/dl/), or set HELM_BIN to a helm $HELM_VERSION binary, then run again"
+  gobin=$(mktemp -d)
+  GOBIN="$gobin" go install -ldflags "-X helm.sh/helm/v4/internal/version.version=$HELM_VERSION" "helm.sh/helm/v4/cmd/helm@$HELM_VERSION" ||
+    die "building Helm failed (the Go error is above): check access to the Go module proxy ($(go env GOPROXY)); Helm $HELM_VERSION needs a recent Go, which Go 1.21+ fetches itself unless GOTOOLCHAIN=local"
+  mkdir -p "$(dirname "$HELM_BIN")"
+  mv "$gobin/helm" "$HELM_BIN"
+  rm -rf "$gobin"
+fi
+
 say "installing workspace dependencies"
 pnpm install --frozen-lockfile --prefer-offline --reporter=silent ||
   die "pnpm install failed (its error is above): check access to the npm registry, then run again"

@@ -6,6 +6,8 @@ DATA="$ROOT/.data"
 FERRETDB_VERSION="v1.24.2"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/provisio"
 FERRETDB_BIN="${FERRETDB_BIN:-$CACHE_DIR/ferretdb-$FERRETDB_VERSION}"
+HELM_VERSION="v4.3.2"
+HELM_BIN="${HELM_BIN:-$CACHE_DIR/helm-$HELM_VERSION}"
 # pnpm goes here when npm's global prefix is not writable (a normal user): see install.sh.
 [[ -d "$CACHE_DIR/pnpm/bin" ]] && PATH="$CACHE_DIR/pnpm/bin:$PATH"
 

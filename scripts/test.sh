@@ -25,6 +25,8 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium || true)}"
 
 say "shellcheck"
 shellcheck -x scripts/*.sh .ci/run
+say "helm chart (lint, template)"
+bash scripts/check-helm.sh
 say "import direction"
 node scripts/check-imports.mjs >/dev/null
 say "format (prettier --check; pnpm format fixes it)"
@@ -33,8 +35,8 @@ say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"
 pnpm exec eslint --max-warnings=0 .
-say "building the web app (the browser tests drive the production build)"
-pnpm --filter @provisio/web build --logLevel warn
+say "production build (the end-to-end tests start the built server and worker; the browser tests drive the web build)"
+pnpm build
 say "tests (unit, integration)"
 mkdir -p "$DATA/reports"
 status=0

@@ -50,10 +50,11 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-say "building the admin web app (served at /)"
-pnpm --filter @provisio/web build --logLevel warn
-(cd apps/server && exec node --import tsx src/index.ts) & pids+=($!)
-(cd apps/worker && exec node --import tsx src/index.ts) & pids+=($!)
+say "building the server, the worker and the admin web app (served at /)"
+pnpm build
+# What ships: each app's `pnpm start` (plain node on dist/), run here as one process so Ctrl-C reaches it.
+(cd apps/server && exec node --enable-source-maps dist/index.js) & pids+=($!)
+(cd apps/worker && exec node --enable-source-maps dist/index.js) & pids+=($!)
 wait_for_port 127.0.0.1 "$port" 60 || die "the server did not listen on port $port within 60 s: its error is above"
 
 cat <<BANNER

@@ -33,6 +33,7 @@ async function main() {
     stuckAfterMs: env.INVITE_STUCK_AFTER_MS,
     claimTimeoutMs: env.INVITE_CLAIM_TIMEOUT_MS,
     metricsPort: env.WORKER_METRICS_PORT,
+    metricsHost: env.WORKER_METRICS_HOST,
   });
 
   onShutdownSignals(logger, {

@@ -25,6 +25,8 @@ export type WorkerAppOptions = {
   claimTimeoutMs?: number;
   /** Port of `/metrics`; 0 picks one, null serves none. */
   metricsPort: number | null;
+  /** Address `/metrics` listens on (default loopback). */
+  metricsHost?: string;
   concurrency?: number;
   /** Extra processors (later issues register theirs here). */
   extraProcessors?: Record<string, Processor>;
@@ -55,7 +57,8 @@ export async function startWorkerApp(options: WorkerAppOptions) {
     metrics,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  const metricsPort = options.metricsPort === null ? null : await metrics.listen(options.metricsPort);
+  const metricsPort =
+    options.metricsPort === null ? null : await metrics.listen(options.metricsPort, options.metricsHost);
   void worker.run();
   const maintenance = startPeriodic(
     maintenanceTasks({

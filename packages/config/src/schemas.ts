@@ -58,6 +58,8 @@ export const HttpEnv = z.object({
 
 export const WorkerEnv = z.object({
   WORKER_METRICS_PORT: port(9464),
+  /** Loopback unless the scraper (or a kubelet probe of `/healthz`) runs elsewhere (`0.0.0.0` in a container). */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Invite links point here; the same value the server uses. */
   PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').default('http://localhost:3000'),
   /** How often the worker looks for invites that never reached the queue or died mid-send. */

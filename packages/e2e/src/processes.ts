@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,19 +62,58 @@ export async function startOwnRedis() {
   };
 }
 
-/** The real worker process (`apps/worker/src/index.ts`), so a test can SIGKILL it. */
-export async function startWorkerProcess(env: Record<string, string>) {
-  const metricsPort = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(ROOT, 'apps/worker'),
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', WORKER_METRICS_PORT: String(metricsPort), ...env },
+/**
+ * Spawns the built app as `pnpm start` runs it: its package.json `start` script
+ * (`node --enable-source-maps dist/index.js`), as one node process so signals reach it.
+ * `pnpm build` (make test runs it) must have built it.
+ */
+export function spawnBuiltApp(app: 'server' | 'worker', env: Record<string, string>) {
+  const cwd = join(ROOT, 'apps', app);
+  const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = manifest.scripts.start.split(' ');
+  if (command !== 'node') throw new Error(`apps/${app}'s start script must run node, not ${command}`);
+  if (!existsSync(join(cwd, 'dist/index.js')))
+    throw new Error(`apps/${app}/dist/index.js is missing: run \`pnpm build\` first (make test does)`);
+  return spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+const stopper = (child: ChildProcess) => ({
+  /** Resolves with the exit code once the process has exited. */
+  kill: async (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    await exited(child);
+    return child.exitCode;
+  },
+});
+
+/** The built worker process, so a test can SIGKILL it; ready once its metrics port listens. */
+export async function startWorkerProcess(env: Record<string, string>) {
+  const metricsPort = await freePort();
+  const child = spawnBuiltApp('worker', { WORKER_METRICS_PORT: String(metricsPort), ...env });
   await waitForPort(metricsPort, 30_000);
-  return {
-    kill: async (signal: NodeJS.Signals) => {
-      child.kill(signal);
-      await exited(child);
+  return { metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, ...stopper(child) };
+}
+
+/** The built server process on free ports; ready once `/readyz` answers 200 (MongoDB and Redis reached). */
+export async function startServerProcess(env: Record<string, string>) {
+  const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawnBuiltApp('server', {
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+    PUBLIC_URL: baseUrl,
+    ...env,
+  });
+  await vi.waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+      expect((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.status).toBe(200);
     },
-  };
+    { timeout: 30_000, interval: 50 },
+  );
+  return { baseUrl, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, ...stopper(child) };
 }

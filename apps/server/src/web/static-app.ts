@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 
-/** apps/web/dist, built by `pnpm --filter @provisio/web build` (make up and make test run it). */
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/** Defined by the production build (scripts/build-app.mjs): the web app copied beside the bundle. */
+declare const BUNDLED_WEB_DIST: string | undefined;
+
+/** From source: apps/web/dist (`pnpm --filter @provisio/web build`); built: dist/web beside dist/index.js. */
+export const DEFAULT_WEB_DIST = fileURLToPath(
+  new URL(typeof BUNDLED_WEB_DIST === 'string' ? BUNDLED_WEB_DIST : '../../../web/dist', import.meta.url),
+);
 
 /** Paths that are the API, never the app: they keep their own 404s. */
 const API_PREFIXES = ['/trpc', '/scim', '/invite', '/auth', '/healthz', '/readyz', '/metrics'];
