@@ -65,15 +65,15 @@ export async function startOwnRedis() {
 /**
  * Spawns the built app as `pnpm start` runs it: its package.json `start` script
  * (`node --enable-source-maps dist/index.js`), as one node process so signals reach it.
- * `pnpm build` (make test runs it) must have built it.
+ * `pnpm build` (make test runs it) must have built it. `cwd`: another copy of the app, such
+ * as a `pnpm deploy` directory.
  */
-export function spawnBuiltApp(app: 'server' | 'worker', env: Record<string, string>) {
-  const cwd = join(ROOT, 'apps', app);
+export function spawnBuiltApp(app: 'server' | 'worker', env: Record<string, string>, cwd = join(ROOT, 'apps', app)) {
   const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = manifest.scripts.start.split(' ');
-  if (command !== 'node') throw new Error(`apps/${app}'s start script must run node, not ${command}`);
+  if (command !== 'node') throw new Error(`${cwd}: the start script must run node, not ${command}`);
   if (!existsSync(join(cwd, 'dist/index.js')))
-    throw new Error(`apps/${app}/dist/index.js is missing: run \`pnpm build\` first (make test does)`);
+    throw new Error(`${cwd}/dist/index.js is missing: run \`pnpm build\` first (make test does)`);
   return spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env },
@@ -99,15 +99,14 @@ export async function startWorkerProcess(env: Record<string, string>) {
 }
 
 /** The built server process on free ports; ready once `/readyz` answers 200 (MongoDB and Redis reached). */
-export async function startServerProcess(env: Record<string, string>) {
+export async function startServerProcess(env: Record<string, string>, cwd?: string) {
   const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawnBuiltApp('server', {
-    PORT: String(port),
-    METRICS_PORT: String(metricsPort),
-    PUBLIC_URL: baseUrl,
-    ...env,
-  });
+  const child = spawnBuiltApp(
+    'server',
+    { PORT: String(port), METRICS_PORT: String(metricsPort), PUBLIC_URL: baseUrl, ...env },
+    cwd,
+  );
   await vi.waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
