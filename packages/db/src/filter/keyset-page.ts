@@ -39,9 +39,13 @@ function sidesAfter(sort: Record<string, 1 | -1>, after: KeysetPosition | undefi
     sort,
   };
   if (ALWAYS_STORED.has(field)) return [values];
-  const missing: Side = { where: { [field]: null, ...(inMissing ? { _id: { $gt: after.id } } : {}) }, sort: { _id: 1 } };
+  const missing: Side = {
+    where: { [field]: null, ...(inMissing ? { _id: { $gt: after.id } } : {}) },
+    sort: { _id: 1 },
+  };
   if (dir === 1) return inMissing ? [missing] : [values, missing];
-  return inMissing ? [missing, { where: { [field]: { $ne: null } }, sort }] : [values];
+  // Descending: the missing side comes first, so only a position among values has passed it.
+  return after && !inMissing ? [values] : [missing, values];
 }
 
 /**
@@ -74,7 +78,15 @@ export async function keysetPage<D>(
       const page = rows.slice(0, query.count);
       const last = page.at(-1);
       const next = rows.length === limit && last ? { id: last.id, ...(field ? { value: last.value } : {}) } : null;
-      return { totalResults: total, docs: await docsByIds(model, orgId, page.map((r) => r.id)), next };
+      return {
+        totalResults: total,
+        docs: await docsByIds(
+          model,
+          orgId,
+          page.map((r) => r.id),
+        ),
+        next,
+      };
     }
   }
   const docs: D[] = [];
