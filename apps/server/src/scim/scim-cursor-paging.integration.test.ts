@@ -119,6 +119,45 @@ describe('a cursor walk (RFC 9865)', () => {
     expect(third.body).not.toHaveProperty('nextCursor');
   });
 
+  it('walks the root /.search by cursor: the users, then the groups, whatever the page size', async () => {
+    for (const i of [1, 2, 3]) {
+      const made = await t.scim('post', '/Groups', 'orgB').send({ schemas: [GROUP], displayName: `Root ${i}` });
+      expect(made.status).toBe(201);
+    }
+    for (const count of [15, 20, 43, 50]) {
+      const seen: string[] = [];
+      const totals = new Set<number>();
+      let cursor = '';
+      do {
+        const page = await t.scim('post', '/.search', 'orgB').send({ schemas: [SEARCH], cursor, count });
+        expect(page.status).toBe(200);
+        seen.push(...(page.body.Resources as { meta: { resourceType: string } }[]).map((r) => r.meta.resourceType));
+        totals.add(page.body.totalResults as number);
+        cursor = nextOf(page);
+      } while (cursor);
+      expect([count, seen.join(',')]).toEqual([
+        count,
+        [...Array<string>(IN_ORG_B).fill('User'), 'Group', 'Group', 'Group'].join(','),
+      ]);
+      expect([...totals]).toEqual([IN_ORG_B + 3]);
+    }
+    const groupsOnly = await t
+      .scim('post', '/.search', 'orgB')
+      .send({ filter: 'displayName sw "Root"', cursor: '', count: 2 });
+    const rest = await t
+      .scim('post', '/.search', 'orgB')
+      .send({ filter: 'displayName sw "Root"', cursor: nextOf(groupsOnly), count: 2 });
+    expect([groupsOnly.body.totalResults, ids(groupsOnly).length + ids(rest).length, rest.body.nextCursor]).toEqual([
+      3,
+      3,
+      undefined,
+    ]);
+    const wrongWalk = await t
+      .scim('post', '/.search', 'orgB')
+      .send({ filter: 'displayName sw "Root"', cursor: 'Uabc', count: 2 });
+    expect([wrongWalk.status, wrongWalk.body.scimType]).toEqual([400, 'invalidCursor']);
+  });
+
   it('continues on another server with the same key (replicas share the deployment secret)', async () => {
     const first = await t.scim('get', '/Users?cursor=&count=10');
     const replica = request(createServer(t.deps).app);

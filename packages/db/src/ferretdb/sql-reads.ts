@@ -111,7 +111,8 @@ export function keysetSql(
   let where = whereOf(r.equals, values);
   const [[first, dir] = ['', 1], ...rest] = Object.entries(r.sort);
   const keyed = first !== '_id';
-  if (!where || (keyed && !ORDERED_KEYS.has(first)) || (keyed ? rest.length !== 1 : rest.length !== 0)) return undefined;
+  if (!where || (keyed && !ORDERED_KEYS.has(first)) || (keyed ? rest.length !== 1 : rest.length !== 0))
+    return undefined;
   const id = `(_jsonb->>'_id') COLLATE "C"`;
   const key = keyed ? `(_jsonb->>'${first}') COLLATE "C"` : id;
   const after = r.after;
@@ -123,9 +124,7 @@ export function keysetSql(
     values.push(after.value, after.id);
     const [v, i] = [`$${values.length - 1}`, `$${values.length}`];
     where +=
-      dir === 1
-        ? ` AND (${key}, ${id}) > (${v}, ${i})`
-        : ` AND ${key} <= ${v} AND (${key} < ${v} OR ${id} > ${i})`;
+      dir === 1 ? ` AND (${key}, ${id}) > (${v}, ${i})` : ` AND ${key} <= ${v} AND (${key} < ${v} OR ${id} > ${i})`;
   }
   const order = keyed ? `${key} ${dir === 1 ? 'ASC' : 'DESC'}, ${id} ASC` : `${id} ${dir === 1 ? 'ASC' : 'DESC'}`;
   values.push(r.limit);

@@ -1,5 +1,4 @@
 import type { KeysetPosition, KeysetQuery } from '@provisio/core';
-import type { Model } from 'mongoose';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { Query } from './field-condition.ts';
 import { ALWAYS_STORED, dig, pageScope } from './list-page.ts';

@@ -34,7 +34,13 @@ function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
 }
 
 /** Fields every user or group document holds (`id`, `meta`, the required names): no missing side to read. */
-export const ALWAYS_STORED: ReadonlySet<string> = new Set(['_id', 'userNameKey', 'displayNameKey', 'createdAt', 'updatedAt']);
+export const ALWAYS_STORED: ReadonlySet<string> = new Set([
+  '_id',
+  'userNameKey',
+  'displayNameKey',
+  'createdAt',
+  'updatedAt',
+]);
 
 /**
  * The docs of one ordered page. RFC 7644 §3.4.2.3 puts missing values last ascending and first
@@ -110,7 +116,9 @@ export async function pageScope<D>(
 }
 
 /** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
-export async function listPage<D>(options: PageSource<D> & { query: ListQuery }): Promise<{ totalResults: number; docs: D[] }> {
+export async function listPage<D>(
+  options: PageSource<D> & { query: ListQuery },
+): Promise<{ totalResults: number; docs: D[] }> {
   const { model, orgId, query, sql } = options;
   const { sort, whereWith, equals } = await pageScope(options, query);
   const where = whereWith();
