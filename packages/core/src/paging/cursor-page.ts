@@ -37,7 +37,9 @@ export async function cursorPage<T>(
   const { scope, cursor } = options;
   const now = deps.clock.now();
   const after =
-    cursor === '' ? undefined : readCursor(deps.cursorKey, scope, cursor, { now, timeoutSeconds: CURSOR_TIMEOUT_SECONDS });
+    cursor === ''
+      ? undefined
+      : readCursor(deps.cursorKey, scope, cursor, { now, timeoutSeconds: CURSOR_TIMEOUT_SECONDS });
   const page = await options.read(after);
   return {
     totalResults: page.totalResults,

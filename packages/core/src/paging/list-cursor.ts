@@ -20,7 +20,10 @@ type Payload = { v: 1; o: string; q: string; t: number; p: KeysetPosition };
 
 const mac = (key: string, text: string) => createHmac('sha256', key).update(text).digest();
 const queryDigest = (scope: CursorScope) =>
-  createHmac('sha256', 'query').update(JSON.stringify([scope.listing, scope.query])).digest('base64url').slice(0, 22);
+  createHmac('sha256', 'query')
+    .update(JSON.stringify([scope.listing, scope.query]))
+    .digest('base64url')
+    .slice(0, 22);
 
 const invalid = (message: string) => new AppError('BAD_REQUEST', { message, scimType: 'invalidCursor' });
 // The same words for a forged cursor and another org's: a cursor tells nothing about other orgs.
@@ -32,7 +35,13 @@ const notOurs = () =>
  * unreserved). Issued at `now`, so `cursorTimeout` counts from the page that returned it.
  */
 export function issueCursor(key: string, scope: CursorScope, position: KeysetPosition, now: Date): string {
-  const payload: Payload = { v: 1, o: scope.orgId, q: queryDigest(scope), t: Math.floor(now.getTime() / 1000), p: position };
+  const payload: Payload = {
+    v: 1,
+    o: scope.orgId,
+    q: queryDigest(scope),
+    t: Math.floor(now.getTime() / 1000),
+    p: position,
+  };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${mac(key, body).toString('base64url')}`;
 }
@@ -63,7 +72,9 @@ export function readCursor(
   const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Payload;
   if (payload.v !== 1 || payload.o !== scope.orgId || !isPosition(payload.p)) throw notOurs();
   if (payload.q !== queryDigest(scope)) {
-    throw invalid('invalid cursor: it was issued for another filter or sort order; send the same query with each cursor');
+    throw invalid(
+      'invalid cursor: it was issued for another filter or sort order; send the same query with each cursor',
+    );
   }
   if (options.now.getTime() / 1000 - payload.t > options.timeoutSeconds) {
     throw new AppError('BAD_REQUEST', {

@@ -78,7 +78,10 @@ export interface UserRepository {
    * A cursor page (RFC 9865): the rows after `after` in the listing's order, read from that
    * position (never skipped to), with the same `status`/`text` narrowing as `list`.
    */
-  listAfter(orgId: string, query: KeysetQuery & { status?: UserStatus; text?: string }): Promise<KeysetPage<UserRecord>>;
+  listAfter(
+    orgId: string,
+    query: KeysetQuery & { status?: UserStatus; text?: string },
+  ): Promise<KeysetPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

@@ -18,5 +18,8 @@ export const listGroupsProcedure = orgProcedure
     const ast = filter ? parseFilter(filter, { registry: scimRegistry, resourceType: 'Group' }) : undefined;
     const deps = domainDeps(ctx);
     if (cursor === undefined) return listGroups(deps, { orgId: ctx.auth.orgId, filter: ast, ...rest });
-    return listGroupsByCursor({ ...deps, cursorKey: ctx.listCursorKey }, { orgId: ctx.auth.orgId, filter: ast, cursor, ...rest });
+    return listGroupsByCursor(
+      { ...deps, cursorKey: ctx.listCursorKey },
+      { orgId: ctx.auth.orgId, filter: ast, cursor, ...rest },
+    );
   });

@@ -18,5 +18,8 @@ export const searchUsersProcedure = orgProcedure
     const ast = filter ? parseFilter(filter, { registry: scimRegistry, resourceType: 'User' }) : undefined;
     const deps = domainDeps(ctx);
     if (cursor === undefined) return listUsers(deps, { orgId: ctx.auth.orgId, filter: ast, ...rest });
-    return listUsersByCursor({ ...deps, cursorKey: ctx.listCursorKey }, { orgId: ctx.auth.orgId, filter: ast, cursor, ...rest });
+    return listUsersByCursor(
+      { ...deps, cursorKey: ctx.listCursorKey },
+      { orgId: ctx.auth.orgId, filter: ast, cursor, ...rest },
+    );
   });
