@@ -6,6 +6,9 @@ import type { PageSource } from './list-page.ts';
 
 type Side = { where: Query; sort: Record<string, 1 | -1> };
 
+/** Always-stored sort keys with a unique (orgId, key) index. */
+const UNIQUE_KEYS: ReadonlySet<string> = new Set(['userNameKey', 'displayNameKey']);
+
 const stored = (p: KeysetPosition): unknown => (p.date && typeof p.value === 'string' ? new Date(p.value) : p.value);
 
 function positionOf(doc: unknown, field: string | undefined): KeysetPosition {
@@ -25,8 +28,11 @@ function positionOf(doc: unknown, field: string | undefined): KeysetPosition {
  */
 function sidesAfter(sort: Record<string, 1 | -1>, after: KeysetPosition | undefined): Side[] {
   const [field = '_id', dir = 1] = Object.entries(sort)[0] ?? [];
-  if (field === '_id') return [{ where: after ? { _id: { [dir === 1 ? '$gt' : '$lt']: after.id } } : {}, sort }];
   const beyond = dir === 1 ? '$gt' : '$lt';
+  if (field === '_id') return [{ where: after ? { _id: { [beyond]: after.id } } : {}, sort }];
+  // Unique per org, so no ties: one range on the key alone, which MongoDB's {orgId, key} index serves either way.
+  if (UNIQUE_KEYS.has(field))
+    return [{ where: after ? { [field]: { [beyond]: stored(after) } } : {}, sort: { [field]: dir } }];
   const inMissing = after !== undefined && (after.value === null || after.value === undefined);
   const values: Side = {
     where:
