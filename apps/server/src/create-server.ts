@@ -38,6 +38,8 @@ export type ServerDeps = {
   clock: Clock;
   publicUrl: string;
   resolvePrincipal: PrincipalResolver;
+  /** Signs list cursors (`deriveListCursorKey(PROVISIO_ADMIN_TOKEN)`): every replica must hold the same. */
+  listCursorKey: string;
   /** SHA-256 of `PROVISIO_ADMIN_TOKEN` (`hashPlatformToken`): the platform admin's web sessions are bound to it; without it there are none. */
   platformTokenHash?: string;
   /** Express `trust proxy` (`TRUST_PROXY`): whose X-Forwarded-For names the client address. Default `loopback`. */

@@ -1,5 +1,5 @@
 import { onShutdownSignals, runMain } from '@provisio/config';
-import { hashPlatformToken, systemClock } from '@provisio/core';
+import { deriveListCursorKey, hashPlatformToken, systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { createProducerConnection, DEFAULT_QUEUE_NAME } from '@provisio/jobs';
 import { createLogger } from '@provisio/logger';
@@ -36,6 +36,7 @@ async function main() {
     clock: systemClock,
     publicUrl: env.PUBLIC_URL,
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
+    listCursorKey: deriveListCursorKey(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,

@@ -20,6 +20,8 @@ export type InnerContextOptions = {
   audit?: AuditCollector;
   /** The process's event feed (one poller per org) and the replicas' shared stream leases; absent where no stream is served. */
   streams?: EventStreams;
+  /** Signs and checks list cursors (`deriveListCursorKey` of the admin token): the same on every replica. */
+  listCursorKey: string;
   /** SHA-256 of the configured platform admin token: a platform web session opened with another one has ended. */
   platformTokenHash?: string;
   /** The door the call came in by, set by the server (never by a caller): the SCIM adapter says `scim`; absent means `trpc`. */

@@ -19,6 +19,8 @@ import { measureLookups } from './phases/lookups.ts';
 import type { LookupRow } from './phases/lookups.ts';
 import { oktaInitialSync } from './phases/okta-sync.ts';
 import { measureRequestCosts } from './phases/request-costs.ts';
+import { measureCursorPages } from './phases/cursor-pages.ts';
+import type { CursorPagesResult } from './phases/cursor-pages.ts';
 import { measureUsersPage } from './phases/users-page.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
 import { renderReport } from './report.ts';
@@ -68,6 +70,7 @@ try {
   const usersA: SeededUser[] = [];
   const lookups: LookupRow[] = [];
   const usersPage: UsersPageResult[] = [];
+  const cursorPages: CursorPagesResult[] = [];
   for (const size of args.sizes) {
     log(`seeding two orgs to ${size} users each`);
     usersA.push(...(await seedUsers(models, orgA.orgId, 'a', usersA.length, size)));
@@ -84,6 +87,8 @@ try {
     lookups.push(...(await measureLookups(stack, orgA, usersA, args.lookupSeconds)));
     log(`users page at ${size}`);
     usersPage.push(await measureUsersPage(stack, orgA, size));
+    log(`cursor pages at ${size}`);
+    cursorPages.push(await measureCursorPages(stack.baseUrl, orgA, usersA));
   }
   const oktaSync = [];
   for (const concurrency of args.syncConcurrency) {
@@ -104,6 +109,7 @@ try {
     meta: { date: new Date().toISOString(), commit, machine, args, totalSeconds: (performance.now() - started) / 1000 },
     lookups,
     usersPage,
+    cursorPages,
     oktaSync,
     entraSync,
     requestCosts,

@@ -4,12 +4,14 @@ import type { LookupRow } from './phases/lookups.ts';
 import type { SyncResult } from './phases/okta-sync.ts';
 import type { RequestCost } from './phases/request-costs.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
+import type { CursorPagesResult } from './phases/cursor-pages.ts';
 import { formatNumber, markdownTable } from './table.ts';
 
 export type BenchResults = {
   meta: { date: string; commit: string; machine: string; args: BenchArgs; totalSeconds: number };
   lookups: LookupRow[];
   usersPage: UsersPageResult[];
+  cursorPages: CursorPagesResult[];
   oktaSync: SyncResult[];
   entraSync: EntraResult;
   requestCosts: RequestCost[];
@@ -61,6 +63,15 @@ function usersPageTable(results: UsersPageResult[]) {
         `${n0(v.inviteCalls)} (${r.batchedInvites ? 'invites.statusMany' : 'invites.status'})`,
         n0(v.inviteRequests),
       ]),
+    ),
+  );
+}
+
+function cursorPagesTable(results: CursorPagesResult[]) {
+  return markdownTable(
+    ['users per org', 'view', 'ms', 'rows', 'near end ÷ first page'],
+    results.flatMap((r) =>
+      r.views.map((v, i) => [n0(r.size), v.view, v.ms, n0(v.rows), i === 1 ? n2(r.nearEndToFirst) : '']),
     ),
   );
 }
@@ -149,6 +160,9 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Admin web app users page (tRPC `users.search`, 25 rows, then the invite states of its invited rows; median of up to 3)',
     usersPageTable(r.usersPage),
+    '',
+    '## SCIM cursor paging (RFC 9865: `GET /Users?cursor=…&count=100`, creation order; median of 7, the views taken in turns; totalResults counted on every page)',
+    cursorPagesTable(r.cursorPages),
     '',
     `## Okta-style initial sync into a fresh org (GET filter → POST → every 10th a PATCH), beside ${n0(2 * Math.max(...meta.args.sizes))} seeded users`,
     syncTable(r.oktaSync),

@@ -8,6 +8,7 @@ import {
   buildServiceProviderConfig,
 } from '@provisio/scim';
 import type { SchemaRegistry } from '@provisio/scim';
+import { CURSOR_TIMEOUT_SECONDS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@provisio/core';
 import { Router } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { sendScim } from './http/scim-response.ts';
@@ -29,6 +30,15 @@ export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: strin
         etag: true,
         sort: true,
         bulk: BULK_LIMITS,
+        // RFC 9865: both methods; without `cursor` a request is index-paged, as before cursors existed.
+        pagination: {
+          cursor: true,
+          index: true,
+          defaultPaginationMethod: 'index',
+          defaultPageSize: DEFAULT_PAGE_SIZE,
+          maxPageSize: MAX_PAGE_SIZE,
+          cursorTimeout: CURSOR_TIMEOUT_SECONDS,
+        },
       });
       sendScim(res, 200, config);
     })

@@ -15,17 +15,23 @@ function sortPath({ uri, attr, sub }: NonNullable<ListQuery['sortBy']>): string 
 /**
  * The list input of `users.search` / `groups.list`. parseListQuery already validated it (so a
  * bad filter is a 400 before any procedure runs); the procedures take the filter as text.
+ * A `cursor` parameter, even empty, asks for RFC 9865 cursor paging; without one, index paging.
  */
 export function listPage(query: ListQuery) {
   return {
     ...(query.filter ? { filter: printFilter(query.filter) } : {}),
     ...(query.sortBy ? { sortBy: sortPath(query.sortBy), sortOrder: query.sortOrder ?? 'ascending' } : {}),
-    startIndex: query.startIndex,
+    ...(query.cursor !== undefined ? { cursor: query.cursor } : { startIndex: query.startIndex }),
     count: query.count,
   };
 }
 
-/** ListResponse with integer counters; `startIndex` echoes the (clamped) request. */
-export function listResponse<T>(page: { totalResults: number; startIndex: number }, resources: readonly T[]) {
-  return buildListResponse({ resources, totalResults: page.totalResults, startIndex: page.startIndex });
+/** ListResponse with integer counters: `startIndex` echoes the (clamped) request; a cursor page carries `nextCursor` instead. */
+export function listResponse<T>(
+  page: { totalResults: number; startIndex?: number | undefined; nextCursor?: string | undefined },
+  resources: readonly T[],
+) {
+  const { totalResults, startIndex, nextCursor } = page;
+  if (startIndex !== undefined) return buildListResponse({ resources, totalResults, startIndex });
+  return buildListResponse({ resources, totalResults, cursorPaged: true, ...(nextCursor ? { nextCursor } : {}) });
 }

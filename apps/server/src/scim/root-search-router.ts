@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
+import { rootCursorPage } from './root-search-cursor.ts';
 import { renderGroup, renderUser, wantsMembers } from './render-resources.ts';
 import type { RenderContext } from './render-resources.ts';
 import { callerFor } from './scim-context.ts';
@@ -24,7 +25,7 @@ function queryFor(body: unknown, ctx: RenderContext, resourceType: ResourceTypeN
  * (in the users' own stable order) and then every matching Group; `startIndex`/`count`
  * page over that concatenation, so a page may hold the last users and the first groups.
  * A filter or sortBy naming attributes only one type has selects from that type only;
- * one neither type understands is a 400.
+ * one neither type understands is a 400. With `cursor` (RFC 9865): the same order, by cursor.
  */
 export function rootSearchRouter(deps: ScimDeps, ctx: RenderContext): Router {
   const router = Router();
@@ -36,6 +37,23 @@ export function rootSearchRouter(deps: ScimDeps, ctx: RenderContext): Router {
       if (users instanceof ScimError && groups instanceof ScimError) throw users;
       const caller = callerFor(deps, req, res);
       const base = users instanceof ScimError ? (groups as ListQuery) : users;
+      if (base.cursor !== undefined) {
+        const page = await rootCursorPage({
+          users,
+          groups,
+          count: base.count,
+          cursor: base.cursor,
+          searchUsers: (input) => caller.users.search(input),
+          listGroups: (input) =>
+            caller.groups.list({ ...input, includeMembers: !(groups instanceof ScimError) && wantsMembers(groups) }),
+        });
+        const resources = [
+          ...page.users.map((u) => renderUser(u, ctx, base)),
+          ...page.groups.map((g) => renderGroup(g, ctx, groups instanceof ScimError ? base : groups)),
+        ];
+        sendScim(res, 200, listResponse(page, resources));
+        return;
+      }
 
       const userPage =
         users instanceof ScimError

@@ -35,6 +35,7 @@ export function scimCaller(
       clock: deps.clock,
       queue: deps.queue,
       publicUrl: deps.publicUrl,
+      listCursorKey: deps.listCursorKey,
       auth,
       requestId,
       audit,

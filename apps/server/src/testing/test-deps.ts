@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemClock } from '@provisio/core';
+import { deriveListCursorKey, systemClock } from '@provisio/core';
 import type { Clock } from '@provisio/core';
 import { openDb } from '@provisio/db/testing';
 import { createProducerConnection } from '@provisio/jobs';
@@ -43,6 +43,8 @@ export async function createTestDeps(options: TestDepsOptions = {}) {
     logger: options.logger ?? createLogger({ name: 'test', level: 'silent' }),
     clock: options.clock ?? systemClock,
     publicUrl: 'http://provisio.test',
+    // One key for every test server, as replicas share one: a cursor from one is read by another.
+    listCursorKey: deriveListCursorKey('test-admin-token'),
     resolvePrincipal: options.resolvePrincipal ?? (() => null),
     // Every test file's server sees the others' refused tokens from 127.0.0.1 (one Redis):
     // only the test of that limit sets a low one, on addresses of its own.

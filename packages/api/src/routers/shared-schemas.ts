@@ -14,6 +14,12 @@ export const ZPageWindowSchema = z.object({
 });
 
 export const ZListRequestSchema = ZPageWindowSchema.extend({
+  /**
+   * RFC 9865 cursor paging instead of `startIndex`: '' for the first page, then the previous
+   * page's `nextCursor`, with the same filter and sort (count may change). Bad → BAD_REQUEST
+   * `invalidCursor`; older than an hour → `expiredCursor`; count below 1 → `invalidCount`.
+   */
+  cursor: z.string().max(2048).optional(),
   /** A SCIM filter string (RFC 7644 §3.4.2.2), parsed with @provisio/scim; bad → BAD_REQUEST/invalidFilter. */
   filter: z.string().max(4096).optional(),
   /** `userName`, `displayName`, `externalId`, `id`, `meta.created`, `meta.lastModified`, `name.familyName`, … */
@@ -24,8 +30,11 @@ export const ZListRequestSchema = ZPageWindowSchema.extend({
 export const listResponseOf = <T extends z.ZodType>(item: T) =>
   z.object({
     totalResults: z.number().int().nonnegative(),
-    startIndex: z.number().int().positive(),
+    /** Index pages only. */
+    startIndex: z.number().int().positive().optional(),
     items: z.array(item),
+    /** Cursor pages only: where the next page starts; absent on the last page. */
+    nextCursor: z.string().optional(),
   });
 
 export const ZDeletedResponseSchema = z.object({ id: z.string() });

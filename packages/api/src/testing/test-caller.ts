@@ -1,4 +1,4 @@
-import { systemClock } from '@provisio/core';
+import { deriveListCursorKey, systemClock } from '@provisio/core';
 import type { Clock, Principal } from '@provisio/core';
 import { createTestDb, createTestOrg, testPrincipal } from '@provisio/db/testing';
 import { createLogger } from '@provisio/logger';
@@ -15,6 +15,7 @@ export const callerFor = (db: TestDb, auth: Principal | null, clock: Clock = sys
       logger: createLogger({ name: 'test', level: 'silent' }),
       clock,
       publicUrl: 'http://provisio.test',
+      listCursorKey: deriveListCursorKey('test-admin-token'),
       auth,
     }),
   );

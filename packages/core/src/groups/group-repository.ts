@@ -1,4 +1,5 @@
 import type { ListPage, ListQuery } from '../users/filter-ast.ts';
+import type { KeysetPage, KeysetQuery } from '../paging/keyset.ts';
 import type { GroupAttributes, GroupMember } from './group-attributes.ts';
 import type { GroupRecord, ResolvedMember } from './group-record.ts';
 
@@ -31,6 +32,8 @@ export interface GroupRepository {
    * @throws AppError BAD_REQUEST (`tooMany`, tooManyListedMembers) when its groups have more.
    */
   list(orgId: string, query: ListQuery & ReadOptions): Promise<ListPage<GroupRecord>>;
+  /** A cursor page (RFC 9865), as UserRepository.listAfter; `includeMembers` as in `list`. */
+  listAfter(orgId: string, query: KeysetQuery & ReadOptions): Promise<KeysetPage<GroupRecord>>;
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;
   /** A page of members in a stable order (member id). */

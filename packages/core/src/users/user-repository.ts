@@ -3,6 +3,7 @@ import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
 import type { UserPageQuery } from './user-list-item.ts';
+import type { KeysetPage, KeysetQuery } from '../paging/keyset.ts';
 
 export type NewUser = {
   id: string;
@@ -73,6 +74,14 @@ export interface UserRepository {
    * userName, emails or externalId that starts with it (the admin app's search box).
    */
   list(orgId: string, query: ListQuery & { status?: UserStatus; text?: string }): Promise<ListPage<UserRecord>>;
+  /**
+   * A cursor page (RFC 9865): the rows after `after` in the listing's order, read from that
+   * position (never skipped to), with the same `status`/`text` narrowing as `list`.
+   */
+  listAfter(
+    orgId: string,
+    query: KeysetQuery & { status?: UserStatus; text?: string },
+  ): Promise<KeysetPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

@@ -16,6 +16,14 @@ export type CompanionPlan =
 /** The btree expression that orders an org's documents by `_id` (byte order, as MongoDB compares strings). */
 export const ORG_ORDER = `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
 
+/**
+ * Always-stored string keys a listing may be sorted by: each gets a btree (orgId, key, _id) as
+ * text, so a cursor page sorted by it starts at its position instead of reading the org.
+ */
+export const SORT_KEYS = ['userNameKey', 'displayNameKey'] as const;
+const sortOrder = (field: string) =>
+  `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'${field}') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
+
 const SUPPORTED = /^v?1\.24\./;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TABLE = /^[a-z0-9_]{1,63}$/;
@@ -50,7 +58,7 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * `_id`, table name in `table`) and the declared indexes: one GIN `jsonb_path_ops`
  * expression index per top-level indexed field (FerretDB pushes equality down as
  * `_jsonb->'f' @> v`, which its own btree indexes cannot serve), and one btree on
- * (orgId, _id) as text for ordered org pages. Nested paths are never pushed down: skipped.
+ * (orgId, _id) as text for ordered org pages (and one per SORT_KEYS field). Nested paths are never pushed down: skipped.
  */
 export function planCompanion(options: {
   schema: string;
@@ -83,6 +91,11 @@ export function planCompanion(options: {
       statements.push(
         `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`,
       );
+      for (const key of SORT_KEYS.filter((k) => top.includes(k))) {
+        statements.push(
+          `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, `orgId,${key},_id:text`))} ON ${on(table)} (${sortOrder(key)})`,
+        );
+      }
     }
     // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
     statements.push(`ANALYZE ${on(table)}`);

@@ -16,6 +16,16 @@ export type PageRequest = {
   idsBetween?: { after: string; before: string };
 };
 
+/** A cursor page: rows after `after` in the order of `sort` (by `_id`, or by an always-stored key then `_id`). */
+export type KeysetRequest = {
+  collection: string;
+  equals: Equalities;
+  sort: Record<string, 1 | -1>;
+  /** The last row of the previous page: its id and, when sorted by a key, that key's value. */
+  after?: { id: string; value?: string };
+  limit: number;
+};
+
 /**
  * Ordered pages and counts on FerretDB's backing tables, for what FerretDB 1.24 does not push
  * down (sort, skip, count): PostgreSQL orders with the companion's indexes and returns only
@@ -24,6 +34,8 @@ export type PageRequest = {
 export type SqlReads = {
   /** The ids of one page, in order; `undefined` when the request has no SQL form (the caller uses mongoose). */
   pageIds(request: PageRequest): Promise<string[] | undefined>;
+  /** The ids (and sort key values) of one cursor page; `undefined` when it has no SQL form. */
+  keysetRows(request: KeysetRequest): Promise<Array<{ id: string; value: string | null }> | undefined>;
   count(collection: string, equals: Equalities): Promise<number | undefined>;
   close(): Promise<void>;
 };
@@ -81,6 +93,50 @@ export function pageSql(
   };
 }
 
+const ORDERED_KEYS: ReadonlySet<string> = new Set(['userNameKey', 'displayNameKey']);
+
+/**
+ * The SQL of a cursor page, or `undefined`: a row comparison after the last row, which the
+ * companion's (orgId, _id) or (orgId, key, _id) btree serves as a range, so the page costs the
+ * same wherever it starts. Only for `_id` order or an always-stored key (no missing values).
+ * A descending key keeps ties by `_id` ascending, as index pages do; the keys are unique per
+ * org, so the btree read backwards is already in that order.
+ */
+export function keysetSql(
+  table: string,
+  schema: string,
+  r: KeysetRequest,
+): { text: string; values: unknown[]; keyed: boolean } | undefined {
+  const values: unknown[] = [];
+  let where = whereOf(r.equals, values);
+  const [[first, dir] = ['', 1], ...rest] = Object.entries(r.sort);
+  const keyed = first !== '_id';
+  if (!where || (keyed && !ORDERED_KEYS.has(first)) || (keyed ? rest.length !== 1 : rest.length !== 0))
+    return undefined;
+  const id = `(_jsonb->>'_id') COLLATE "C"`;
+  const key = keyed ? `(_jsonb->>'${first}') COLLATE "C"` : id;
+  const after = r.after;
+  if (after && keyed && after.value === undefined) return undefined;
+  if (after && !keyed) {
+    values.push(after.id);
+    where += ` AND ${id} ${dir === 1 ? '>' : '<'} $${values.length}`;
+  } else if (after) {
+    values.push(after.value, after.id);
+    const [v, i] = [`$${values.length - 1}`, `$${values.length}`];
+    where +=
+      dir === 1 ? ` AND (${key}, ${id}) > (${v}, ${i})` : ` AND ${key} <= ${v} AND (${key} < ${v} OR ${id} > ${i})`;
+  }
+  const order = keyed ? `${key} ${dir === 1 ? 'ASC' : 'DESC'}, ${id} ASC` : `${id} ${dir === 1 ? 'ASC' : 'DESC'}`;
+  values.push(r.limit);
+  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const select = keyed ? `_jsonb->>'_id' AS id, _jsonb->>'${first}' AS value` : `_jsonb->>'_id' AS id, NULL AS value`;
+  return {
+    text: `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${values.length}`,
+    values,
+    keyed,
+  };
+}
+
 export function createSqlReads(options: {
   postgresUrl: string;
   schema: string;
@@ -103,6 +159,13 @@ export function createSqlReads(options: {
       if (!sql) return undefined;
       const { rows } = await db().query<{ id: string }>(sql.text, sql.values);
       return rows.map((r) => r.id);
+    },
+    async keysetRows(request) {
+      const table = tables[request.collection];
+      const sql = table ? keysetSql(table, schema, request) : undefined;
+      if (!sql) return undefined;
+      const { rows } = await db().query<{ id: string; value: string | null }>(sql.text, sql.values);
+      return rows;
     },
     async count(collection, equals) {
       const table = tables[collection];

@@ -12,7 +12,7 @@ import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 
 export type ContainsAll = { field: string; keys: string[] };
 
-const dig = (doc: unknown, path: string): unknown =>
+export const dig = (doc: unknown, path: string): unknown =>
   path
     .split('.')
     .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
@@ -34,7 +34,13 @@ function equalitiesOf(where: Record<string, unknown>): Equalities | undefined {
 }
 
 /** Fields every user or group document holds (`id`, `meta`, the required names): no missing side to read. */
-const ALWAYS_STORED: ReadonlySet<string> = new Set(['_id', 'userNameKey', 'displayNameKey', 'createdAt', 'updatedAt']);
+export const ALWAYS_STORED: ReadonlySet<string> = new Set([
+  '_id',
+  'userNameKey',
+  'displayNameKey',
+  'createdAt',
+  'updatedAt',
+]);
 
 /**
  * The docs of one ordered page. RFC 7644 §3.4.2.3 puts missing values last ascending and first
@@ -68,21 +74,28 @@ async function orderedDocs<D>(
   return [...docs, ...rest];
 }
 
-/** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
-export async function listPage<D>(options: {
+export type PageSource<D> = {
   model: Model<D>;
   rows: Model<GroupMemberDoc>;
   resolve: PathResolver;
   orgId: string;
-  query: ListQuery;
   /** Stored-field conditions ANDed with the filter (state that SCIM does not name). */
   narrow?: Record<string, unknown>;
   /** A stored array that must hold all these keys (the users page search), lead key first. */
   containsAll?: ContainsAll | undefined;
   /** FerretDB+PostgreSQL only (the index companion): orders, skips and counts unfiltered pages in SQL. */
   sql?: SqlReads | undefined;
-}): Promise<{ totalResults: number; docs: D[] }> {
-  const { model, rows, resolve, orgId, query, narrow, containsAll, sql } = options;
+};
+
+/**
+ * What index and cursor pages share: the listing's order, its mongoose query (plus an extra
+ * condition) and, for an unfiltered listing, the top-level equalities its SQL form uses.
+ */
+export async function pageScope<D>(
+  source: PageSource<D>,
+  query: Pick<ListQuery, 'filter' | 'sortBy' | 'sortOrder'>,
+): Promise<{ sort: Record<string, 1 | -1>; whereWith: (extra?: Query) => Query; equals: Equalities | undefined }> {
+  const { model, rows, resolve, orgId, narrow, containsAll, sql } = source;
   const ctx: TranslateContext = {
     resolve,
     rowIds: async (key, rowQuery) => (await rows.distinct(key, inOrg(orgId, rowQuery))).map(String),
@@ -96,10 +109,19 @@ export async function listPage<D>(options: {
   const stated = [filtered, ...(narrow ? [narrow] : [])];
   const searched = containsAll ? [containsAllQuery(containsAll)] : [];
   const whereWith = (extra?: Query) => inOrg(orgId, { $and: [...stated, ...searched, ...(extra ? [extra] : [])] });
-  const where = whereWith();
   // In SQL, one containment of the whole key list: PostgreSQL intersects the keys' index entries.
   const narrowed = sql && !query.filter ? equalitiesOf(inOrg(orgId, { $and: stated })) : undefined;
   const equals = narrowed && containsAll ? { ...narrowed, [containsAll.field]: containsAll.keys } : narrowed;
+  return { sort, whereWith, equals };
+}
+
+/** One page of `model` for the org: filter → sort/skip/limit → count when needed. `count: 0` → totals only. */
+export async function listPage<D>(
+  options: PageSource<D> & { query: ListQuery },
+): Promise<{ totalResults: number; docs: D[] }> {
+  const { model, orgId, query, sql } = options;
+  const { sort, whereWith, equals } = await pageScope(options, query);
+  const where = whereWith();
   if (sql && equals) {
     const collection = model.collection.collectionName;
     const count = () => sql.count(collection, equals);

@@ -2,6 +2,7 @@ import { MAX_LISTED_MEMBERS, normaliseKey, tooManyListedMembers } from '@provisi
 import type { GroupAttributes, GroupMember, GroupRepository } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
 import { oneOrIn } from '../filter/one-or-in.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
@@ -29,6 +30,7 @@ export function createGroupRepository(
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
+  const source = (orgId: string) => ({ model: models.groups, rows, resolve: resolveGroupPath, orgId, sql: reads.sql });
   /**
    * Members of each group, by member id. With `cap`, refuses (tooMany) past `cap` rows in
    * all, having read one more at most: sorted here, so storage can stop at the limit.
@@ -107,19 +109,17 @@ export function createGroupRepository(
     },
 
     async list(orgId, query) {
-      const { totalResults, docs } = await listPage({
-        model: models.groups,
-        rows,
-        resolve: resolveGroupPath,
-        orgId,
-        query,
-        sql: reads.sql,
-      });
+      const { totalResults, docs } = await listPage({ ...source(orgId), query });
       return {
         totalResults,
         startIndex: query.startIndex,
         items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS),
       };
+    },
+
+    async listAfter(orgId, query) {
+      const { totalResults, docs, next } = await keysetPage(source(orgId), query);
+      return { totalResults, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS), next };
     },
 
     applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),

@@ -1,8 +1,10 @@
 import { normaliseKey } from '@provisio/core';
-import type { NewUser, UserChanges, UserRecord, UserRepository } from '@provisio/core';
+import type { NewUser, UserChanges, UserRecord, UserRepository, UserStatus } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
+import type { PageSource } from '../filter/list-page.ts';
 import { oneOrIn } from '../filter/one-or-in.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
@@ -65,6 +67,20 @@ export function createUserRepository(
       docs.map((d) => d._id),
     );
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
+  };
+
+  /** The org's users as a listing reads them: `status` narrows, `text` must match every word. */
+  const source = (orgId: string, query: { status?: UserStatus; text?: string }): PageSource<UserDoc> => {
+    const keys = query.text ? searchTermKeys(query.text) : [];
+    return {
+      model: models.users,
+      rows: models.groupMembers,
+      resolve: resolveUserPath,
+      orgId,
+      ...(query.status ? { narrow: { status: query.status } } : {}),
+      containsAll: keys.length ? { field: 'searchKeys', keys } : undefined,
+      sql: reads.sql,
+    };
   };
 
   return {
@@ -134,20 +150,13 @@ export function createUserRepository(
     },
 
     async list(orgId, query) {
-      const narrow = query.status ? { status: query.status } : undefined;
-      const keys = query.text ? searchTermKeys(query.text) : [];
-      const containsAll = keys.length ? { field: 'searchKeys', keys } : undefined;
-      const { totalResults, docs } = await listPage({
-        model: models.users,
-        rows: models.groupMembers,
-        resolve: resolveUserPath,
-        orgId,
-        query,
-        narrow,
-        containsAll,
-        sql: reads.sql,
-      });
+      const { totalResults, docs } = await listPage({ ...source(orgId, query), query });
       return { totalResults, startIndex: query.startIndex, items: await withGroups(orgId, docs) };
+    },
+
+    async listAfter(orgId, query) {
+      const { totalResults, docs, next } = await keysetPage(source(orgId, query), query);
+      return { totalResults, items: await withGroups(orgId, docs), next };
     },
 
     async page(orgId, query) {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { uuidV7 } from '@provisio/core';
 import { createLogger } from '@provisio/logger';
-import type { Principal } from '@provisio/core';
+import type { Clock, Principal } from '@provisio/core';
 import request from 'supertest';
 import { createServer } from '../../create-server.ts';
 import { createTestDeps } from '../../testing/test-deps.ts';
@@ -15,7 +15,9 @@ export type TestToken = 'orgA' | 'orgB' | 'platform' | 'reader';
  * A server on a fresh test database with two orgs (inserted directly until
  * `@provisio/db/testing` has `createTestOrg`) and a token resolver mapping test tokens.
  */
-export async function createScimTestApp(options: { onLog?: (entry: Record<string, unknown>) => void } = {}) {
+export async function createScimTestApp(
+  options: { onLog?: (entry: Record<string, unknown>) => void; clock?: Clock } = {},
+) {
   const orgA = uuidV7();
   const orgB = uuidV7();
   const principals: Record<string, Principal> = {
@@ -40,6 +42,7 @@ export async function createScimTestApp(options: { onLog?: (entry: Record<string
   const env = await createTestDeps({
     resolvePrincipal: (token) => principals[token] ?? null,
     ...(logger ? { logger } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await env.models.orgs.create([
     { _id: orgA, name: `Org A ${orgA}`, nameKey: `org a ${orgA}`, plan: 'enterprise' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemClock } from '@provisio/core';
+import { deriveListCursorKey, systemClock } from '@provisio/core';
 import { authenticateKey } from '@provisio/core/keys';
 import { createDb } from '@provisio/db';
 import { testMongoUri } from '@provisio/db/testing';
@@ -30,6 +30,7 @@ export async function serverOnDb(dbName: string, port = 0) {
     logger,
     clock: systemClock,
     publicUrl: 'http://provisio.test',
+    listCursorKey: deriveListCursorKey('test-admin-token'),
     resolvePrincipal,
     badCredentialLimit,
   });
