@@ -1,3 +1,4 @@
+import type { OrgSchemaRecord } from '../org-schemas/org-schema-record.ts';
 import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
@@ -72,7 +73,11 @@ export interface UserRepository {
    * in the filter); `text` to users having, for each word of it, a word of their names,
    * userName, emails or externalId that starts with it (the admin app's search box).
    */
-  list(orgId: string, query: ListQuery & { status?: UserStatus; text?: string }): Promise<ListPage<UserRecord>>;
+  /** `extensions`: the org's active extension schemas, whose attributes a filter may then name. */
+  list(
+    orgId: string,
+    query: ListQuery & { status?: UserStatus; text?: string; extensions?: readonly OrgSchemaRecord[] },
+  ): Promise<ListPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

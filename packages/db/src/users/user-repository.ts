@@ -1,3 +1,5 @@
+import type { OrgSchemaRecord } from '@provisio/core/org-schemas';
+import type { PathResolver } from '../filter/targets.ts';
 import { normaliseKey } from '@provisio/core';
 import type { NewUser, UserChanges, UserRecord, UserRepository } from '@provisio/core';
 import type { Model } from 'mongoose';
@@ -5,6 +7,7 @@ import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { listPage } from '../filter/list-page.ts';
 import { oneOrIn } from '../filter/one-or-in.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
+import { extensionPathResolver } from '../filter/resolve-extension-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
@@ -18,6 +21,12 @@ import type { VersionClaims } from '../versioning/claim-version.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
 const onDuplicate = conflictOnDuplicate('userName');
+
+/** Core paths first (extension names never clash with them), then the org's extension attributes. */
+const withExtensions = (schemas: readonly OrgSchemaRecord[]): PathResolver => {
+  const extension = extensionPathResolver(schemas);
+  return (path) => resolveUserPath(path) ?? extension(path);
+};
 const LABEL_IN_LIMIT = 1_000;
 
 /** The stored fields derived from the attributes (keys, mirror); `active` is not stored. */
@@ -140,7 +149,7 @@ export function createUserRepository(
       const { totalResults, docs } = await listPage({
         model: models.users,
         rows: models.groupMembers,
-        resolve: resolveUserPath,
+        resolve: query.extensions?.length ? withExtensions(query.extensions) : resolveUserPath,
         orgId,
         query,
         narrow,
