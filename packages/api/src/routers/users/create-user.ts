@@ -1,6 +1,8 @@
 import { createUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
+import { assertExtensionValues } from '../org-schemas/extension-values.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
 import { ZCreateUserRequestSchema, ZCreateUserResponseSchema } from './create-user.types.ts';
 import { assertMayNameRole, sourceOf, writePolicy } from './write-policy.ts';
 
@@ -12,6 +14,7 @@ export const createUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     ctx.logger.info({ orgId: ctx.auth.orgId }, 'users.create');
     assertMayNameRole(ctx.auth, input.role);
+    assertExtensionValues(await orgRegistry(ctx, ctx.auth.orgId), input.attributes.extensions);
     const { pickRole, defaultRole, authority } = await writePolicy(ctx);
     const role = input.role ?? pickRole(input.attributes.roles) ?? defaultRole;
     // The write brings its effects: the audit diff and, for an `invited` user, the invite.

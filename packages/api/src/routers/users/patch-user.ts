@@ -1,7 +1,9 @@
 import { patchUser } from '@provisio/core';
 import { applyUserPatch } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
-import { domainDeps, scimRegistry } from '../domain-deps.ts';
+import { domainDeps } from '../domain-deps.ts';
+import { withHiddenValues } from '../org-schemas/extension-values.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -13,7 +15,10 @@ export const patchUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const { id, patch, ifMatchVersion } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.patch');
-    const before = await ctx.db.users.findById(ctx.auth.orgId, id);
+    const [before, org] = await Promise.all([
+      ctx.db.users.findById(ctx.auth.orgId, id),
+      orgRegistry(ctx, ctx.auth.orgId),
+    ]);
     const { pickRole, authority } = await writePolicy(ctx);
     return patchUser(domainDeps(ctx), {
       orgId: ctx.auth.orgId,
@@ -23,7 +28,8 @@ export const patchUserProcedure = orgProcedure
       read: before,
       apply: (current) => {
         // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
-        const { attributes } = applyUserPatch({ user: current.attributes, patch, registry: scimRegistry, id });
+        const patched = applyUserPatch({ user: current.attributes, patch, registry: org.registry, id });
+        const attributes = withHiddenValues(org, current.attributes.extensions, patched.attributes);
         const role = pickRole(attributes.roles);
         return role ? { attributes, role } : { attributes };
       },

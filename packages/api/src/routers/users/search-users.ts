@@ -1,7 +1,8 @@
 import { listUsers } from '@provisio/core';
 import { parseFilter } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
-import { domainDeps, scimRegistry } from '../domain-deps.ts';
+import { domainDeps } from '../domain-deps.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
 import { ZSearchUsersRequestSchema, ZSearchUsersResponseSchema } from './search-users.types.ts';
 
 /** SCIM-style search (filter string, startIndex/count): what the SCIM adapter calls. Deactivated users included. */
@@ -9,8 +10,9 @@ export const searchUsersProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZSearchUsersRequestSchema)
   .output(ZSearchUsersResponseSchema)
-  .query(({ ctx, input }) => {
+  .query(async ({ ctx, input }) => {
     const { filter, ...rest } = input;
-    const ast = filter ? parseFilter(filter, { registry: scimRegistry, resourceType: 'User' }) : undefined;
-    return listUsers(domainDeps(ctx), { orgId: ctx.auth.orgId, filter: ast, ...rest });
+    const { registry, active } = await orgRegistry(ctx, ctx.auth.orgId);
+    const ast = filter ? parseFilter(filter, { registry, resourceType: 'User' }) : undefined;
+    return listUsers(domainDeps(ctx), { orgId: ctx.auth.orgId, filter: ast, extensions: active, ...rest });
   });

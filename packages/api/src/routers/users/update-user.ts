@@ -1,6 +1,8 @@
 import { updateUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
+import { assertExtensionValues, withHiddenValues } from '../org-schemas/extension-values.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
 import { ZUpdateUserRequestSchema, ZUpdateUserResponseSchema } from './update-user.types.ts';
 import { assertMayNameRole, writePolicy } from './write-policy.ts';
 
@@ -10,9 +12,19 @@ export const updateUserProcedure = orgProcedure
   .input(ZUpdateUserRequestSchema)
   .output(ZUpdateUserResponseSchema)
   .mutation(async ({ ctx, input }) => {
-    const { id, set, clear, ifMatchVersion, role } = input;
+    const { id, ifMatchVersion, role } = input;
+    let { set, clear } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.update');
     assertMayNameRole(ctx.auth, role);
+    if (set.extensions !== undefined || clear?.includes('extensions')) {
+      // `extensions` is set whole: values of hidden attributes and retired schemas are put back.
+      const org = await orgRegistry(ctx, ctx.auth.orgId);
+      assertExtensionValues(org, set.extensions);
+      const before = await ctx.db.users.findById(ctx.auth.orgId, id);
+      const kept = withHiddenValues(org, before?.attributes.extensions, { extensions: set.extensions });
+      set = { ...set, ...kept };
+      if (kept.extensions) clear = clear?.filter((c) => c !== 'extensions');
+    }
     const { pickRole, authority } = await writePolicy(ctx);
     const options = {
       orgId: ctx.auth.orgId,
