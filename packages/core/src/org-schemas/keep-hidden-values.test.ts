@@ -32,6 +32,13 @@ describe('keepHiddenValues', () => {
     });
   });
 
+  it('drops purged values a PATCH carried over from the stored document', () => {
+    expect(keepHiddenValues(stored, { xa: { shown: 'old', hidden: 'h', gone: 'g' } }, [schema({})])).toEqual({
+      xa: { hidden: 'h', shown: 'old' },
+      xr: { any: 1 },
+    });
+  });
+
   it('stores nothing when nothing is left', () => {
     expect(keepHiddenValues({ xa: { shown: 'x' } }, undefined, [schema({})])).toBeUndefined();
   });

@@ -32,7 +32,10 @@ export function keepHiddenValues(
   for (const key of keys) {
     const schema = schemas.find((s) => s.storageKey === key);
     const kept = stored?.[key] ? invisibleValues(stored[key], schema) : {};
-    const merged = { ...kept, ...(next?.[key] ?? {}) };
+    // A PATCH starts from the stored values, purged ones included: they go here.
+    const purged = new Set(schema?.purgedAttributeNames.map(lower));
+    const written = Object.entries(next?.[key] ?? {}).filter(([name]) => !purged.has(lower(name)));
+    const merged = { ...kept, ...Object.fromEntries(written) };
     if (Object.keys(merged).length > 0) out[key] = merged;
   }
   return Object.keys(out).length > 0 ? out : undefined;
