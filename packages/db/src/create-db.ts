@@ -3,6 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
 import { createDeleteBatch } from './writes/delete-batch.ts';
 import { createClaims } from './claims/claims.ts';
+import { createValueLocks } from './claims/value-locks.ts';
 import { registerInviteModel } from './invites/invite-model.ts';
 import { createInviteRepository } from './invites/invite-repository.ts';
 import { createInviteUsers } from './invites/invite-users.ts';
@@ -117,6 +118,8 @@ export async function openDb({
     orgSchemas: createOrgSchemaRepository(models.orgSchemas, versionClaims),
     /** Once-only claims, and their pruning by the sweeper. */
     claims: versionClaims.claims,
+    /** Short locks on values (unique extension values) while a request checks and writes them. */
+    valueLocks: createValueLocks(versionClaims),
     /** What every repository's revisions are claimed through (tests build repositories with it). */
     versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */

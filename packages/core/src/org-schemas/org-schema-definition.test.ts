@@ -10,7 +10,7 @@ describe('OrgSchemaDefinitionSchema', () => {
   it('accepts the types, complex attributes and characteristics an IdP mapping needs, with RFC defaults', () => {
     const r = parse([
       { name: 'costCode', type: 'string', canonicalValues: ['A', 'B'], caseExact: true },
-      { name: 'badge', type: 'integer', uniqueness: 'server' },
+      { name: 'badge', type: 'string', uniqueness: 'server' },
       { name: 'site', type: 'complex', subAttributes: [{ name: 'code', type: 'string' }], multiValued: true },
     ]);
     expect(r.success).toBe(true);
@@ -27,6 +27,7 @@ describe('OrgSchemaDefinitionSchema', () => {
     ['complex without subAttributes', [{ name: 'a', type: 'complex', subAttributes: [] }], ''],
     ['global uniqueness', [{ name: 'a', type: 'string', uniqueness: 'global' }], "'global'"],
     ['unique multi-valued', [{ name: 'a', type: 'string', multiValued: true, uniqueness: 'server' }], 'single'],
+    ['a unique number', [{ name: 'a', type: 'integer', uniqueness: 'server' }], 'single string'],
     ['canonical values on a number', [{ name: 'a', type: 'integer', canonicalValues: ['1'] }], 'strings only'],
     ['readOnly', [{ name: 'a', type: 'string', mutability: 'readOnly' }], ''],
     [

@@ -48,7 +48,8 @@ export const ORG_ATTRIBUTE_TYPES = ['string', 'boolean', 'decimal', 'integer', '
 export const ORG_MUTABILITIES = ['readWrite', 'immutable', 'writeOnly'] as const;
 export const ORG_RETURNED = ['always', 'default', 'request', 'never'] as const;
 /**
- * `server`: unique among the org's users. Each org is its own SCIM service provider (its
+ * `server`: unique among the org's users (single-valued strings; compared as the attribute's
+ * caseExact says). Each org is its own SCIM service provider (its
  * own base URL and key), so that is the "server" its IdP sees. `global` is refused: it
  * would make one org's values decide another org's writes.
  */
@@ -101,8 +102,13 @@ export const OrgAttributeSchema = z
   .superRefine((a, ctx) => {
     if (a.canonicalValues && a.type !== 'string')
       ctx.addIssue({ code: 'custom', path: ['canonicalValues'], message: 'canonicalValues apply to strings only' });
-    if (a.uniqueness === 'server' && (a.type === 'complex' || a.multiValued))
-      ctx.addIssue({ code: 'custom', path: ['uniqueness'], message: "'server' uniqueness applies to single values" });
+    // Enforced through the index-served `extKeys` lookup, which holds string values.
+    if (a.uniqueness === 'server' && (a.type !== 'string' || a.multiValued))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uniqueness'],
+        message: "'server' uniqueness applies to single string values",
+      });
     if (a.type === 'complex') noDuplicates(a.subAttributes, ctx, ['subAttributes']);
   });
 export type OrgAttribute = z.output<typeof OrgAttributeSchema>;

@@ -4,6 +4,7 @@ import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { withHiddenValues } from '../org-schemas/extension-values.ts';
 import { orgRegistry } from '../org-schemas/org-registry.ts';
+import { hasUniqueAttributes, withUniqueValues } from '../org-schemas/unique-values.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -20,18 +21,31 @@ export const patchUserProcedure = orgProcedure
       orgRegistry(ctx, ctx.auth.orgId),
     ]);
     const { pickRole, authority } = await writePolicy(ctx);
-    return patchUser(domainDeps(ctx), {
+    // The values this patch would set on the version read: checked (and locked) before it is applied.
+    const preview =
+      hasUniqueAttributes(org) &&
+      before &&
+      applyUserPatch({ user: before.attributes, patch, registry: org.registry, id });
+    const unique = {
       orgId: ctx.auth.orgId,
-      id,
-      ifMatchVersion,
-      authority,
-      read: before,
-      apply: (current) => {
-        // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
-        const patched = applyUserPatch({ user: current.attributes, patch, registry: org.registry, id });
-        const attributes = withHiddenValues(org, current.attributes.extensions, patched.attributes);
-        const role = pickRole(attributes.roles);
-        return role ? { attributes, role } : { attributes };
-      },
-    });
+      userId: id,
+      next: preview ? preview.attributes.extensions : undefined,
+      stored: before?.attributes.extensions,
+    };
+    return withUniqueValues(ctx, org, unique, () =>
+      patchUser(domainDeps(ctx), {
+        orgId: ctx.auth.orgId,
+        id,
+        ifMatchVersion,
+        authority,
+        read: before,
+        apply: (current) => {
+          // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
+          const patched = applyUserPatch({ user: current.attributes, patch, registry: org.registry, id });
+          const attributes = withHiddenValues(org, current.attributes.extensions, patched.attributes);
+          const role = pickRole(attributes.roles);
+          return role ? { attributes, role } : { attributes };
+        },
+      }),
+    );
   });

@@ -3,6 +3,7 @@ import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { assertExtensionValues, withHiddenValues } from '../org-schemas/extension-values.ts';
 import { orgRegistry } from '../org-schemas/org-registry.ts';
+import { withUniqueValues } from '../org-schemas/unique-values.ts';
 import { ZReplaceUserRequestSchema, ZReplaceUserResponseSchema } from './replace-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -22,12 +23,20 @@ export const replaceUserProcedure = orgProcedure
     const attributes = withHiddenValues(org, before?.attributes.extensions, input.attributes);
     const { pickRole, authority } = await writePolicy(ctx);
     const role = pickRole(input.attributes.roles);
-    return replaceUser(domainDeps(ctx), {
+    const unique = {
       orgId: ctx.auth.orgId,
-      ...input,
-      attributes,
-      ...(role ? { role } : {}),
-      authority,
-      read: before,
-    });
+      userId: input.id,
+      next: attributes.extensions,
+      stored: before?.attributes.extensions,
+    };
+    return withUniqueValues(ctx, org, unique, () =>
+      replaceUser(domainDeps(ctx), {
+        orgId: ctx.auth.orgId,
+        ...input,
+        attributes,
+        ...(role ? { role } : {}),
+        authority,
+        read: before,
+      }),
+    );
   });
