@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { errorMessage, useTRPC } from '../api/trpc.ts';
 import type { Outputs } from '../api/trpc.ts';
+import { formText } from '../lib/form-text.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
 
@@ -41,7 +42,7 @@ export function ExtensionSchemas() {
     const element = event.currentTarget;
     let definition: unknown;
     try {
-      definition = JSON.parse(String(new FormData(element).get('definition') ?? ''));
+      definition = JSON.parse(formText(new FormData(element), 'definition'));
     } catch {
       setParseError('The definition is not valid JSON.');
       return;

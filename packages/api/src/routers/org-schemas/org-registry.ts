@@ -17,7 +17,8 @@ const TTL_MS = 1_000;
 
 const rfcOnly: OrgRegistry = { schemas: [], active: [], registry: createSchemaRegistry() };
 // Per database handle (tests open several in one process); dropped on every change made here.
-const caches = new WeakMap<object, Map<string, { at: number; value: Promise<OrgRegistry> }>>();
+type Cached = { at: number; value: Promise<OrgRegistry> };
+const caches = new WeakMap<object, Map<string, Cached>>();
 
 function build(schemas: readonly OrgSchemaRecord[]): OrgRegistry {
   if (schemas.length === 0) return rfcOnly;
@@ -38,7 +39,7 @@ function build(schemas: readonly OrgSchemaRecord[]): OrgRegistry {
 /** The org's registry, read at most once a second per process (one indexed read by `orgId`). */
 export function orgRegistry(ctx: Pick<Context, 'db' | 'clock'>, orgId: string): Promise<OrgRegistry> {
   let cache = caches.get(ctx.db);
-  if (!cache) caches.set(ctx.db, (cache = new Map()));
+  if (!cache) caches.set(ctx.db, (cache = new Map<string, Cached>()));
   const now = Date.now();
   const hit = cache.get(orgId);
   if (hit && now - hit.at < TTL_MS) return hit.value;
