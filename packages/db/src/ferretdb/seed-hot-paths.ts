@@ -49,6 +49,7 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
         search: { emails: emails.map((e) => ({ ...e, value: normaliseKey(e.value) })) },
         emailKeys: [normaliseKey(emails[0]?.value ?? '')],
         searchKeys: searchKeysOf({ userName, emails }),
+        extKeys: [`xhot.costCode=cc-${i}`],
         status: 'active',
         source: 'scim',
         role: 'standard',
