@@ -7,3 +7,5 @@ export { batchTooLargeMessage, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './request
 export type { PublicAppRouter } from './public-router.ts';
 export type { ProvisioErrorData, ProvisioErrorShape } from './errors/error-shape.ts';
 export type { Meta } from './meta.ts';
+export { orgRegistry } from './routers/org-schemas/org-registry.ts';
+export type { OrgRegistry } from './routers/org-schemas/org-registry.ts';

@@ -7,6 +7,7 @@ import { groupsRouter } from './routers/groups/router.ts';
 import { invitesRouter } from './routers/invites/router.ts';
 import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
+import { orgSchemasRouter } from './routers/org-schemas/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
@@ -25,6 +26,7 @@ export const publicRecord = {
   invites: invitesRouter._def.record,
   platform: platformRouter._def.record,
   org: orgRouter._def.record,
+  orgSchemas: orgSchemasRouter._def.record,
   serviceAccounts: serviceAccountsRouter._def.record,
   keys: keysRouter._def.record,
   audit: auditRouter._def.record,

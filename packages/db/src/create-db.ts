@@ -3,6 +3,7 @@ import type { Connection, Model } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
 import { createDeleteBatch } from './writes/delete-batch.ts';
 import { createClaims } from './claims/claims.ts';
+import { createValueLocks } from './claims/value-locks.ts';
 import { registerInviteModel } from './invites/invite-model.ts';
 import { createInviteRepository } from './invites/invite-repository.ts';
 import { createInviteUsers } from './invites/invite-users.ts';
@@ -11,6 +12,8 @@ import { registerGroupMemberModel } from './groups/group-member-model.ts';
 import { registerGroupModel } from './groups/group-model.ts';
 import { createGroupRepository } from './groups/group-repository.ts';
 import { registerOrgModel } from './orgs/org-model.ts';
+import { registerOrgSchemaModel } from './org-schemas/org-schema-model.ts';
+import { createOrgSchemaRepository } from './org-schemas/org-schema-repository.ts';
 import { registerUserModel } from './users/user-model.ts';
 import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
@@ -67,6 +70,7 @@ export async function openDb({
   await connection.asPromise();
   const models = {
     orgs: registerOrgModel(connection),
+    orgSchemas: registerOrgSchemaModel(connection),
     invites: registerInviteModel(connection),
     claims: registerClaimModel(connection),
     users: registerUserModel(connection),
@@ -110,8 +114,12 @@ export async function openDb({
     invites: createInviteRepository(models.invites, versionClaims),
     inviteUsers: createInviteUsers(users),
     inviteOrgs: createInviteOrgLookup(models.orgs),
+    /** The orgs' extension schemas (core OrgSchemaRepository, org-scoped). */
+    orgSchemas: createOrgSchemaRepository(models.orgSchemas, versionClaims),
     /** Once-only claims, and their pruning by the sweeper. */
     claims: versionClaims.claims,
+    /** Short locks on values (unique extension values) while a request checks and writes them. */
+    valueLocks: createValueLocks(versionClaims),
     /** What every repository's revisions are claimed through (tests build repositories with it). */
     versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */

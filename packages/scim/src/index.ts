@@ -26,6 +26,7 @@ export type {
   Uniqueness,
 } from './schema/attribute-def.ts';
 export { CORE_USER_SCHEMA } from './schema/core-user-schema.ts';
+export { findAttribute } from './schema/attribute-def.ts';
 export { ENTERPRISE_USER_SCHEMA } from './schema/enterprise-user-schema.ts';
 export { CORE_GROUP_SCHEMA } from './schema/core-group-schema.ts';
 export { COMMON_ATTRIBUTES } from './schema/common-attributes.ts';

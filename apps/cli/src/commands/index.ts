@@ -3,6 +3,7 @@ import { accessCommands } from './access-commands.ts';
 import { orgCommands } from './org-commands.ts';
 import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
+import { schemaCommands } from './schema-commands.ts';
 import { userCommands } from './user-commands.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -11,4 +12,5 @@ export const COMMANDS: readonly Command[] = [
   ...readCommands,
   ...userCommands,
   ...eventsCommands,
+  ...schemaCommands,
 ];

@@ -7,17 +7,20 @@ import {
   buildSchemas,
   buildServiceProviderConfig,
 } from '@provisio/scim';
-import type { SchemaRegistry } from '@provisio/scim';
 import { CURSOR_TIMEOUT_SECONDS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@provisio/core';
 import { Router } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { sendScim } from './http/scim-response.ts';
+import { renderContextOf } from './scim-context.ts';
 
 /** Largest page a list returns; must agree with the procedures' clamp (core `MAX_PAGE_SIZE`). */
 export const MAX_RESULTS = 1000;
 
-/** `/ServiceProviderConfig`, `/ResourceTypes[/{name}]`, `/Schemas[/{id}]` (RFC 7644 §4), from the registry. */
-export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: string }): Router {
+/**
+ * `/ServiceProviderConfig`, `/ResourceTypes[/{name}]`, `/Schemas[/{id}]` (RFC 7644 §4), from
+ * the request's registry: the RFC schemas plus the calling org's extensions, no other org's.
+ */
+export function discoveryRouter(): Router {
   const router = Router();
   const get = methodNotAllowed(['GET']);
 
@@ -25,7 +28,7 @@ export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: strin
     .route('/ServiceProviderConfig')
     .get((_req, res) => {
       const config = buildServiceProviderConfig({
-        baseUrl: opts.baseUrl,
+        baseUrl: renderContextOf(res).baseUrl,
         maxResults: MAX_RESULTS,
         etag: true,
         sort: true,
@@ -47,25 +50,25 @@ export function discoveryRouter(opts: { registry: SchemaRegistry; baseUrl: strin
   router
     .route('/ResourceTypes')
     .get((_req, res) => {
-      const types = buildResourceTypes(opts);
+      const types = buildResourceTypes(renderContextOf(res));
       sendScim(res, 200, buildListResponse({ resources: types, totalResults: types.length }));
     })
     .all(get);
   router
     .route('/ResourceTypes/:name')
-    .get((req, res) => sendScim(res, 200, buildResourceType(req.params.name, opts)))
+    .get((req, res) => sendScim(res, 200, buildResourceType(req.params.name, renderContextOf(res))))
     .all(get);
 
   router
     .route('/Schemas')
     .get((_req, res) => {
-      const schemas = buildSchemas(opts);
+      const schemas = buildSchemas(renderContextOf(res));
       sendScim(res, 200, buildListResponse({ resources: schemas, totalResults: schemas.length }));
     })
     .all(get);
   router
     .route('/Schemas/:id')
-    .get((req, res) => sendScim(res, 200, buildSchema(req.params.id, opts)))
+    .get((req, res) => sendScim(res, 200, buildSchema(req.params.id, renderContextOf(res))))
     .all(get);
 
   return router;

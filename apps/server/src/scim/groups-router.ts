@@ -9,15 +9,14 @@ import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
 import { renderGroup, wantsMembers } from './render-resources.ts';
 import { resourceWrites } from './resource-writes.ts';
-import type { RenderContext } from './render-resources.ts';
-import { callerFor } from './scim-context.ts';
+import { callerFor, renderContextOf } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
 
 /** `/Groups`: members are loaded only when the answer shows them (`excludedAttributes=members`). */
-export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
+export function groupsRouter(deps: ScimDeps): Router {
   const router = Router();
-  const listOptions = { registry: ctx.registry, resourceType: 'Group' as const };
-  const writes = resourceWrites(ctx.registry).Groups;
+  const listOptions = (res: Response) => ({ registry: renderContextOf(res).registry, resourceType: 'Group' as const });
+  const writes = (res: Response) => resourceWrites(renderContextOf(res).registry).Groups;
 
   const sendList = async (req: Request, res: Response, query: ListQuery) => {
     const page = await callerFor(deps, req, res).groups.list({
@@ -29,12 +28,13 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
       200,
       listResponse(
         page,
-        page.items.map((g) => renderGroup(g, ctx, query)),
+        page.items.map((g) => renderGroup(g, renderContextOf(res), query)),
       ),
     );
   };
   const sendOne = (res: Response, status: number, group: GroupRecord, req: Request) => {
-    const projection = projectionOf(req, listOptions);
+    const ctx = renderContextOf(res);
+    const projection = projectionOf(req, listOptions(res));
     const body = renderGroup(wantsMembers(projection) ? group : { ...group, members: undefined }, ctx, projection);
     sendScim(res, status, body, {
       version: group.version,
@@ -44,35 +44,35 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
 
   router
     .route('/')
-    .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions)))
-    .post(async (req, res) => sendOne(res, 201, await writes.create(callerFor(deps, req, res), req.body), req))
+    .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions(res))))
+    .post(async (req, res) => sendOne(res, 201, await writes(res).create(callerFor(deps, req, res), req.body), req))
     .all(methodNotAllowed(['GET', 'POST']));
 
   router
     .route('/.search')
-    .post((req, res) => sendList(req, res, parseSearchRequest(req.body, listOptions)))
+    .post((req, res) => sendList(req, res, parseSearchRequest(req.body, listOptions(res))))
     .all(methodNotAllowed(['POST']));
 
   router
     .route('/:id')
     .get(async (req, res) => {
-      const includeMembers = wantsMembers(projectionOf(req, listOptions));
+      const includeMembers = wantsMembers(projectionOf(req, listOptions(res)));
       sendOne(res, 200, await callerFor(deps, req, res).groups.get({ id: resourceId(req), includeMembers }), req);
     })
     .put(async (req, res) =>
       sendOne(
         res,
         200,
-        await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        await writes(res).replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
         req,
       ),
     )
     .patch(async (req, res) => {
       const id = resourceId(req);
       const caller = callerFor(deps, req, res);
-      const projection = projectionOf(req, listOptions);
+      const projection = projectionOf(req, listOptions(res));
       // Applied and retried inside the procedure; members-only changes never contend on the version.
-      const patched = await writes.patch(caller, id, req.body, ifMatchVersion(req));
+      const patched = await writes(res).patch(caller, id, req.body, ifMatchVersion(req));
       // RFC 7644 §3.5.2: 204, or 200 with the resource. A body without `members` would read as an
       // empty group, and the whole member list is what Entra calls "not advisable": 204 unless asked.
       if (!projection.attributes.length && !projection.excludedAttributes.length) {
@@ -87,7 +87,7 @@ export function groupsRouter(deps: ScimDeps, ctx: RenderContext): Router {
       );
     })
     .delete(async (req, res) => {
-      await writes.remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
+      await writes(res).remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
       res.status(204).end();
     })
     .all(methodNotAllowed(['GET', 'PUT', 'PATCH', 'DELETE']));

@@ -7,7 +7,7 @@ import { listPage, listResponse } from './list-page.ts';
 import { rootCursorPage } from './root-search-cursor.ts';
 import { renderGroup, renderUser, wantsMembers } from './render-resources.ts';
 import type { RenderContext } from './render-resources.ts';
-import { callerFor } from './scim-context.ts';
+import { callerFor, renderContextOf } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
 
 /** The query as each resource type reads it; null when it names attributes that type lacks. */
@@ -27,11 +27,12 @@ function queryFor(body: unknown, ctx: RenderContext, resourceType: ResourceTypeN
  * A filter or sortBy naming attributes only one type has selects from that type only;
  * one neither type understands is a 400. With `cursor` (RFC 9865): the same order, by cursor.
  */
-export function rootSearchRouter(deps: ScimDeps, ctx: RenderContext): Router {
+export function rootSearchRouter(deps: ScimDeps): Router {
   const router = Router();
   router
     .route('/.search')
     .post(async (req, res) => {
+      const ctx = renderContextOf(res);
       const users = queryFor(req.body, ctx, 'User');
       const groups = queryFor(req.body, ctx, 'Group');
       if (users instanceof ScimError && groups instanceof ScimError) throw users;

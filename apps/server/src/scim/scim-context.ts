@@ -5,6 +5,7 @@ import { auditCollectorOf } from '../auth/scim-audit.ts';
 import { orgPrincipal } from './http/scim-auth.ts';
 import type { OrgPrincipal } from './http/scim-auth.ts';
 import type { AuditCollector } from '@provisio/core/audit';
+import type { RenderContext } from './render-resources.ts';
 
 /** What every SCIM route handler needs beyond the request: the deps and the SCIM base URL. */
 export type ScimDeps = Omit<ServerDeps, 'redis'>;
@@ -51,3 +52,10 @@ export function requestIdOf(req: Request, res: Response): string {
 }
 
 export type ScimCaller = ReturnType<typeof callerFor>;
+
+/** This request's registry and base URL, set by `orgRegistryFor` right after auth. */
+export function renderContextOf(res: Response): RenderContext {
+  const ctx = res.locals['scim'] as RenderContext | undefined;
+  if (!ctx) throw new Error('orgRegistryFor has not run for this request');
+  return ctx;
+}

@@ -1,14 +1,13 @@
-import { createSchemaRegistry } from '@provisio/scim';
 import { Router } from 'express';
 import { bulkRouter } from './bulk/bulk-router.ts';
 import { discoveryRouter } from './discovery-router.ts';
 import { groupsRouter } from './groups-router.ts';
+import { orgRegistryFor } from './http/org-registry-for.ts';
 import { scimAuth } from './http/scim-auth.ts';
 import { scimBodyParser } from './http/scim-body-parser.ts';
 import { scimErrorHandler } from './http/scim-error-handler.ts';
 import { ScimHttpFailure } from './http/scim-failure.ts';
 import { rootSearchRouter } from './root-search-router.ts';
-import { scimBaseUrl } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
 import { usersRouter } from './users-router.ts';
 
@@ -18,15 +17,15 @@ import { usersRouter } from './users-router.ts';
  * middleware that turns every failure, including unknown routes, into a SCIM Error.
  */
 export function scimRouter(deps: ScimDeps): Router {
-  const ctx = { registry: createSchemaRegistry(), baseUrl: scimBaseUrl(deps) };
   const router = Router();
   router.use(scimAuth(deps.resolvePrincipal));
+  router.use(orgRegistryFor(deps));
   router.use(scimBodyParser);
-  router.use('/Users', usersRouter(deps, ctx));
-  router.use('/Groups', groupsRouter(deps, ctx));
-  router.use(rootSearchRouter(deps, ctx));
-  router.use(bulkRouter(deps, ctx));
-  router.use(discoveryRouter(ctx));
+  router.use('/Users', usersRouter(deps));
+  router.use('/Groups', groupsRouter(deps));
+  router.use(rootSearchRouter(deps));
+  router.use(bulkRouter(deps));
+  router.use(discoveryRouter());
   router.use(() => {
     throw new ScimHttpFailure({ status: 404, detail: 'No such SCIM endpoint' });
   });

@@ -9,23 +9,25 @@ import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
 import { renderUser } from './render-resources.ts';
 import { resourceWrites } from './resource-writes.ts';
-import type { RenderContext } from './render-resources.ts';
-import { callerFor } from './scim-context.ts';
+import { callerFor, renderContextOf } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
 
 /** `/Users`: parse the wire with @provisio/scim, call the procedure, render. Nothing else. */
-export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
+export function usersRouter(deps: ScimDeps): Router {
   const router = Router();
-  const listOptions = { registry: ctx.registry, resourceType: 'User' as const };
-  const writes = resourceWrites(ctx.registry).Users;
+  // The org's registry (its extension schemas) is the request's: see orgRegistryFor.
+  const listOptions = (res: Response) => ({ registry: renderContextOf(res).registry, resourceType: 'User' as const });
+  const writes = (res: Response) => resourceWrites(renderContextOf(res).registry).Users;
 
   const sendList = async (req: Request, res: Response, query: ListQuery) => {
     const page = await callerFor(deps, req, res).users.search(listPage(query));
+    const ctx = renderContextOf(res);
     const resources = page.items.map((u) => renderUser(u, ctx, query));
     sendScim(res, 200, listResponse(page, resources));
   };
   const sendOne = (res: Response, status: number, user: UserRecord, req: Request) => {
-    const body = renderUser(user, ctx, projectionOf(req, listOptions));
+    const ctx = renderContextOf(res);
+    const body = renderUser(user, ctx, projectionOf(req, listOptions(res)));
     sendScim(res, status, body, {
       version: user.version,
       ...(status === 201 ? { location: `${ctx.baseUrl}/Users/${user.id}` } : {}),
@@ -34,13 +36,13 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
 
   router
     .route('/')
-    .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions)))
-    .post(async (req, res) => sendOne(res, 201, await writes.create(callerFor(deps, req, res), req.body), req))
+    .get((req, res) => sendList(req, res, parseListQuery(queryParams(req), listOptions(res))))
+    .post(async (req, res) => sendOne(res, 201, await writes(res).create(callerFor(deps, req, res), req.body), req))
     .all(methodNotAllowed(['GET', 'POST']));
 
   router
     .route('/.search')
-    .post((req, res) => sendList(req, res, parseSearchRequest(req.body, listOptions)))
+    .post((req, res) => sendList(req, res, parseSearchRequest(req.body, listOptions(res))))
     .all(methodNotAllowed(['POST']));
 
   router
@@ -53,7 +55,7 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
       sendOne(
         res,
         200,
-        await writes.replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        await writes(res).replace(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
         req,
       ),
     )
@@ -61,12 +63,12 @@ export function usersRouter(deps: ScimDeps, ctx: RenderContext): Router {
       sendOne(
         res,
         200,
-        await writes.patch(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
+        await writes(res).patch(callerFor(deps, req, res), resourceId(req), req.body, ifMatchVersion(req)),
         req,
       ),
     )
     .delete(async (req, res) => {
-      await writes.remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
+      await writes(res).remove(callerFor(deps, req, res), resourceId(req), ifMatchVersion(req));
       res.status(204).end();
     })
     .all(methodNotAllowed(['GET', 'PUT', 'PATCH', 'DELETE']));

@@ -3,6 +3,7 @@ import { useTRPC } from '../api/trpc.ts';
 import { Badge } from '../components/badge.tsx';
 import { CopyField } from '../components/copy-field.tsx';
 import { CreateKeyForm } from '../components/create-key-form.tsx';
+import { ExtensionSchemas } from '../components/extension-schemas.tsx';
 import { KeyTable } from '../components/key-table.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -75,6 +76,10 @@ export function ScimPage() {
           <section className="card" aria-labelledby="roles-title">
             <h2 id="roles-title">Roles from your identity provider</h2>
             <RoleMappingForm />
+          </section>
+          <section className="card" aria-labelledby="extensions-title">
+            <h2 id="extensions-title">Extension schemas</h2>
+            <ExtensionSchemas />
           </section>
           <section className="card" aria-labelledby="new-key-title">
             <h2 id="new-key-title">Create a SCIM key</h2>

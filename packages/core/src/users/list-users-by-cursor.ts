@@ -1,3 +1,4 @@
+import type { OrgSchemaRecord } from '../org-schemas/org-schema-record.ts';
 import { cursorCount, cursorPage } from '../paging/cursor-page.ts';
 import type { CursorDeps, CursorPage } from '../paging/cursor-page.ts';
 import type { FilterNode, SortOrder } from './filter-ast.ts';
@@ -10,6 +11,8 @@ export type ListUsersByCursorOptions = {
   filter?: FilterNode;
   status?: UserStatus;
   text?: string;
+  /** The org's active extension schemas: a filter may name their attributes. */
+  extensions?: readonly OrgSchemaRecord[];
   sortBy?: string;
   sortOrder?: SortOrder;
   /** `nextCursor` of the previous page; '' for the first. */
@@ -26,7 +29,7 @@ export function listUsersByCursor(
   deps: Pick<DomainDeps, 'users'> & CursorDeps,
   options: ListUsersByCursorOptions,
 ): Promise<CursorPage<UserRecord>> {
-  const { orgId, filter, status, text, sortBy, sortOrder, cursor } = options;
+  const { orgId, filter, status, text, sortBy, sortOrder, cursor, extensions } = options;
   const count = cursorCount(options.count);
   const order = sortBy ? { sortBy, sortOrder: sortOrder ?? 'ascending' } : sortOrder ? { sortOrder } : {};
   const scope = { orgId, listing: 'users', query: { filter, status, text, ...order } };
@@ -41,6 +44,7 @@ export function listUsersByCursor(
         ...(after ? { after } : {}),
         ...(status ? { status } : {}),
         ...(text ? { text } : {}),
+        ...(extensions?.length ? { extensions } : {}),
       }),
   });
 }

@@ -1,3 +1,4 @@
+import type { OrgSchemaRecord } from '../org-schemas/org-schema-record.ts';
 import type { FilterNode, ListPage, SortOrder } from './filter-ast.ts';
 import { pageWindow } from './page-window.ts';
 import type { DomainDeps } from './user-deps.ts';
@@ -12,6 +13,8 @@ export type ListUsersOptions = {
   status?: UserStatus;
   /** Word-prefix search over names, userName, emails and externalId (see UserRepository.list). */
   text?: string;
+  /** The org's active extension schemas: a filter may name their attributes. */
+  extensions?: readonly OrgSchemaRecord[];
   sortBy?: string;
   sortOrder?: SortOrder;
   startIndex?: number;
@@ -23,13 +26,14 @@ export async function listUsers(
   deps: Pick<DomainDeps, 'users'>,
   options: ListUsersOptions,
 ): Promise<ListPage<UserRecord>> {
-  const { orgId, filter, status, text, sortBy, sortOrder } = options;
+  const { orgId, filter, status, text, sortBy, sortOrder, extensions } = options;
   return deps.users.list(orgId, {
     filter,
     sortBy,
     sortOrder,
     ...(status ? { status } : {}),
     ...(text ? { text } : {}),
+    ...(extensions?.length ? { extensions } : {}),
     ...pageWindow(options),
   });
 }

@@ -1,3 +1,4 @@
+import type { OrgSchemaRecord } from '../org-schemas/org-schema-record.ts';
 import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
@@ -47,6 +48,9 @@ export type UserRemoval = {
   read?: UserRecord | null;
 };
 
+/** What narrows a listing besides the filter; `extensions` lets a filter name the org's extension attributes. */
+export type UserNarrowing = { status?: UserStatus; text?: string; extensions?: readonly OrgSchemaRecord[] };
+
 /**
  * Storage of users, one org at a time: every method takes the org first and never sees
  * another org's rows. Unique `userName` (case-insensitive) is enforced by storage.
@@ -73,15 +77,12 @@ export interface UserRepository {
    * in the filter); `text` to users having, for each word of it, a word of their names,
    * userName, emails or externalId that starts with it (the admin app's search box).
    */
-  list(orgId: string, query: ListQuery & { status?: UserStatus; text?: string }): Promise<ListPage<UserRecord>>;
+  list(orgId: string, query: ListQuery & UserNarrowing): Promise<ListPage<UserRecord>>;
   /**
    * A cursor page (RFC 9865): the rows after `after` in the listing's order, read from that
-   * position (never skipped to), with the same `status`/`text` narrowing as `list`.
+   * position (never skipped to), with the same narrowing as `list`.
    */
-  listAfter(
-    orgId: string,
-    query: KeysetQuery & { status?: UserStatus; text?: string },
-  ): Promise<KeysetPage<UserRecord>>;
+  listAfter(orgId: string, query: KeysetQuery & UserNarrowing): Promise<KeysetPage<UserRecord>>;
   /** Users matching the exact filters with an id above `after`, in id order, at most `limit` (keyset paging). */
   page(orgId: string, query: UserPageQuery): Promise<UserRecord[]>;
   /** The labels (displayName, else userName) of those of `ids` that are users of the org; any number of ids. */

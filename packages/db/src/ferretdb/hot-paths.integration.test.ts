@@ -1,3 +1,5 @@
+import { OrgAttributeSchema } from '@provisio/core/org-schemas';
+import type { OrgSchemaRecord } from '@provisio/core/org-schemas';
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
 import pg from 'pg';
@@ -76,6 +78,8 @@ async function scannedBy({
   await db.users.list(orgId, eq('externalId', user.externalId));
   await db.users.list(orgId, eq('emails', user.email));
   await db.users.page(orgId, { email: user.email, limit: 10 });
+  // An org extension's `eq` filter reads the top-level `extKeys` (see extension-keys.ts).
+  await db.users.list(orgId, { ...eq('costCode', 'CC-1'), extensions: [HOT_EXTENSION] });
   // The users page search: SQL below with the companion; mongoose's form (lead key pushed down) here either way.
   await db.users.list(orgId, { text: 'user1 example', sortBy: 'userName', startIndex: 1, count: 25 });
   await models.users
@@ -98,6 +102,22 @@ async function scannedBy({
   }
   return out;
 }
+
+const HOT_EXTENSION: OrgSchemaRecord = {
+  id: 'hot',
+  orgId: '',
+  urn: 'urn:ietf:params:scim:schemas:extension:hot:2.0:User',
+  name: 'Hot',
+  resourceType: 'User',
+  storageKey: 'xhot',
+  attributes: [OrgAttributeSchema.parse({ name: 'costCode', type: 'string' })],
+  hiddenAttributes: [],
+  purgedAttributeNames: [],
+  status: 'active',
+  version: 1,
+  created: '',
+  lastModified: '',
+};
 
 /** EXPLAIN of the SQL pages the companion's reads run (list pages, deep pages, events since an id). */
 async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> {

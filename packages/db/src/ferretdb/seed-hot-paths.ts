@@ -43,6 +43,7 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
         active: true,
         externalId: `ext-${i}`,
         emails: [{ value: `user${i}@example.com`, primary: true }],
+        extensions: { xhot: { costCode: `cc-${i}` } },
       };
       return newUserDoc(orgOf(i), { id: _id, attributes, status: 'active', source: 'scim', role: 'standard', now });
     }) as never[],

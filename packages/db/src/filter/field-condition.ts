@@ -1,3 +1,4 @@
+import { normaliseKey } from '@provisio/core';
 import type { CompareOp, FilterValue } from '@provisio/core';
 import { storedLiteral } from './compare-scalar.ts';
 import type { FieldTarget } from './targets.ts';
@@ -32,6 +33,7 @@ export function fieldCondition(target: FieldTarget, op: CompareOp, value: Filter
   const ordered = type === 'string' || type === 'dateTime' || type === 'number';
   switch (op) {
     case 'eq':
+      if (target.equalityKey && typeof literal === 'string') return keyedEquality(target, target.equalityKey, literal);
       return { [typeof literal === 'string' ? (EQUALITY_COPIES[field] ?? field) : field]: literal };
     case 'ne':
       return { [field]: { $ne: literal } };
@@ -51,4 +53,14 @@ export function fieldCondition(target: FieldTarget, op: CompareOp, value: Filter
     case 'le':
       return ordered ? { [field]: { $lte: literal } } : NEVER;
   }
+}
+
+/** `{ extKeys: "<prefix><normalised>" }`, plus the exact stored value when the attribute is caseExact. */
+function keyedEquality(
+  target: FieldTarget,
+  equalityKey: NonNullable<FieldTarget['equalityKey']>,
+  literal: string,
+): Query {
+  const key = { [equalityKey.field]: equalityKey.prefix + normaliseKey(literal) };
+  return target.caseExact ? { $and: [key, { [target.field]: literal }] } : key;
 }

@@ -2,7 +2,14 @@
 export type ScalarType = 'string' | 'boolean' | 'dateTime' | 'number';
 
 /** A stored scalar (possibly inside arrays). `caseExact: false` ⇒ the stored value is normalised. */
-export type FieldTarget = { kind: 'field'; field: string; type: ScalarType; caseExact: boolean };
+export type FieldTarget = {
+  kind: 'field';
+  field: string;
+  type: ScalarType;
+  caseExact: boolean;
+  /** String equality reads this top-level key array instead (`prefix` + normalised value), index-served. */
+  equalityKey?: { field: string; prefix: string };
+};
 
 /** A value every resource of the type has (`meta.resourceType`). */
 export type ConstTarget = { kind: 'const'; value: string; caseExact: boolean };

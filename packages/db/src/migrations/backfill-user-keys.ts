@@ -12,7 +12,7 @@ export const ROLLOUT_WINDOW_MS = 6 * 60 * 60 * 1_000;
 const PARALLEL = 8;
 
 export type UserKeysModels = { users: Model<UserDoc>; orgs: Model<OrgDoc>; migrations: Model<MigrationDoc> };
-type Stored = Pick<UserDoc, '_id' | 'orgId' | 'attributes' | 'version' | 'emailKeys' | 'searchKeys'>;
+type Stored = Pick<UserDoc, '_id' | 'orgId' | 'attributes' | 'version' | 'emailKeys' | 'searchKeys' | 'extKeys'>;
 
 const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) =>
   a?.length === b.length && a.every((k, i) => k === b[i]);
@@ -21,12 +21,16 @@ const sameKeys = (a: readonly string[] | undefined, b: readonly string[]) =>
 async function staleUsers(users: Model<UserDoc>, orgId: string) {
   const stale: Array<{ id: string; version: number; keys: ReturnType<typeof userKeysOf> }> = [];
   const cursor = users
-    .find({ orgId }, { orgId: 1, attributes: 1, version: 1, emailKeys: 1, searchKeys: 1 })
+    .find({ orgId }, { orgId: 1, attributes: 1, version: 1, emailKeys: 1, searchKeys: 1, extKeys: 1 })
     .lean<Stored>()
     .cursor();
   for await (const doc of cursor) {
     const keys = userKeysOf({ ...doc.attributes, active: true });
-    if (!sameKeys(doc.emailKeys, keys.emailKeys) || !sameKeys(doc.searchKeys, keys.searchKeys))
+    if (
+      !sameKeys(doc.emailKeys, keys.emailKeys) ||
+      !sameKeys(doc.searchKeys, keys.searchKeys) ||
+      !sameKeys(doc.extKeys ?? [], keys.extKeys)
+    )
       stale.push({ id: doc._id, version: doc.version, keys });
   }
   return stale;

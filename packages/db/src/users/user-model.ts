@@ -18,6 +18,8 @@ export type UserDoc = {
   emailKeys: string[];
   /** Word prefixes a users-page search matches, top level (see search-keys.ts). */
   searchKeys: string[];
+  /** Org extension string values, normalised and prefixed by where they live, top level (see extension-keys.ts). */
+  extKeys?: string[];
   status: UserStatus;
   source: UserSource;
   role: UserRole;
@@ -39,6 +41,7 @@ const userSchema = new Schema<UserDoc>(
     search: { type: Schema.Types.Mixed, required: true },
     emailKeys: { type: [String], default: undefined },
     searchKeys: { type: [String], default: undefined },
+    extKeys: { type: [String], default: undefined },
     status: { type: String, enum: USER_STATUSES, required: true },
     source: { type: String, enum: USER_SOURCES, required: true },
     role: { type: String, enum: USER_ROLES, required: true, default: 'standard' },
@@ -57,6 +60,7 @@ userSchema.index({ orgId: 1, externalId: 1 });
 userSchema.index({ orgId: 1, _id: 1 });
 userSchema.index({ orgId: 1, emailKeys: 1 });
 userSchema.index({ orgId: 1, searchKeys: 1 });
+userSchema.index({ orgId: 1, extKeys: 1 });
 
 export const registerUserModel = (connection: Connection): Model<UserDoc> =>
   connection.model<UserDoc>('User', userSchema, 'users');

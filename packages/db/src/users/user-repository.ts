@@ -1,3 +1,5 @@
+import type { OrgSchemaRecord } from '@provisio/core/org-schemas';
+import type { PathResolver } from '../filter/targets.ts';
 import { normaliseKey } from '@provisio/core';
 import type { NewUser, UserChanges, UserRecord, UserRepository, UserStatus } from '@provisio/core';
 import type { Model } from 'mongoose';
@@ -7,6 +9,7 @@ import { listPage } from '../filter/list-page.ts';
 import type { PageSource } from '../filter/list-page.ts';
 import { oneOrIn } from '../filter/one-or-in.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
+import { extensionPathResolver } from '../filter/resolve-extension-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
 import type { MembershipModels } from './groups-of-users.ts';
 import type { UserDoc } from './user-model.ts';
@@ -20,6 +23,12 @@ import type { VersionClaims } from '../versioning/claim-version.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
 const onDuplicate = conflictOnDuplicate('userName');
+
+/** Core paths first (extension names never clash with them), then the org's extension attributes. */
+const withExtensions = (schemas: readonly OrgSchemaRecord[]): PathResolver => {
+  const extension = extensionPathResolver(schemas);
+  return (path) => resolveUserPath(path) ?? extension(path);
+};
 const LABEL_IN_LIMIT = 1_000;
 
 /** The stored fields derived from the attributes (keys, mirror); `active` is not stored. */
@@ -70,12 +79,15 @@ export function createUserRepository(
   };
 
   /** The org's users as a listing reads them: `status` narrows, `text` must match every word. */
-  const source = (orgId: string, query: { status?: UserStatus; text?: string }): PageSource<UserDoc> => {
+  const source = (
+    orgId: string,
+    query: { status?: UserStatus; text?: string; extensions?: readonly OrgSchemaRecord[] },
+  ): PageSource<UserDoc> => {
     const keys = query.text ? searchTermKeys(query.text) : [];
     return {
       model: models.users,
       rows: models.groupMembers,
-      resolve: resolveUserPath,
+      resolve: query.extensions?.length ? withExtensions(query.extensions) : resolveUserPath,
       orgId,
       ...(query.status ? { narrow: { status: query.status } } : {}),
       containsAll: keys.length ? { field: 'searchKeys', keys } : undefined,

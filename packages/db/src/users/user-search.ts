@@ -12,9 +12,10 @@ const normaliseStrings = (value: unknown): unknown => {
 /**
  * The `search` mirror: the filterable attributes with every string normalised (all of them
  * are caseExact: false in RFC 7643), so `eq`, `co`, `gt`, sorting… are case-insensitive
- * in plain MongoDB queries. userName, externalId and org extensions live elsewhere.
+ * in plain MongoDB queries (org extensions too: a caseExact filter adds the exact stored value).
+ * userName and externalId live elsewhere.
  */
 export function userSearchMirror(attributes: UserAttributes): Record<string, unknown> {
-  const { userName: _u, externalId: _e, active: _a, extensions: _x, ...rest } = attributes;
+  const { userName: _u, externalId: _e, active: _a, ...rest } = attributes;
   return normaliseStrings(rest) as Record<string, unknown>;
 }

@@ -187,6 +187,40 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'Okta SCIM' }).textContent()).toContain('Revoked');
   });
 
+  step(
+    'registers an extension schema on the SCIM page, which the IdP uses at once; hides an attribute',
+    async (page) => {
+      const urn = 'urn:ietf:params:scim:schemas:extension:acme:2.0:User';
+      await page.getByRole('link', { name: 'SCIM connection' }).click();
+      await page.getByRole('heading', { name: 'Extension schemas' }).waitFor();
+      const attributes = [
+        { name: 'costCode', type: 'string' },
+        { name: 'badge', type: 'string' },
+      ];
+      await page.getByLabel('Schema definition (JSON)').fill(JSON.stringify({ urn, name: 'Acme HR', attributes }));
+      await page.getByRole('button', { name: 'Register schema' }).click();
+      const schema = page.getByRole('group', { name: urn });
+      await schema.getByRole('button', { name: 'Hide badge' }).waitFor();
+      const user = await scimCall(stack, org.scimToken, 'POST', '/Users', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', urn],
+        userName: 'ext.user@example.com',
+        [urn]: { costCode: 'CC-9', badge: 'B-9' },
+      });
+      expect(user.body[urn]).toEqual({ costCode: 'CC-9', badge: 'B-9' });
+      await schema.getByRole('button', { name: 'Hide badge' }).click();
+      await schema.getByRole('button', { name: 'Show badge' }).waitFor();
+      const read = await scimCall(stack, org.scimToken, 'GET', `/Users/${String(user.body['id'])}`);
+      expect(read.body[urn]).toEqual({ costCode: 'CC-9' });
+      const invalid =
+        '{"urn": "urn:ietf:params:scim:schemas:extension:x:2.0:User", "name": "X", "attributes": [{"name": "title", "type": "string"}]}';
+      await page.getByLabel('Schema definition (JSON)').fill(invalid);
+      await page.getByRole('button', { name: 'Register schema' }).click();
+      await page.getByText(/core or Enterprise User attribute/).waitFor();
+      // The later steps count the seeded users.
+      expect((await scimCall(stack, org.scimToken, 'DELETE', `/Users/${String(user.body['id'])}`)).status).toBe(204);
+    },
+  );
+
   step('shows groups pushed by the IdP, and the attribute diff of a SCIM change in the activity', async (page) => {
     await page.getByRole('link', { name: 'Groups' }).click();
     await page.getByRole('link', { name: 'Engineering' }).click();

@@ -2,8 +2,8 @@ import { buildBulkResponse, parseBulkRequest } from '@provisio/scim';
 import { Router } from 'express';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { sendScim } from '../http/scim-response.ts';
-import type { RenderContext } from '../render-resources.ts';
 import { resourceWrites } from '../resource-writes.ts';
+import { renderContextOf } from '../scim-context.ts';
 import type { ScimDeps } from '../scim-context.ts';
 import { runBulk } from './run-bulk.ts';
 
@@ -12,13 +12,14 @@ import { runBulk } from './run-bulk.ts';
  * operations' statuses). A body over 1 MB never gets here (the body parser's 413); more
  * than `maxOperations` or an unusable body is refused whole, before anything runs.
  */
-export function bulkRouter(deps: ScimDeps, ctx: RenderContext): Router {
+export function bulkRouter(deps: ScimDeps): Router {
   const router = Router();
-  const writes = resourceWrites(ctx.registry);
   router
     .route('/Bulk')
     .post(async (req, res) => {
       const request = parseBulkRequest(req.body);
+      const ctx = renderContextOf(res);
+      const writes = resourceWrites(ctx.registry);
       const outcome = await runBulk({ deps, req, res, writes, baseUrl: ctx.baseUrl }, request);
       if (outcome.retryAfter !== undefined) res.setHeader('Retry-After', outcome.retryAfter);
       sendScim(res, 200, buildBulkResponse(outcome.results));

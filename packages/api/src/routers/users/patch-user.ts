@@ -1,7 +1,10 @@
 import { patchUser } from '@provisio/core';
 import { applyUserPatch } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
-import { domainDeps, scimRegistry } from '../domain-deps.ts';
+import { domainDeps } from '../domain-deps.ts';
+import { withHiddenValues } from '../org-schemas/extension-values.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
+import { hasUniqueAttributes, withUniqueValues } from '../org-schemas/unique-values.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -13,19 +16,36 @@ export const patchUserProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const { id, patch, ifMatchVersion } = input;
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: id }, 'users.patch');
-    const before = await ctx.db.users.findById(ctx.auth.orgId, id);
+    const [before, org] = await Promise.all([
+      ctx.db.users.findById(ctx.auth.orgId, id),
+      orgRegistry(ctx, ctx.auth.orgId),
+    ]);
     const { pickRole, authority } = await writePolicy(ctx);
-    return patchUser(domainDeps(ctx), {
+    // The values this patch would set on the version read: checked (and locked) before it is applied.
+    const preview =
+      hasUniqueAttributes(org) &&
+      before &&
+      applyUserPatch({ user: before.attributes, patch, registry: org.registry, id });
+    const unique = {
       orgId: ctx.auth.orgId,
-      id,
-      ifMatchVersion,
-      authority,
-      read: before,
-      apply: (current) => {
-        // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
-        const { attributes } = applyUserPatch({ user: current.attributes, patch, registry: scimRegistry, id });
-        const role = pickRole(attributes.roles);
-        return role ? { attributes, role } : { attributes };
-      },
-    });
+      userId: id,
+      next: preview ? preview.attributes.extensions : undefined,
+      stored: before?.attributes.extensions,
+    };
+    return withUniqueValues(ctx, org, unique, () =>
+      patchUser(domainDeps(ctx), {
+        orgId: ctx.auth.orgId,
+        id,
+        ifMatchVersion,
+        authority,
+        read: before,
+        apply: (current) => {
+          // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
+          const patched = applyUserPatch({ user: current.attributes, patch, registry: org.registry, id });
+          const attributes = withHiddenValues(org, current.attributes.extensions, patched.attributes);
+          const role = pickRole(attributes.roles);
+          return role ? { attributes, role } : { attributes };
+        },
+      }),
+    );
   });

@@ -1,6 +1,9 @@
 import { replaceUser } from '@provisio/core';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
+import { assertExtensionValues, withHiddenValues } from '../org-schemas/extension-values.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
+import { withUniqueValues } from '../org-schemas/unique-values.ts';
 import { ZReplaceUserRequestSchema, ZReplaceUserResponseSchema } from './replace-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -11,14 +14,29 @@ export const replaceUserProcedure = orgProcedure
   .output(ZReplaceUserResponseSchema)
   .mutation(async ({ ctx, input }) => {
     ctx.logger.info({ orgId: ctx.auth.orgId, userId: input.id }, 'users.replace');
-    const before = await ctx.db.users.findById(ctx.auth.orgId, input.id);
+    const [before, org] = await Promise.all([
+      ctx.db.users.findById(ctx.auth.orgId, input.id),
+      orgRegistry(ctx, ctx.auth.orgId),
+    ]);
+    assertExtensionValues(org, input.attributes.extensions);
+    // Hidden values cannot change while hidden, so the version read here carries them for every retry.
+    const attributes = withHiddenValues(org, before?.attributes.extensions, input.attributes);
     const { pickRole, authority } = await writePolicy(ctx);
     const role = pickRole(input.attributes.roles);
-    return replaceUser(domainDeps(ctx), {
+    const unique = {
       orgId: ctx.auth.orgId,
-      ...input,
-      ...(role ? { role } : {}),
-      authority,
-      read: before,
-    });
+      userId: input.id,
+      next: attributes.extensions,
+      stored: before?.attributes.extensions,
+    };
+    return withUniqueValues(ctx, org, unique, () =>
+      replaceUser(domainDeps(ctx), {
+        orgId: ctx.auth.orgId,
+        ...input,
+        attributes,
+        ...(role ? { role } : {}),
+        authority,
+        read: before,
+      }),
+    );
   });

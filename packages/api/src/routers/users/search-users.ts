@@ -1,8 +1,9 @@
 import { listUsers, listUsersByCursor } from '@provisio/core';
 import { parseFilter } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
-import { domainDeps, scimRegistry } from '../domain-deps.ts';
+import { domainDeps } from '../domain-deps.ts';
 import { oneWayOfPaging } from '../one-way-of-paging.ts';
+import { orgRegistry } from '../org-schemas/org-registry.ts';
 import { ZSearchUsersRequestSchema, ZSearchUsersResponseSchema } from './search-users.types.ts';
 
 /**
@@ -13,13 +14,12 @@ export const searchUsersProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZSearchUsersRequestSchema)
   .output(ZSearchUsersResponseSchema)
-  .query(({ ctx, input }) => {
+  .query(async ({ ctx, input }) => {
     const { filter, cursor, ...rest } = oneWayOfPaging(input);
-    const ast = filter ? parseFilter(filter, { registry: scimRegistry, resourceType: 'User' }) : undefined;
+    const { registry, active } = await orgRegistry(ctx, ctx.auth.orgId);
+    const ast = filter ? parseFilter(filter, { registry, resourceType: 'User' }) : undefined;
     const deps = domainDeps(ctx);
-    if (cursor === undefined) return listUsers(deps, { orgId: ctx.auth.orgId, filter: ast, ...rest });
-    return listUsersByCursor(
-      { ...deps, cursorKey: ctx.listCursorKey },
-      { orgId: ctx.auth.orgId, filter: ast, cursor, ...rest },
-    );
+    const options = { orgId: ctx.auth.orgId, filter: ast, extensions: active, ...rest };
+    if (cursor === undefined) return listUsers(deps, options);
+    return listUsersByCursor({ ...deps, cursorKey: ctx.listCursorKey }, { ...options, cursor });
   });
