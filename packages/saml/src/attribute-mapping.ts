@@ -1,23 +1,13 @@
-import { z } from 'zod';
-
-/** Which assertion attribute fills which user field; `nameId` takes the email from the NameID. */
-export const AttributeMappingSchema = z.object({
-  email: z.string().trim().min(1).max(512),
-  givenName: z.string().trim().min(1).max(512).nullable(),
-  familyName: z.string().trim().min(1).max(512).nullable(),
-  displayName: z.string().trim().min(1).max(512).nullable(),
-  /** Group or role names, mapped to a role through the org's role mapping (as SCIM `roles`). */
-  groups: z.string().trim().min(1).max(512).nullable(),
-});
-export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
-
-/** Okta's and Entra's defaults both put the email (or UPN) in the NameID. */
-export const DEFAULT_ATTRIBUTE_MAPPING: AttributeMapping = {
-  email: 'nameId',
-  givenName: null,
-  familyName: null,
-  displayName: null,
-  groups: null,
+/**
+ * Which assertion attribute fills which user field; `nameId` takes the email from the NameID.
+ * (Stored and validated by `@provisio/core/sso` as `SsoAttributeMapping`, the same shape.)
+ */
+export type AttributeMapping = {
+  email: string;
+  givenName: string | null;
+  familyName: string | null;
+  displayName: string | null;
+  groups: string | null;
 };
 
 /** The person a verified assertion names, in our terms. */

@@ -7,7 +7,7 @@ export type { IdpMetadata } from './idp-metadata.ts';
 export { fetchIdpMetadata, METADATA_FETCH_LIMITS } from './fetch-metadata.ts';
 export { spEndpoints } from './sp-endpoints.ts';
 export type { SpEndpoints } from './sp-endpoints.ts';
-export { AttributeMappingSchema, DEFAULT_ATTRIBUTE_MAPPING, identityOf } from './attribute-mapping.ts';
+export { identityOf } from './attribute-mapping.ts';
 export type { AttributeMapping, SamlIdentity } from './attribute-mapping.ts';
 export { CLOCK_SKEW_MS, verifySamlResponse } from './verify-response.ts';
 export type { AcsStores, IdpSide, VerifiedResponse, VerifyResponseOptions } from './verify-response.ts';

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spEndpoints } from './sp-endpoints.ts';
-import { DEFAULT_ATTRIBUTE_MAPPING } from './attribute-mapping.ts';
 import { SamlRefusal } from './saml-problem.ts';
 import type { SamlRefusalReason } from './saml-problem.ts';
 import { verifySamlResponse } from './verify-response.ts';
@@ -48,7 +47,7 @@ function verify(samlResponse: string, stores = memoryStores(['_req1']), idpIniti
   return verifySamlResponse({
     sp,
     idp: { entityId: idpEntityId, ssoUrl: 'https://idp.example/sso', certificates: [key.der] },
-    mapping: { ...DEFAULT_ATTRIBUTE_MAPPING, givenName: 'firstName', groups: 'groups' },
+    mapping: { email: 'nameId', givenName: 'firstName', familyName: null, displayName: null, groups: 'groups' },
     idpInitiated,
     stores,
     samlResponse,
