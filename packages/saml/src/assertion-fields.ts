@@ -49,12 +49,14 @@ export function readResponseEnvelope(responseXml: string): {
   inResponseTo: string | null;
   signed: boolean;
 } {
-  const response = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } }).parseFromString(responseXml, 'text/xml')
-    .documentElement;
+  const response = new DOMParser({
+    errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} },
+  }).parseFromString(responseXml, 'text/xml').documentElement;
   if (!response || response.localName !== 'Response' || response.namespaceURI !== PROTOCOL)
     return { isResponse: false, destination: null, inResponseTo: null, signed: false };
   const signed = Array.from(response.childNodes).some(
-    (n) => (n as Element).localName === 'Signature' && (n as Element).namespaceURI === 'http://www.w3.org/2000/09/xmldsig#',
+    (n) =>
+      (n as Element).localName === 'Signature' && (n as Element).namespaceURI === 'http://www.w3.org/2000/09/xmldsig#',
   );
   return {
     isResponse: true,

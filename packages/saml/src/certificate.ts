@@ -29,4 +29,5 @@ export function readCertificate(text: string): IdpCertificate {
   }
 }
 
-export const pemOf = (der: string) => `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----`;
+export const pemOf = (der: string) =>
+  `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----`;

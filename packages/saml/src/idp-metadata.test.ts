@@ -8,7 +8,9 @@ describe('parseIdpMetadata', () => {
   const b = newTestKeyPair(20);
 
   it('extracts the entity id, the redirect SSO URL and both certificates of a rotation', () => {
-    const parsed = parseIdpMetadata(testIdpMetadata('https://idp.example/e', 'https://idp.example/sso', [a.der, b.der]));
+    const parsed = parseIdpMetadata(
+      testIdpMetadata('https://idp.example/e', 'https://idp.example/sso', [a.der, b.der]),
+    );
     expect(parsed.entityId).toBe('https://idp.example/e');
     expect(parsed.ssoUrl).toBe('https://idp.example/sso');
     expect(parsed.certificates.map((c) => c.der)).toEqual([a.der, b.der]);
@@ -20,9 +22,17 @@ describe('parseIdpMetadata', () => {
   it.each([
     ['not XML', 'hello', /not well-formed|EntityDescriptor/],
     ['a DOCTYPE', '<!DOCTYPE x [<!ENTITY e "x">]><x/>', /DOCTYPE|well-formed/],
-    ['no IdP', '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>', /no identity provider/],
+    [
+      'no IdP',
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>',
+      /no identity provider/,
+    ],
     ['no certificate', testIdpMetadata('x', 'https://idp.example/sso', []), /no signing certificate/],
-    ['three certificates', testIdpMetadata('x', 'https://idp.example/sso', [a.der, b.der, newTestKeyPair().der]), /more than two/],
+    [
+      'three certificates',
+      testIdpMetadata('x', 'https://idp.example/sso', [a.der, b.der, newTestKeyPair().der]),
+      /more than two/,
+    ],
     ['a javascript: SSO URL', testIdpMetadata('x', 'javascript:alert(1)', [a.der]), /http\(s\) SingleSignOnService/],
     ['a broken certificate', testIdpMetadata('x', 'https://idp.example/sso', ['AAAA']), /not a valid X.509/],
   ])('refuses %s with a reason', (_label, xml, message) => {

@@ -71,7 +71,11 @@ describe('verifySamlResponse accepts', () => {
     const result = await verify(
       testSamlResponse(base({ attributes: { firstName: ['Ada'], groups: ['Engineering', 'Admins'] } })),
     );
-    expect(result.identity).toMatchObject({ email: 'ada@acme.example', givenName: 'Ada', groups: ['Engineering', 'Admins'] });
+    expect(result.identity).toMatchObject({
+      email: 'ada@acme.example',
+      givenName: 'Ada',
+      groups: ['Engineering', 'Admins'],
+    });
     expect(result.inResponseTo).toBe('_req1');
   });
 

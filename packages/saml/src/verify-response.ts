@@ -82,7 +82,10 @@ export async function verifySamlResponse(options: VerifyResponseOptions): Promis
   } catch (err) {
     throw libraryRefusal(err);
   }
-  const assertionXml = profile && typeof profile['getAssertionXml'] === 'function' ? String((profile['getAssertionXml'] as () => string)()) : '';
+  const assertionXml =
+    profile && typeof profile['getAssertionXml'] === 'function'
+      ? String((profile['getAssertionXml'] as () => string)())
+      : '';
   if (!profile || !assertionXml) return refuse('malformed', 'the response holds no assertion');
   const fields = readAssertionFields(assertionXml);
   if (fields.issuer !== idp.entityId) refuse('issuer', 'the assertion comes from another identity provider');
@@ -101,7 +104,9 @@ export async function verifySamlResponse(options: VerifyResponseOptions): Promis
   if (inResponseTo && !(await options.stores.takeRequest(inResponseTo)))
     refuse('in_response_to', 'the response answers no sign-in this server started (or one already used)');
   if (!fields.id) return refuse('malformed', 'the assertion has no ID');
-  const ends = [fields.notOnOrAfter, bearer?.notOnOrAfter].map((t) => (t ? Date.parse(t) : NaN)).filter(Number.isFinite);
+  const ends = [fields.notOnOrAfter, bearer?.notOnOrAfter]
+    .map((t) => (t ? Date.parse(t) : NaN))
+    .filter(Number.isFinite);
   const until = new Date((ends.length ? Math.max(...ends) : now.getTime() + DEFAULT_REPLAY_WINDOW_MS) + CLOCK_SKEW_MS);
   if (!(await options.stores.rememberAssertion(fields.id, until)))
     refuse('replayed', 'this assertion was already used to sign in');

@@ -74,4 +74,6 @@ export const emptySsoConnection = (orgId: string): SsoConnection => ({
 });
 
 /** The parts an admin changes (the IdP through its metadata). */
-export type SsoConnectionChanges = Partial<Pick<SsoConnection, 'idp' | 'mapping' | 'idpInitiated' | 'breakGlassAdminIds'>>;
+export type SsoConnectionChanges = Partial<
+  Pick<SsoConnection, 'idp' | 'mapping' | 'idpInitiated' | 'breakGlassAdminIds'>
+>;

@@ -35,8 +35,8 @@ describe('ssoWarnings', () => {
       'no_recent_sign_in',
     ]);
     expect(codes(connection({ lastSignInAt: null }))).toEqual(['no_recent_sign_in']);
-    expect(codes(connection({ lastSignInAt: null, lastModified: new Date(now.getTime() - day).toISOString() }))).toEqual(
-      [],
-    );
+    expect(
+      codes(connection({ lastSignInAt: null, lastModified: new Date(now.getTime() - day).toISOString() })),
+    ).toEqual([]);
   });
 });
