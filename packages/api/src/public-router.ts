@@ -8,6 +8,7 @@ import { invitesRouter } from './routers/invites/router.ts';
 import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
+import { ssoRouter } from './routers/sso/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
@@ -29,6 +30,7 @@ export const publicRecord = {
   keys: keysRouter._def.record,
   audit: auditRouter._def.record,
   events: eventsRouter._def.record,
+  sso: ssoRouter._def.record,
 };
 
 /**
