@@ -1,4 +1,5 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { isElement, parseXml } from './xml-dom.ts';
+import type { XmlElement } from './xml-dom.ts';
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -14,15 +15,15 @@ export type AssertionFields = {
   notOnOrAfter: string | null;
 };
 
-const first = (parent: Element, ns: string, name: string): Element | undefined =>
+const first = (parent: XmlElement, ns: string, name: string): XmlElement | undefined =>
   Array.from(parent.getElementsByTagNameNS(ns, name))[0];
 
 /** Reads the signed assertion's id, issuer and bearer confirmations (only from verified XML). */
 export function readAssertionFields(verifiedAssertionXml: string): AssertionFields {
-  const assertion = new DOMParser().parseFromString(verifiedAssertionXml, 'text/xml').documentElement;
+  const assertion = parseXml(verifiedAssertionXml);
   if (!assertion) return { id: null, issuer: null, confirmations: [], notOnOrAfter: null };
   const issuer = Array.from(assertion.childNodes).find(
-    (n): n is Element => (n as Element).localName === 'Issuer' && (n as Element).namespaceURI === SAML,
+    (n) => isElement(n) && n.localName === 'Issuer' && n.namespaceURI === SAML,
   );
   const confirmations = Array.from(assertion.getElementsByTagNameNS(SAML, 'SubjectConfirmation'))
     .filter((c) => c.getAttribute('Method') === BEARER)
@@ -49,14 +50,11 @@ export function readResponseEnvelope(responseXml: string): {
   inResponseTo: string | null;
   signed: boolean;
 } {
-  const response = new DOMParser({
-    errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} },
-  }).parseFromString(responseXml, 'text/xml').documentElement;
+  const response = parseXml(responseXml);
   if (!response || response.localName !== 'Response' || response.namespaceURI !== PROTOCOL)
     return { isResponse: false, destination: null, inResponseTo: null, signed: false };
   const signed = Array.from(response.childNodes).some(
-    (n) =>
-      (n as Element).localName === 'Signature' && (n as Element).namespaceURI === 'http://www.w3.org/2000/09/xmldsig#',
+    (n) => isElement(n) && n.localName === 'Signature' && n.namespaceURI === 'http://www.w3.org/2000/09/xmldsig#',
   );
   return {
     isResponse: true,

@@ -1,4 +1,5 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { parseXml } from './xml-dom.ts';
+import type { XmlElement } from './xml-dom.ts';
 import { readCertificate } from './certificate.ts';
 import type { IdpCertificate } from './certificate.ts';
 import { SamlConfigProblem } from './saml-problem.ts';
@@ -15,16 +16,13 @@ export type IdpMetadata = {
   certificates: IdpCertificate[];
 };
 
-const children = (parent: Element, ns: string, name: string): Element[] =>
+const children = (parent: XmlElement, ns: string, name: string): XmlElement[] =>
   Array.from(parent.getElementsByTagNameNS(ns, name));
 
 /** The IdP side of a connection from its metadata XML (an EntityDescriptor with an IDPSSODescriptor). */
 export function parseIdpMetadata(xml: string): IdpMetadata {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    errorHandler: { error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) },
-  }).parseFromString(xml, 'text/xml');
-  const root = doc.documentElement;
+  const root = parseXml(xml, (m) => errors.push(m));
   if (errors.length > 0 || !root) throw new SamlConfigProblem('the metadata is not well-formed XML');
   if (/<!DOCTYPE/i.test(xml)) throw new SamlConfigProblem('the metadata may not contain a DOCTYPE');
   const entity =

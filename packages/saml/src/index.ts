@@ -1,6 +1,6 @@
 export { SAML_REFUSALS, SamlConfigProblem, SamlRefusal } from './saml-problem.ts';
 export type { SamlRefusalReason } from './saml-problem.ts';
-export { readCertificate } from './certificate.ts';
+export { pemOf, readCertificate } from './certificate.ts';
 export type { IdpCertificate } from './certificate.ts';
 export { parseIdpMetadata } from './idp-metadata.ts';
 export type { IdpMetadata } from './idp-metadata.ts';
