@@ -62,12 +62,10 @@ export function ssoRouter(deps: SsoRouteDeps & { secure: boolean }): Router {
     const domain = domainOfEmail(email);
     const orgId = domain ? await deps.db.sso.orgOfVerifiedDomain(domain) : null;
     if (!orgId)
-      return void res
-        .status(404)
-        .json({
-          error:
-            'No organisation signs in with SSO for this email domain. Use your password, or your organisation’s sign-in link.',
-        });
+      return void res.status(404).json({
+        error:
+          'No organisation signs in with SSO for this email domain. Use your password, or your organisation’s sign-in link.',
+      });
     res.json({ redirect: `/sso/saml/${encodeURIComponent(orgId)}/sign-in` });
   });
 
