@@ -111,5 +111,5 @@ function jitAttributes(identity: SamlIdentity): UserAttributes {
     emails: [{ value: identity.email, type: 'work', primary: true }],
     ...(name ? { name } : {}),
     ...(displayName ? { displayName } : {}),
-  } as UserAttributes;
+  };
 }

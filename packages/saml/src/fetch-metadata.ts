@@ -57,12 +57,13 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
+  if (!reader) return '';
   for (;;) {
-    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (chunk.done) break;
+    const chunk: { done: boolean; value?: Uint8Array } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+    if (chunk.done || !chunk.value) break;
     size += chunk.value.byteLength;
     if (size > maxBytes) {
-      await reader?.cancel();
+      await reader.cancel();
       throw tooBig();
     }
     chunks.push(chunk.value);
