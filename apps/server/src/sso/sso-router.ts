@@ -1,5 +1,7 @@
 import type { Clock } from '@provisio/core';
 import { domainOfEmail } from '@provisio/core/sso';
+import { SsoStartInput } from '@provisio/api/web-auth';
+import type { AuthRefusal, SsoStart } from '@provisio/api/web-auth';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import {
@@ -55,18 +57,15 @@ export function ssoRouter(deps: SsoRouteDeps & { secure: boolean }): Router {
   router.post(`${base}/acs`, express.urlencoded({ extended: false, limit: '512kb' }), acsRoute(deps));
 
   router.post('/auth/sso', express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
-    const email =
-      typeof (req.body as { email?: unknown } | undefined)?.email === 'string'
-        ? (req.body as { email: string }).email
-        : '';
-    const domain = domainOfEmail(email);
+    const input = SsoStartInput.safeParse(req.body);
+    const domain = input.success ? domainOfEmail(input.data.email) : null;
     const orgId = domain ? await deps.db.sso.orgOfVerifiedDomain(domain) : null;
     if (!orgId)
       return void res.status(404).json({
         error:
-          'No organisation signs in with SSO for this email domain. Use your password, or your organisation’s sign-in link.',
-      });
-    res.json({ redirect: `/sso/saml/${encodeURIComponent(orgId)}/sign-in` });
+          'No organisation signs in with SSO for this email domain: use your password, or your organisation’s sign-in link.',
+      } satisfies AuthRefusal);
+    res.json({ redirect: `/sso/saml/${encodeURIComponent(orgId)}/sign-in` } satisfies SsoStart);
   });
 
   return router;
