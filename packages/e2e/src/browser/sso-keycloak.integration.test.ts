@@ -5,7 +5,7 @@ import { createTestOrg } from '@provisio/db/testing';
 import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext } from './browser.ts';
+import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
 import { startBrowserStack } from './browser-stack.ts';
 import type { BrowserStack } from './browser-stack.ts';
 import { createSamlRealm, KEYCLOAK_URL, keycloakIsUp } from './keycloak.ts';
@@ -86,6 +86,25 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.waitForURL(`${stack.baseUrl}/`);
     const session = await page.evaluate(async () => (await fetch('/auth/session')).json());
     expect(session).toMatchObject({ kind: 'user', user: { email: ada.email } });
+    // The SSO page as this admin sees it (docs/screenshots/sso.png).
+    await page.goto('/sso');
+    await page.getByRole('heading', { name: 'Identity provider', exact: true }).waitFor();
+    await saveScreenshot(page, 'sso');
+  });
+
+  it('starts from the sign-in page: a work email finds the org by its verified domain', async () => {
+    const now = stack.clock.now();
+    await stack.db.sso.addDomain(orgId, 'acme.example', now);
+    await stack.db.sso.verifyDomain(orgId, 'acme.example', now);
+    const context = await newContext(browser, stack.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+    await page.fill('#email', 'ada@acme.example');
+    await saveScreenshot(page, 'sign-in-sso');
+    await page.getByRole('button', { name: 'Continue with SSO' }).click();
+    await page.waitForURL((url) => url.href.startsWith(KEYCLOAK_URL));
+    await context.close();
   });
 
   it('accepts an invited user’s invite by the sign-in', async () => {
