@@ -97,7 +97,7 @@ start_keycloak() {
     nohup "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" \
     --hostname "http://127.0.0.1:$KEYCLOAK_PORT" >"$dir/keycloak.log" 2>&1 &
   echo $! >"$dir/keycloak.pid"
-  wait_for_port 127.0.0.1 "$KEYCLOAK_PORT" 300 || die "Keycloak did not answer on port $KEYCLOAK_PORT within 300 s: $(log_reason "$dir/keycloak.log")"
+  wait_for_port 127.0.0.1 "$KEYCLOAK_PORT" 600 || die "Keycloak did not answer on port $KEYCLOAK_PORT within 600 s: $(log_reason "$dir/keycloak.log")"
 }
 
 stop_one() {
