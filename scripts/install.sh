@@ -30,6 +30,12 @@ command -v redis-server >/dev/null || apt_missing+=(redis-server)
 [[ -n "$(pg_bin)" ]] || apt_missing+=(postgresql)
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v shellcheck >/dev/null || apt_missing+=(shellcheck)
+# Keycloak (SSO browser tests) runs on Java 17 and comes from Maven Central as a zip.
+if [[ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]]; then
+  command -v java >/dev/null || apt_missing+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null || apt_missing+=(maven)
+  command -v unzip >/dev/null || apt_missing+=(unzip)
+fi
 if ((${#apt_missing[@]})); then
   command -v apt-get >/dev/null ||
     die "missing ${apt_missing[*]} and this machine has no apt-get: install them with its package manager, then run again"
@@ -80,6 +86,18 @@ if [[ ! -x "$HELM_BIN" ]]; then
   mkdir -p "$(dirname "$HELM_BIN")"
   mv "$gobin/helm" "$HELM_BIN"
   rm -rf "$gobin"
+fi
+
+if [[ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]]; then
+  say "downloading Keycloak $KEYCLOAK_VERSION (once, about 150 MB; reused from $KEYCLOAK_HOME)"
+  kc_dl="$CACHE_DIR/keycloak-download"
+  mkdir -p "$kc_dl"
+  mvn -q dependency:copy "-Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" "-DoutputDirectory=$kc_dl" ||
+    die "Maven could not download Keycloak $KEYCLOAK_VERSION from Maven Central (its error is above): check the network or Maven's proxy settings, then run again"
+  rm -rf "$KEYCLOAK_HOME.tmp" && mkdir -p "$KEYCLOAK_HOME.tmp"
+  unzip -q "$kc_dl/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$KEYCLOAK_HOME.tmp" ||
+    die "unzipping Keycloak failed: delete $kc_dl and run again"
+  mv "$KEYCLOAK_HOME.tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME" && rm -rf "$KEYCLOAK_HOME.tmp" "$kc_dl"
 fi
 
 say "installing workspace dependencies"

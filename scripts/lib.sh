@@ -8,6 +8,11 @@ CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/provisio"
 FERRETDB_BIN="${FERRETDB_BIN:-$CACHE_DIR/ferretdb-$FERRETDB_VERSION}"
 HELM_VERSION="v4.3.2"
 HELM_BIN="${HELM_BIN:-$CACHE_DIR/helm-$HELM_VERSION}"
+# Keycloak: the real SAML IdP of the SSO browser tests, unpacked once into the cache.
+# shellcheck disable=SC2034 # read by install.sh and services.sh
+KEYCLOAK_VERSION="26.4.7"
+# shellcheck disable=SC2034
+KEYCLOAK_HOME="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
 # pnpm goes here when npm's global prefix is not writable (a normal user): see install.sh.
 [[ -d "$CACHE_DIR/pnpm/bin" ]] && PATH="$CACHE_DIR/pnpm/bin:$PATH"
 
@@ -51,6 +56,7 @@ profile_ports() {
     test) MONGO_PORT=$((27217 + o)); FERRET_DEBUG_PORT=$((8288 + o)); PG_PORT=$((5632 + o)); REDIS_PORT=$((6579 + o)); SMTP_PORT=$((1125 + o)); INBOX_PORT=$((1180 + o)) ;;
     *) die "unknown profile '$1' (dev or test)" ;;
   esac
+  KEYCLOAK_PORT=$((8480 + o)) # test profile only (services.sh starts it for make test)
   ((MONGO_PORT < 65536)) || die "PROVISIO_PORT_OFFSET=$o pushes ports past 65535: use a smaller offset"
 }
 

@@ -87,6 +87,19 @@ start_mail() {
   wait_for_port 127.0.0.1 "$SMTP_PORT" 20 || die "the mail catcher did not answer on port $SMTP_PORT within 20 s: $(log_reason "$dir/maildev.log")"
 }
 
+# Keycloak, the SAML IdP of the SSO browser tests: test profile only. The hostname is pinned so
+# its issuer does not follow the browser's Host (localhost and 127.0.0.1 would give two issuers).
+start_keycloak() {
+  if pid_alive "$dir/keycloak.pid"; then return; fi
+  require_free_port "$KEYCLOAK_PORT" "Keycloak, $profile" "$make_target"
+  [[ -x "$KEYCLOAK_HOME/bin/kc.sh" ]] || die "Keycloak is not installed: run 'make install' (scripts/install.sh), then run again"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin KC_DB=dev-mem \
+    nohup "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KEYCLOAK_PORT" \
+    --hostname "http://127.0.0.1:$KEYCLOAK_PORT" >"$dir/keycloak.log" 2>&1 &
+  echo $! >"$dir/keycloak.pid"
+  wait_for_port 127.0.0.1 "$KEYCLOAK_PORT" 600 || die "Keycloak did not answer on port $KEYCLOAK_PORT within 600 s: $(log_reason "$dir/keycloak.log")"
+}
+
 stop_one() {
   local pidfile="$dir/$1.pid"
   if [[ "$1" == postgres ]] && pid_alive "$pidfile"; then
@@ -99,13 +112,14 @@ stop_one() {
   rm -f "$pidfile"
 }
 
-stop_all() { for s in ferretdb postgres redis maildev; do stop_one "$s"; done; }
+stop_all() { for s in ferretdb postgres redis maildev keycloak; do stop_one "$s"; done; }
 
 case "$action" in
   start)
     [[ -n "${MONGODB_URI:-}" ]] || start_ferretdb
     [[ -n "${REDIS_URL:-}" ]] || start_redis
     [[ -n "${SMTP_URL:-}" ]] || start_mail
+    [[ "$profile" != test || -n "${KEYCLOAK_URL:-}" ]] || start_keycloak
     ;;
   stop) stop_all ;;
   stop-one) stop_one "${3:?service name}" ;;
@@ -120,7 +134,7 @@ case "$action" in
     rm -rf "$dir"
     ;;
   status)
-    for s in ferretdb postgres redis maildev; do
+    for s in ferretdb postgres redis maildev keycloak; do
       if pid_alive "$dir/$s.pid"; then echo "$s: running"; else echo "$s: stopped"; fi
     done
     echo "postgres data: $(pg_data_dir "$profile")"

@@ -26,6 +26,7 @@ import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
 import { inviteRouter } from './invites/invite-router.ts';
 import { scimRouter } from './scim/scim-router.ts';
+import { ssoRouter } from './sso/sso-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
 import { webApp } from './web/web-app.ts';
 import type { SignInLimits } from './web/sign-in-limiter.ts';
@@ -113,6 +114,7 @@ export function createServer(deps: ServerDeps) {
     leases: createRedisStreamLeases(deps),
   };
   app.use(web.sessions);
+  app.use(ssoRouter({ ...deps, secure: deps.publicUrl.startsWith('https:') }));
   app.use(
     '/trpc',
     trpcEndpoint({

@@ -7,6 +7,7 @@ import { GroupsPage } from './pages/groups-page.tsx';
 import { KeysPage } from './pages/keys-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ScimPage } from './pages/scim-page.tsx';
+import { SsoPage } from './pages/sso-page.tsx';
 import { UserPage } from './pages/user-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 import { usersSearch } from './pages/users-search.ts';
@@ -49,6 +50,7 @@ const userRoute = createRoute({
   },
 });
 const scimRoute = createRoute({ getParentRoute: parent, path: '/scim-connection', component: ScimPage });
+const ssoRoute = createRoute({ getParentRoute: parent, path: '/sso', component: SsoPage });
 const keysRoute = createRoute({ getParentRoute: parent, path: '/keys', component: KeysPage });
 const groupsRoute = createRoute({ getParentRoute: parent, path: '/groups', component: GroupsPage });
 const groupRoute = createRoute({
@@ -70,6 +72,7 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   userRoute,
   scimRoute,
+  ssoRoute,
   keysRoute,
   groupsRoute,
   groupRoute,

@@ -12,6 +12,7 @@ it('knows every route by its literal path (routes created inside addChildren wou
     | '/users'
     | '/users/$id'
     | '/scim-connection'
+    | '/sso'
     | '/keys'
     | '/groups'
     | '/groups/$id'

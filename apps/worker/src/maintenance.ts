@@ -77,6 +77,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       },
     },
     {
+      // SAML request ids and remembered assertion ids past their end (the ACS refuses them anyway; no TTL index on FerretDB).
+      name: 'saml id sweep',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await db.sso.sweep(clock.now());
+        return deleted ? { deleted } : undefined;
+      },
+    },
+    {
       // Users stored by older code get the keys this version's lookups and search read; a marker read once done.
       name: 'user keys backfill',
       intervalMs: 10 * MINUTE,

@@ -9,6 +9,7 @@ import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
 import { orgSchemasRouter } from './routers/org-schemas/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
+import { ssoRouter } from './routers/sso/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
@@ -31,6 +32,7 @@ export const publicRecord = {
   keys: keysRouter._def.record,
   audit: auditRouter._def.record,
   events: eventsRouter._def.record,
+  sso: ssoRouter._def.record,
 };
 
 /**

@@ -39,6 +39,12 @@ export type AuthSession = z.infer<typeof AuthSession>;
 export const AuthOrgs = z.object({ items: z.array(OrgSummary) });
 export type AuthOrgs = z.infer<typeof AuthOrgs>;
 
+/** `POST /auth/sso`: a work email; the answer is where its org's SSO sign-in starts (a same-site path). */
+export const SsoStartInput = z.object({ email: z.string().check(z.trim(), z.minLength(3), z.maxLength(320)) });
+export type SsoStartInput = z.infer<typeof SsoStartInput>;
+export const SsoStart = z.object({ redirect: z.string() });
+export type SsoStart = z.infer<typeof SsoStart>;
+
 /** `POST /auth/sign-out`. */
 export const SignedOut = z.object({ ok: z.literal(true) });
 export type SignedOut = z.infer<typeof SignedOut>;

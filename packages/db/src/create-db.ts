@@ -20,6 +20,8 @@ import { createUserRepository } from './users/user-repository.ts';
 import { createEventStores, registerEventModels } from './events/index.ts';
 import type { EventStoreOptions } from './events/index.ts';
 import { createSessionStores, registerSessionModels } from './sessions/index.ts';
+import { registerSsoModels } from './sso/sso-models.ts';
+import { createSsoRepository } from './sso/sso-repository.ts';
 import { runIndexCompanion } from './ferretdb/index-companion.ts';
 import type { Engine } from './ferretdb/companion-plan.ts';
 import type { SqlReads } from './ferretdb/sql-reads.ts';
@@ -80,6 +82,7 @@ export async function openDb({
     ...registerAccessModels(connection),
     ...registerEventModels(connection),
     ...registerSessionModels(connection),
+    ...registerSsoModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -126,6 +129,8 @@ export async function openDb({
     ...createAccessRepositories(models, versionClaims),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
+    /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */
+    sso: createSsoRepository(models, versionClaims),
     /**
      * Users' derived keys brought to the current code (migrations/backfill-user-keys.ts): the
      * worker runs it periodically; a no-op read of its marker once done.

@@ -17,9 +17,17 @@ export function page(title: string, body: string): string {
 const LENGTHS = `minlength="${MIN_PASSWORD_LENGTH}" maxlength="${MAX_PASSWORD_LENGTH}"`;
 
 export function acceptForm(
-  view: { orgName: string; displayName: string; email: string | null; ssoEnabled: boolean; expiresAt: Date },
+  view: {
+    orgId: string;
+    orgName: string;
+    displayName: string;
+    email: string | null;
+    ssoEnabled: boolean;
+    expiresAt: Date;
+  },
   error?: string,
 ): string {
+  if (view.ssoEnabled) return ssoInvitePage(view);
   const who =
     escapeHtml(view.displayName) + (view.email ? ` <span class="muted">(${escapeHtml(view.email)})</span>` : '');
   const problem = error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : '';
@@ -33,6 +41,18 @@ export function acceptForm(
     `Join ${view.orgName}`,
     `<h1>Join ${escapeHtml(view.orgName)}</h1><p>You were invited as ${who}.</p>${problem}
 <form method="post">${fields}<button type="submit">Accept invite</button></form>
+<p class="muted">This link works until ${escapeHtml(view.expiresAt.toUTCString())}.</p>`,
+  );
+}
+
+/** "SSO required": no password to choose; signing in through the IdP accepts the invite. */
+function ssoInvitePage(view: { orgId: string; orgName: string; displayName: string; expiresAt: Date }): string {
+  const signIn = `/sso/saml/${encodeURIComponent(view.orgId)}/sign-in`;
+  return page(
+    `Join ${view.orgName}`,
+    `<h1>Join ${escapeHtml(view.orgName)}</h1><p>You were invited as ${escapeHtml(view.displayName)}.</p>
+<p>${escapeHtml(view.orgName)} signs in with single sign-on: sign in with your company account to accept.</p>
+<a class="button" href="${escapeHtml(signIn)}">Continue with single sign-on</a>
 <p class="muted">This link works until ${escapeHtml(view.expiresAt.toUTCString())}.</p>`,
   );
 }

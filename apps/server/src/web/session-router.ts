@@ -22,6 +22,7 @@ export function sessionRouter(deps: WebDeps): Router {
   const core: SessionDeps = {
     sessions: db.sessions,
     directory: db.signInDirectory,
+    sso: db.sso,
     users: db.users,
     orgs: db.orgs,
     clock: deps.clock,

@@ -45,6 +45,10 @@ export function signInRoute(deps: WebDeps, core: SessionDeps) {
       if (!result.ok && result.reason !== 'choose_org') {
         await deps.signInLimiter.failed(attempt);
         audit(result.reason, result.accounts);
+        if (result.reason === 'sso_required')
+          return void res.status(403).json({
+            error: 'Your organisation signs in with single sign-on: use “Sign in with SSO”.',
+          } satisfies AuthRefusal);
         const error =
           'adminToken' in input
             ? 'That is not the platform admin token.'

@@ -1,5 +1,5 @@
-import { AuthOrgs, AuthRefusal, AuthSession, SignedOut } from '@provisio/api/web-auth';
-import type { PickOrgInput, SignInInput } from '@provisio/api/web-auth';
+import { AuthOrgs, AuthRefusal, AuthSession, SignedOut, SsoStart } from '@provisio/api/web-auth';
+import type { PickOrgInput, SignInInput, SsoStartInput } from '@provisio/api/web-auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { csrfHeaders, setCsrfToken } from './trpc.ts';
 
@@ -61,3 +61,5 @@ export const signOut = () =>
   call(SignedOut, 'sign-out', { method: 'POST', body: {} }).then(() => remember(null), signedOutOn401);
 export const pickOrg = (orgId: PickOrgInput['orgId']) =>
   call(AuthSession, 'org', { method: 'POST', body: { orgId } satisfies PickOrgInput }).then(remember);
+/** Where the SSO sign-in of a work email's org starts (404 when no org verified its domain). */
+export const startSso = (body: SsoStartInput) => call(SsoStart, 'sso', { method: 'POST', body });

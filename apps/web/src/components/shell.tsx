@@ -7,6 +7,7 @@ import { Link, useLocation } from '@tanstack/react-router';
 const NAV = [
   { to: '/users', label: 'Users' },
   { to: '/scim-connection', label: 'SCIM connection' },
+  { to: '/sso', label: 'Single sign-on' },
   { to: '/keys', label: 'Service accounts & keys' },
   { to: '/groups', label: 'Groups' },
   { to: '/activity', label: 'Activity' },

@@ -8,6 +8,7 @@ export type InviteLinkProblem = 'unknown' | 'expired' | 'used' | 'superseded' | 
 export type InviteView =
   | {
       ok: true;
+      orgId: string;
       orgName: string;
       userName: string;
       displayName: string;
@@ -39,6 +40,7 @@ export async function viewInvite(deps: InviteDeps, { token }: { token: string })
   const recipient = recipientOf(user);
   return {
     ok: true,
+    orgId: invite.orgId,
     orgName: org.name,
     userName: user.userName,
     displayName: recipient?.name ?? user.userName,

@@ -9,6 +9,8 @@ export const SIGN_IN_FAILURES = {
   wrong_password: 'Sign-in failed: wrong password for this admin account.',
   unknown_account: 'Sign-in failed: no active admin account with a password has this name.',
   wrong_admin_token: 'Sign-in failed: not the platform admin token.',
+  sso_required:
+    'Sign-in refused: right password, but the org requires SSO and this admin is not one of its break-glass accounts.',
   limited: 'Sign-in refused unchecked: too many attempts from this address (for this account, or for all).',
 } as const;
 export type SignInFailureReason = keyof typeof SIGN_IN_FAILURES;
@@ -44,7 +46,7 @@ export async function auditSignInFailure(
       action: 'auth.signIn',
       resourceType: userId ? 'User' : null,
       resourceId: userId,
-      status: reason === 'limited' ? 429 : 401,
+      status: reason === 'limited' ? 429 : reason === 'sso_required' ? 403 : 401,
       outcome: 'failure',
       notes: [SIGN_IN_FAILURES[reason]],
     }),

@@ -18,6 +18,13 @@ export type SignInResult =
   /** The password opens admin accounts in several orgs: sign in again with one of them. */
   | { ok: false; reason: 'choose_org'; orgs: Array<{ id: string; name: string }> };
 
+/** "SSO required" refuses a password to every admin of the org but its break-glass accounts. */
+async function ssoRequiredFor(deps: SessionDeps, account: { orgId: string; userId: string }): Promise<boolean> {
+  const org = await deps.orgs.findById(account.orgId);
+  if (!org?.settings.ssoEnabled) return false;
+  return !(await deps.sso.get(account.orgId)).breakGlassAdminIds.includes(account.userId);
+}
+
 let decoy: Promise<string> | undefined;
 /** A hash to verify against when no account matched, so timing does not tell which emails exist. */
 const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
@@ -87,6 +94,8 @@ export async function signInWithPassword(
     };
   if (others.length)
     return { ok: false, reason: 'choose_org', orgs: matched.map((c) => ({ id: c.orgId, name: c.orgName })) };
+  if (await ssoRequiredFor(deps, only))
+    return { ok: false, reason: 'sso_required', accounts: [{ orgId: only.orgId, userId: only.userId }] };
   if (needsRehash(only.passwordHash))
     await upgradePasswordHash(deps, { orgId: only.orgId, userId: only.userId, password, version: only.version });
   const { token, session } = await openSession(deps, {

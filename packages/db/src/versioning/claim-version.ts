@@ -20,7 +20,7 @@ export type VersionClaims = { claims: Claims; model: Model<ClaimDoc>; superseded
 export async function withVersionClaim<T>(
   vc: VersionClaims,
   opts: {
-    kind: 'user' | 'group' | 'invite' | 'key' | 'org' | 'schema';
+    kind: 'user' | 'group' | 'invite' | 'key' | 'org' | 'schema' | 'sso';
     orgId: string;
     id: string;
     nextVersion: number;

@@ -28,7 +28,7 @@ export async function reviseDocument<D extends RevisedDoc>(
     id,
     now,
     scope = { orgId },
-  }: { kind: 'invite' | 'key' | 'org'; orgId: string; id: string; now: Date; scope?: Record<string, unknown> },
+  }: { kind: 'invite' | 'key' | 'org' | 'sso'; orgId: string; id: string; now: Date; scope?: Record<string, unknown> },
   change: (current: D) => Record<string, unknown> | null,
 ): Promise<D | null> {
   for (let round = 0; round < MAX_ROUNDS; round++) {

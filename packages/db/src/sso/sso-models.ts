@@ -1,0 +1,70 @@
+import { Schema } from 'mongoose';
+import type { Connection } from 'mongoose';
+import type { IdpSettings, SsoAttributeMapping } from '@provisio/core/sso';
+
+/** One org's SAML connection; `_id` is the org id. */
+export type SsoConnectionDoc = {
+  _id: string;
+  orgId: string;
+  idp: IdpSettings | null;
+  mapping: SsoAttributeMapping | null;
+  idpInitiated: boolean;
+  breakGlassAdminIds: string[];
+  lastSignInAt: Date | null;
+  updatedAt: Date | null;
+  rev?: number;
+};
+
+/** `_id` is the domain: one org may claim it, whatever its state (unique key, atomic on both engines). */
+export type SsoDomainDoc = { _id: string; orgId: string; addedAt: Date; verifiedAt: Date | null };
+
+/** An AuthnRequest we issued, or an assertion we accepted: `_id` is `<org id>:<SAML id>`, kept until `expiresAt`. */
+export type SamlIdDoc = { _id: string; orgId: string; expiresAt: Date };
+
+const connectionSchema = new Schema<SsoConnectionDoc>(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    idp: { type: Schema.Types.Mixed, default: null },
+    mapping: { type: Schema.Types.Mixed, default: null },
+    idpInitiated: { type: Boolean, default: false },
+    breakGlassAdminIds: { type: [String], default: [] },
+    lastSignInAt: { type: Date, default: null },
+    updatedAt: { type: Date, default: null },
+    rev: { type: Number },
+  },
+  { versionKey: false, minimize: false },
+);
+
+const domainSchema = new Schema<SsoDomainDoc>(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    addedAt: { type: Date, required: true },
+    verifiedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+domainSchema.index({ orgId: 1 });
+
+const samlIdSchema = () => {
+  const schema = new Schema<SamlIdDoc>(
+    {
+      _id: { type: String, required: true },
+      orgId: { type: String, required: true },
+      expiresAt: { type: Date, required: true },
+    },
+    { versionKey: false },
+  );
+  // For the sweep (FerretDB 1.x has no TTL indexes).
+  schema.index({ expiresAt: 1 });
+  return schema;
+};
+
+export const registerSsoModels = (connection: Connection) => ({
+  ssoConnections: connection.model<SsoConnectionDoc>('SsoConnection', connectionSchema, 'sso_connections'),
+  ssoDomains: connection.model<SsoDomainDoc>('SsoDomain', domainSchema, 'sso_domains'),
+  samlRequests: connection.model<SamlIdDoc>('SamlRequest', samlIdSchema(), 'saml_requests'),
+  samlAssertions: connection.model<SamlIdDoc>('SamlAssertion', samlIdSchema(), 'saml_assertions'),
+});
+export type SsoModels = ReturnType<typeof registerSsoModels>;

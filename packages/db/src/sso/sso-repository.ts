@@ -1,0 +1,111 @@
+import { AppError } from '@provisio/core';
+import { DEFAULT_SSO_MAPPING, emptySsoConnection } from '@provisio/core/sso';
+import type { SsoConnection, SsoRepository } from '@provisio/core/sso';
+import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
+import type { VersionClaims } from '../versioning/claim-version.ts';
+import { reviseDocument } from '../versioning/revise-document.ts';
+import type { SsoConnectionDoc, SsoModels } from './sso-models.ts';
+
+const toConnection = (doc: SsoConnectionDoc): SsoConnection => ({
+  orgId: doc.orgId,
+  idp: doc.idp,
+  mapping: doc.mapping ?? DEFAULT_SSO_MAPPING,
+  idpInitiated: doc.idpInitiated,
+  breakGlassAdminIds: doc.breakGlassAdminIds,
+  lastSignInAt: doc.lastSignInAt?.toISOString() ?? null,
+  lastModified: doc.updatedAt?.toISOString() ?? null,
+});
+
+const samlKey = (orgId: string, id: string) => `${orgId}:${id}`;
+
+/** Implements core's SsoRepository. Request ids and assertion ids are single-use through unique `_id`s. */
+export function createSsoRepository(models: SsoModels, vc: VersionClaims): SsoRepository {
+  const ensure = async (orgId: string) => {
+    const empty = emptySsoConnection(orgId);
+    await models.ssoConnections.collection
+      .insertOne({ ...empty, _id: orgId, lastSignInAt: null, updatedAt: null, rev: 0 } as never)
+      .catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
+  };
+  return {
+    async get(orgId) {
+      const doc = await models.ssoConnections.findById(orgId).lean<SsoConnectionDoc>();
+      return doc ? toConnection(doc) : emptySsoConnection(orgId);
+    },
+    async update(orgId, changes, now) {
+      await ensure(orgId);
+      // One writer per revision (FerretDB rewrites whole documents): two admins' changes both stay.
+      const doc = await reviseDocument(models.ssoConnections, vc, { kind: 'sso', orgId, id: orgId, now }, () => ({
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+        updatedAt: now,
+      }));
+      if (!doc) throw new AppError('INTERNAL', { message: `sso connection of ${orgId} vanished while updated` });
+      return toConnection(doc);
+    },
+    async signedIn(orgId, now) {
+      // A stamp for a warning: a lost one costs nothing, so no revision claim (sessions do the same).
+      await models.ssoConnections.updateOne({ _id: orgId }, { $set: { lastSignInAt: now } });
+    },
+    async domains(orgId) {
+      const docs = await models.ssoDomains.find({ orgId }).sort({ _id: 1 }).lean();
+      return docs.map((d) => ({ domain: d._id, verifiedAt: d.verifiedAt?.toISOString() ?? null }));
+    },
+    async addDomain(orgId, domain, now) {
+      try {
+        await models.ssoDomains.collection.insertOne({ _id: domain, orgId, addedAt: now, verifiedAt: null } as never);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const owner = await models.ssoDomains.findById(domain).lean();
+        if (owner?.orgId === orgId) return;
+        throw new AppError('CONFLICT', {
+          message: `${domain} is claimed by another organisation`,
+          userMessage: `${domain} is claimed by another organisation; ask the platform admin.`,
+        });
+      }
+    },
+    async removeDomain(orgId, domain) {
+      return (await models.ssoDomains.deleteOne({ _id: domain, orgId })).deletedCount === 1;
+    },
+    async verifyDomain(orgId, domain, now) {
+      return (
+        (await models.ssoDomains.updateOne({ _id: domain, orgId }, { $set: { verifiedAt: now } })).matchedCount === 1
+      );
+    },
+    async orgOfVerifiedDomain(domain) {
+      const doc = await models.ssoDomains.findById(domain).lean();
+      return doc?.verifiedAt ? doc.orgId : null;
+    },
+    async saveRequest(orgId, requestId, expiresAt) {
+      await models.samlRequests.collection.insertOne({ _id: samlKey(orgId, requestId), orgId, expiresAt } as never);
+    },
+    async takeRequest(orgId, requestId, now) {
+      // The delete is the use: of two answers to one request, one deletes it and the other finds nothing.
+      const key = samlKey(orgId, requestId);
+      const doc = await models.samlRequests.findById(key).lean();
+      if (!doc) return false;
+      const taken = (await models.samlRequests.deleteOne({ _id: key })).deletedCount === 1;
+      return taken && doc.expiresAt > now;
+    },
+    async rememberAssertion(orgId, assertionId, until) {
+      try {
+        await models.samlAssertions.collection.insertOne({
+          _id: samlKey(orgId, assertionId),
+          orgId,
+          expiresAt: until,
+        } as never);
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    },
+    async sweep(now) {
+      const [requests, assertions] = await Promise.all([
+        models.samlRequests.deleteMany({ expiresAt: { $lte: now } }),
+        models.samlAssertions.deleteMany({ expiresAt: { $lte: now } }),
+      ]);
+      return requests.deletedCount + assertions.deletedCount;
+    },
+  };
+}

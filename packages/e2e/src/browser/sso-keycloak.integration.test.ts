@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@provisio/core';
+import type { UserStatus } from '@provisio/core';
+import { createTestOrg } from '@provisio/db/testing';
+import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
+import { startBrowserStack } from './browser-stack.ts';
+import type { BrowserStack } from './browser-stack.ts';
+import { createSamlRealm, KEYCLOAK_URL, keycloakIsUp } from './keycloak.ts';
+import type { KeycloakUser } from './keycloak.ts';
+
+// SP-initiated SAML sign-in in headless Chromium against a real Keycloak. The SP is reached as
+// `localhost` and Keycloak as `127.0.0.1`: two sites, so the ACS POST is cross-site, as it is
+// in production (one site would hide a SameSite mistake).
+const title = CHROMIUM_PATH
+  ? 'SAML SSO against Keycloak in headless Chromium'
+  : 'SAML SSO against Keycloak (skipped: CHROMIUM_PATH is not set; make test sets it)';
+
+describe.skipIf(!CHROMIUM_PATH)(title, () => {
+  let stack: BrowserStack;
+  let browser: Browser;
+  let orgId: string;
+  let realm: Awaited<ReturnType<typeof createSamlRealm>>;
+  const person = (name: string): KeycloakUser => ({
+    username: name,
+    email: `${name}@acme.example`,
+    firstName: name.charAt(0).toUpperCase() + name.slice(1),
+    lastName: 'Tester',
+    password: 'a long enough password',
+  });
+
+  beforeAll(async () => {
+    if (!(await keycloakIsUp()))
+      throw new Error(`no Keycloak at ${KEYCLOAK_URL}: scripts/services.sh start test starts it (make test does)`);
+    stack = await startBrowserStack();
+    orgId = (await createTestOrg(stack.db)).orgId;
+    realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, spEndpoints(stack.baseUrl, orgId));
+    const idp = { ...parseIdpMetadata(await realm.metadata()), metadataUrl: null };
+    await stack.db.sso.update(orgId, { idp }, stack.clock.now());
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function provisioned(user: KeycloakUser, status: UserStatus, role: 'admin' | 'standard' = 'admin') {
+    const now = stack.clock.now();
+    await stack.db.users.insert(orgId, {
+      id: uuidV7(),
+      attributes: {
+        userName: user.email,
+        active: status !== 'deactivated',
+        emails: [{ value: user.email, primary: true }],
+      },
+      status,
+      source: 'scim',
+      role,
+      ...(status === 'active' ? { acceptedAt: now } : {}),
+      now,
+    });
+  }
+
+  /** Starts at our sign-in URL, signs in on Keycloak's page, and returns where the browser ends. */
+  async function signIn(user: KeycloakUser): Promise<Page> {
+    const context = await newContext(browser, stack.baseUrl);
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    await page.goto(`/sso/saml/${orgId}/sign-in?next=/`);
+    await page.waitForURL((url) => url.href.startsWith(KEYCLOAK_URL));
+    await page.fill('#username', user.username);
+    await page.fill('#password', user.password);
+    await page.click('#kc-login');
+    await page.waitForURL((url) => url.href.startsWith(stack.baseUrl));
+    await page.waitForLoadState('load');
+    return page;
+  }
+
+  it('signs a provisioned admin in, with the session cookie through the cross-site ACS POST', async () => {
+    const ada = person('ada');
+    await realm.addUser(ada);
+    await provisioned(ada, 'active');
+    const page = await signIn(ada);
+    await page.waitForURL(`${stack.baseUrl}/`);
+    const session = await page.evaluate(async () => (await fetch('/auth/session')).json());
+    expect(session).toMatchObject({ kind: 'user', user: { email: ada.email } });
+    // The SSO page as this admin sees it (docs/screenshots/sso.png).
+    await page.goto('/sso');
+    await page.getByRole('heading', { name: 'Identity provider', exact: true }).waitFor();
+    await saveScreenshot(page, 'sso');
+  });
+
+  it('starts from the sign-in page: a work email finds the org by its verified domain', async () => {
+    const now = stack.clock.now();
+    await stack.db.sso.addDomain(orgId, 'acme.example', now);
+    await stack.db.sso.verifyDomain(orgId, 'acme.example', now);
+    const context = await newContext(browser, stack.baseUrl);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+    await page.fill('#email', 'ada@acme.example');
+    await saveScreenshot(page, 'sign-in-sso');
+    await page.getByRole('button', { name: 'Continue with SSO' }).click();
+    await page.waitForURL((url) => url.href.startsWith(KEYCLOAK_URL));
+    await context.close();
+  });
+
+  it('accepts an invited user’s invite by the sign-in', async () => {
+    const ivy = person('ivy');
+    await realm.addUser(ivy);
+    await provisioned(ivy, 'invited');
+    const page = await signIn(ivy);
+    await page.waitForURL(`${stack.baseUrl}/`);
+    const [user] = await stack.db.users.page(orgId, { email: ivy.email, limit: 2 });
+    expect(user?.status).toBe('active');
+  });
+
+  it('refuses a deactivated user clearly', async () => {
+    const dee = person('dee');
+    await realm.addUser(dee);
+    await provisioned(dee, 'deactivated');
+    const page = await signIn(dee);
+    expect(await page.textContent('body')).toContain('deactivated');
+  });
+
+  it('refuses an unknown user while JIT is off, then creates them once it is on', async () => {
+    const jo = person('joan');
+    await realm.addUser(jo);
+    expect(await (await signIn(jo)).textContent('body')).toContain('assign you the app');
+    await stack.db.orgs.updateSettings(orgId, { samlJitEnabled: true }, stack.clock.now());
+    expect(await (await signIn(jo)).textContent('body')).toContain('Your account');
+    const [user] = await stack.db.users.page(orgId, { email: jo.email, limit: 2 });
+    expect(user).toMatchObject({ source: 'jit', status: 'active', role: 'standard' });
+  });
+});

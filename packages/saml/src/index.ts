@@ -1,0 +1,15 @@
+export { SAML_REFUSALS, SamlConfigProblem, SamlRefusal } from './saml-problem.ts';
+export type { SamlRefusalReason } from './saml-problem.ts';
+export { pemOf, readCertificate } from './certificate.ts';
+export type { IdpCertificate } from './certificate.ts';
+export { parseIdpMetadata } from './idp-metadata.ts';
+export type { IdpMetadata } from './idp-metadata.ts';
+export { fetchIdpMetadata, METADATA_FETCH_LIMITS } from './fetch-metadata.ts';
+export { spEndpoints } from './sp-endpoints.ts';
+export type { SpEndpoints } from './sp-endpoints.ts';
+export { identityOf } from './attribute-mapping.ts';
+export type { AttributeMapping, SamlIdentity } from './attribute-mapping.ts';
+export { CLOCK_SKEW_MS, verifySamlResponse } from './verify-response.ts';
+export type { AcsStores, IdpSide, VerifiedResponse, VerifyResponseOptions } from './verify-response.ts';
+export { authnRequestUrl, newRequestId, REQUEST_TTL_MS, spMetadataXml } from './authn-request.ts';
+export { isSafeRelayState } from './relay-state.ts';
