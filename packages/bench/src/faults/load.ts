@@ -125,6 +125,8 @@ export function startLoad(
   let launched = 0;
   let inFlight = 0;
   let shed = 0;
+  /** Load runs share orgs: each names its users apart. */
+  const runId = Date.now().toString(36);
   let creates = 0;
   let idle: (() => void) | undefined;
 
@@ -141,7 +143,7 @@ export function startLoad(
         // Okta looks a user up by userName before it creates or updates one.
         reply = await org.scim.send('GET', filterUserName(pick(known.get(org.orgId) ?? [], i * 7919) ?? ''));
       } else if (type === 'create') {
-        userName = `load.${creates++}.${i}@${org.orgId.slice(-8)}.faults.example`;
+        userName = `load.${runId}.${creates++}@${org.orgId.slice(-8)}.faults.example`;
         reply = await org.scim.send('POST', '/Users', oktaUser(userName, i));
       } else if (type === 'deactivate') {
         reply = await org.scim.send('PATCH', `/Users/${pick(seeded, i) ?? ''}`, oktaDeactivate);
