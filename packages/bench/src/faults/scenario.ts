@@ -20,6 +20,13 @@ export type ScenarioContext = {
   /** Requests per second the stack sustained at the start of the run (see sustainable.ts). */
   sustainable: number;
   windows: Windows;
+  /**
+   * Waits `seconds` (a fault's window, 0 in make test) and until `until` holds (the event the
+   * scenario needs: requests answered, a readiness change), whichever comes later.
+   */
+  hold: (seconds: number, until?: () => boolean | Promise<boolean>) => Promise<void>;
+  /** Whether timing expectations apply (pnpm faults); make test checks behaviour only, never time. */
+  timed: boolean;
   log: (line: string) => void;
 };
 

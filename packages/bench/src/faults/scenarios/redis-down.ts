@@ -3,8 +3,6 @@ import { startLoad, summarizeOutcomes } from '../load.ts';
 import { createVerdict } from '../scenario.ts';
 import type { ScenarioContext } from '../scenario.ts';
 
-const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
-
 /**
  * Redis stops for `windows.redisDown` seconds under load: SCIM keeps answering (the rate
  * limits fall back to each process's memory), invites wait and are all sent, once each,
@@ -14,15 +12,15 @@ export async function redisDown(ctx: ScenarioContext) {
   const v = createVerdict('redis-down');
   const { cluster } = ctx;
   const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable / 2, maxInFlight: 256 });
-  await sleep(3);
+  await ctx.hold(3, () => load.outcomes.length >= 10);
   const stopAt = load.elapsedMs();
   await cluster.redis.stop();
-  await sleep(ctx.windows.redisDown);
+  await ctx.hold(ctx.windows.redisDown, () => load.since(stopAt).filter((o) => o.type === 'create').length >= 3);
   const backAt = load.elapsedMs();
   const mailsAtReturn = cluster.smtp.mails();
   await cluster.redis.start();
   const startedAt = performance.now();
-  await sleep(5);
+  await ctx.hold(5, () => load.since(backAt).length >= 5);
   const all = await load.stop();
   const during = summarizeOutcomes(
     load.outcomes.filter((o) => o.at >= stopAt && o.at < backAt),

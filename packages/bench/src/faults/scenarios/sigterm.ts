@@ -6,8 +6,6 @@ import { createVerdict } from '../scenario.ts';
 import type { ScenarioContext } from '../scenario.ts';
 import { waitUntil } from '../wait.ts';
 
-const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
-
 /**
  * SIGTERM of one server replica under load through the balancer: no request fails at the
  * client (in-flight ones finish, new ones go to the other replica); the replica exits 0 and
@@ -19,17 +17,20 @@ export async function serverSigterm(ctx: ScenarioContext) {
   const victim = cluster.replicas[0];
   if (!victim) throw new Error('no replica');
   const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable / 2, maxInFlight: 256 });
-  await sleep(3);
+  await ctx.hold(3, () => load.outcomes.length >= 10);
   const termAt = performance.now();
   victim.proc.signal('SIGTERM');
   const code = await victim.proc.exited;
+  const exitedAt = load.elapsedMs();
   v.figure('drain_s', (performance.now() - termAt) / 1000);
   v.figure('exit', code);
-  await sleep(3);
+  // New requests now all go to the other replica.
+  await ctx.hold(3, () => load.since(exitedAt).length >= 10);
   const restartAt = performance.now();
   await cluster.restartServer(victim);
   v.figure('restart_s', (performance.now() - restartAt) / 1000);
-  await sleep(2);
+  const backAt = load.elapsedMs();
+  await ctx.hold(2, () => load.since(backAt).length >= 6);
   const figures = await load.stop();
   v.load('', figures);
   const failed = figures.requests - figures.ok;

@@ -8,8 +8,6 @@ import type { ScenarioContext } from '../scenario.ts';
 import { REJECTED_DOMAIN } from '../smtp-catcher.ts';
 import { waitUntil } from '../wait.ts';
 
-const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
-
 /**
  * The mail server fails for `windows.smtpDown` seconds under load: first not listening, then
  * answering 451. Invites are retried with backoff and all delivered afterwards, none twice; a
@@ -22,9 +20,9 @@ export async function smtpDown(ctx: ScenarioContext) {
   if (!org) throw new Error('no org');
   const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable / 2, maxInFlight: 256 });
   await cluster.smtp.setMode('down');
-  await sleep(ctx.windows.smtpDown / 2);
+  await ctx.hold(ctx.windows.smtpDown / 2, () => load.outcomes.filter((o) => o.type === 'create').length >= 3);
   await cluster.smtp.setMode('tempfail');
-  await sleep(ctx.windows.smtpDown / 2);
+  await ctx.hold(ctx.windows.smtpDown / 2, () => cluster.smtp.tempfailed() >= 3);
   const figures = await load.stop();
   const tempfailed = cluster.smtp.tempfailed();
   await cluster.smtp.setMode('up');
