@@ -37,6 +37,7 @@ async function main() {
     publicUrl: env.PUBLIC_URL,
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
+    scimMaxInFlight: env.SCIM_MAX_IN_FLIGHT,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,
       clock: systemClock,

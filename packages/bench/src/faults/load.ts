@@ -78,12 +78,19 @@ export type LoadFigures = {
   retryAfter503: number;
   /** Requests the client could not start because `maxInFlight` were still open. */
   shed: number;
+  /** 429s the client waited out (Retry-After) and sent again, as an IdP does. */
+  retried429: number;
   p50: number;
   p99: number;
   max: number;
 };
 
-export function summarizeOutcomes(outcomes: readonly Outcome[], seconds: number, shed = 0): LoadFigures {
+export function summarizeOutcomes(
+  outcomes: readonly Outcome[],
+  seconds: number,
+  shed = 0,
+  retried429 = 0,
+): LoadFigures {
   const unexpected: Record<string, number> = {};
   let ok = 0;
   for (const o of outcomes) {
@@ -100,6 +107,7 @@ export function summarizeOutcomes(outcomes: readonly Outcome[], seconds: number,
     fiveXx: outcomes.filter((o) => o.status >= 500).length,
     retryAfter503: outcomes.filter((o) => o.status === 503 && o.retryAfter).length,
     shed,
+    retried429,
     p50: percentile(ms, 0.5),
     p99: percentile(ms, 0.99),
     max: ms.length ? Math.max(...ms) : Number.NaN,
@@ -128,6 +136,16 @@ export function startLoad(
   /** Load runs share orgs: each names its users apart. */
   const runId = Date.now().toString(36);
   let creates = 0;
+  let retried429 = 0;
+  /** Sends; a 429 is waited out (its Retry-After) and sent again, up to 3 times, as Okta does. */
+  const send = async (org: LoadOrg, method: string, path: string, body?: unknown) => {
+    for (let attempt = 0; ; attempt++) {
+      const reply = await org.scim.send(method, path, body);
+      if (reply.status !== 429 || attempt === 3) return reply;
+      retried429++;
+      await new Promise((r) => setTimeout(r, Number(reply.retryAfter ?? 1) * 1000));
+    }
+  };
   let idle: (() => void) | undefined;
 
   const run = async (i: number) => {
@@ -141,16 +159,16 @@ export function startLoad(
     try {
       if (type === 'lookup') {
         // Okta looks a user up by userName before it creates or updates one.
-        reply = await org.scim.send('GET', filterUserName(pick(known.get(org.orgId) ?? [], i * 7919) ?? ''));
+        reply = await send(org, 'GET', filterUserName(pick(known.get(org.orgId) ?? [], i * 7919) ?? ''));
       } else if (type === 'create') {
         userName = `load.${runId}.${creates++}@${org.orgId.slice(-8)}.faults.example`;
-        reply = await org.scim.send('POST', '/Users', oktaUser(userName, i));
+        reply = await send(org, 'POST', '/Users', oktaUser(userName, i));
       } else if (type === 'deactivate') {
-        reply = await org.scim.send('PATCH', `/Users/${pick(seeded, i) ?? ''}`, oktaDeactivate);
+        reply = await send(org, 'PATCH', `/Users/${pick(seeded, i) ?? ''}`, oktaDeactivate);
       } else {
         const member = pick(seeded, i * 31) ?? '';
         const body = Math.floor(i / 2) % 2 ? removeMember(member) : addMember(member);
-        reply = await org.scim.send('PATCH', `/Groups/${org.groupId}`, body);
+        reply = await send(org, 'PATCH', `/Groups/${org.groupId}`, body);
       }
     } catch (e) {
       error = (e as NodeJS.ErrnoException).code ?? String(e);
@@ -197,7 +215,7 @@ export function startLoad(
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
-      return summarizeOutcomes(outcomes, seconds, shed);
+      return summarizeOutcomes(outcomes, seconds, shed, retried429);
     },
   };
 }

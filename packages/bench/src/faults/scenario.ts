@@ -55,6 +55,7 @@ export function createVerdict(name: string) {
         .join(',');
       if (other) this.figure(`${prefix}unexpected`, other);
       if (f.shed) this.figure(`${prefix}shed`, f.shed);
+      if (f.retried429) this.figure(`${prefix}retried_429`, f.retried429);
     },
   };
 }
