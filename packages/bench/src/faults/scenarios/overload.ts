@@ -1,6 +1,8 @@
 import { createHttp } from '../../http.ts';
 import { filterUserName, OKTA_HEADERS } from '../../phases/scim-bodies.ts';
+import { histogramTotals } from '../../prom-text.ts';
 import { percentile } from '../../stats.ts';
+import type { Cluster } from '../cluster.ts';
 import { startLoad, summarizeOutcomes } from '../load.ts';
 import { sample } from '../samples.ts';
 import { createVerdict } from '../scenario.ts';
@@ -21,6 +23,20 @@ async function quietLookups(ctx: ScenarioContext, n: number) {
   return percentile(ms, 0.5);
 }
 
+/** Seconds spent and requests served inside the servers so far (their latency histograms, all routes). */
+async function serverTime(cluster: Cluster) {
+  let sum = 0;
+  let count = 0;
+  for (const r of cluster.replicas) {
+    const text = await fetch(r.metricsUrl).then((res) => res.text());
+    for (const t of histogramTotals(text, 'http_request_duration_seconds').values()) {
+      sum += t.sum;
+      count += t.count;
+    }
+  }
+  return { sum, count };
+}
+
 /**
  * Twice the sustainable rate for `windows.overload` seconds: admitted requests' latency
  * stays bounded, no 5xx, memory stays bounded, and the service answers as fast as before at once afterwards.
@@ -36,10 +52,14 @@ export async function overload(ctx: ScenarioContext) {
     () => void sample(cluster, startedAt).then((s) => (rssMax = Math.max(rssMax, s.rssMb))),
     2_000,
   );
+  const inside0 = await serverTime(cluster);
   const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable * 2, maxInFlight: 1_000 });
   await new Promise((r) => setTimeout(r, ctx.windows.overload * 1000));
   const figures = await load.stop();
   clearInterval(sampler);
+  const inside1 = await serverTime(cluster);
+  // Inside the servers vs at the client: the difference waited before a server read the request.
+  v.figure('server_mean_ms', ((inside1.sum - inside0.sum) / Math.max(1, inside1.count - inside0.count)) * 1000);
   const admitted = summarizeOutcomes(
     load.outcomes.filter((o) => o.status >= 200 && o.status < 300),
     figures.seconds,
