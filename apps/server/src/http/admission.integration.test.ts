@@ -1,5 +1,4 @@
 import { createTestOrg, testPrincipal } from '@provisio/db/testing';
-import request from 'supertest';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer } from '../create-server.ts';
 import { createTestDeps } from '../testing/test-deps.ts';

@@ -76,10 +76,7 @@ export async function startCluster(options: { servers: number; workers: number }
     return { name, metricsUrl: `${base}/metrics`, proc };
   };
 
-  for (let i = 1; i <= options.servers; i++) replicas.push(await startServer(`server-${i}`));
-  for (let i = 1; i <= options.workers; i++) workers.push(await startWorker(`worker-${i}`));
-
-  return {
+  const cluster = {
     balancerUrl: balancer.url,
     replicas,
     workers,
@@ -119,6 +116,15 @@ export async function startCluster(options: { servers: number; workers: number }
       for (const step of steps) await step().catch((error: unknown) => console.error('faults cleanup:', error));
     },
   };
+  try {
+    for (let i = 1; i <= options.servers; i++) replicas.push(await startServer(`server-${i}`));
+    for (let i = 1; i <= options.workers; i++) workers.push(await startWorker(`worker-${i}`));
+  } catch (error) {
+    // Nothing started may outlive a failed start: processes, Redis, the proxy, the database.
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
 }
 
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;

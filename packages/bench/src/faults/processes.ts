@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { appCommand } from './app-command.ts';
 import type { AppName } from './app-command.ts';
 
+/** A start compiles the sources with tsx: on a loaded 2-core machine that took over a minute. */
+const START_TIMEOUT_MS = 180_000;
+
 /** Polls `url` until it answers 200; fails with the process's last output if it exits or `timeoutMs` passes. */
 export async function waitForOk(url: string, options: { timeoutMs?: number; gone?: () => string | undefined } = {}) {
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? START_TIMEOUT_MS);
   while (Date.now() < deadline) {
     const gone = options.gone?.();
     if (gone) throw new Error(`${url}: ${gone}`);
@@ -16,7 +19,7 @@ export async function waitForOk(url: string, options: { timeoutMs?: number; gone
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not answer 200 within ${options.timeoutMs ?? 60_000} ms`);
+  throw new Error(`${url} did not answer 200 within ${options.timeoutMs ?? START_TIMEOUT_MS} ms`);
 }
 
 export type AppProcess = {
