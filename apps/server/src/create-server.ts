@@ -51,7 +51,7 @@ export type ServerDeps = {
   resolvesWithoutRead?: (token: string) => boolean;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
-  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32); one more is shed with 429. */
+  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
   scimMaxInFlight?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
@@ -131,7 +131,7 @@ export function createServer(deps: ServerDeps) {
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
   // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
   const scimAdmission = admission({
-    maxInFlight: deps.scimMaxInFlight ?? 32,
+    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
     registry: metrics.registry,
     refuse: (res) =>
       sendScim(
