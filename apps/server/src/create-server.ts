@@ -18,6 +18,7 @@ import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { createAuditBatch } from './auth/audit-batch.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { createRedisStreamLeases } from './events/redis-stream-leases.ts';
+import { admission } from './http/admission.ts';
 import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
 import { createHttpMetrics } from './http/metrics.ts';
@@ -25,6 +26,8 @@ import { requestIdFor } from './http/request-id.ts';
 import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
 import { trpcEndpoint } from './http/trpc-endpoint.ts';
 import { inviteRouter } from './invites/invite-router.ts';
+import { scimErrorBody } from './scim/http/scim-error-handler.ts';
+import { sendScim } from './scim/http/scim-response.ts';
 import { scimRouter } from './scim/scim-router.ts';
 import { ssoRouter } from './sso/sso-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
@@ -51,6 +54,8 @@ export type ServerDeps = {
   resolvesWithoutRead?: (token: string) => boolean;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
+  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
+  scimMaxInFlight?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
 };
@@ -128,8 +133,20 @@ export function createServer(deps: ServerDeps) {
     inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }),
   );
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
+  // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
+  const scimAdmission = admission({
+    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
+    registry: metrics.registry,
+    refuse: (res) =>
+      sendScim(
+        res,
+        429,
+        scimErrorBody({ status: 429, detail: 'The server is busy: retry shortly', internal: false }, ''),
+      ),
+  });
   app.use(
     '/scim/v2',
+    scimAdmission,
     scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }),
     scimRouter({ ...deps, resolvePrincipal: guarded.scim }),
   );

@@ -38,6 +38,7 @@ async function main() {
     platformTokenHash: hashPlatformToken(env.PROVISIO_ADMIN_TOKEN),
     listCursorKey: deriveListCursorKey(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
+    scimMaxInFlight: env.SCIM_MAX_IN_FLIGHT,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,
       clock: systemClock,

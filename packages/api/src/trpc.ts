@@ -1,4 +1,5 @@
 import { AppError, hasScope, isAppError } from '@provisio/core';
+import { databaseUnavailable, isDatabaseUnreachable } from '@provisio/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context.ts';
@@ -41,14 +42,16 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * Turns an AppError (or a ScimError from @provisio/scim, as an AppError) thrown anywhere
- * below into the matching TRPCError, keeping the AppError as `cause`.
+ * Turns an AppError (or a ScimError from @provisio/scim, or an unreachable database, as an
+ * AppError) thrown anywhere below into the matching TRPCError, keeping the AppError as `cause`.
  */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const raw = result.error.cause;
-    const cause = isAppError(raw) ? raw : fromScimError(raw);
+    const cause = isAppError(raw)
+      ? raw
+      : (fromScimError(raw) ?? (isDatabaseUnreachable(raw) ? databaseUnavailable(raw) : null));
     if (cause) throw new TRPCError({ code: toTrpcCode(cause.code), message: cause.message, cause });
   }
   return result;

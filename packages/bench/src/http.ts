@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 
-export type Reply = { status: number; body: string; ms: number };
+/** `retryAfter`: the Retry-After header, when there is one. */
+export type Reply = { status: number; body: string; ms: number; retryAfter?: string };
 
 /** A keep-alive HTTP client on loopback with fixed headers; each call resolves with status, body and latency. */
 export function createHttp(baseUrl: string, headers: Record<string, string> = {}, maxSockets = 64) {
@@ -17,7 +18,15 @@ export function createHttp(baseUrl: string, headers: Record<string, string> = {}
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
+        res.on('end', () => {
+          const retryAfter = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            ms: performance.now() - started,
+            ...(retryAfter === undefined ? {} : { retryAfter }),
+          });
+        });
       });
       req.on('error', reject);
       req.end(payload);

@@ -7,3 +7,4 @@ export { newUserDoc } from './users/user-repository.ts';
 export type { GroupDoc } from './groups/group-model.ts';
 export type { GroupMemberDoc } from './groups/group-member-model.ts';
 export { isDuplicateKey } from './errors/is-duplicate-key.ts';
+export { databaseUnavailable, isDatabaseUnreachable } from './errors/database-unreachable.ts';

@@ -1,4 +1,5 @@
 import { isAppError } from '@provisio/core';
+import { databaseUnavailable, isDatabaseUnreachable } from '@provisio/db';
 import type { AppError, AppErrorCode } from '@provisio/core';
 import { BULK_LIMITS, SCIM_TYPES_BY_STATUS, ScimError } from '@provisio/scim';
 import type { ScimStatus, ScimType } from '@provisio/scim';
@@ -77,6 +78,8 @@ export function toScimFailure(error: unknown): ScimFailure {
     };
   }
   if (isAppError(error)) return fromAppError(error);
+  // Outside a procedure too (authentication reads keys and orgs): an unreachable database is a 503 to retry.
+  if (isDatabaseUnreachable(error)) return fromAppError(databaseUnavailable(error));
   if (error instanceof TRPCError) {
     if (isAppError(error.cause)) return fromAppError(error.cause);
     if (error.cause instanceof ZodError) return fromZod(error.cause);

@@ -1,0 +1,85 @@
+import { createHttp } from '../../http.ts';
+import { filterUserName, OKTA_HEADERS } from '../../phases/scim-bodies.ts';
+import { histogramTotals } from '../../prom-text.ts';
+import { percentile } from '../../stats.ts';
+import type { Cluster } from '../cluster.ts';
+import { startLoad, summarizeOutcomes } from '../load.ts';
+import { sample } from '../samples.ts';
+import { createVerdict } from '../scenario.ts';
+import type { ScenarioContext } from '../scenario.ts';
+
+/** Latencies of `n` lookups one after another (the service's answer time when it is not loaded). */
+async function quietLookups(ctx: ScenarioContext, n: number) {
+  const org = ctx.orgs[0];
+  if (!org) throw new Error('no org');
+  const scim = createHttp(`${ctx.cluster.balancerUrl}/scim/v2`, {
+    authorization: `Bearer ${org.scimToken}`,
+    ...OKTA_HEADERS,
+  });
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++)
+    ms.push((await scim.send('GET', filterUserName(org.seededNames[i % org.seededNames.length] ?? ''))).ms);
+  scim.close();
+  return percentile(ms, 0.5);
+}
+
+/** Seconds spent and requests served inside the servers so far (their latency histograms, all routes). */
+async function serverTime(cluster: Cluster) {
+  let sum = 0;
+  let count = 0;
+  for (const r of cluster.replicas) {
+    const text = await fetch(r.metricsUrl).then((res) => res.text());
+    for (const t of histogramTotals(text, 'http_request_duration_seconds').values()) {
+      sum += t.sum;
+      count += t.count;
+    }
+  }
+  return { sum, count };
+}
+
+/**
+ * Twice the sustainable rate for `windows.overload` seconds: admitted requests' latency
+ * stays bounded, no 5xx, memory stays bounded, and the service answers as fast as before at once afterwards.
+ */
+export async function overload(ctx: ScenarioContext) {
+  const v = createVerdict('overload');
+  const { cluster } = ctx;
+  const before = await quietLookups(ctx, 10);
+  const startedAt = performance.now();
+  const rss0 = (await sample(cluster, startedAt)).rssMb;
+  let rssMax = rss0;
+  const sampler = setInterval(
+    () => void sample(cluster, startedAt).then((s) => (rssMax = Math.max(rssMax, s.rssMb))),
+    2_000,
+  );
+  const inside0 = await serverTime(cluster);
+  const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable * 2, maxInFlight: 1_000 });
+  await new Promise((r) => setTimeout(r, ctx.windows.overload * 1000));
+  const figures = await load.stop();
+  clearInterval(sampler);
+  const inside1 = await serverTime(cluster);
+  // Inside the servers vs at the client: the difference waited before a server read the request.
+  v.figure('server_mean_ms', ((inside1.sum - inside0.sum) / Math.max(1, inside1.count - inside0.count)) * 1000);
+  const admitted = summarizeOutcomes(
+    load.outcomes.filter((o) => o.status >= 200 && o.status < 300),
+    figures.seconds,
+  );
+  const after = await quietLookups(ctx, 10);
+  v.figure('offered_rps', ctx.sustainable * 2);
+  v.load('', figures);
+  v.figure('admitted_rps', admitted.perSecond);
+  v.figure('admitted_p99ms', admitted.p99);
+  v.figure('rejected_429', figures.unexpected['429'] ?? 0);
+  v.figure('rss_mb', `${rss0.toFixed(0)}->${rssMax.toFixed(0)}`);
+  v.figure('quiet_p50ms', `${before.toFixed(1)}->${after.toFixed(1)}`);
+  v.expect(figures.fiveXx === 0, `${figures.fiveXx} x 5xx`);
+  v.expect(figures.unexpected['0'] === undefined, `${figures.unexpected['0']} requests got no answer`);
+  // Bounded: an admitted request waits no longer than a client's usual timeout, whatever the offered load.
+  v.expect(admitted.p99 <= 5_000, `admitted p99 ${admitted.p99.toFixed(0)} ms (at most 5 s)`);
+  v.expect(rssMax <= rss0 * 1.5 + 50, `memory grew from ${rss0.toFixed(0)} to ${rssMax.toFixed(0)} MB`);
+  v.expect(
+    after <= Math.max(before * 3, before + 20),
+    `a quiet lookup took ${after.toFixed(1)} ms after, ${before.toFixed(1)} ms before`,
+  );
+  return v.result;
+}
