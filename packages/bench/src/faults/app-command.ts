@@ -1,13 +1,20 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ROOT } from '../services.ts';
 
 export type AppName = 'server' | 'worker';
 
 /**
- * How a Provisio process is started: the one place to change when the apps run from their
- * built output (issue 19's `pnpm start`). Today: node with tsx's loader on the source, as
- * `tsx src/index.ts` does but in one process, so the pid is the app's own (signals reach it, /proc shows its RSS).
+ * How a Provisio process is started: the app's own `start` script (plain node on the built
+ * `dist/`, issue 19), so the suite exercises what ships. Run as node directly, not through
+ * pnpm, so the pid is the app's own (signals reach it, /proc shows its RSS).
  */
 export function appCommand(app: AppName): { command: string; args: string[]; cwd: string } {
-  return { command: process.execPath, args: ['--import', 'tsx', 'src/index.ts'], cwd: resolve(ROOT, 'apps', app) };
+  const cwd = resolve(ROOT, 'apps', app);
+  const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = manifest.scripts.start.split(' ');
+  if (command !== 'node') throw new Error(`${cwd}: the start script must run node, not ${command}`);
+  if (!existsSync(join(cwd, 'dist/index.js')))
+    throw new Error(`${cwd}/dist/index.js is missing: run \`pnpm build\` first (make test does)`);
+  return { command: process.execPath, args, cwd };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { appCommand } from './app-command.ts';
 import type { AppName } from './app-command.ts';
 
-/** A start compiles the sources with tsx: on a loaded 2-core machine that took over a minute. */
+/** A start includes the index sync; on a loaded 2-core machine that took over a minute. */
 const START_TIMEOUT_MS = 180_000;
 
 /** Polls `url` until it answers 200; fails with the process's last output if it exits or `timeoutMs` passes. */
