@@ -22,6 +22,8 @@ import type { Engine } from './ferretdb/companion-plan.ts';
 import type { SqlReads } from './ferretdb/sql-reads.ts';
 import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
 import { registerMigrationModel } from './migrations/migration-model.ts';
+import { registerBrakeModels } from './brake/brake-models.ts';
+import { createBrakeRepository } from './brake/brake-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -76,6 +78,7 @@ export async function openDb({
     ...registerAccessModels(connection),
     ...registerEventModels(connection),
     ...registerSessionModels(connection),
+    ...registerBrakeModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -116,6 +119,8 @@ export async function openDb({
     versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models, versionClaims),
+    /** The mass-deprovision brake's shared state (core BrakeRepository). */
+    brakes: createBrakeRepository(models, versionClaims.claims),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /**
