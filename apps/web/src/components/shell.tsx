@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
 import { Link, useLocation } from '@tanstack/react-router';
+import { BrakeBanner } from './brake-banner.tsx';
 
 const NAV = [
   { to: '/users', label: 'Users' },
@@ -10,6 +11,7 @@ const NAV = [
   { to: '/keys', label: 'Service accounts & keys' },
   { to: '/groups', label: 'Groups' },
   { to: '/activity', label: 'Activity' },
+  { to: '/brake', label: 'Deprovision brake' },
 ] as const;
 
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
@@ -58,6 +60,7 @@ export function Shell({ session, children }: { session: Session; children: React
         </ul>
       </nav>
       <main id="main" className="content">
+        {session.org ? <BrakeBanner /> : null}
         {children}
       </main>
     </div>
