@@ -40,7 +40,9 @@ const brakeHeld: Command = {
       json: { braked, items },
       lines: [
         braked ? `${items.length} held:` : `Not braked; ${items.length} released last time:`,
-        ...items.map((h) => `${h.action.padEnd(10)} ${h.userName} (${h.userId}) first ${h.firstAt}, ${h.attempts} attempt(s)`),
+        ...items.map(
+          (h) => `${h.action.padEnd(10)} ${h.userName} (${h.userId}) first ${h.firstAt}, ${h.attempts} attempt(s)`,
+        ),
       ],
     };
   },

@@ -58,9 +58,7 @@ export function BrakePage() {
             />
           </>
         ) : state ? (
-          <p>
-            Not braked{state.releasedAt ? `; last released ${formatDate(state.releasedAt)}` : ''}.
-          </p>
+          <p>Not braked{state.releasedAt ? `; last released ${formatDate(state.releasedAt)}` : ''}.</p>
         ) : null}
       </section>
       <section className="card" aria-labelledby="brake-held-title">
@@ -104,7 +102,15 @@ export function BrakePage() {
           <form className="form-row" onSubmit={submit} key={`${settings.percent}-${settings.count}`}>
             <div className="field">
               <label htmlFor="brake-count">Users</label>
-              <input id="brake-count" name="count" type="number" min={0} max={100000} defaultValue={settings.count} required />
+              <input
+                id="brake-count"
+                name="count"
+                type="number"
+                min={0}
+                max={100000}
+                defaultValue={settings.count}
+                required
+              />
             </div>
             <div className="field">
               <label htmlFor="brake-percent">Percent of active users</label>

@@ -12,7 +12,10 @@ const title = CHROMIUM_PATH
   ? 'deprovision brake in headless Chromium'
   : 'deprovision brake in headless Chromium (skipped: CHROMIUM_PATH is not set; make test sets it)';
 
-const deactivate = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] };
+const deactivate = {
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations: [{ op: 'replace', value: { active: false } }],
+};
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let stack: BrowserStack;
@@ -23,7 +26,9 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
 
   beforeAll(async () => {
     if (!existsSync(WEB_DIST_INDEX))
-      throw new Error(`the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`);
+      throw new Error(
+        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
+      );
     stack = await startBrowserStack();
     org = await seedOrg(stack);
     browser = await launchBrowser();
@@ -79,6 +84,8 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => banner.count()).toBe(0);
     await page.getByRole('heading', { name: 'Released last time' }).waitFor();
     // The IdP's retry now goes through.
-    expect((await scimCall(stack, org.scimToken, 'PATCH', `/Users/${org.users['Grace Hopper']}`, deactivate)).status).toBe(200);
+    expect(
+      (await scimCall(stack, org.scimToken, 'PATCH', `/Users/${org.users['Grace Hopper']}`, deactivate)).status,
+    ).toBe(200);
   });
 });

@@ -80,19 +80,15 @@ it('brakes a burst of IdP deprovisions, mails every admin once, holds until an a
   // Nothing else is blocked: creating, updating, reactivating.
   const created = await app.scim('post', '/Users', org.scimToken).send(scimUser(`new-${org.orgId}@example.com`));
   expect(created.status).toBe(201);
-  const renamed = await app
-    .scim('patch', `/Users/${u3}`, org.scimToken)
-    .send({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-      Operations: [{ op: 'replace', path: 'displayName', value: 'Still here' }],
-    });
+  const renamed = await app.scim('patch', `/Users/${u3}`, org.scimToken).send({
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'replace', path: 'displayName', value: 'Still here' }],
+  });
   expect([renamed.status, renamed.body.active]).toEqual([200, true]);
-  const back = await app
-    .scim('patch', `/Users/${u0}`, org.scimToken)
-    .send({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-      Operations: [{ op: 'replace', value: { active: true } }],
-    });
+  const back = await app.scim('patch', `/Users/${u0}`, org.scimToken).send({
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'replace', value: { active: true } }],
+  });
   expect([back.status, back.body.active]).toEqual([200, true]);
 
   // Every admin is mailed, once.
@@ -132,8 +128,14 @@ it('brakes a burst of IdP deprovisions, mails every admin once, holds until an a
 
   // Audited: the braking on the SCIM request that tripped it, every held request, the release.
   const ledger = await app.trpc(org.adminToken, 'audit.list', { limit: 100 }, 'query');
-  const events = (ledger.data as { items: Array<{ action: string; status: number | null; outcome: string; notes: string[] }> }).items;
+  const events = (
+    ledger.data as { items: Array<{ action: string; status: number | null; outcome: string; notes: string[] }> }
+  ).items;
   expect(events.some((e) => e.notes.some((n) => /brake engaged/.test(n)))).toBe(true);
-  expect(events.filter((e) => e.status === 429 && e.notes.some((n) => /held by the mass-deprovision brake/.test(n))).length).toBeGreaterThanOrEqual(4);
-  expect(events.find((e) => e.action === 'brake.release' && e.outcome === 'success')?.notes.join(' ')).toMatch(/released 5 held deprovisions/);
+  expect(
+    events.filter((e) => e.status === 429 && e.notes.some((n) => /held by the mass-deprovision brake/.test(n))).length,
+  ).toBeGreaterThanOrEqual(4);
+  expect(events.find((e) => e.action === 'brake.release' && e.outcome === 'success')?.notes.join(' ')).toMatch(
+    /released 5 held deprovisions/,
+  );
 });

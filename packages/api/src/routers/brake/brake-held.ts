@@ -8,6 +8,9 @@ export const brakeHeld = orgProcedure
   .output(ZBrakeHeldResponseSchema)
   .query(async ({ ctx }) => {
     const deps = { brakes: ctx.db.brakes };
-    const [{ braked }, items] = await Promise.all([ctx.db.brakes.state(ctx.auth.orgId), heldRequests(deps, ctx.auth.orgId)]);
+    const [{ braked }, items] = await Promise.all([
+      ctx.db.brakes.state(ctx.auth.orgId),
+      heldRequests(deps, ctx.auth.orgId),
+    ]);
     return { braked, items };
   });

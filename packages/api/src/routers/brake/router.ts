@@ -5,4 +5,9 @@ import { configureBrake } from './configure-brake.ts';
 import { releaseBrake } from './release-brake.ts';
 
 /** The mass-deprovision brake (issue 17): status, the held users, release, thresholds. */
-export const brakeRouter = router({ status: brakeStatus, held: brakeHeld, release: releaseBrake, configure: configureBrake });
+export const brakeRouter = router({
+  status: brakeStatus,
+  held: brakeHeld,
+  release: releaseBrake,
+  configure: configureBrake,
+});
