@@ -22,13 +22,7 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
  * Whether a webhook delivery was signed by Provisio with `secret` and is fresh. `body` must be
  * the raw request body, byte for byte (not re-serialised JSON). A delivery carries one
  * signature per live secret of its endpoint, so during a rotation either secret verifies.
- *
- * ```ts
- * app.post('/provisio', express.raw({ type: '*\/*' }), (req, res) => {
- *   if (!verifyWebhook(process.env.PROVISIO_WEBHOOK_SECRET!, req.headers, req.body)) return res.sendStatus(401);
- *   …
- * });
- * ```
+ * Answer 401 when it is false; the raw body of an HTTP framework usually needs its raw-body parser.
  */
 export function verifyWebhook(
   secret: string,
