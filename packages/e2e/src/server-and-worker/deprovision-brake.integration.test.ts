@@ -16,8 +16,9 @@ afterAll(() => stack.stop());
 type Step = { name: string; request: { body?: unknown } };
 const bodyOf = (fixtures: Array<{ steps: Step[] }>, name: string) => {
   const step = fixtures.flatMap((f) => f.steps).find((s) => s.name === name);
-  if (!step?.request.body) throw new Error(`no recorded step '${name}'`);
-  return step.request.body as object;
+  const body = step?.request.body;
+  if (typeof body !== 'object' || body === null) throw new Error(`no recorded step '${name}'`);
+  return body;
 };
 // The deactivate forms the IdPs really send (docs/idp-behaviour.md, as recorded in the SCIM fixtures).
 const OKTA_DEACTIVATE = bodyOf(oktaSequences, 'deactivate: path-less PATCH active false');
