@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter } from '@tanstack/react-rout
 import type { ReactNode } from 'react';
 import { App } from './app.tsx';
 import { ActivityPage } from './pages/activity-page.tsx';
+import { BrakePage } from './pages/brake-page.tsx';
 import { GroupPage } from './pages/group-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
 import { KeysPage } from './pages/keys-page.tsx';
@@ -62,6 +63,7 @@ const groupRoute = createRoute({
   },
 });
 const activityRoute = createRoute({ getParentRoute: parent, path: '/activity', component: ActivityPage });
+const brakeRoute = createRoute({ getParentRoute: parent, path: '/brake', component: BrakePage });
 const notFoundRoute = createRoute({ getParentRoute: parent, path: '$', component: NotFoundPage });
 
 /** The app's pages, typed: `<Link to="/users/$id" params={{ id }}>`, and the users page's search params. */
@@ -77,6 +79,7 @@ const routeTree = rootRoute.addChildren([
   groupsRoute,
   groupRoute,
   activityRoute,
+  brakeRoute,
   notFoundRoute,
 ]);
 

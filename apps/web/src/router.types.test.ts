@@ -17,6 +17,7 @@ it('knows every route by its literal path (routes created inside addChildren wou
     | '/groups'
     | '/groups/$id'
     | '/activity'
+    | '/brake'
     | '/$'
   >();
 });

@@ -1,5 +1,6 @@
 import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
+import { BRAKE_WINDOW_MS } from '@provisio/core/brake';
 import { recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
@@ -92,6 +93,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       run: async () => {
         const result = await db.backfillUserKeys(clock.now());
         return result?.updated || result?.done ? result : undefined;
+      },
+    },
+    {
+      // The brake counts within its window only; older marks count nothing.
+      name: 'brake mark prune',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await db.brakes.pruneMarks(new Date(clock.now().getTime() - BRAKE_WINDOW_MS));
+        return deleted ? { deleted } : undefined;
       },
     },
     {

@@ -1,8 +1,9 @@
 import type { Clock } from '@provisio/core';
 import type { Db } from '@provisio/db';
 import type { Mailer } from '@provisio/email';
-import { inviteSendJob, keyRevokedAlertJob } from '@provisio/jobs';
+import { brakeAlertJob, inviteSendJob, keyRevokedAlertJob } from '@provisio/jobs';
 import type { Processor } from './create-worker.ts';
+import { createBrakeAlertProcessor } from './brake-alert-processor.ts';
 import { createInviteProcessor } from './invite-processor.ts';
 import { createKeyRevokedAlertProcessor } from './key-revoked-alert-processor.ts';
 
@@ -33,5 +34,6 @@ export function createProcessors({
       ...(claimTimeoutMs ? { claimTimeoutMs } : {}),
     }),
     [keyRevokedAlertJob.name]: createKeyRevokedAlertProcessor({ db, mailer, clock, publicUrl }),
+    [brakeAlertJob.name]: createBrakeAlertProcessor({ db, mailer, clock, publicUrl }),
   };
 }

@@ -2,6 +2,7 @@ import type { TRPCBuiltRouter } from '@trpc/server';
 import type { ProvisioErrorShape } from './errors/error-shape.ts';
 import type { Meta } from './meta.ts';
 import { auditRouter } from './routers/audit/router.ts';
+import { brakeRouter } from './routers/brake/router.ts';
 import { eventsRouter } from './routers/events/router.ts';
 import { groupsRouter } from './routers/groups/router.ts';
 import { invitesRouter } from './routers/invites/router.ts';
@@ -33,6 +34,7 @@ export const publicRecord = {
   audit: auditRouter._def.record,
   events: eventsRouter._def.record,
   sso: ssoRouter._def.record,
+  brake: brakeRouter._def.record,
 };
 
 /**

@@ -5,3 +5,5 @@ export type { ProvisioErrorCode, ProvisioIssue } from './provisio-error.ts';
 export type { AppRouter, RouterInputs, RouterOutputs } from './types.ts';
 export * from './schemas.ts';
 export { TRPCClientError } from '@trpc/client';
+export { verifyWebhook } from './verify-webhook.ts';
+export type { VerifyWebhookOptions, WebhookHeaders } from './verify-webhook.ts';

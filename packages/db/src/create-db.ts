@@ -27,6 +27,8 @@ import type { Engine } from './ferretdb/companion-plan.ts';
 import type { SqlReads } from './ferretdb/sql-reads.ts';
 import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
 import { registerMigrationModel } from './migrations/migration-model.ts';
+import { registerBrakeModels } from './brake/brake-models.ts';
+import { createBrakeRepository } from './brake/brake-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -83,6 +85,7 @@ export async function openDb({
     ...registerEventModels(connection),
     ...registerSessionModels(connection),
     ...registerSsoModels(connection),
+    ...registerBrakeModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -127,6 +130,8 @@ export async function openDb({
     versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models, versionClaims),
+    /** The mass-deprovision brake's shared state (core BrakeRepository). */
+    brakes: createBrakeRepository(models, versionClaims.claims),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

@@ -7,3 +7,5 @@ export { keyRevokedEmail } from './templates/key-revoked-email.ts';
 export type { KeyRevokedEmailInput } from './templates/key-revoked-email.ts';
 export { adminKeyRevokedEmail } from './templates/admin-key-revoked-email.ts';
 export type { AdminKeyRevokedEmailInput } from './templates/admin-key-revoked-email.ts';
+export { brakeEngagedEmail } from './templates/brake-engaged-email.ts';
+export type { BrakeEngagedEmailInput } from './templates/brake-engaged-email.ts';

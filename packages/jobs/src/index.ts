@@ -7,3 +7,5 @@ export { createInviteDispatcher } from './invites/bullmq-invite-dispatcher.ts';
 export { inviteJobId, inviteSendJob } from './invites/invite-send-job.ts';
 export { createKeyAlerts } from './alerts/bullmq-key-alerts.ts';
 export { keyRevokedAlertJob, keyRevokedAlertJobId } from './alerts/key-revoked-alert-job.ts';
+export { createBrakeAlerts } from './alerts/bullmq-brake-alerts.ts';
+export { brakeAlertJob, brakeAlertJobId } from './alerts/brake-alert-job.ts';

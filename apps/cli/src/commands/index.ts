@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { accessCommands } from './access-commands.ts';
+import { brakeCommands } from './brake-commands.ts';
 import { orgCommands } from './org-commands.ts';
 import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
@@ -13,4 +14,5 @@ export const COMMANDS: readonly Command[] = [
   ...userCommands,
   ...eventsCommands,
   ...schemaCommands,
+  ...brakeCommands,
 ];

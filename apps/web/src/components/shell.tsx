@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useSignOut } from '../api/use-sign-out.ts';
 import type { Session } from '../api/session.ts';
 import { Link, useLocation } from '@tanstack/react-router';
+import { BrakeBanner } from './brake-banner.tsx';
 
 const NAV = [
   { to: '/users', label: 'Users' },
@@ -11,6 +12,7 @@ const NAV = [
   { to: '/keys', label: 'Service accounts & keys' },
   { to: '/groups', label: 'Groups' },
   { to: '/activity', label: 'Activity' },
+  { to: '/brake', label: 'Deprovision brake' },
 ] as const;
 
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
@@ -59,6 +61,7 @@ export function Shell({ session, children }: { session: Session; children: React
         </ul>
       </nav>
       <main id="main" className="content">
+        {session.org ? <BrakeBanner /> : null}
         {children}
       </main>
     </div>

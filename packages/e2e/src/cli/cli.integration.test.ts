@@ -93,6 +93,10 @@ describe('pnpm cli', () => {
       'user list',
       'user get',
       'audit list',
+      'brake status',
+      'brake held',
+      'brake release',
+      'brake set',
     ]) {
       expect(run.stdout).toContain(`  ${command} `);
     }

@@ -2,6 +2,7 @@ import { startTestSmtpServer } from '@provisio/email/testing';
 import type { Logger } from '@provisio/logger';
 import { createAccessTestApp } from '@provisio/server/auth-testing';
 import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { expect, vi } from 'vitest';
 import { startTestWorker } from '../testing/test-worker.ts';
 
 /**
@@ -23,6 +24,14 @@ export async function startAccessStack(
   return {
     app,
     smtp,
+    /** The queue holds nothing waiting, running or due: the positive signal behind a "no second mail" check. */
+    async settled() {
+      const unfinished = async () =>
+        Object.entries(
+          await app.deps.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+        ).filter(([, n]) => n > 0);
+      await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
+    },
     async stop() {
       await worker.stop();
       await smtp.close();

@@ -1,0 +1,2 @@
+export { signWebhook, WEBHOOK_HEADERS, webhookSignature } from './sign-webhook.ts';
+export { isPublicAddress, webhookTargetProblem } from './webhook-target.ts';
