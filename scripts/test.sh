@@ -34,7 +34,7 @@ pnpm exec prettier --check . --log-level warn
 say "typecheck"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "lint"
-pnpm exec eslint --max-warnings=0 .
+pnpm lint
 say "production build (the end-to-end tests start the built server and worker; the browser tests drive the web build)"
 pnpm build
 say "tests (unit, integration)"
