@@ -11,13 +11,16 @@ type UniqueValue = { urn: string; name: string; value: string; lockKey: string }
 export const hasUniqueAttributes = (org: OrgRegistry) =>
   org.active.some((s) => s.attributes.some((a) => a.uniqueness === 'server'));
 
-/** The values of `uniqueness: server` attributes a write sets, where they differ from what is stored. */
-function changedUniqueValues(org: OrgRegistry, orgId: string, next: Extensions, stored: Extensions): UniqueValue[] {
+/**
+ * The values of `uniqueness: server` attributes a write sets, unchanged ones too: if a
+ * concurrent write moves this user off a value and another user takes it, a write retried
+ * after that lost race would store it again, so every value a write stores is locked and checked.
+ */
+function uniqueValuesSet(org: OrgRegistry, orgId: string, next: Extensions): UniqueValue[] {
   return org.active.flatMap((schema) =>
     schema.attributes.flatMap((def) => {
       const value = next?.[schema.storageKey]?.[def.name];
       if (def.uniqueness !== 'server' || typeof value !== 'string') return [];
-      if (stored?.[schema.storageKey]?.[def.name] === value) return [];
       const compared = def.caseExact ? value : normaliseKey(value);
       const hash = createHash('sha256').update(compared).digest('hex').slice(0, 32);
       return [
@@ -25,6 +28,24 @@ function changedUniqueValues(org: OrgRegistry, orgId: string, next: Extensions, 
       ];
     }),
   );
+}
+
+/**
+ * Which unique values `next` sets that neither the check covered (`checked`: what the write was
+ * checked and locked for) nor `current` already holds (its writer checked those). A PATCH is
+ * re-applied to the newer version after a lost race; if a concurrent write moved the attribute,
+ * the re-applied patch can set a value the first check never locked.
+ */
+export function uncheckedUniqueValues(
+  org: OrgRegistry,
+  orgId: string,
+  values: { checked: Extensions; current: Extensions; next: Extensions },
+): string[] {
+  const keysOf = (e: Extensions) => new Set(uniqueValuesSet(org, orgId, e).map((v) => v.lockKey));
+  const covered = new Set([...keysOf(values.checked), ...keysOf(values.current)]);
+  return uniqueValuesSet(org, orgId, values.next)
+    .filter((v) => !covered.has(v.lockKey))
+    .map((v) => `${v.urn}:${v.name}`);
 }
 
 /**
@@ -36,10 +57,10 @@ function changedUniqueValues(org: OrgRegistry, orgId: string, next: Extensions, 
 export async function withUniqueValues<T>(
   ctx: Pick<Context, 'db' | 'clock'>,
   org: OrgRegistry,
-  target: { orgId: string; userId?: string | undefined; next: Extensions; stored?: Extensions },
+  target: { orgId: string; userId?: string | undefined; next: Extensions },
   write: () => Promise<T>,
 ): Promise<T> {
-  const values = changedUniqueValues(org, target.orgId, target.next, target.stored);
+  const values = uniqueValuesSet(org, target.orgId, target.next);
   if (values.length === 0) return write();
   return ctx.db.valueLocks.withLocks(
     values.map((v) => v.lockKey),

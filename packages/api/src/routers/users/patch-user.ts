@@ -1,10 +1,10 @@
-import { patchUser } from '@provisio/core';
+import { AppError, patchUser } from '@provisio/core';
 import { applyUserPatch } from '@provisio/scim';
 import { orgProcedure } from '../../trpc.ts';
 import { domainDeps } from '../domain-deps.ts';
 import { withHiddenValues } from '../org-schemas/extension-values.ts';
 import { orgRegistry } from '../org-schemas/org-registry.ts';
-import { hasUniqueAttributes, withUniqueValues } from '../org-schemas/unique-values.ts';
+import { hasUniqueAttributes, uncheckedUniqueValues, withUniqueValues } from '../org-schemas/unique-values.ts';
 import { ZPatchUserRequestSchema, ZPatchUserResponseSchema } from './patch-user.types.ts';
 import { writePolicy } from './write-policy.ts';
 
@@ -30,7 +30,6 @@ export const patchUserProcedure = orgProcedure
       orgId: ctx.auth.orgId,
       userId: id,
       next: preview ? preview.attributes.extensions : undefined,
-      stored: before?.attributes.extensions,
     };
     return withUniqueValues(ctx, org, unique, () =>
       patchUser(domainDeps(ctx), {
@@ -43,6 +42,16 @@ export const patchUserProcedure = orgProcedure
           // A `password` the patch sets is write-only and discarded: people set theirs through the invite.
           const patched = applyUserPatch({ user: current.attributes, patch, registry: org.registry, id });
           const attributes = withHiddenValues(org, current.attributes.extensions, patched.attributes);
+          // Re-applied after a lost race, the patch may set a unique value the check above never locked.
+          const unchecked = uncheckedUniqueValues(org, ctx.auth.orgId, {
+            checked: unique.next,
+            current: current.attributes.extensions,
+            next: attributes.extensions,
+          });
+          if (unchecked.length > 0)
+            throw new AppError('CONFLICT', {
+              message: `A concurrent change moved ${unchecked.join(', ')}, which is unique and which this PATCH sets: send it again`,
+            });
           const role = pickRole(attributes.roles);
           return role ? { attributes, role } : { attributes };
         },

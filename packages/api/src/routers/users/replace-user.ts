@@ -27,7 +27,6 @@ export const replaceUserProcedure = orgProcedure
       orgId: ctx.auth.orgId,
       userId: input.id,
       next: attributes.extensions,
-      stored: before?.attributes.extensions,
     };
     return withUniqueValues(ctx, org, unique, () =>
       replaceUser(domainDeps(ctx), {

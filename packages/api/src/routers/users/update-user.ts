@@ -27,7 +27,7 @@ export const updateUserProcedure = orgProcedure
       const kept = withHiddenValues(org, before?.attributes.extensions, { extensions: set.extensions });
       set = { ...set, ...kept };
       if (kept.extensions) clear = clear?.filter((c) => c !== 'extensions');
-      unique = { orgId: ctx.auth.orgId, userId: id, next: kept.extensions, stored: before?.attributes.extensions };
+      unique = { orgId: ctx.auth.orgId, userId: id, next: kept.extensions };
     }
     const { pickRole, authority } = await writePolicy(ctx);
     const options = {
