@@ -42,6 +42,8 @@ beforeAll(async () => {
   }
   await t.models.users.collection.insertMany(users.slice(SEEDED).map((u) => newUserDoc(t.orgB, u)) as never[]);
   seeded = users.slice(0, SEEDED).map((u) => u.id);
+  // The walk deletes about 50 users in minutes on purpose: the mass-deprovision brake would hold them.
+  await t.deps.db.brakes.saveSettings(t.orgA, { percent: 0, count: 0 }, new Date());
 }, 120_000);
 afterAll(() => t.cleanup());
 

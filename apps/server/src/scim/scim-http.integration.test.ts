@@ -133,8 +133,11 @@ describe('internal errors', () => {
     const logged: unknown[] = [];
     const own = await createScimTestApp({ onLog: (entry) => logged.push(entry) });
     try {
-      // The database goes away under the server: an unexpected failure, not a domain error.
-      await own.deps.db.close();
+      // A failure no rule expects (a closed database is a 503 now, see database-outage tests),
+      // whose message carries what must never reach the client.
+      Object.assign(own.deps.db.users, {
+        list: () => Promise.reject(new Error('MongoServerError: boom at readUsers (/srv/db.ts:1:1)')),
+      });
       const res = await own
         .scim('get', '/Users?filter=userName eq "hidden.person@example.com"')
         .set('X-Request-Id', 'req-500-test');
