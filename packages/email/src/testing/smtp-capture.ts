@@ -12,6 +12,8 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
   const mails: CapturedMail[] = [];
   /** Recipients answered 550, once per attempt. */
   const rejected: string[] = [];
+  /** Transactions the client cut off mid-way (e.g. a SIGKILLed worker): socket errors, not failures of the test. */
+  const aborted: Error[] = [];
   const arrivals = new EventEmitter();
   const server = new SMTPServer({
     authOptional: true,
@@ -41,12 +43,15 @@ export async function startTestSmtpServer(options: { reject?: (to: string) => bo
       });
     },
   });
+  // Without a listener, a client that dies mid-transaction (ECONNRESET) would throw from the server's 'error' event.
+  server.on('error', (error: Error) => aborted.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
     rejected,
+    aborted,
     /** Resolves with every mail so far once `done(mails)` holds, checked on each arrival (rejects after `timeoutMs`). */
     until(done: (received: CapturedMail[]) => boolean, timeoutMs = 20_000): Promise<CapturedMail[]> {
       return new Promise((resolve, reject) => {
