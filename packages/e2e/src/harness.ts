@@ -1,11 +1,13 @@
 import { systemClock } from '@provisio/core';
 import type { Clock } from '@provisio/core';
-import { createTestOrg, testPrincipal } from '@provisio/db/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createProvisioClient } from '@provisio/client';
 import { startTestSmtpServer } from '@provisio/email/testing';
-import { createServer } from '@provisio/server/create-server';
-import { createTestDeps } from '@provisio/server/testing';
-import { startTestWorker } from './testing/test-worker.ts';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { MongoClient } from 'mongodb';
 import { expect, vi } from 'vitest';
+import { startServerProcess, startWorkerProcess } from './processes.ts';
 
 /** A clock tests can move forward; server and worker share it. */
 export function movableClock(): Clock & { advance(ms: number): void } {
@@ -17,45 +19,64 @@ export const SCIM_TOKEN = 'e2e-scim-token';
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
 /**
- * The server app and an in-process worker over the test FerretDB and Redis, with a real
- * SMTP server capturing mail. One org, reachable with `SCIM_TOKEN` (scim) and `ADMIN_TOKEN` (admin).
+ * What ships, for the end-to-end flows: the built server and worker (`pnpm start`) as processes
+ * on a fresh database and queue, a real SMTP server capturing mail, and one org made through
+ * the platform API. `app` is the server's base URL (supertest takes it as is); `scimToken` and
+ * `adminToken` are that org's real keys. Time cannot be moved in another process, so
+ * `ageInvites` moves a user's invites back in time in the database instead.
  */
-export async function startStack(options: { clock?: Clock; rejectMail?: (to: string) => boolean } = {}) {
-  const clock = options.clock ?? systemClock;
+export async function startStack(options: { rejectMail?: (to: string) => boolean } = {}) {
   const smtp = await startTestSmtpServer(options.rejectMail ? { reject: options.rejectMail } : {});
-  let orgId = '';
-  const env = await createTestDeps({
-    clock,
-    resolvePrincipal: (token) =>
-      token === SCIM_TOKEN ? testPrincipal(orgId) : token === ADMIN_TOKEN ? testPrincipal(orgId, ['admin']) : null,
-  });
-  orgId = (await createTestOrg(env.deps.db, { name: 'Acme Corp' })).orgId;
-  const server = createServer({ ...env.deps, rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 } });
-  const worker = await startTestWorker({
-    db: env.deps.db,
-    queueName: env.deps.queue.name,
-    publicUrl: env.deps.publicUrl,
-    smtpUrl: smtp.url,
-    clock,
-    sweepIntervalMs: 500,
-  });
+  const dbName = `test_stack_${randomUUID().replaceAll('-', '')}`;
+  const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
+  mongoUri.pathname = `/${dbName}`;
+  const platformToken = randomBytes(32).toString('base64url');
+  const env = {
+    MONGODB_URI: mongoUri.toString(),
+    REDIS_URL: process.env['REDIS_URL'] ?? '',
+    QUEUE_NAME: `test-stack-${randomUUID()}`,
+    PUBLIC_URL: 'http://provisio.test',
+    ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
+  };
+  const server = await startServerProcess({ ...env, PROVISIO_ADMIN_TOKEN: platformToken });
+  const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
+  const platform = createProvisioClient({ url: `${server.baseUrl}/trpc`, token: platformToken });
+  const { org, scim } = await platform.platform.createOrg.mutate({ name: 'Acme Corp', plan: 'enterprise' });
+  const admin = await platform.platform.createAdminKey.mutate({ orgId: org.id });
+  const mongo = await MongoClient.connect(mongoUri.toString());
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const queue = new Queue(env.QUEUE_NAME, { connection: redis });
   return {
-    app: server.app,
-    db: env.deps.db,
-    orgId,
+    app: server.baseUrl,
+    orgId: org.id,
+    scimToken: scim.token,
+    adminToken: admin.token,
     smtp,
     /** Resolves once the worker has nothing queued, running or due for a retry: every mail it was asked for has been sent. */
     async settled() {
       const unfinished = async () =>
         Object.entries(
-          await worker.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
+          await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'),
         ).filter(([, n]) => n > 0);
       await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
     },
+    /** As if `ms` had passed since each of the user's invites was issued (and sent). */
+    async ageInvites(userId: string, ms: number) {
+      const invites = mongo.db(dbName).collection<{ _id: unknown; createdAt: Date; expiresAt: Date | null }>('invites');
+      for (const invite of await invites.find({ userId }).toArray()) {
+        const createdAt = new Date(invite.createdAt.getTime() - ms);
+        const expiresAt = invite.expiresAt ? new Date(invite.expiresAt.getTime() - ms) : null;
+        await invites.updateOne({ _id: invite._id }, { $set: { createdAt, expiresAt } });
+      }
+    },
     async stop() {
-      await worker.stop();
+      await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      redis.disconnect();
       await smtp.close();
-      await env.cleanup();
+      await mongo.db(dbName).dropDatabase();
+      await mongo.close();
     },
   };
 }

@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
-import type { ScimTestApp, TestToken } from './scim-test-app.ts';
+import type { Test } from 'supertest';
+import type { TestToken } from './scim-test-app.ts';
+
+/** Whatever sends a request under /scim/v2 with a test token: the in-process app, or the built server over HTTP. */
+export type ScimRequester = {
+  scim: (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, token?: TestToken | null) => Test;
+};
 
 /** One recorded IdP request and what our answer must contain. */
 export type FixtureStep = {
@@ -61,7 +67,7 @@ export const readPath = (body: unknown, path: string | string[]): unknown =>
   );
 
 /** Sends one step (variables substituted), asserts status, body and headers, and saves captures. */
-export async function replayStep(app: ScimTestApp, step: FixtureStep, vars: Record<string, unknown>) {
+export async function replayStep(app: ScimRequester, step: FixtureStep, vars: Record<string, unknown>) {
   const path = substitute(step.request.path, vars) as string;
   const token = step.request.token === undefined ? 'orgA' : step.request.token;
   const method = step.request.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
