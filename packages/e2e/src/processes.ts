@@ -100,7 +100,8 @@ export async function startWorkerProcess(env: Record<string, string>) {
 
 /** The built server process on free ports; ready once `/readyz` answers 200 (MongoDB and Redis reached). */
 export async function startServerProcess(env: Record<string, string>, cwd?: string) {
-  const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
+  // `PORT` in `env` pins the port (a restart on the same address); otherwise a free one.
+  const [port, metricsPort] = await Promise.all([env['PORT'] ? Number(env['PORT']) : freePort(), freePort()]);
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawnBuiltApp(
     'server',
