@@ -1,5 +1,3 @@
-import { systemClock } from '@provisio/core';
-import type { Clock } from '@provisio/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createProvisioClient } from '@provisio/client';
 import { startTestSmtpServer } from '@provisio/email/testing';
@@ -8,12 +6,7 @@ import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { expect, vi } from 'vitest';
 import { startServerProcess, startWorkerProcess } from './processes.ts';
-
-/** A clock tests can move forward; server and worker share it. */
-export function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return { now: () => new Date(systemClock.now().getTime() + offset), advance: (ms) => void (offset += ms) };
-}
+import { ageInvites } from './testing/age-invites.ts';
 
 export const SCIM_TOKEN = 'e2e-scim-token';
 export const ADMIN_TOKEN = 'e2e-admin-token';
@@ -61,14 +54,7 @@ export async function startStack(options: { rejectMail?: (to: string) => boolean
       await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
     },
     /** As if `ms` had passed since each of the user's invites was issued (and sent). */
-    async ageInvites(userId: string, ms: number) {
-      const invites = mongo.db(dbName).collection<{ _id: unknown; createdAt: Date; expiresAt: Date | null }>('invites');
-      for (const invite of await invites.find({ userId }).toArray()) {
-        const createdAt = new Date(invite.createdAt.getTime() - ms);
-        const expiresAt = invite.expiresAt ? new Date(invite.expiresAt.getTime() - ms) : null;
-        await invites.updateOne({ _id: invite._id }, { $set: { createdAt, expiresAt } });
-      }
-    },
+    ageInvites: (userId: string, ms: number) => ageInvites(mongo.db(dbName), { userId }, ms),
     async stop() {
       await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
       await queue.obliterate({ force: true }).catch(() => undefined);

@@ -1,50 +1,38 @@
-import { hashPlatformToken } from '@provisio/core';
-import { authenticateKey } from '@provisio/core/keys';
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '@provisio/core';
+import { createDb } from '@provisio/db';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
-import { createServer } from '@provisio/server/create-server';
-import { createTestDeps } from '@provisio/server/testing';
-import { startTestWorker } from '../testing/test-worker.ts';
-import { movableClock } from '../harness.ts';
-import { freePort } from '../processes.ts';
+import { MongoClient } from 'mongodb';
+import { freePort, startOwnRedis, startServerProcess, startWorkerProcess } from '../processes.ts';
+import { ageInvites } from '../testing/age-invites.ts';
 
 export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
 
 /**
- * The whole product on a real port for a browser: server (serving the built web app),
- * an in-process worker and a capturing SMTP server, with the production key rules
- * (platform token, hashed `pvk_` keys). `baseUrl` is `http://localhost:<port>`.
+ * The whole product on a real port for a browser, as it ships: the built server (serving
+ * the built web app) and the built worker as processes, a capturing SMTP server, and a
+ * Redis of the stack's own, so the per-address sign-in and credential limits of other test
+ * files never count here. `db` is the test's own handle on the same database, for seeding
+ * and for checking storage. `baseUrl` is `http://localhost:<port>`.
  */
 export async function startBrowserStack() {
-  const clock = movableClock();
   const smtp = await startTestSmtpServer();
+  const redis = await startOwnRedis();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const ref: { keys?: Parameters<typeof authenticateKey>[0]['keys'] } = {};
-  const env = await createTestDeps({
-    clock,
-    resolvePrincipal: (token) =>
-      token === PLATFORM_TOKEN
-        ? { kind: 'platform' }
-        : ref.keys
-          ? authenticateKey({ keys: ref.keys, clock }, token)
-          : null,
-  });
-  ref.keys = env.deps.db.keys;
-  const deps = { ...env.deps, publicUrl: baseUrl, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN) };
-  const server = createServer({
-    ...deps,
-    rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 },
-    web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } },
-  });
-  await server.start(port, '127.0.0.1');
-  const worker = await startTestWorker({
-    db: deps.db,
-    queueName: deps.queue.name,
-    publicUrl: baseUrl,
-    smtpUrl: smtp.url,
-    clock,
-    sweepIntervalMs: 500,
-  });
+  const dbName = `test_browser_${randomUUID().replaceAll('-', '')}`;
+  const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
+  mongoUri.pathname = `/${dbName}`;
+  const env = {
+    MONGODB_URI: mongoUri.toString(),
+    REDIS_URL: redis.url,
+    PUBLIC_URL: baseUrl,
+    ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
+  };
+  const server = await startServerProcess({ ...env, PORT: String(port), PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN });
+  const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
+  const db = await createDb({ uri: mongoUri.toString(), dbName });
+  const mongo = await MongoClient.connect(mongoUri.toString());
 
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
   /** Waits for the `count`-th mail to `to` and returns every invite link sent to it. */
@@ -55,16 +43,21 @@ export async function startBrowserStack() {
 
   return {
     baseUrl,
-    clock,
-    db: deps.db,
+    /** The time the processes read: the system's (a process's clock cannot be moved from here). */
+    clock: systemClock,
+    db,
     smtp,
     mailsTo,
     inviteLinks,
+    /** As if `ms` had passed since the org's invites were issued (see `ageInvites`). */
+    ageInvites: (orgId: string, ms: number) => ageInvites(mongo.db(dbName), { orgId }, ms),
     async stop() {
-      await worker.stop();
-      await server.stop(1_000);
+      await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
       await smtp.close();
-      await env.cleanup();
+      await redis.stop();
+      await db.close();
+      await mongo.db(dbName).dropDatabase();
+      await mongo.close();
     },
   };
 }
