@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { expect, vi } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -116,4 +118,42 @@ export async function startServerProcess(env: Record<string, string>, cwd?: stri
     { timeout: 30_000, interval: 50 },
   );
   return { baseUrl, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, ...stopper(child) };
+}
+
+/**
+ * The environment a built app needs to run on the test services, on a database of its own
+ * (`dbName`, made up when not given) and a queue of its own. `drop` removes the database.
+ */
+export function builtAppEnv(prefix: string, dbName = `test_${prefix}_${randomUUID().replaceAll('-', '')}`) {
+  const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
+  mongoUri.pathname = `/${dbName}`;
+  const env: Record<string, string> = {
+    MONGODB_URI: mongoUri.toString(),
+    REDIS_URL: process.env['REDIS_URL'] ?? '',
+    QUEUE_NAME: `test-${prefix}-${randomUUID()}`,
+    ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
+  };
+  return {
+    dbName,
+    mongoUri: mongoUri.toString(),
+    env,
+    async drop() {
+      const mongo = await MongoClient.connect(mongoUri.toString());
+      await mongo.db(dbName).dropDatabase();
+      await mongo.close();
+    },
+  };
+}
+
+/** A built server alone on a database of its own, with `platformToken` as its platform admin token. */
+export async function startBuiltServer(platformToken: string) {
+  const target = builtAppEnv('server');
+  const server = await startServerProcess({ ...target.env, PROVISIO_ADMIN_TOKEN: platformToken });
+  return {
+    url: server.baseUrl,
+    async stop() {
+      await server.kill('SIGTERM');
+      await target.drop();
+    },
+  };
 }

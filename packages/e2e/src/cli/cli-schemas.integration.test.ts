@@ -3,22 +3,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ADMIN_TOKEN, createAccessTestApp } from '@provisio/server/auth-testing';
-import type { AccessTestApp } from '@provisio/server/auth-testing';
+import { ADMIN_TOKEN } from '@provisio/server/auth-testing';
+import { startBuiltServer } from '../processes.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const cwd = dirname(createRequire(import.meta.url).resolve('@provisio/cli/package.json'));
 const EXT = 'urn:ietf:params:scim:schemas:extension:acme:2.0:User';
-let app: AccessTestApp;
+let server: Awaited<ReturnType<typeof startBuiltServer>>;
 let url: string;
 
 beforeAll(async () => {
-  app = await createAccessTestApp();
-  url = `http://127.0.0.1:${await app.server.start(0)}`;
+  // The built server, as `pnpm start` runs it: the CLI talks to what ships.
+  server = await startBuiltServer(ADMIN_TOKEN);
+  url = server.url;
 });
 afterAll(async () => {
-  await app.server.stop(100);
-  await app.cleanup();
+  await server.stop();
 });
 
 type Run = { code: number; stdout: string; stderr: string };
