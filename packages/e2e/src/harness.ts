@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createProvisioClient } from '@provisio/client';
 import { startTestSmtpServer } from '@provisio/email/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MongoClient } from 'mongodb';
 import { expect, vi } from 'vitest';
-import { startServerProcess, startWorkerProcess } from './processes.ts';
+import { builtAppEnv, startServerProcess, startWorkerProcess } from './processes.ts';
 import { ageInvites } from './testing/age-invites.ts';
 
 export const SCIM_TOKEN = 'e2e-scim-token';
@@ -20,27 +20,20 @@ export const ADMIN_TOKEN = 'e2e-admin-token';
  */
 export async function startStack(options: { rejectMail?: (to: string) => boolean } = {}) {
   const smtp = await startTestSmtpServer(options.rejectMail ? { reject: options.rejectMail } : {});
-  const dbName = `test_stack_${randomUUID().replaceAll('-', '')}`;
-  const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
-  mongoUri.pathname = `/${dbName}`;
+  const target = builtAppEnv('stack');
   const platformToken = randomBytes(32).toString('base64url');
-  const env = {
-    MONGODB_URI: mongoUri.toString(),
-    REDIS_URL: process.env['REDIS_URL'] ?? '',
-    QUEUE_NAME: `test-stack-${randomUUID()}`,
-    PUBLIC_URL: 'http://provisio.test',
-    ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
-  };
+  const env = { ...target.env, PUBLIC_URL: 'http://provisio.test' };
   const server = await startServerProcess({ ...env, PROVISIO_ADMIN_TOKEN: platformToken });
   const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
   const platform = createProvisioClient({ url: `${server.baseUrl}/trpc`, token: platformToken });
   const { org, scim } = await platform.platform.createOrg.mutate({ name: 'Acme Corp', plan: 'enterprise' });
   const admin = await platform.platform.createAdminKey.mutate({ orgId: org.id });
-  const mongo = await MongoClient.connect(mongoUri.toString());
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
-  const queue = new Queue(env.QUEUE_NAME, { connection: redis });
+  const mongo = await MongoClient.connect(target.mongoUri);
+  const redis = new Redis(target.env['REDIS_URL'] ?? '', { maxRetriesPerRequest: 1 });
+  const queue = new Queue(target.queueName, { connection: redis });
   return {
     app: server.baseUrl,
+    platformToken,
     orgId: org.id,
     scimToken: scim.token,
     adminToken: admin.token,
@@ -54,15 +47,15 @@ export async function startStack(options: { rejectMail?: (to: string) => boolean
       await vi.waitFor(async () => expect(await unfinished()).toEqual([]), { timeout: 20_000, interval: 50 });
     },
     /** As if `ms` had passed since each of the user's invites was issued (and sent). */
-    ageInvites: (userId: string, ms: number) => ageInvites(mongo.db(dbName), { userId }, ms),
+    ageInvites: (userId: string, ms: number) => ageInvites(mongo.db(target.dbName), { userId }, ms),
     async stop() {
       await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       redis.disconnect();
       await smtp.close();
-      await mongo.db(dbName).dropDatabase();
       await mongo.close();
+      await target.drop();
     },
   };
 }

@@ -127,14 +127,16 @@ export async function startServerProcess(env: Record<string, string>, cwd?: stri
 export function builtAppEnv(prefix: string, dbName = `test_${prefix}_${randomUUID().replaceAll('-', '')}`) {
   const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
   mongoUri.pathname = `/${dbName}`;
+  const queueName = `test-${prefix}-${randomUUID()}`;
   const env: Record<string, string> = {
     MONGODB_URI: mongoUri.toString(),
     REDIS_URL: process.env['REDIS_URL'] ?? '',
-    QUEUE_NAME: `test-${prefix}-${randomUUID()}`,
+    QUEUE_NAME: queueName,
     ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
   };
   return {
     dbName,
+    queueName,
     mongoUri: mongoUri.toString(),
     env,
     async drop() {

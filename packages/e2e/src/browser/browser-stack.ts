@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { MongoClient } from 'mongodb';
-import { freePort, startOwnRedis, startServerProcess, startWorkerProcess } from '../processes.ts';
+import { builtAppEnv, freePort, startOwnRedis, startServerProcess, startWorkerProcess } from '../processes.ts';
 import { ageInvites } from '../testing/age-invites.ts';
 
 export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
@@ -20,19 +19,12 @@ export async function startBrowserStack() {
   const redis = await startOwnRedis();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const dbName = `test_browser_${randomUUID().replaceAll('-', '')}`;
-  const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
-  mongoUri.pathname = `/${dbName}`;
-  const env = {
-    MONGODB_URI: mongoUri.toString(),
-    REDIS_URL: redis.url,
-    PUBLIC_URL: baseUrl,
-    ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
-  };
+  const target = builtAppEnv('browser');
+  const env = { ...target.env, REDIS_URL: redis.url, PUBLIC_URL: baseUrl };
   const server = await startServerProcess({ ...env, PORT: String(port), PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN });
   const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
-  const db = await createDb({ uri: mongoUri.toString(), dbName });
-  const mongo = await MongoClient.connect(mongoUri.toString());
+  const db = await createDb({ uri: target.mongoUri, dbName: target.dbName });
+  const mongo = await MongoClient.connect(target.mongoUri);
 
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
   /** Waits for the `count`-th mail to `to` and returns every invite link sent to it. */
@@ -50,14 +42,14 @@ export async function startBrowserStack() {
     mailsTo,
     inviteLinks,
     /** As if `ms` had passed since the org's invites were issued (see `ageInvites`). */
-    ageInvites: (orgId: string, ms: number) => ageInvites(mongo.db(dbName), { orgId }, ms),
+    ageInvites: (orgId: string, ms: number) => ageInvites(mongo.db(target.dbName), { orgId }, ms),
     async stop() {
       await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
       await smtp.close();
       await redis.stop();
       await db.close();
-      await mongo.db(dbName).dropDatabase();
       await mongo.close();
+      await target.drop();
     },
   };
 }

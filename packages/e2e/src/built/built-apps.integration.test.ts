@@ -1,22 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createProvisioClient } from '@provisio/client';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { startServerProcess, startWorkerProcess } from '../processes.ts';
+import { builtAppEnv, startServerProcess, startWorkerProcess } from '../processes.ts';
 
 // What ships: the server and the worker as `pnpm start` runs them (plain node on dist/, no tsx),
 // as separate processes on the test services, driven only over HTTP and SMTP.
 const adminToken = randomBytes(32).toString('base64url');
-const dbName = `test_built_${randomUUID().replaceAll('-', '')}`;
-const mongoUri = new URL(process.env['MONGODB_URI'] ?? '');
-mongoUri.pathname = `/${dbName}`;
-const env = {
-  MONGODB_URI: mongoUri.toString(),
-  REDIS_URL: process.env['REDIS_URL'] ?? '',
-  QUEUE_NAME: `test-built-${randomUUID()}`,
-  ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
-};
+const target = builtAppEnv('built');
+const env = target.env;
 
 let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
 let server: Awaited<ReturnType<typeof startServerProcess>>;
@@ -31,9 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([server?.kill('SIGTERM'), worker?.kill('SIGTERM')]);
   await smtp?.close();
-  const mongo = await MongoClient.connect(mongoUri.toString());
-  await mongo.db(dbName).dropDatabase();
-  await mongo.close();
+  await target.drop();
 });
 
 it('provisions a user end to end: platform org over tRPC, SCIM create, invite mailed by the worker, accepted', async () => {
