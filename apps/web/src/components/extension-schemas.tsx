@@ -57,7 +57,9 @@ export function ExtensionSchemas() {
     <>
       <p className="muted small">
         Custom attributes your identity provider maps into an extension (in Okta: Profile Editor → the app → add
-        attribute, external namespace = the URN). Hiding an attribute keeps its stored values; deleting removes them.
+        attribute, external namespace = the URN). Hiding an attribute or retiring a schema keeps its stored values.
+        Deleting with values removes them from every user: they disappear from the directory at once, and a background
+        task erases them from storage about a minute later.
       </p>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {(list.data ?? []).map((s) => (
@@ -71,6 +73,14 @@ export function ExtensionSchemas() {
               busy={retire.isPending}
               disabled={busy}
               onConfirm={() => retire.mutate({ id: s.id })}
+            />{' '}
+            <ConfirmButton
+              label="Retire and delete values"
+              confirmLabel="Confirm retire and delete values"
+              name={`schema ${s.name}`}
+              busy={retire.isPending}
+              disabled={busy}
+              onConfirm={() => retire.mutate({ id: s.id, deleteData: true })}
             />
           </p>
           <ul className="list-plain" aria-label={`Attributes of ${s.name}`}>

@@ -47,7 +47,7 @@ async function seed(orgId: string, storageKey: string, count: number, values: (i
   await db.models.users.collection.insertMany(docs as never[]);
   return docs.map((d) => d._id);
 }
-const raw = (id: string) => db.models.users.collection.findOne({ _id: id } as never);
+const raw = (id: string | undefined) => db.models.users.collection.findOne({ _id: id } as never);
 const register = async (orgId: string, name = 'purge', attrs = attributes) =>
   registerOrgSchema(
     { orgSchemas: db.orgSchemas, clock: at(0) },
@@ -62,18 +62,18 @@ describe('schema purges (deleteData)', () => {
     const [without] = await seed(orgA, key, 1, () => ({ badge: 'only-badge' }));
     // Another org holding the same storage key (and the same attribute) is never touched.
     const [otherOrg] = await seed(orgB, key, 1, () => ({ costCode: 'CC-B', badge: 'bB' }));
-    const before = await raw(holders[0]!);
+    const before = await raw(holders[0]);
     expect(before?.['extKeys']).toContain(`${key}.costCode=cc-0`);
     const byCostCode = { orgId: orgA, extKeys: `${key}.costCode=cc-7` };
     expect(await db.models.users.countDocuments(byCostCode)).toBe(1);
 
     await changeOrgSchema(
       { orgSchemas: db.orgSchemas, clock: at(1_000) },
-      { orgId: orgA, id: schema.id, attributes: [attributes[1]!], deleteData: ['costCode'] },
+      { orgId: orgA, id: schema.id, attributes: defs('badge'), deleteData: ['costCode'] },
     );
     // Within the delay a replica may still hold the old definition: nothing is deleted yet.
     expect(await db.runSchemaPurges(at(1_000 + PURGE_DELAY_MS - 1).now(), { pageSize: 200 })).toBeUndefined();
-    expect((await raw(holders[0]!))?.['attributes']).toMatchObject({ extensions: { [key]: { costCode: 'CC-0' } } });
+    expect((await raw(holders[0]))?.['attributes']).toMatchObject({ extensions: { [key]: { costCode: 'CC-0' } } });
 
     // One page, then "a crash": progress is saved; a second worker on its own connection resumes and finishes.
     const later = at(2_000 + PURGE_DELAY_MS).now();
@@ -107,7 +107,7 @@ describe('schema purges (deleteData)', () => {
     expect(pageClaims).toHaveLength(3);
     expect(await db.models.schemaPurges.countDocuments({})).toBe(0);
 
-    for (const id of [holders[0]!, holders[449]!]) {
+    for (const id of [holders[0], holders[449]]) {
       const doc = await raw(id);
       const ext = (doc?.['attributes'] as { extensions: Record<string, Record<string, unknown>> }).extensions[key];
       expect(ext).not.toHaveProperty('costCode');
@@ -118,8 +118,8 @@ describe('schema purges (deleteData)', () => {
       expect(doc?.['version']).toBe(1);
     }
     expect(await db.models.users.countDocuments(byCostCode)).toBe(0);
-    expect((await raw(without!))?.['attributes']).toMatchObject({ extensions: { [key]: { badge: 'only-badge' } } });
-    expect((await raw(otherOrg!))?.['attributes']).toMatchObject({ extensions: { [key]: { costCode: 'CC-B' } } });
+    expect((await raw(without))?.['attributes']).toMatchObject({ extensions: { [key]: { badge: 'only-badge' } } });
+    expect((await raw(otherOrg))?.['attributes']).toMatchObject({ extensions: { [key]: { costCode: 'CC-B' } } });
     // Nothing left: a run reads the empty queue only.
     expect(await db.runSchemaPurges(later)).toBeUndefined();
   });
@@ -137,7 +137,7 @@ describe('schema purges (deleteData)', () => {
     const retired = await retire(gone.id, true);
     expect(retired).toMatchObject({ status: 'retired', purgedAttributeNames: ['goneCode', 'goneBadge'] });
     expect(await db.runSchemaPurges(at(PURGE_DELAY_MS + 60_000).now())).toEqual({ purged: 2, done: 2 });
-    const doc = await raw(both!);
+    const doc = await raw(both);
     expect((doc?.['attributes'] as { extensions: object }).extensions).toEqual({
       [kept.storageKey]: { keptCode: 'K' },
     });
@@ -153,7 +153,7 @@ describe('schema purges (deleteData)', () => {
     expect(await db.models.schemaPurges.countDocuments({})).toBe(1);
     await db.runSchemaPurges(at(11 * 60_000).now());
     expect(await db.models.schemaPurges.countDocuments({})).toBe(0);
-    expect((await raw(user!))?.['attributes']).toMatchObject({
+    expect((await raw(user))?.['attributes']).toMatchObject({
       extensions: { [schema.storageKey]: { neverCode: 'stays' } },
     });
   });

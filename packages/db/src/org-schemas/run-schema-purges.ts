@@ -54,10 +54,9 @@ async function userIdsAfter(deps: Deps, orgId: string, after: string | undefined
 /** Whether the purge may run now, may run later, or asks for what never happened (to drop). */
 function readiness(purge: SchemaPurgeDoc, schema: OrgSchemaDoc | null, now: Date, delayMs: number) {
   const lower = purge.attribute.toLowerCase();
-  const confirmed = schema?.purgedAttributeNames.some((n) => n.toLowerCase() === lower) ?? false;
-  if (!confirmed)
-    return !schema || now.getTime() - purge.requestedAt.getTime() >= UNCONFIRMED_AFTER_MS ? 'drop' : 'wait';
-  return now.getTime() - schema!.updatedAt.getTime() >= delayMs ? 'run' : 'wait';
+  if (schema?.purgedAttributeNames.some((n) => n.toLowerCase() === lower))
+    return now.getTime() - schema.updatedAt.getTime() >= delayMs ? 'run' : 'wait';
+  return !schema || now.getTime() - purge.requestedAt.getTime() >= UNCONFIRMED_AFTER_MS ? 'drop' : 'wait';
 }
 
 type Budget = { left: number; size: number };
