@@ -78,6 +78,19 @@ describe('cursor walks through SQL (FerretDB + PostgreSQL) and through mongoose'
     expect(withSql.engine()?.kind).toBe('ferretdb-postgresql');
   });
 
+  it('reads no total when the cursor carries it (withTotal: false), on both paths', async () => {
+    for (const db of [withSql, plain]) {
+      const first = await db.users.listAfter(orgId, { count: 3 });
+      expect(first.totalResults).toBeGreaterThan(3);
+      const later = await db.users.listAfter(orgId, {
+        count: 3,
+        withTotal: false,
+        ...(first.next ? { after: first.next } : {}),
+      });
+      expect([later.items.length, 'totalResults' in later]).toEqual([3, false]);
+    }
+  });
+
   it.each(orders)('users: %s', async (_name, order) => {
     const index = await plain.users.list(orgId, { ...order, startIndex: 1, count: 1_000 });
     const expected = { ids: index.items.map((u) => u.id), total: index.totalResults };
