@@ -96,6 +96,12 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       },
     },
     {
+      // Extension values an admin deleted with their attribute (`deleteData`), a minute after the change.
+      name: 'extension data purge',
+      intervalMs: MINUTE / 2,
+      run: () => db.runSchemaPurges(clock.now()),
+    },
+    {
       // The brake counts within its window only; older marks count nothing.
       name: 'brake mark prune',
       intervalMs: HOUR,

@@ -161,7 +161,7 @@ export function renderReport(r: BenchResults): string {
     '## Admin web app users page (tRPC `users.search`, 25 rows, then the invite states of its invited rows; median of up to 3)',
     usersPageTable(r.usersPage),
     '',
-    '## SCIM cursor paging (RFC 9865: `GET /Users?cursor=…&count=100`, creation order; median of 7, the views taken in turns; totalResults counted on every page)',
+    '## SCIM cursor paging (RFC 9865: `GET /Users?cursor=…&count=100`, creation order; median of 7, the views taken in turns; totalResults counted on the first page, carried in the cursor after)',
     cursorPagesTable(r.cursorPages),
     '',
     `## Okta-style initial sync into a fresh org (GET filter → POST → every 10th a PATCH), beside ${n0(2 * Math.max(...meta.args.sizes))} seeded users`,

@@ -14,6 +14,9 @@ import { createGroupRepository } from './groups/group-repository.ts';
 import { registerOrgModel } from './orgs/org-model.ts';
 import { registerOrgSchemaModel } from './org-schemas/org-schema-model.ts';
 import { createOrgSchemaRepository } from './org-schemas/org-schema-repository.ts';
+import { registerSchemaPurgeModel } from './org-schemas/schema-purge-model.ts';
+import { runSchemaPurges } from './org-schemas/run-schema-purges.ts';
+import type { SchemaPurgeOptions } from './org-schemas/run-schema-purges.ts';
 import { registerUserModel } from './users/user-model.ts';
 import { createAccessRepositories, registerAccessModels } from './keys/access-stores.ts';
 import { createUserRepository } from './users/user-repository.ts';
@@ -75,6 +78,7 @@ export async function openDb({
   const models = {
     orgs: registerOrgModel(connection),
     orgSchemas: registerOrgSchemaModel(connection),
+    schemaPurges: registerSchemaPurgeModel(connection),
     invites: registerInviteModel(connection),
     claims: registerClaimModel(connection),
     users: registerUserModel(connection),
@@ -121,7 +125,7 @@ export async function openDb({
     inviteUsers: createInviteUsers(users),
     inviteOrgs: createInviteOrgLookup(models.orgs),
     /** The orgs' extension schemas (core OrgSchemaRepository, org-scoped). */
-    orgSchemas: createOrgSchemaRepository(models.orgSchemas, versionClaims),
+    orgSchemas: createOrgSchemaRepository(models.orgSchemas, models.schemaPurges, versionClaims),
     /** Once-only claims, and their pruning by the sweeper. */
     claims: versionClaims.claims,
     /** Short locks on values (unique extension values) while a request checks and writes them. */
@@ -141,6 +145,12 @@ export async function openDb({
      * worker runs it periodically; a no-op read of its marker once done.
      */
     backfillUserKeys: (now: Date) => backfillUserKeys(models, versionClaims, now),
+    /**
+     * Deletes the stored values of attributes an admin removed with `deleteData`
+     * (org-schemas/run-schema-purges.ts): the worker runs it periodically.
+     */
+    runSchemaPurges: (now: Date, options?: SchemaPurgeOptions) =>
+      runSchemaPurges({ models, vc: versionClaims, reads }, now, options),
     /**
      * Creates every index the models declare and runs the FerretDB index companion (a no-op on
      * MongoDB); idempotent. No data migration runs here: a start never scans a collection.

@@ -82,7 +82,8 @@ const schemaRegister: Command = {
 
 const schemaChange: Command = {
   path: ['schema', 'change'],
-  summary: 'Change a schema: a new attribute list hides the attributes it leaves out (values kept)',
+  summary:
+    'Change a schema: a new attribute list hides the attributes it leaves out (values kept); --delete-data removes an attribute and erases its values from every user (in the background, a minute later)',
   example: 'pnpm cli schema change 0193… --file attributes.json --delete-data oldCode',
   credential: 'org',
   positionals: ['id'],
@@ -91,7 +92,11 @@ const schemaChange: Command = {
     file: { type: 'string', description: 'JSON: the whole new attribute list, or a definition holding one' },
     name: { type: 'string', description: 'new display name' },
     description: { type: 'string', description: 'new description' },
-    'delete-data': { type: 'string', multiple: true, description: 'remove this attribute and its values (repeatable)' },
+    'delete-data': {
+      type: 'string',
+      multiple: true,
+      description: 'remove this attribute and erase its values from every user (repeatable; not undoable)',
+    },
     json,
   },
   async run(client, values) {
@@ -114,14 +119,21 @@ const schemaChange: Command = {
 
 const schemaRetire: Command = {
   path: ['schema', 'retire'],
-  summary: 'Retire a schema: it leaves /Schemas, its values stay stored (invisible)',
-  example: 'pnpm cli schema retire 0193…',
+  summary:
+    'Retire a schema: it leaves /Schemas, its values stay stored (invisible); --delete-data erases them from every user (in the background, a minute later)',
+  example: 'pnpm cli schema retire 0193… --delete-data',
   credential: 'org',
   positionals: ['id'],
-  options: { id: { type: 'string', description: 'schema id' }, json },
+  options: {
+    id: { type: 'string', description: 'schema id' },
+    'delete-data': { type: 'boolean', description: 'also erase every stored value of the schema (not undoable)' },
+    json,
+  },
   async run(client, values) {
-    const schema = await client.orgSchemas.retire.mutate({ id: requireString(values, 'id') });
-    return { json: schema, lines: [`Retired ${schema.urn} (${schema.id}); its values are kept.`] };
+    const deleteData = values['delete-data'] === true;
+    const schema = await client.orgSchemas.retire.mutate({ id: requireString(values, 'id'), deleteData });
+    const what = deleteData ? 'its values are erased from every user within a few minutes' : 'its values are kept';
+    return { json: schema, lines: [`Retired ${schema.urn} (${schema.id}); ${what}.`] };
   },
 };
 

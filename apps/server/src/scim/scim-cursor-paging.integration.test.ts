@@ -121,6 +121,25 @@ describe('a cursor walk (RFC 9865)', () => {
     expect(third.body).not.toHaveProperty('nextCursor');
   });
 
+  it('counts totalResults on the first page only and carries it in the cursor (later pages cost their rows only)', async () => {
+    for (const i of [1, 2, 3]) {
+      expect((await t.scim('post', '/Groups').send({ schemas: [GROUP], displayName: `Total ${i}` })).status).toBe(201);
+    }
+    const path = (cursor: string) =>
+      `/Groups?filter=${encodeURIComponent('displayName sw "Total"')}&cursor=${cursor}&count=2`;
+    const first = await t.scim('get', path(''));
+    expect(first.body.totalResults).toBe(3);
+    // Created after the walk started, ahead of it: the walk reaches it, the total stays the one counted at the start.
+    expect((await t.scim('post', '/Groups').send({ schemas: [GROUP], displayName: 'Total 4' })).status).toBe(201);
+    const second = await t.scim('get', path(nextOf(first)));
+    expect([second.body.totalResults, ids(second).length, second.body.nextCursor]).toEqual([3, 2, undefined]);
+    // The carried total is signed: changing it is a forged cursor.
+    const [body = '', sig = ''] = nextOf(first).split('.');
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${Buffer.from(JSON.stringify({ ...payload, n: 1 })).toString('base64url')}.${sig}`;
+    expect((await t.scim('get', path(forged))).body.scimType).toBe('invalidCursor');
+  });
+
   it('walks the root /.search by cursor: the users, then the groups, whatever the page size', async () => {
     for (const i of [1, 2, 3]) {
       const made = await t.scim('post', '/Groups', 'orgB').send({ schemas: [GROUP], displayName: `Root ${i}` });

@@ -211,6 +211,7 @@ describe('schema changes', () => {
 
   it('deleting an attribute with its data: gone from answers and storage, and its name cannot return', async () => {
     const u = await create('purge@a.example', { costCode: 'P', ticket: 'secret' });
+    const idle = await create('purge-idle@a.example', { costCode: 'I', ticket: 'idle-secret' });
     const visible = ATTRIBUTES.filter((a) => a.name !== 'ticket');
     await admin().orgSchemas.change({ id: schemaId, attributes: visible, deleteData: ['ticket'] });
     expect(await extOf(u.id)).toEqual({ costCode: 'P' });
@@ -220,6 +221,12 @@ describe('schema changes', () => {
     await patch(u.id, [{ op: 'replace', path: 'costCode', value: 'P2' }]).expect(200);
     const stored = await t.models.users.findById(u.id).lean();
     expect(JSON.stringify(stored)).not.toContain('secret');
+    // A user nobody writes loses it to the worker's purge (run here without its one-minute wait).
+    expect(JSON.stringify(await t.models.users.findById(idle.id).lean())).toContain('idle-secret');
+    await t.deps.db.runSchemaPurges(new Date(), { delayMs: 0 });
+    const idleStored = await t.models.users.findById(idle.id).lean();
+    expect(JSON.stringify(idleStored)).not.toContain('secret');
+    expect(Object.values(idleStored?.attributes.extensions ?? {})).toEqual([{ costCode: 'I' }]);
   });
 });
 
@@ -251,5 +258,13 @@ describe('retire', () => {
     expect(write.status).toBe(400);
     const stored = await t.models.users.findById(u.id).lean();
     expect(JSON.stringify(stored?.attributes)).toContain('KEEP');
+  });
+
+  it('deleteData on a retired schema erases its values from storage', async () => {
+    const retired = await admin().orgSchemas.retire({ id: schemaId, deleteData: true });
+    expect(retired.purgedAttributeNames).toEqual(expect.arrayContaining(['costCode', 'badge', 'site']));
+    await t.deps.db.runSchemaPurges(new Date(), { delayMs: 0 });
+    const holders = (await t.models.users.find({ orgId: t.orgA }).lean()).filter((s) => s.attributes.extensions);
+    expect(holders.map((s) => s.attributes.userName)).toEqual([]);
   });
 });

@@ -20,6 +20,12 @@ const EXAMPLE = JSON.stringify(
   2,
 );
 
+/** Retiring keeps the values (invisible) unless the admin asks to delete them too. */
+const RETIRE_CHOICES = [
+  { label: 'Retire', deleteData: false },
+  { label: 'Retire and delete values', deleteData: true },
+] as const;
+
 const typeOf = (a: Attribute) => `${a.type}${a.multiValued ? '[]' : ''}${a.uniqueness === 'server' ? ', unique' : ''}`;
 
 /** The org's User extension schemas: what the IdP may send beside the core attributes. */
@@ -57,21 +63,26 @@ export function ExtensionSchemas() {
     <>
       <p className="muted small">
         Custom attributes your identity provider maps into an extension (in Okta: Profile Editor → the app → add
-        attribute, external namespace = the URN). Hiding an attribute keeps its stored values; deleting removes them.
+        attribute, external namespace = the URN). Hiding an attribute or retiring a schema keeps its stored values.
+        Deleting with values removes them from every user: they disappear from the directory at once, and a background
+        task erases them from storage about a minute later.
       </p>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {(list.data ?? []).map((s) => (
         <div key={s.id} role="group" aria-label={s.urn} className="card-inner">
           <p>
             <strong>{s.name}</strong> <span className="mono small">{s.urn}</span>{' '}
-            <ConfirmButton
-              label="Retire"
-              confirmLabel="Confirm retire"
-              name={`schema ${s.name}`}
-              busy={retire.isPending}
-              disabled={busy}
-              onConfirm={() => retire.mutate({ id: s.id })}
-            />
+            {RETIRE_CHOICES.map(({ label, deleteData }) => (
+              <ConfirmButton
+                key={label}
+                label={label}
+                confirmLabel={`Confirm ${label.toLowerCase()}`}
+                name={`schema ${s.name}`}
+                busy={retire.isPending}
+                disabled={busy}
+                onConfirm={() => retire.mutate({ id: s.id, deleteData })}
+              />
+            ))}
           </p>
           <ul className="list-plain" aria-label={`Attributes of ${s.name}`}>
             {s.attributes.map((a) => (

@@ -33,6 +33,8 @@ export async function measureCursorPages(
     { orgId: org.orgId, listing: 'users', query: {} },
     { id: near },
     new Date(),
+    // The total a walk's first page counted and its cursors carry (later pages never count again).
+    ids.length,
   );
   const once = async (view: string, path: string) => {
     const reply = await http.send('GET', path);

@@ -26,7 +26,14 @@ export function listGroupsByCursor(
   return cursorPage(deps, {
     scope: { orgId, listing: 'groups', query: { filter, ...order } },
     cursor,
-    read: (after) =>
-      deps.groups.listAfter(orgId, { filter, ...order, count, includeMembers, ...(after ? { after } : {}) }),
+    read: (after, { withTotal }) =>
+      deps.groups.listAfter(orgId, {
+        filter,
+        ...order,
+        count,
+        withTotal,
+        includeMembers,
+        ...(after ? { after } : {}),
+      }),
   });
 }

@@ -6,6 +6,7 @@ import type { OrgSchemaRecord } from './org-schema-record.ts';
 import type { OrgSchemaRepository } from './org-schema-repository.ts';
 import { assertFitsOrg, MAX_KNOWN_ATTRIBUTES } from './org-schema-rules.ts';
 import { planAttributeChange } from './plan-attribute-change.ts';
+import { purgeRequests } from './purge-requests.ts';
 
 export type ChangeOrgSchemaOptions = {
   orgId: string;
@@ -16,7 +17,7 @@ export type ChangeOrgSchemaOptions = {
   description?: string | undefined;
   /** The whole new attribute list: one left out is hidden (values kept), unless named in `deleteData`. */
   attributes?: readonly OrgAttribute[] | undefined;
-  /** Attributes to remove together with their values. */
+  /** Attributes to remove together with their values (the worker deletes the values a minute later). */
   deleteData?: readonly string[] | undefined;
 };
 
@@ -46,7 +47,10 @@ export async function changeOrgSchema(
         ...(name !== undefined ? { name } : {}),
         ...(description !== undefined ? { description } : {}),
       };
-      return deps.orgSchemas.update(orgId, id, current.version, changes, deps.clock.now());
+      const now = deps.clock.now();
+      // The purge is recorded first: a crash between the two leaves a request the worker drops, never a lost one.
+      await deps.orgSchemas.recordPurges(purgeRequests(current, state.purgedAttributeNames, now));
+      return deps.orgSchemas.update(orgId, id, current.version, changes, now);
     },
   });
 }

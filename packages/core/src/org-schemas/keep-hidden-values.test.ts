@@ -39,6 +39,12 @@ describe('keepHiddenValues', () => {
     });
   });
 
+  it('drops the deleted values of a retired schema, keeps the rest of it', () => {
+    const retired = schema({ storageKey: 'xr', status: 'retired', purgedAttributeNames: ['Gone'] });
+    const stored2 = { xr: { gone: 'g', kept: 'k' } };
+    expect(keepHiddenValues(stored2, undefined, [retired])).toEqual({ xr: { kept: 'k' } });
+  });
+
   it('stores nothing when nothing is left', () => {
     expect(keepHiddenValues({ xa: { shown: 'x' } }, undefined, [schema({})])).toBeUndefined();
   });

@@ -8,9 +8,10 @@ const lower = (s: string) => s.toLowerCase();
 
 /** The stored values of one schema a write cannot see: hidden attributes' (purged ones go). */
 function invisibleValues(stored: Values, schema: OrgSchemaRecord | undefined): Values {
-  // A retired schema, or one this process does not know: nothing of it is visible, all stays.
-  if (!schema || schema.status === 'retired') return stored;
-  const visible = new Set(schema.attributes.map((a) => lower(a.name)));
+  // A schema this process does not know: nothing of it is visible, all stays.
+  if (!schema) return stored;
+  // A retired schema shows nothing: all stays but what was deleted with its data.
+  const visible = new Set(schema.status === 'retired' ? [] : schema.attributes.map((a) => lower(a.name)));
   const purged = new Set(schema.purgedAttributeNames.map(lower));
   return Object.fromEntries(
     Object.entries(stored).filter(([name]) => !visible.has(lower(name)) && !purged.has(lower(name))),
@@ -20,7 +21,8 @@ function invisibleValues(stored: Values, schema: OrgSchemaRecord | undefined): V
 /**
  * The extension data a write stores: what it sets for visible attributes, plus what it could
  * not see (hidden attributes, retired schemas), so a PUT or PATCH from an IdP never erases
- * values an admin only hid. Values of purged attributes are dropped at this write.
+ * values an admin only hid. Values of purged attributes are dropped at this write (the
+ * worker's purge removes them from users nobody writes).
  */
 export function keepHiddenValues(
   stored: UserAttributes['extensions'],

@@ -5,8 +5,26 @@ export type OrgSchemaChanges = Partial<
   Pick<OrgSchemaRecord, 'name' | 'description' | 'attributes' | 'hiddenAttributes' | 'purgedAttributeNames' | 'status'>
 >;
 
+/**
+ * An admin's request to delete the stored values of one attribute (`deleteData`): the worker
+ * removes them from every user of the org later (see `runSchemaPurges` in `@provisio/db`).
+ */
+export type SchemaPurgeRequest = {
+  orgId: string;
+  schemaId: string;
+  storageKey: string;
+  /** The attribute's name as the schema spells it. */
+  attribute: string;
+  requestedAt: Date;
+};
+
 /** Storage of org extension schemas; every method is scoped by `orgId`. */
 export interface OrgSchemaRepository {
+  /**
+   * Records pending purges, idempotently (one per schema and attribute). Written before the
+   * schema change that purges them: the worker runs one only once the schema says so.
+   */
+  recordPurges(purges: readonly SchemaPurgeRequest[]): Promise<void>;
   /** @throws AppError CONFLICT when the org has an active schema with this URN (case-insensitively). */
   insert(schema: NewOrgSchema): Promise<OrgSchemaRecord>;
   /** Oldest first; retired ones only when asked. */

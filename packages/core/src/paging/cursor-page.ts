@@ -25,25 +25,35 @@ export function cursorCount(count: number | undefined): number {
   return Math.min(Math.floor(count), MAX_PAGE_SIZE);
 }
 
+/** What storage is asked for: the page after `after`, and a count of the whole listing only when `withTotal`. */
+export type CursorRead<T> = (
+  after: KeysetPosition | undefined,
+  options: { withTotal: boolean },
+) => Promise<KeysetPage<T>>;
+
 /**
  * One page of a cursor walk: reads the position the cursor carries (checked: signature, org,
  * query, age), lets storage read the page after it, and signs where the next page starts.
- * An empty cursor starts the walk.
+ * An empty cursor starts the walk. `totalResults` is counted on the first page only and carried
+ * in the signed cursor, so every later page costs its `count` rows whatever the listing's size
+ * (it stays the total when the walk started; RFC 7644 §3.4.2.4 paging is not a snapshot anyway).
  */
 export async function cursorPage<T>(
   deps: CursorDeps,
-  options: { scope: CursorScope; cursor: string; read: (after: KeysetPosition | undefined) => Promise<KeysetPage<T>> },
+  options: { scope: CursorScope; cursor: string; read: CursorRead<T> },
 ): Promise<CursorPage<T>> {
   const { scope, cursor } = options;
   const now = deps.clock.now();
-  const after =
+  const state =
     cursor === ''
       ? undefined
       : readCursor(deps.cursorKey, scope, cursor, { now, timeoutSeconds: CURSOR_TIMEOUT_SECONDS });
-  const page = await options.read(after);
+  // A cursor issued before totals were carried has none: that page counts, and carries it on.
+  const page = await options.read(state?.after, { withTotal: state?.total === undefined });
+  const totalResults = state?.total ?? page.totalResults ?? 0;
   return {
-    totalResults: page.totalResults,
+    totalResults,
     items: page.items,
-    ...(page.next ? { nextCursor: issueCursor(deps.cursorKey, scope, page.next, now) } : {}),
+    ...(page.next ? { nextCursor: issueCursor(deps.cursorKey, scope, page.next, now, totalResults) } : {}),
   };
 }

@@ -17,7 +17,9 @@ export type KeysetQuery = {
   after?: KeysetPosition;
   /** 1..1000. */
   count: number;
+  /** Count the whole listing (`totalResults`); false on pages whose cursor carries the total. Default true. */
+  withTotal?: boolean;
 };
 
-/** `next` is where the following page starts, null on the last page. */
-export type KeysetPage<T> = { totalResults: number; items: T[]; next: KeysetPosition | null };
+/** `next` is where the following page starts, null on the last page; `totalResults` absent when not asked for. */
+export type KeysetPage<T> = { totalResults?: number; items: T[]; next: KeysetPosition | null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorCount } from './cursor-page.ts';
+import { cursorCount, cursorPage } from './cursor-page.ts';
 import { deriveListCursorKey, issueCursor, readCursor } from './list-cursor.ts';
 
 const key = deriveListCursorKey('admin-token');
@@ -21,7 +21,7 @@ const invalidCursor = { code: 'BAD_REQUEST', scimType: 'invalidCursor' };
 
 describe('list cursors', () => {
   it('give back the position they carry, for the same org and query within the timeout', () => {
-    expect(readCursor(key, scope, cursor, at(3600))).toEqual(position);
+    expect(readCursor(key, scope, cursor, at(3600))).toEqual({ after: position });
     expect(cursor).toMatch(/^[A-Za-z0-9_.-]+$/); // RFC 3986 unreserved characters only
   });
 
@@ -48,6 +48,26 @@ describe('list cursors', () => {
       code: 'BAD_REQUEST',
       scimType: 'expiredCursor',
     });
+  });
+
+  it('count the total on the first page only, and carry it in the signed cursor to every later page', async () => {
+    const asked: boolean[] = [];
+    const deps = { clock: { now: () => issuedAt }, cursorKey: key };
+    const read = (after: { id: string } | undefined, { withTotal }: { withTotal: boolean }) => {
+      asked.push(withTotal);
+      const id = String(Number(after?.id ?? 0) + 1);
+      return Promise.resolve({ items: [id], next: { id }, ...(withTotal ? { totalResults: 42 } : {}) });
+    };
+    const first = await cursorPage(deps, { scope, cursor: '', read });
+    const second = await cursorPage(deps, { scope, cursor: first.nextCursor ?? '', read });
+    const third = await cursorPage(deps, { scope, cursor: second.nextCursor ?? '', read });
+    expect(asked).toEqual([true, false, false]);
+    expect([first, second, third].map((p) => p.totalResults)).toEqual([42, 42, 42]);
+    // A cursor issued without a total (before totals were carried) counts once, then carries it.
+    const old = issueCursor(key, scope, { id: '7' }, issuedAt);
+    const fromOld = await cursorPage(deps, { scope, cursor: old, read });
+    await cursorPage(deps, { scope, cursor: fromOld.nextCursor ?? '', read });
+    expect(asked.slice(3)).toEqual([true, false]);
   });
 
   it('take a count of 1 or more, lower one above the maximum, refuse 0 as invalidCount', () => {

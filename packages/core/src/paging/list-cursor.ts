@@ -16,7 +16,11 @@ export const deriveListCursorKey = (adminToken: string): string =>
 /** What a cursor is bound to: the org, and the listing's normalised query (not its page size or projection). */
 export type CursorScope = { orgId: string; listing: string; query: unknown };
 
-type Payload = { v: 1; o: string; q: string; t: number; p: KeysetPosition };
+/** `n`: totalResults counted on the walk's first page, carried so later pages need not count again. */
+type Payload = { v: 1; o: string; q: string; t: number; p: KeysetPosition; n?: number };
+
+/** Where a cursor continues from, and the walk's total when the cursor carries it. */
+export type CursorState = { after: KeysetPosition; total?: number };
 
 const mac = (key: string, text: string) => createHmac('sha256', key).update(text).digest();
 const queryDigest = (scope: CursorScope) =>
@@ -34,13 +38,20 @@ const notOurs = () =>
  * `base64url(payload).base64url(HMAC-SHA256)`: only characters RFC 9865 allows (RFC 3986
  * unreserved). Issued at `now`, so `cursorTimeout` counts from the page that returned it.
  */
-export function issueCursor(key: string, scope: CursorScope, position: KeysetPosition, now: Date): string {
+export function issueCursor(
+  key: string,
+  scope: CursorScope,
+  position: KeysetPosition,
+  now: Date,
+  total?: number,
+): string {
   const payload: Payload = {
     v: 1,
     o: scope.orgId,
     q: queryDigest(scope),
     t: Math.floor(now.getTime() / 1000),
     p: position,
+    ...(total !== undefined ? { n: total } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${mac(key, body).toString('base64url')}`;
@@ -54,7 +65,7 @@ const isPosition = (p: unknown): p is KeysetPosition => {
 };
 
 /**
- * The position a cursor continues from. BAD_REQUEST `invalidCursor` when it is not one this
+ * The position a cursor continues from (and the total it carries). BAD_REQUEST `invalidCursor` when it is not one this
  * deployment signed, is another org's, or was made for another filter or sort; `expiredCursor`
  * when it is older than `timeoutSeconds`. Never a 5xx, whatever the text.
  */
@@ -63,7 +74,7 @@ export function readCursor(
   scope: CursorScope,
   cursor: string,
   options: { now: Date; timeoutSeconds: number },
-): KeysetPosition {
+): CursorState {
   const [body, sig, extra] = cursor.split('.');
   if (!body || !sig || extra !== undefined || cursor.length > 2048) throw notOurs();
   const expected = mac(key, body);
@@ -71,6 +82,8 @@ export function readCursor(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw notOurs();
   const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Payload;
   if (payload.v !== 1 || payload.o !== scope.orgId || !isPosition(payload.p)) throw notOurs();
+  const total = payload.n;
+  if (total !== undefined && !(Number.isSafeInteger(total) && total >= 0)) throw notOurs();
   if (payload.q !== queryDigest(scope)) {
     throw invalid(
       'invalid cursor: it was issued for another filter or sort order; send the same query with each cursor',
@@ -82,5 +95,5 @@ export function readCursor(
       scimType: 'expiredCursor',
     });
   }
-  return payload.p;
+  return total === undefined ? { after: payload.p } : { after: payload.p, total };
 }

@@ -36,11 +36,12 @@ export function listUsersByCursor(
   return cursorPage(deps, {
     scope,
     cursor,
-    read: (after) =>
+    read: (after, { withTotal }) =>
       deps.users.listAfter(orgId, {
         filter,
         ...order,
         count,
+        withTotal,
         ...(after ? { after } : {}),
         ...(status ? { status } : {}),
         ...(text ? { text } : {}),

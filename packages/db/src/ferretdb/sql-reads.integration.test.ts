@@ -1,60 +1,15 @@
-import { uuidV7 } from '@provisio/core';
 import type { ListQuery, UserStatus } from '@provisio/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../create-db.ts';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
-import { createTestDb, createTestOrg, testMongoUri } from '../testing.ts';
+import { twoPathsFixture } from './two-paths-fixture.ts';
 
 /**
  * Differential: the same list pages through the SQL reads (the companion on) and through
  * mongoose alone (a second connection to the same database without it) must be identical:
  * order, totals, narrowing by status, missing sort values (last ascending, first descending), deep pages.
  */
-let withSql: Awaited<ReturnType<typeof createTestDb>>;
-let plain: Db;
-let orgId: string;
-const STATUSES: UserStatus[] = ['invited', 'active', 'deactivated'];
-
-beforeAll(async () => {
-  withSql = await createTestDb();
-  plain = await createDb({ uri: testMongoUri(), dbName: withSql.connection.name });
-  ({ orgId } = await createTestOrg(withSql));
-  const other = await createTestOrg(withSql);
-  const now = new Date();
-  for (let i = 0; i < 90; i++) {
-    // Mixed case, a missing family name every 7th, names that sort differently from ids.
-    const familyName = i % 7 === 0 ? undefined : ['Émile', 'zeta', 'Alpha', 'beta', 'ALPHA2'][i % 5];
-    const attributes = {
-      userName: `U${(i * 37) % 90}@Example.com`,
-      active: true,
-      ...(familyName ? { name: { familyName } } : {}),
-      emails: [{ value: `u${i}@example.com` }],
-    };
-    await withSql.users.insert(orgId, {
-      id: uuidV7(),
-      attributes,
-      status: STATUSES[i % 3] ?? 'invited',
-      source: 'scim',
-      role: 'standard',
-      now,
-    });
-    await withSql.users.insert(other.orgId, {
-      id: uuidV7(),
-      attributes,
-      status: 'active',
-      source: 'scim',
-      role: 'standard',
-      now,
-    });
-  }
-  for (let i = 0; i < 30; i++)
-    await withSql.groups.insert(orgId, { id: uuidV7(), attributes: { displayName: `G${(i * 7) % 30}` }, now });
-}, 60_000);
-
-afterAll(async () => {
-  await plain.close();
-  await withSql.drop();
-});
+const now = new Date();
+const fx = twoPathsFixture({ users: 90, groups: 30, createdAt: () => now });
 
 const pages: Array<[string, ListQuery, UserStatus?]> = [
   ['first page', { startIndex: 1, count: 10 }],
@@ -71,12 +26,12 @@ const pages: Array<[string, ListQuery, UserStatus?]> = [
 
 describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', () => {
   it('runs on the companion here', () => {
-    expect(withSql.engine()?.kind).toBe('ferretdb-postgresql');
+    expect(fx.withSql.engine()?.kind).toBe('ferretdb-postgresql');
   });
 
   it.each(pages)('users: %s', async (_name, query, status) => {
-    const list = (db: Db) => db.users.list(orgId, { ...query, ...(status ? { status } : {}) });
-    const [sql, mongo] = await Promise.all([list(withSql), list(plain)]);
+    const list = (db: Db) => db.users.list(fx.orgId, { ...query, ...(status ? { status } : {}) });
+    const [sql, mongo] = await Promise.all([list(fx.withSql), list(fx.plain)]);
     expect(sql.items.map((u) => u.id)).toEqual(mongo.items.map((u) => u.id));
     expect(sql).toEqual(mongo);
     expect(sql.totalResults).toBe(query.count === 0 || !status ? 90 : 30);
@@ -85,8 +40,8 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
   it.each(['ascending', 'descending'] as const)(
     'users: where missing family names go, %s, on both paths',
     async (sortOrder) => {
-      for (const db of [withSql, plain]) {
-        const { items } = await db.users.list(orgId, {
+      for (const db of [fx.withSql, fx.plain]) {
+        const { items } = await db.users.list(fx.orgId, {
           startIndex: 1,
           count: 1_000,
           sortBy: 'name.familyName',
@@ -102,8 +57,8 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
 
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {
     const [sql, mongo] = await Promise.all([
-      withSql.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' }),
-      plain.groups.list(orgId, { startIndex, count: 10, sortBy: 'displayName' }),
+      fx.withSql.groups.list(fx.orgId, { startIndex, count: 10, sortBy: 'displayName' }),
+      fx.plain.groups.list(fx.orgId, { startIndex, count: 10, sortBy: 'displayName' }),
     ]);
     expect(sql).toEqual(mongo);
     expect(sql.totalResults).toBe(30);

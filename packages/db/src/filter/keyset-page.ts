@@ -62,7 +62,7 @@ function sidesAfter(sort: Record<string, 1 | -1>, after: KeysetPosition | undefi
 export async function keysetPage<D>(
   source: PageSource<D>,
   query: KeysetQuery,
-): Promise<{ totalResults: number; docs: D[]; next: KeysetPosition | null }> {
+): Promise<{ totalResults?: number; docs: D[]; next: KeysetPosition | null }> {
   const { model, orgId, sql } = source;
   const { sort, whereWith, equals } = await pageScope(source, query);
   const field = Object.keys(sort).find((f) => f !== '_id');
@@ -78,13 +78,19 @@ export async function keysetPage<D>(
       limit,
       ...(after ? { after: { id: after.id, ...(value !== undefined ? { value } : {}) } } : {}),
     });
-    const total = rows && (after || rows.length === limit ? await sql.count(collection, equals) : rows.length);
+    const total =
+      rows &&
+      (query.withTotal === false
+        ? null
+        : after || rows.length === limit
+          ? await sql.count(collection, equals)
+          : rows.length);
     if (rows && total !== undefined) {
       const page = rows.slice(0, query.count);
       const last = page.at(-1);
       const next = rows.length === limit && last ? { id: last.id, ...(field ? { value: last.value } : {}) } : null;
       return {
-        totalResults: total,
+        ...(total !== null ? { totalResults: total } : {}),
         docs: await docsByIds(
           model,
           orgId,
@@ -108,6 +114,7 @@ export async function keysetPage<D>(
   const page = docs.slice(0, query.count);
   const last = page.at(-1);
   const next = docs.length === limit && last !== undefined ? positionOf(last, field) : null;
+  if (query.withTotal === false) return { docs: page, next };
   // A first page that holds everything is its own total (no second read).
   const totalResults = !after && docs.length < limit ? docs.length : await model.countDocuments(whereWith());
   return { totalResults, docs: page, next };

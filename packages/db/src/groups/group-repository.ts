@@ -118,8 +118,8 @@ export function createGroupRepository(
     },
 
     async listAfter(orgId, query) {
-      const { totalResults, docs, next } = await keysetPage(source(orgId), query);
-      return { totalResults, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS), next };
+      const { docs, next, ...total } = await keysetPage(source(orgId), query);
+      return { ...total, items: await render(orgId, docs, query.includeMembers, MAX_LISTED_MEMBERS), next };
     },
 
     applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),

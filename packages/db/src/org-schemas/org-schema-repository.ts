@@ -1,9 +1,11 @@
 import type { OrgSchemaRecord, OrgSchemaRepository } from '@provisio/core/org-schemas';
 import type { Model } from 'mongoose';
-import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import { conflictOnDuplicate, isDuplicateKey } from '../errors/is-duplicate-key.ts';
 import { withVersionClaim } from '../versioning/claim-version.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 import type { OrgSchemaDoc } from './org-schema-model.ts';
+import { schemaPurgeId } from './schema-purge-model.ts';
+import type { SchemaPurgeDoc } from './schema-purge-model.ts';
 
 const toOrgSchema = (doc: OrgSchemaDoc): OrgSchemaRecord => ({
   id: doc._id,
@@ -26,8 +28,28 @@ const slotOf = (s: { urn: string; status: string; _id: string }) =>
   s.status === 'active' ? s.urn.toLowerCase() : `retired:${s._id}`;
 
 /** Implements core's OrgSchemaRepository; each version is taken by a claim (FerretDB updates are not isolated). */
-export function createOrgSchemaRepository(model: Model<OrgSchemaDoc>, vc: VersionClaims): OrgSchemaRepository {
+export function createOrgSchemaRepository(
+  model: Model<OrgSchemaDoc>,
+  purges: Model<SchemaPurgeDoc>,
+  vc: VersionClaims,
+): OrgSchemaRepository {
   return {
+    async recordPurges(requests) {
+      await Promise.all(
+        requests.map(({ orgId, schemaId, storageKey, attribute, requestedAt }) =>
+          purges
+            .updateOne(
+              { _id: schemaPurgeId(schemaId, attribute) },
+              { $setOnInsert: { orgId, schemaId, storageKey, attribute, requestedAt } },
+              { upsert: true },
+            )
+            // Two recordings at once: the other one's insert is the same request.
+            .catch((error: unknown) => {
+              if (!isDuplicateKey(error)) throw error;
+            }),
+        ),
+      );
+    },
     async insert({ now, id, ...schema }) {
       const doc: OrgSchemaDoc = {
         ...schema,

@@ -167,8 +167,8 @@ export function createUserRepository(
     },
 
     async listAfter(orgId, query) {
-      const { totalResults, docs, next } = await keysetPage(source(orgId, query), query);
-      return { totalResults, items: await withGroups(orgId, docs), next };
+      const { docs, next, ...total } = await keysetPage(source(orgId, query), query);
+      return { ...total, items: await withGroups(orgId, docs), next };
     },
 
     async page(orgId, query) {

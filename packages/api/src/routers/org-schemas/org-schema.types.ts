@@ -26,7 +26,12 @@ export const ZChangeOrgSchemaRequestSchema = z.strictObject({
   description: z.string().trim().max(500).optional(),
   /** The whole new list: an attribute left out is hidden, its values kept. */
   attributes: OrgAttributesSchema.optional(),
-  /** Attributes removed together with their stored values (never shown again; names not reusable). */
+  /** Attributes removed together with their stored values (never shown again; names not reusable; the worker erases the values). */
   deleteData: z.array(z.string().min(1).max(64)).max(100).optional(),
 });
-export const ZRetireOrgSchemaRequestSchema = z.object({ id: ZIdSchema, ifMatchVersion: ZIfMatchVersionSchema });
+export const ZRetireOrgSchemaRequestSchema = z.object({
+  id: ZIdSchema,
+  ifMatchVersion: ZIfMatchVersionSchema,
+  /** Erase every stored value of the schema too (the worker does it a minute later); allowed on a retired schema. */
+  deleteData: z.boolean().optional(),
+});

@@ -78,6 +78,27 @@ describe('orgSchemas', () => {
     for (const s of [a, ...extra]) await admin.orgSchemas.retire({ id: s.id });
   });
 
+  it('keeps the bound on active schemas when registrations race (no transactions)', async () => {
+    const { orgId } = await createTestOrg(env.db);
+    const racer = callerFor(env.db, testPrincipal(orgId, ['admin']));
+    const define = (n: string) => ({
+      urn: urn(`race${n}`),
+      name: n,
+      attributes: [{ name: `race${n}`, type: 'string' as const }],
+    });
+    for (let i = 0; i < ORG_SCHEMA_LIMITS.schemas - 2; i++) await racer.orgSchemas.register(define(`a${i}`));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => racer.orgSchemas.register(define(`b${i}`))),
+    );
+    const active = await racer.orgSchemas.list();
+    expect(active.length).toBeLessThanOrEqual(ORG_SCHEMA_LIMITS.schemas);
+    // Every registration that answered success is one of the active ones; the others were refused as tooMany.
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
+    expect(active.map((s) => s.id)).toEqual(expect.arrayContaining(won));
+    expect(active).toHaveLength(ORG_SCHEMA_LIMITS.schemas - 2 + won.length);
+    for (const r of results) if (r.status === 'rejected') expect(String(r.reason)).toMatch(/at most 10/);
+  });
+
   it('is the org’s own: another org sees none of it', async () => {
     const s = await admin.orgSchemas.register({
       urn: urn('mine'),

@@ -5,7 +5,7 @@ import { orgSchemaDeps } from './org-schema-deps.ts';
 import { forgetOrgRegistry } from './org-registry.ts';
 import { ZOrgSchemaSchema, ZRetireOrgSchemaRequestSchema } from './org-schema.types.ts';
 
-/** Admin: retires a schema; its users' values stay stored, invisible. */
+/** Admin: retires a schema; its users' values stay stored, invisible, unless `deleteData` erases them. */
 export const retireOrgSchemaProcedure = orgProcedure
   .meta({ scope: 'admin' })
   .input(ZRetireOrgSchemaRequestSchema)
