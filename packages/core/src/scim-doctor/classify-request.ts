@@ -89,7 +89,12 @@ export function shapesOf(request: ClassifiedRequest): RequestShape[] {
   return [...found];
 }
 
-const ENTRA_SHAPES: readonly RequestShape[] = ['string-boolean', 'capitalised-op', 'member-remove-by-value', 'entra-form'];
+const ENTRA_SHAPES: readonly RequestShape[] = [
+  'string-boolean',
+  'capitalised-op',
+  'member-remove-by-value',
+  'entra-form',
+];
 
 /**
  * The IdP behind a request: Okta names itself in its User-Agent (`Okta SCIM Client 1.0.0`,

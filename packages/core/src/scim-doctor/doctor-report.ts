@@ -23,7 +23,9 @@ export const ConnectionReportSchema = z.object({
   revoked: z.boolean(),
   idp: z.enum(IDPS),
   requests: z.number().int(),
-  byOperation: z.array(z.object({ operation: z.enum(SCIM_OPERATIONS), status: z.number().int(), count: z.number().int() })),
+  byOperation: z.array(
+    z.object({ operation: z.enum(SCIM_OPERATIONS), status: z.number().int(), count: z.number().int() }),
+  ),
   lastSuccessAt: z.iso.datetime().nullable(),
   lastErrors: z.array(
     z.object({

@@ -53,7 +53,7 @@ export function hintsFor(input: HintInput): DoctorHint[] {
       code: 'username-collisions',
       title: 'The IdP keeps sending userNames that are already taken',
       evidence: `${n(shapes, 'username-conflict')} User write(s) refused 409 (uniqueness) in 24 h`,
-      fix: 'userNames are unique ignoring case (RFC 7643): two people in the IdP have userNames that differ only in case, or a user was created here by hand. Make the userName source unique ignoring case (Okta: the app\'s username format; Entra: the userName mapping, e.g. userPrincipalName), or remove the duplicate assignment.',
+      fix: "userNames are unique ignoring case (RFC 7643): two people in the IdP have userNames that differ only in case, or a user was created here by hand. Make the userName source unique ignoring case (Okta: the app's username format; Entra: the userName mapping, e.g. userPrincipalName), or remove the duplicate assignment.",
     });
   if (n(shapes, 'empty-email') > 0)
     hints.push({
@@ -65,9 +65,9 @@ export function hintsFor(input: HintInput): DoctorHint[] {
   if (n(shapes, 'rate-limited') > 0)
     hints.push({
       code: 'rate-limited',
-      title: 'The IdP sends faster than this org\'s plan allows',
+      title: "The IdP sends faster than this org's plan allows",
       evidence: `${n(shapes, 'rate-limited')} request(s) refused 429 by the per-key limit (${input.keyRateLimit}/s, bursts of ${input.keyRateLimit * 2}) in 24 h`,
-      fix: 'Nothing is lost (IdPs retry 429s later), but syncs slow down. Lower the IdP\'s request rate (Okta: the app\'s rate limit in the Admin Console; Entra backs off by itself), or ask the platform admin to raise the org\'s limit (pnpm cli org set-rate-limit).',
+      fix: "Nothing is lost (IdPs retry 429s later), but syncs slow down. Lower the IdP's request rate (Okta: the app's rate limit in the Admin Console; Entra backs off by itself), or ask the platform admin to raise the org's limit (pnpm cli org set-rate-limit).",
     });
   return hints;
 }
