@@ -14,11 +14,11 @@ export type ScimTrafficDoc = {
   writer: string;
   hour: Date;
   /** `<operation>:<status>` → requests (field names hold neither `.` nor `$`). */
-  counts: Record<string, number>;
-  shapes: Record<string, number>;
-  idps: Record<string, number>;
-  lastSuccessAt: Date | null;
-  lastErrors: ScimErrorEntry[];
+  counts?: Record<string, number>;
+  shapes?: Record<string, number>;
+  idps?: Record<string, number>;
+  lastSuccessAt?: Date | null;
+  lastErrors?: ScimErrorEntry[];
 };
 
 const trafficSchema = new Schema<ScimTrafficDoc>(

@@ -36,11 +36,12 @@ export function createScimTrafficStore(model: Model<ScimTrafficDoc>): ScimTraffi
         orgId: doc.orgId,
         keyId: doc.keyId,
         hour: doc.hour,
-        counts: doc.counts,
-        shapes: doc.shapes,
-        idps: doc.idps,
+        // A share holds only the fields its `$inc`s named: absent means none.
+        counts: doc.counts ?? {},
+        shapes: doc.shapes ?? {},
+        idps: doc.idps ?? {},
         lastSuccessAt: doc.lastSuccessAt ?? null,
-        lastErrors: doc.lastErrors,
+        lastErrors: doc.lastErrors ?? [],
       }));
     },
     async sweep(before) {
