@@ -60,6 +60,8 @@ export async function startBrowserStack() {
     smtp,
     mailsTo,
     inviteLinks,
+    /** The SCIM doctor's recorder: `flush` writes what it gathered (it does every 5 s by itself). */
+    traffic: server.traffic,
     async stop() {
       await worker.stop();
       await server.stop(1_000);
