@@ -84,10 +84,10 @@ export function ScimDoctor() {
   return (
     <>
       <QueryState isPending={report.isPending} error={report.error} label="the connection doctor" />
-      {connections && !connections.length ? (
-        <p className="muted">No SCIM requests in the last 24 hours.</p>
-      ) : null}
-      {connections?.map((c) => <ConnectionDoctor key={c.keyId} c={c} />)}
+      {connections && !connections.length ? <p className="muted">No SCIM requests in the last 24 hours.</p> : null}
+      {connections?.map((c) => (
+        <ConnectionDoctor key={c.keyId} c={c} />
+      ))}
     </>
   );
 }

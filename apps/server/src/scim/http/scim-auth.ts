@@ -36,13 +36,11 @@ export async function admitScimCall(resolvePrincipal: PrincipalResolver, req: Re
     calls: 1,
     onPrincipal: (resolved) => void (req.res && (req.res.locals['resolvedPrincipal'] = resolved)),
   });
-  const principal = await Promise.resolve(resolving).catch(
-    (error: unknown) => {
-      if (isAppError(error) && error.code === 'UNAUTHENTICATED')
-        throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
-      throw error;
-    },
-  );
+  const principal = await Promise.resolve(resolving).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'UNAUTHENTICATED')
+      throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
+    throw error;
+  });
   if (!principal)
     throw unauthenticated('The bearer token is invalid or revoked', 'Bearer realm="scim", error="invalid_token"');
   if (principal.kind !== 'org')
