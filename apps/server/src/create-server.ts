@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TrustProxy } from '@provisio/config';
 import type { Clock } from '@provisio/core';
 import { createUserEventFeed } from '@provisio/core/events';
+import { createTrafficRecorder } from '@provisio/core/scim-doctor';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
 import type { Queue } from 'bullmq';
@@ -29,6 +31,7 @@ import { inviteRouter } from './invites/invite-router.ts';
 import { scimErrorBody } from './scim/http/scim-error-handler.ts';
 import { sendScim } from './scim/http/scim-response.ts';
 import { scimRouter } from './scim/scim-router.ts';
+import { recordScimTraffic } from './scim/doctor/record-traffic.ts';
 import { ssoRouter } from './sso/sso-router.ts';
 import type { PrincipalResolver } from './http/trpc-endpoint.ts';
 import { webApp } from './web/web-app.ts';
@@ -58,6 +61,10 @@ export type ServerDeps = {
   scimMaxInFlight?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
+  /** This process's name on its shares of the SCIM doctor's buckets (default: a random UUID per server). */
+  trafficWriter?: string;
+  /** How often the SCIM doctor's counts are written (default 5 s). */
+  trafficFlushMs?: number;
 };
 
 /** Builds the app; `start` listens, `stop` drains in-flight requests then closes the listener. */
@@ -133,6 +140,13 @@ export function createServer(deps: ServerDeps) {
     inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }),
   );
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
+  // The SCIM doctor's counts: gathered in memory, added to this process's hourly shares every few seconds.
+  const traffic = createTrafficRecorder({
+    store: deps.db.scimTraffic,
+    writer: deps.trafficWriter ?? randomUUID(),
+    ...(deps.trafficFlushMs ? { flushMs: deps.trafficFlushMs } : {}),
+    onError: (err) => deps.logger.warn({ err }, 'scim doctor counts not written'),
+  });
   // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
   const scimAdmission = admission({
     maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
@@ -148,6 +162,7 @@ export function createServer(deps: ServerDeps) {
     '/scim/v2',
     scimAdmission,
     scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }),
+    recordScimTraffic(traffic, deps.clock),
     scimRouter({ ...deps, resolvePrincipal: guarded.scim }),
   );
   // Last: the built admin app at `/`, and index.html for its routes.
@@ -157,6 +172,8 @@ export function createServer(deps: ServerDeps) {
   return {
     app,
     metrics,
+    /** The SCIM doctor's recorder (`flush` writes its counts now). */
+    traffic,
     async start(port: number, host = '127.0.0.1'): Promise<number> {
       server = createHttpServer(app);
       server.keepAliveTimeout = 65_000;
@@ -177,6 +194,7 @@ export function createServer(deps: ServerDeps) {
       clearTimeout(timer);
       await streams.leases.releaseAll();
       await ledger.flush();
+      await traffic.stop();
     },
   };
 }

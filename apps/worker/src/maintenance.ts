@@ -4,6 +4,7 @@ import { BRAKE_WINDOW_MS } from '@provisio/core/brake';
 import { recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
+import { DOCTOR_WINDOW_HOURS } from '@provisio/core/scim-doctor';
 import { sweepSessions } from '@provisio/core/sessions';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
@@ -107,6 +108,15 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       intervalMs: HOUR,
       run: async () => {
         const deleted = await db.brakes.pruneMarks(new Date(clock.now().getTime() - BRAKE_WINDOW_MS));
+        return deleted ? { deleted } : undefined;
+      },
+    },
+    {
+      // The SCIM doctor reads 24 hours of buckets; older ones are deleted here (no TTL index on FerretDB).
+      name: 'scim doctor bucket sweep',
+      intervalMs: HOUR,
+      run: async () => {
+        const deleted = await db.scimTraffic.sweep(new Date(clock.now().getTime() - (DOCTOR_WINDOW_HOURS + 1) * HOUR));
         return deleted ? { deleted } : undefined;
       },
     },

@@ -10,6 +10,7 @@ import { keysRouter } from './routers/keys/router.ts';
 import { orgRouter } from './routers/org/router.ts';
 import { orgSchemasRouter } from './routers/org-schemas/router.ts';
 import { platformRouter } from './routers/platform/router.ts';
+import { scimDoctorRouter } from './routers/scim-doctor/router.ts';
 import { ssoRouter } from './routers/sso/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
@@ -35,6 +36,7 @@ export const publicRecord = {
   events: eventsRouter._def.record,
   sso: ssoRouter._def.record,
   brake: brakeRouter._def.record,
+  scimDoctor: scimDoctorRouter._def.record,
 };
 
 /**

@@ -32,6 +32,8 @@ import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
 import { registerMigrationModel } from './migrations/migration-model.ts';
 import { registerBrakeModels } from './brake/brake-models.ts';
 import { createBrakeRepository } from './brake/brake-repository.ts';
+import { registerScimTrafficModel } from './scim-doctor/traffic-model.ts';
+import { createScimTrafficStore } from './scim-doctor/traffic-store.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -90,6 +92,7 @@ export async function openDb({
     ...registerSessionModels(connection),
     ...registerSsoModels(connection),
     ...registerBrakeModels(connection),
+    scimTraffic: registerScimTrafficModel(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -136,6 +139,8 @@ export async function openDb({
     ...createAccessRepositories(models, versionClaims),
     /** The mass-deprovision brake's shared state (core BrakeRepository). */
     brakes: createBrakeRepository(models, versionClaims.claims),
+    /** The SCIM doctor's hourly request counts per key (core ScimTrafficStore). */
+    scimTraffic: createScimTrafficStore(models.scimTraffic),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

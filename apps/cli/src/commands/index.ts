@@ -5,6 +5,7 @@ import { orgCommands } from './org-commands.ts';
 import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
 import { schemaCommands } from './schema-commands.ts';
+import { scimCommands } from './scim-commands.ts';
 import { userCommands } from './user-commands.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   ...eventsCommands,
   ...schemaCommands,
   ...brakeCommands,
+  ...scimCommands,
 ];

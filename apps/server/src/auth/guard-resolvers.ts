@@ -83,6 +83,7 @@ export function guardResolvers({
     );
     const org = orgOf(principal);
     if (principal) {
+      request?.onPrincipal?.(principal);
       // An org that cannot be read right now keeps the default limit (its SCIM gate then fails on its own).
       const limits = keyLimitsOf((await org?.catch(() => null)) ?? null);
       await admit(rateKeyOf(principal, 'bearer'), request?.calls, {

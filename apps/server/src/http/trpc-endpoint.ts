@@ -9,7 +9,12 @@ import { bearerToken } from './bearer-token.ts';
 import { checkRequestSize } from './trpc-limits.ts';
 
 /** What the HTTP layer tells a resolver about the request: who sends it, and how many calls it carries. */
-export type AuthRequest = { address: string; calls: number };
+export type AuthRequest = {
+  address: string;
+  calls: number;
+  /** Told the principal once the credential resolved, before the rate limit may refuse it (the SCIM doctor counts 429s per key). */
+  onPrincipal?: (principal: Principal) => void;
+};
 
 export type PrincipalResolver = (token: string, request?: AuthRequest) => Promise<Principal | null> | Principal | null;
 

@@ -9,6 +9,7 @@ import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { RoleMappingForm } from '../components/role-mapping-form.tsx';
+import { ScimDoctor } from '../components/scim-doctor.tsx';
 import { ScimWarnings } from '../components/scim-warnings.tsx';
 import { useOwnerNames } from '../lib/use-owner-names.ts';
 
@@ -72,6 +73,10 @@ export function ScimPage() {
           <section className="card" aria-labelledby="warnings-title">
             <h2 id="warnings-title">Warnings</h2>
             <ScimWarnings warnings={s.warnings} planAllowsScim={planAllowsScim} keys={s.scimKeys} names={names} />
+          </section>
+          <section className="card" aria-labelledby="doctor-title">
+            <h2 id="doctor-title">Connection doctor</h2>
+            <ScimDoctor />
           </section>
           <section className="card" aria-labelledby="roles-title">
             <h2 id="roles-title">Roles from your identity provider</h2>

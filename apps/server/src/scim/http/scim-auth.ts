@@ -31,13 +31,16 @@ export async function admitScimCall(resolvePrincipal: PrincipalResolver, req: Re
   const token = bearerToken(req);
   if (!token) throw unauthenticated('A bearer token is required', 'Bearer realm="scim"');
   // A revoked key: the resolver's message says why (owner deprovisioned, or revoked by an admin).
-  const principal = await Promise.resolve(resolvePrincipal(token, { address: req.ip ?? 'unknown', calls: 1 })).catch(
-    (error: unknown) => {
-      if (isAppError(error) && error.code === 'UNAUTHENTICATED')
-        throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
-      throw error;
-    },
-  );
+  const resolving = resolvePrincipal(token, {
+    address: req.ip ?? 'unknown',
+    calls: 1,
+    onPrincipal: (resolved) => void (req.res && (req.res.locals['resolvedPrincipal'] = resolved)),
+  });
+  const principal = await Promise.resolve(resolving).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'UNAUTHENTICATED')
+      throw unauthenticated(error.message, 'Bearer realm="scim", error="invalid_token"');
+    throw error;
+  });
   if (!principal)
     throw unauthenticated('The bearer token is invalid or revoked', 'Bearer realm="scim", error="invalid_token"');
   if (principal.kind !== 'org')

@@ -21,6 +21,7 @@ export const scimErrorHandler: ErrorRequestHandler = (error, req, res, next) => 
   if (failure.status >= 500)
     req.log.error({ err: error, requestId, path: loggablePath(req.originalUrl) }, 'scim request failed');
   for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
+  res.locals['scimFailure'] = failure;
   sendScim(res, failure.status, scimErrorBody(failure, requestId));
 };
 

@@ -1,0 +1,12 @@
+export * from './traffic-record.ts';
+export type { ScimTrafficStore } from './traffic-store.ts';
+export { idpOf, operationOf, routeOf, shapesOf } from './classify-request.ts';
+export type { ClassifiedRequest } from './classify-request.ts';
+export { HINT_CODES, hintsFor, USERNAME_CONFLICTS_HINTED } from './hints.ts';
+export type { DoctorHint, HintCode, HintInput } from './hints.ts';
+export { diagnose } from './diagnose.ts';
+export type { ConnectionReport, DiagnoseOptions } from './diagnose.ts';
+export { createTrafficRecorder } from './traffic-recorder.ts';
+export type { TrafficRecorder, TrafficRecorderOptions } from './traffic-recorder.ts';
+export { ConnectionReportSchema, DoctorHintSchema, ScimDoctorReportSchema, scimDoctorReport } from './doctor-report.ts';
+export type { ScimDoctorDeps, ScimDoctorReport } from './doctor-report.ts';
