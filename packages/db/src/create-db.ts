@@ -29,6 +29,8 @@ import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
 import { registerMigrationModel } from './migrations/migration-model.ts';
 import { registerBrakeModels } from './brake/brake-models.ts';
 import { createBrakeRepository } from './brake/brake-repository.ts';
+import { registerRoleModels } from './roles/role-models.ts';
+import { createRoleRepository } from './roles/role-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -86,6 +88,7 @@ export async function openDb({
     ...registerSessionModels(connection),
     ...registerSsoModels(connection),
     ...registerBrakeModels(connection),
+    ...registerRoleModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -132,6 +135,8 @@ export async function openDb({
     ...createAccessRepositories(models, versionClaims),
     /** The mass-deprovision brake's shared state (core BrakeRepository). */
     brakes: createBrakeRepository(models, versionClaims.claims),
+    /** Org-defined roles and group → role mappings (core RoleRepository). */
+    roles: createRoleRepository(models),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

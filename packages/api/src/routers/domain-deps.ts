@@ -2,6 +2,7 @@ import { withUserEffects } from '@provisio/core';
 import type { DomainDeps } from '@provisio/core';
 import { createSchemaRegistry } from '@provisio/scim';
 import { withDeprovisionBrake } from '@provisio/core/brake';
+import { withGroupRoles } from '@provisio/core/roles';
 import type { Context } from '../context.ts';
 import { brakeDepsOf } from './brake/brake-deps.ts';
 import { userEffectsOf } from './user-effects.ts';
@@ -11,7 +12,10 @@ export function domainDeps(ctx: Parameters<typeof userEffectsOf>[0] & Pick<Conte
   const users = withUserEffects(ctx.db.users, userEffectsOf(ctx));
   // Every deprovision through SCIM is admitted by the org's mass-deprovision brake first.
   const brake = brakeDepsOf(ctx);
-  return { users: brake ? withDeprovisionBrake(users, brake) : users, groups: ctx.db.groups, clock: ctx.clock };
+  const guarded = brake ? withDeprovisionBrake(users, brake) : users;
+  // Every membership change of a mapped group recomputes the roles of the members it touched.
+  const roleDeps = { users: guarded, roles: ctx.db.roles, orgs: ctx.db.orgs, clock: ctx.clock, audit: ctx.audit };
+  return { users: guarded, groups: withGroupRoles(ctx.db.groups, roleDeps), clock: ctx.clock };
 }
 
 /** RFC schemas (core, enterprise, group). Frozen and shared; org extensions come later. */
