@@ -140,3 +140,22 @@ describe('a user role follows their mapped groups over SCIM', () => {
     expect((await app.trpc(org.scimToken, 'roles.mapGroup', { groupId: staff, role: 'admin' })).status).toBe(403);
   });
 });
+
+describe('one precedence rule with the SCIM roles attribute', () => {
+  it('a mapped group overrides the roles value; the IdP may then change the mapped admin it made', async () => {
+    const org = await orgWithUsers(1);
+    const [u] = org.users as [string];
+    const admins = await org.group('Admins', [u]);
+    await org.map({ groupId: admins, role: 'admin' });
+    const put = await app
+      .scim('put', `/Users/${u}`, org.scimToken)
+      .send(scimUser(`renamed-${org.orgId}@example.com`, { roles: [{ value: 'read_only' }] }));
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(await org.user(u)).toMatchObject({ role: 'admin', roleGrant: { groupId: admins } });
+    const refused = await app.trpc(org.adminToken, 'users.update', { id: u, role: 'standard' });
+    expect([refused.status, refused.error?.message]).toEqual([409, expect.stringMatching(/comes from mapped group/)]);
+    // Out of the group, the role falls back to what the roles value asks for.
+    await app.scim('patch', `/Groups/${admins}`, org.scimToken).send(patchOp({ op: 'remove', path: `members[value eq "${u}"]` }));
+    expect(await org.user(u)).toMatchObject({ role: 'read_only' });
+  });
+});

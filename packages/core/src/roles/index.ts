@@ -19,3 +19,5 @@ export { deleteOrgRole } from './delete-org-role.ts';
 export { mapGroupRole, unmapGroupRole } from './map-group-role.ts';
 export type { MapGroupRoleOptions } from './map-group-role.ts';
 export { recomputeMappedMembers } from './recompute-mapped-members.ts';
+export { withGroupRoleGuard } from './with-group-role-guard.ts';
+export type { GroupRoleGuardOptions } from './with-group-role-guard.ts';
