@@ -19,7 +19,8 @@ const rolesList: Command = {
         ...roles.map((r) => `  ${r.name.padEnd(24)} rank ${String(r.rank).padEnd(5)} ${r.id}  ${r.description}`),
         `Group mappings (${mappings.length}):`,
         ...mappings.map(
-          (m) => `  ${(m.groupName ?? '(deleted group)').padEnd(30)} → ${m.orgRoleId ? (names.get(m.orgRoleId) ?? m.orgRoleId) : m.role}  (${m.groupId})`,
+          (m) =>
+            `  ${(m.groupName ?? '(deleted group)').padEnd(30)} → ${m.orgRoleId ? (names.get(m.orgRoleId) ?? m.orgRoleId) : m.role}  (${m.groupId})`,
         ),
       ],
     };
@@ -85,8 +86,11 @@ const rolesMap: Command = {
     const groupId = requireString(values, 'group');
     const orgRoleId = optionalString(values, 'org-role');
     const role = oneOf(optionalString(values, 'role'), BUILT_IN, 'role');
-    if ((orgRoleId === undefined) === (role === undefined)) throw new UsageError('give exactly one of --role and --org-role');
-    const map = await client.roles.mapGroup.mutate(orgRoleId ? { groupId, orgRoleId } : { groupId, role: role ?? 'standard' });
+    if ((orgRoleId === undefined) === (role === undefined))
+      throw new UsageError('give exactly one of --role and --org-role');
+    const map = await client.roles.mapGroup.mutate(
+      orgRoleId ? { groupId, orgRoleId } : { groupId, role: role ?? 'standard' },
+    );
     return { json: map, lines: [`Group ${groupId} → ${map.orgRoleId ?? map.role}; its members were recomputed.`] };
   },
 };

@@ -22,7 +22,14 @@ async function measure(size: number, mapped: boolean) {
   const ids = Array.from({ length: size + ROUNDS }, () => uuidV7());
   for (const [i, id] of ids.entries()) {
     const attributes = { userName: `m${i}@example.com`, active: true };
-    await app.deps.db.users.insert(org.orgId, { id, attributes, status: 'active', source: 'scim', role: 'standard', now });
+    await app.deps.db.users.insert(org.orgId, {
+      id,
+      attributes,
+      status: 'active',
+      source: 'scim',
+      role: 'standard',
+      now,
+    });
   }
   const group = await app.deps.db.groups.insert(org.orgId, { id: uuidV7(), attributes: { displayName: 'Big' }, now });
   const members = ids.slice(0, size).map((value) => ({ value, type: 'User' as const }));
@@ -33,14 +40,16 @@ async function measure(size: number, mapped: boolean) {
   const counts: number[] = [];
   for (const id of ids.slice(size)) {
     const [before, start] = [commands, performance.now()];
-    const res = await app
-      .scim('patch', `/Groups/${group.id}`, org.scimToken)
-      .send({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] });
+    const res = await app.scim('patch', `/Groups/${group.id}`, org.scimToken).send({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }],
+    });
     if (res.status >= 300) throw new Error(`PATCH ${res.status}: ${JSON.stringify(res.body)}`);
     times.push(performance.now() - start);
     counts.push(commands - before);
   }
-  if (mapped && (await app.deps.db.users.findById(org.orgId, ids[size] ?? ''))?.role !== 'admin') throw new Error('not recomputed');
+  if (mapped && (await app.deps.db.users.findById(org.orgId, ids[size] ?? ''))?.role !== 'admin')
+    throw new Error('not recomputed');
   return { size, mapped, commands: median(counts), ms: median(times) };
 }
 

@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.cleanup());
 
-const patchOp = (...Operations: unknown[]) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations });
+const patchOp = (...Operations: unknown[]) => ({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations,
+});
 type User = { id: string; role: string; roleGrant?: { groupId: string; orgRoleId: string | null } | null };
 
 async function orgWithUsers(n: number) {
@@ -20,9 +23,11 @@ async function orgWithUsers(n: number) {
     users.push((res.body as { id: string }).id);
   }
   const group = async (displayName: string, members: string[] = []) => {
-    const res = await app
-      .scim('post', '/Groups', org.scimToken)
-      .send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members: members.map((value) => ({ value })) });
+    const res = await app.scim('post', '/Groups', org.scimToken).send({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName,
+      members: members.map((value) => ({ value })),
+    });
     expect(res.status).toBe(201);
     return (res.body as { id: string }).id;
   };
@@ -41,7 +46,9 @@ describe('a user role follows their mapped groups over SCIM', () => {
     const admins = await org.group('Provisio Admins');
     await org.map({ groupId: admins, role: 'admin' });
     // Okta renames the pushed group: the mapping is by id, so it holds.
-    await app.scim('patch', `/Groups/${admins}`, org.scimToken).send(patchOp({ op: 'replace', value: { id: admins, displayName: 'Admins (renamed)' } }));
+    await app
+      .scim('patch', `/Groups/${admins}`, org.scimToken)
+      .send(patchOp({ op: 'replace', value: { id: admins, displayName: 'Admins (renamed)' } }));
     const add = await app
       .scim('patch', `/Groups/${admins}`, org.scimToken)
       .send(patchOp({ op: 'add', path: 'members', value: [{ value: u1, display: 'u1' }] }));
@@ -49,7 +56,12 @@ describe('a user role follows their mapped groups over SCIM', () => {
     expect(await org.user(u1)).toMatchObject({ role: 'admin', roleGrant: { groupId: admins, orgRoleId: null } });
     await app
       .scim('patch', `/Groups/${admins}`, org.scimToken)
-      .send(patchOp({ op: 'remove', path: `members[value eq "${u1}"]` }, { op: 'add', path: 'members', value: [{ value: u2 }] }));
+      .send(
+        patchOp(
+          { op: 'remove', path: `members[value eq "${u1}"]` },
+          { op: 'add', path: 'members', value: [{ value: u2 }] },
+        ),
+      );
     expect((await org.user(u1)).role).toBe('standard');
     expect((await org.user(u1)).roleGrant ?? null).toBeNull();
     expect((await org.user(u2)).role).toBe('admin');
@@ -66,19 +78,41 @@ describe('a user role follows their mapped groups over SCIM', () => {
     const [a, b] = org.users as [string, string];
     const readers = await org.group('Readers');
     const engineers = await org.group('Engineers');
-    const role = await app.trpc(org.adminToken, 'roles.save', { name: 'Engineer', description: 'Builds things', rank: 10 });
+    const role = await app.trpc(org.adminToken, 'roles.save', {
+      name: 'Engineer',
+      description: 'Builds things',
+      rank: 10,
+    });
     expect(role.status).toBe(200);
     await org.map({ groupId: readers, role: 'read_only' });
     await org.map({ groupId: engineers, orgRoleId: (role.data as { id: string }).id });
-    await app.scim('patch', `/Groups/${readers}`, org.scimToken).send(patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: a }, { $ref: null, value: b }] }));
+    await app.scim('patch', `/Groups/${readers}`, org.scimToken).send(
+      patchOp({
+        op: 'Add',
+        path: 'members',
+        value: [
+          { $ref: null, value: a },
+          { $ref: null, value: b },
+        ],
+      }),
+    );
     expect([(await org.user(a)).role, (await org.user(b)).role]).toEqual(['read_only', 'read_only']);
-    await app.scim('patch', `/Groups/${engineers}`, org.scimToken).send(patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: a }] }));
-    expect(await org.user(a)).toMatchObject({ role: 'standard', roleGrant: { groupId: engineers, orgRoleId: (role.data as { id: string }).id } });
-    await app.scim('patch', `/Groups/${engineers}`, org.scimToken).send(patchOp({ op: 'Remove', path: 'members', value: [{ $ref: null, value: a }] }));
+    await app
+      .scim('patch', `/Groups/${engineers}`, org.scimToken)
+      .send(patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: a }] }));
+    expect(await org.user(a)).toMatchObject({
+      role: 'standard',
+      roleGrant: { groupId: engineers, orgRoleId: (role.data as { id: string }).id },
+    });
+    await app
+      .scim('patch', `/Groups/${engineers}`, org.scimToken)
+      .send(patchOp({ op: 'Remove', path: 'members', value: [{ $ref: null, value: a }] }));
     expect(await org.user(a)).toMatchObject({ role: 'read_only', roleGrant: { groupId: readers } });
-    const put = await app
-      .scim('put', `/Groups/${readers}`, org.scimToken)
-      .send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Readers', members: [{ value: b }] });
+    const put = await app.scim('put', `/Groups/${readers}`, org.scimToken).send({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Readers',
+      members: [{ value: b }],
+    });
     expect(put.status).toBe(200);
     expect([(await org.user(a)).role, (await org.user(b)).role]).toEqual(['standard', 'read_only']);
   });
@@ -89,11 +123,18 @@ describe('a user role follows their mapped groups over SCIM', () => {
     const admins = await org.group('Admins', [u]);
     await org.map({ groupId: admins, role: 'admin' });
     expect((await org.user(u)).role).toBe('admin');
-    const key = await app.trpc(org.adminToken, 'keys.create', { name: 'ops', ownerType: 'user', ownerId: u, scopes: ['admin'] });
+    const key = await app.trpc(org.adminToken, 'keys.create', {
+      name: 'ops',
+      ownerType: 'user',
+      ownerId: u,
+      scopes: ['admin'],
+    });
     expect(key.status).toBe(200);
     const token = (key.data as { token: string }).token;
     expect((await app.trpc(token, 'users.list', undefined, 'query')).status).toBe(200);
-    await app.scim('patch', `/Groups/${admins}`, org.scimToken).send(patchOp({ op: 'remove', path: `members[value eq "${u}"]` }));
+    await app
+      .scim('patch', `/Groups/${admins}`, org.scimToken)
+      .send(patchOp({ op: 'remove', path: `members[value eq "${u}"]` }));
     expect((await org.user(u)).role).toBe('standard');
     const refused = await app.trpc(token, 'users.list', undefined, 'query');
     expect([refused.status, refused.error?.message]).toEqual([401, expect.stringMatching(/lost the admin role/)]);
@@ -111,11 +152,21 @@ describe('a user role follows their mapped groups over SCIM', () => {
     const change = (group: string, op: 'add' | 'remove', u: string) =>
       app
         .scim('patch', `/Groups/${group}`, org.scimToken)
-        .send(op === 'add' ? patchOp({ op, path: 'members', value: [{ value: u }] }) : patchOp({ op, path: `members[value eq "${u}"]` }));
+        .send(
+          op === 'add'
+            ? patchOp({ op, path: 'members', value: [{ value: u }] })
+            : patchOp({ op, path: `members[value eq "${u}"]` }),
+        );
     // Each user: into both groups at once, then out of Admins while joining Readers again.
     await Promise.all(org.users.flatMap((u) => [change(admins, 'add', u), change(readers, 'add', u)]));
-    expect(new Set(await Promise.all(org.users.map(async (u) => (await org.user(u)).role)))).toEqual(new Set(['admin']));
-    await Promise.all(org.users.flatMap((u, i) => (i % 2 ? [change(admins, 'remove', u), change(readers, 'add', u)] : [change(readers, 'remove', u)])));
+    expect(new Set(await Promise.all(org.users.map(async (u) => (await org.user(u)).role)))).toEqual(
+      new Set(['admin']),
+    );
+    await Promise.all(
+      org.users.flatMap((u, i) =>
+        i % 2 ? [change(admins, 'remove', u), change(readers, 'add', u)] : [change(readers, 'remove', u)],
+      ),
+    );
     const roles = await Promise.all(org.users.map(async (u) => (await org.user(u)).role));
     expect(roles).toEqual(org.users.map((_, i) => (i % 2 ? 'read_only' : 'admin')));
   });
@@ -155,7 +206,9 @@ describe('one precedence rule with the SCIM roles attribute', () => {
     const refused = await app.trpc(org.adminToken, 'users.update', { id: u, role: 'standard' });
     expect([refused.status, refused.error?.message]).toEqual([409, expect.stringMatching(/comes from mapped group/)]);
     // Out of the group, the role falls back to what the roles value asks for.
-    await app.scim('patch', `/Groups/${admins}`, org.scimToken).send(patchOp({ op: 'remove', path: `members[value eq "${u}"]` }));
+    await app
+      .scim('patch', `/Groups/${admins}`, org.scimToken)
+      .send(patchOp({ op: 'remove', path: `members[value eq "${u}"]` }));
     expect(await org.user(u)).toMatchObject({ role: 'read_only' });
   });
 });

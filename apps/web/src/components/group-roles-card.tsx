@@ -15,7 +15,12 @@ export function GroupRolesCard({ setup }: { setup: Setup }) {
   const trpc = useTRPC();
   const client = useQueryClient();
   const groups = useQuery(trpc.groups.list.queryOptions({ sortBy: 'displayName', count: 200 }));
-  const refresh = () => client.invalidateQueries({ queryKey: trpc.roles.pathKey() });
+  // A mapping or a rank moves users' roles: their pages read again too.
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: trpc.roles.pathKey() }),
+      client.invalidateQueries({ queryKey: trpc.users.pathKey() }),
+    ]);
   const map = useMutation(trpc.roles.mapGroup.mutationOptions({ onSuccess: refresh }));
   const unmap = useMutation(trpc.roles.unmapGroup.mutationOptions({ onSuccess: refresh }));
   const roleName = new Map(setup.roles.map((r) => [r.id, r.name]));
@@ -36,7 +41,9 @@ export function GroupRolesCard({ setup }: { setup: Setup }) {
       </p>
       {map.error ? <Notice tone="error">{errorMessage(map.error)}</Notice> : null}
       {unmap.error ? <Notice tone="error">{errorMessage(unmap.error)}</Notice> : null}
-      {map.isSuccess ? <Notice tone="success">Mapping saved; the group&apos;s members have their new role.</Notice> : null}
+      {map.isSuccess ? (
+        <Notice tone="success">Mapping saved; the group&apos;s members have their new role.</Notice>
+      ) : null}
       {setup.mappings.length === 0 ? <p className="muted">No group is mapped.</p> : null}
       {setup.mappings.length > 0 ? (
         <div className="table-wrap">

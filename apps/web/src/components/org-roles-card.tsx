@@ -12,7 +12,12 @@ type Setup = Outputs['roles']['list'];
 export function OrgRolesCard({ setup }: { setup: Setup }) {
   const trpc = useTRPC();
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: trpc.roles.pathKey() });
+  // A mapping or a rank moves users' roles: their pages read again too.
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: trpc.roles.pathKey() }),
+      client.invalidateQueries({ queryKey: trpc.users.pathKey() }),
+    ]);
   const save = useMutation(trpc.roles.save.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.roles.delete.mutationOptions({ onSuccess: refresh }));
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -34,17 +34,28 @@ const input = (over: Partial<RoleDecisionInput>): RoleDecisionInput => ({
 describe('decideRole', () => {
   it('gives the highest role of the mapped groups: admin > org roles by rank > standard > read_only', () => {
     const role = (groupIds: string[]) => decideRole(input({ groupIds }));
-    expect(role(['g-readers', 'g-admins', 'g-eng'])).toEqual({ role: 'admin', grant: { groupId: 'g-admins', orgRoleId: null } });
+    expect(role(['g-readers', 'g-admins', 'g-eng'])).toEqual({
+      role: 'admin',
+      grant: { groupId: 'g-admins', orgRoleId: null },
+    });
     expect(role(['g-readers', 'g-eng', 'g-sre', 'g-staff'])).toEqual({
       role: 'standard',
       grant: { groupId: 'g-sre', orgRoleId: 'r-sre' },
     });
-    expect(role(['g-readers', 'g-staff'])).toEqual({ role: 'standard', grant: { groupId: 'g-staff', orgRoleId: null } });
-    expect(role(['g-readers', 'unmapped'])).toEqual({ role: 'read_only', grant: { groupId: 'g-readers', orgRoleId: null } });
+    expect(role(['g-readers', 'g-staff'])).toEqual({
+      role: 'standard',
+      grant: { groupId: 'g-staff', orgRoleId: null },
+    });
+    expect(role(['g-readers', 'unmapped'])).toEqual({
+      role: 'read_only',
+      grant: { groupId: 'g-readers', orgRoleId: null },
+    });
   });
 
   it('overrides a SCIM roles value or an admin-set role while a mapped group applies', () => {
-    const decided = decideRole(input({ groupIds: ['g-readers'], current: { role: 'admin', grant: null }, attributeRole: 'admin' }));
+    const decided = decideRole(
+      input({ groupIds: ['g-readers'], current: { role: 'admin', grant: null }, attributeRole: 'admin' }),
+    );
     expect(decided.role).toBe('read_only');
   });
 

@@ -9,7 +9,9 @@ import type { RoleAdminDeps } from './role-admin-deps.ts';
 export async function deleteOrgRole(deps: RoleAdminDeps, { orgId, id }: { orgId: string; id: string }): Promise<void> {
   const mapped = (await deps.roles.listMappings(orgId)).filter((m) => m.orgRoleId === id);
   if (mapped.length) {
-    const groups = await Promise.all(mapped.map(async (m) => (await deps.groups.findById(orgId, m.groupId))?.displayName ?? m.groupId));
+    const groups = await Promise.all(
+      mapped.map(async (m) => (await deps.groups.findById(orgId, m.groupId))?.displayName ?? m.groupId),
+    );
     throw new AppError('CONFLICT', {
       message: `role ${id} is mapped from ${groups.map((g) => JSON.stringify(g)).join(', ')}: map those groups to another role first`,
     });

@@ -28,7 +28,11 @@ export async function mapGroupRole(deps: RoleAdminDeps, options: MapGroupRoleOpt
   const role = 'role' in target ? target.role : 'standard';
   const map = await deps.roles.setMapping(orgId, { groupId, role, orgRoleId, now: deps.clock.now() });
   const to = orgRoleId ?? role;
-  await recomputeMappedMembers(deps, { orgId, groupIds: [groupId], cause: `group "${group.displayName}" mapped to ${to}` });
+  await recomputeMappedMembers(deps, {
+    orgId,
+    groupIds: [groupId],
+    cause: `group "${group.displayName}" mapped to ${to}`,
+  });
   return map;
 }
 

@@ -7,7 +7,8 @@ describe('org role names', () => {
   });
 
   it('cannot shadow a built-in role', () => {
-    for (const name of ['Admin', 'read only', 'READ-ONLY', 'Standard']) expect(() => assertNotBuiltIn(name)).toThrow(/built-in role/);
+    for (const name of ['Admin', 'read only', 'READ-ONLY', 'Standard'])
+      expect(() => assertNotBuiltIn(name)).toThrow(/built-in role/);
     expect(() => assertNotBuiltIn('Administrator')).not.toThrow();
   });
 });

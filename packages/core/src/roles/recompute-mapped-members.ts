@@ -12,9 +12,14 @@ export type RecomputeMappedOptions = {
 };
 
 /** Recomputes the members of some groups, one group at a time (each read in keyset pages). */
-export async function recomputeMappedMembers(deps: RoleRecomputeDeps, options: RecomputeMappedOptions): Promise<number> {
+export async function recomputeMappedMembers(
+  deps: RoleRecomputeDeps,
+  options: RecomputeMappedOptions,
+): Promise<number> {
   const { orgId, only } = options;
-  const groupIds = only ? (await deps.roles.listMappings(orgId)).filter(only).map((m) => m.groupId) : (options.groupIds ?? []);
+  const groupIds = only
+    ? (await deps.roles.listMappings(orgId)).filter(only).map((m) => m.groupId)
+    : (options.groupIds ?? []);
   let changed = 0;
   for (const groupId of groupIds) {
     const userIds = await allMemberIds(deps.roles, orgId, groupId);

@@ -18,7 +18,11 @@ export type RoleRecomputeDeps = {
   audit?: AuditCollector | undefined;
 };
 
-export type RecomputeOptions = { orgId: string; userIds: readonly string[]; /** Why, for the audit note. */ cause: string };
+export type RecomputeOptions = {
+  orgId: string;
+  userIds: readonly string[];
+  /** Why, for the audit note. */ cause: string;
+};
 
 const CONCURRENCY = 8;
 const MAX_ROUNDS = 20;

@@ -28,6 +28,10 @@ export async function saveOrgRole(deps: RoleAdminDeps, { orgId, id, fields }: Sa
   const saved = before ? await deps.roles.updateRole(orgId, id, clean) : null;
   if (!before || !saved) throw new AppError('NOT_FOUND', { message: `role ${id} not found` });
   if (before.rank !== saved.rank)
-    await recomputeMappedMembers(deps, { orgId, only: (m) => m.orgRoleId !== null, cause: `rank of role ${saved.name} changed` });
+    await recomputeMappedMembers(deps, {
+      orgId,
+      only: (m) => m.orgRoleId !== null,
+      cause: `rank of role ${saved.name} changed`,
+    });
   return saved;
 }

@@ -23,7 +23,9 @@ export function withGroupRoleGuard(users: UserRepository, options: GroupRoleGuar
         return users.updateIfVersion(orgId, id, expectedVersion, changes);
       const why = `the role of user ${id} comes from mapped group ${grant.groupId}`;
       if (!options.fromIdp)
-        throw new AppError('CONFLICT', { message: `${why}: change that group's role mapping (roles.mapGroup) or its members instead` });
+        throw new AppError('CONFLICT', {
+          message: `${why}: change that group's role mapping (roles.mapGroup) or its members instead`,
+        });
       options.audit?.note(`${why}; the SCIM roles value asking for '${changes.role}' was not applied`);
       const { role: _ignored, ...kept } = changes;
       return users.updateIfVersion(orgId, id, expectedVersion, kept);

@@ -12,7 +12,7 @@ export async function allMemberIds(
   groupId: string,
 ): Promise<string[]> {
   const ids: string[] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await roles.memberIdsAfter(orgId, groupId, after, PAGE);
     ids.push(...page);
     if (page.length < PAGE) return ids;

@@ -57,7 +57,10 @@ it('a recompute that decided on memberships that changed before it wrote is corr
   // Admins again and that change's recompute finds nothing to write (the role is read_only).
   await db.groups.applyMembership(orgId, admins, { add: [member], remove: [], replaceAll: false });
   const stalled = stalledFirstWrite(db.users);
-  const first = recomputeUserRoles({ ...base, users: stalled.users }, { orgId, userIds: [user.id], cause: 'joined Admins' });
+  const first = recomputeUserRoles(
+    { ...base, users: stalled.users },
+    { orgId, userIds: [user.id], cause: 'joined Admins' },
+  );
   await stalled.atWrite;
   await db.groups.applyMembership(orgId, admins, { add: [], remove: [user.id], replaceAll: false });
   await recomputeUserRoles({ ...base, users: db.users }, { orgId, userIds: [user.id], cause: 'left Admins' });

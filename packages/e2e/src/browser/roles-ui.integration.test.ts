@@ -56,8 +56,12 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     const mapGroup = async (group: string, role: string) => {
       await page.getByLabel('Group', { exact: true }).selectOption({ label: group });
       await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
-      await page.getByRole('button', { name: 'Map group' }).click();
-      await page.getByRole('row').filter({ hasText: group }).getByRole('button', { name: `Unmap group ${group}` }).waitFor();
+      await page.getByRole('button', { name: 'Map group', exact: true }).click();
+      await page
+        .getByRole('row')
+        .filter({ hasText: group })
+        .getByRole('button', { name: `Unmap group ${group}` })
+        .waitFor();
     };
     await mapGroup('Engineering', 'Engineer (org role)');
     await mapGroup('Product', 'Read only');
@@ -79,6 +83,8 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await expect.poll(() => roleCell('Ada Lovelace').textContent()).toBe('Engineerfrom group Engineering');
     await expect.poll(() => roleCell('Tim Berners-Lee').textContent()).toBe('Engineerfrom group Engineering');
     await expect.poll(() => roleCell('Frances Allen').textContent()).toBe('Adminfrom the SCIM roles attribute');
+    await page.mouse.move(0, 0);
+    await saveScreenshot(page, 'users-role-reasons');
     await page.getByRole('link', { name: 'Tim Berners-Lee' }).click();
     await page.getByText('Engineer (from group Engineering)').waitFor();
   });

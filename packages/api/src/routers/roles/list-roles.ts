@@ -9,7 +9,10 @@ export const listRoles = orgProcedure
     const orgId = ctx.auth.orgId;
     const [roles, maps] = await Promise.all([ctx.db.roles.listRoles(orgId), ctx.db.roles.listMappings(orgId)]);
     const mappings = await Promise.all(
-      maps.map(async (m) => ({ ...m, groupName: (await ctx.db.groups.findById(orgId, m.groupId))?.displayName ?? null })),
+      maps.map(async (m) => ({
+        ...m,
+        groupName: (await ctx.db.groups.findById(orgId, m.groupId))?.displayName ?? null,
+      })),
     );
     mappings.sort((a, b) => (a.groupName ?? '').localeCompare(b.groupName ?? ''));
     return { roles, mappings };

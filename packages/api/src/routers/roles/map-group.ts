@@ -19,6 +19,11 @@ export const mapGroup = orgProcedure
     const target = 'role' in input ? { role: input.role } : { orgRoleId: input.orgRoleId };
     const map = await mapGroupRole(roleDepsOf(ctx), { orgId, groupId: input.groupId, target });
     const shown = (m: typeof before) => (m ? { role: m.role, orgRoleId: m.orgRoleId } : null);
-    recordChange(ctx.audit, { resourceType: 'GroupRole', resourceId: input.groupId, before: shown(before), after: shown(map) });
+    recordChange(ctx.audit, {
+      resourceType: 'GroupRole',
+      resourceId: input.groupId,
+      before: shown(before),
+      after: shown(map),
+    });
     return map;
   });
