@@ -7,6 +7,7 @@ import { GroupPage } from './pages/group-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
 import { KeysPage } from './pages/keys-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { RolesPage } from './pages/roles-page.tsx';
 import { ScimPage } from './pages/scim-page.tsx';
 import { SsoPage } from './pages/sso-page.tsx';
 import { UserPage } from './pages/user-page.tsx';
@@ -64,6 +65,7 @@ const groupRoute = createRoute({
 });
 const activityRoute = createRoute({ getParentRoute: parent, path: '/activity', component: ActivityPage });
 const brakeRoute = createRoute({ getParentRoute: parent, path: '/brake', component: BrakePage });
+const rolesRoute = createRoute({ getParentRoute: parent, path: '/roles', component: RolesPage });
 const notFoundRoute = createRoute({ getParentRoute: parent, path: '$', component: NotFoundPage });
 
 /** The app's pages, typed: `<Link to="/users/$id" params={{ id }}>`, and the users page's search params. */
@@ -78,6 +80,7 @@ const routeTree = rootRoute.addChildren([
   keysRoute,
   groupsRoute,
   groupRoute,
+  rolesRoute,
   activityRoute,
   brakeRoute,
   notFoundRoute,

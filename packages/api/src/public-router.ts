@@ -3,6 +3,7 @@ import type { ProvisioErrorShape } from './errors/error-shape.ts';
 import type { Meta } from './meta.ts';
 import { auditRouter } from './routers/audit/router.ts';
 import { brakeRouter } from './routers/brake/router.ts';
+import { rolesRouter } from './routers/roles/router.ts';
 import { eventsRouter } from './routers/events/router.ts';
 import { groupsRouter } from './routers/groups/router.ts';
 import { invitesRouter } from './routers/invites/router.ts';
@@ -37,6 +38,7 @@ export const publicRecord = {
   sso: ssoRouter._def.record,
   brake: brakeRouter._def.record,
   scimDoctor: scimDoctorRouter._def.record,
+  roles: rolesRouter._def.record,
 };
 
 /**

@@ -34,6 +34,8 @@ import { registerBrakeModels } from './brake/brake-models.ts';
 import { createBrakeRepository } from './brake/brake-repository.ts';
 import { registerScimTrafficModel } from './scim-doctor/traffic-model.ts';
 import { createScimTrafficStore } from './scim-doctor/traffic-store.ts';
+import { registerRoleModels } from './roles/role-models.ts';
+import { createRoleRepository } from './roles/role-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -93,6 +95,7 @@ export async function openDb({
     ...registerSsoModels(connection),
     ...registerBrakeModels(connection),
     scimTraffic: registerScimTrafficModel(connection),
+    ...registerRoleModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -141,6 +144,8 @@ export async function openDb({
     brakes: createBrakeRepository(models, versionClaims.claims),
     /** The SCIM doctor's hourly request counts per key (core ScimTrafficStore). */
     scimTraffic: createScimTrafficStore(models.scimTraffic),
+    /** Org-defined roles and group → role mappings (core RoleRepository). */
+    roles: createRoleRepository(models),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

@@ -4,6 +4,7 @@ import { brakeCommands } from './brake-commands.ts';
 import { orgCommands } from './org-commands.ts';
 import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
+import { rolesCommands } from './roles-commands.ts';
 import { schemaCommands } from './schema-commands.ts';
 import { scimCommands } from './scim-commands.ts';
 import { userCommands } from './user-commands.ts';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly Command[] = [
   ...schemaCommands,
   ...brakeCommands,
   ...scimCommands,
+  ...rolesCommands,
 ];

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/sso', label: 'Single sign-on' },
   { to: '/keys', label: 'Service accounts & keys' },
   { to: '/groups', label: 'Groups' },
+  { to: '/roles', label: 'Roles' },
   { to: '/activity', label: 'Activity' },
   { to: '/brake', label: 'Deprovision brake' },
 ] as const;

@@ -8,11 +8,13 @@ import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { formatDate, show } from '../lib/format.ts';
-import { displayNameOf, emailOf, ROLE_LABELS, SOURCE_LABELS } from '../lib/user-labels.ts';
+import { useRoleSetup } from '../lib/use-role-setup.ts';
+import type { RoleShown } from '../lib/use-role-setup.ts';
+import { displayNameOf, emailOf, SOURCE_LABELS } from '../lib/user-labels.ts';
 import type { UserRecord } from '../lib/user-labels.ts';
 
 /** The attributes worth a row, in the order admins read them. */
-function attributeRows(u: UserRecord): Array<[string, string]> {
+function attributeRows(u: UserRecord, role: RoleShown): Array<[string, string]> {
   const a = u.attributes;
   return [
     ['User name', u.userName],
@@ -28,7 +30,7 @@ function attributeRows(u: UserRecord): Array<[string, string]> {
     ['Department', show(a.enterprise?.department)],
     ['Manager', show(a.enterprise?.manager?.displayName ?? a.enterprise?.manager?.value)],
     ['External id', show(a.externalId)],
-    ['Role', ROLE_LABELS[u.role]],
+    ['Role', `${role.label} (${role.why})`],
     ['Source', SOURCE_LABELS[u.source]],
     ['Created', formatDate(u.created)],
     ['Last modified', formatDate(u.lastModified)],
@@ -41,6 +43,7 @@ export function UserPage({ id }: { id: string }) {
   const client = useQueryClient();
   const trpc = useTRPC();
   const user = useQuery(trpc.users.get.queryOptions({ id }));
+  const { roleOf } = useRoleSetup();
   const invite = useQuery(trpc.invites.status.queryOptions({ userId: id }));
   const keys = useQuery(trpc.keys.list.queryOptions({ ownerId: id, includeRevoked: true }));
   const resend = useMutation(
@@ -73,7 +76,7 @@ export function UserPage({ id }: { id: string }) {
           <section className="card" aria-labelledby="attributes-title">
             <h2 id="attributes-title">Attributes</h2>
             <dl className="details">
-              {attributeRows(u).map(([label, value]) => (
+              {attributeRows(u, roleOf(u)).map(([label, value]) => (
                 <div key={label}>
                   <dt>{label}</dt>
                   <dd className={label === 'Id' || label === 'User name' ? 'mono small' : undefined}>{value}</dd>

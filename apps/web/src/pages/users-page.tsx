@@ -8,7 +8,9 @@ import { PageHeader } from '../components/page-header.tsx';
 import { Pager } from '../components/pager.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
-import { displayNameOf, emailOf, ROLE_LABELS, SOURCE_LABELS } from '../lib/user-labels.ts';
+import { RoleWithReason } from '../components/role-with-reason.tsx';
+import { useRoleSetup } from '../lib/use-role-setup.ts';
+import { displayNameOf, emailOf, SOURCE_LABELS } from '../lib/user-labels.ts';
 import { statusFrom } from './users-search.ts';
 import type { UsersSearch } from './users-search.ts';
 
@@ -17,6 +19,7 @@ type StatusChoice = UsersSearch['status'] | '';
 
 /** Every user of the org, searchable and filtered by status, 25 a page; search, status and page live in the URL. */
 export function UsersPage() {
+  const { roleOf } = useRoleSetup();
   const trpc = useTRPC();
   const search = useSearch({ from: '/users' });
   const navigate = useNavigate({ from: '/users' });
@@ -116,7 +119,9 @@ export function UsersPage() {
                       <div className="mono small muted">{u.userName}</div>
                     </td>
                     <td>{emailOf(u)}</td>
-                    <td>{ROLE_LABELS[u.role]}</td>
+                    <td>
+                      <RoleWithReason shown={roleOf(u)} />
+                    </td>
                     <td>
                       <Badge value={u.status} />
                     </td>

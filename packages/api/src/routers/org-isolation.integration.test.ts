@@ -53,6 +53,23 @@ describe("org B cannot see or touch org A's data", () => {
     });
   });
 
+  it("roles: another org's group and role are NOT_FOUND like ids that never existed; lists are empty", async () => {
+    const admin = callerFor(env.db, testPrincipal((await createTestOrg(env.db)).orgId, ['admin']));
+    const now = new Date();
+    const role = await env.db.roles.insertRole(env.orgId, { id: 'role-a', name: 'A', description: '', rank: 1, now });
+    await env.db.roles.setMapping(env.orgId, { groupId, role: 'standard', orgRoleId: null, now });
+    for (const id of [groupId, 'never-existed']) {
+      await expect(admin.roles.mapGroup({ groupId: id, role: 'admin' })).rejects.toMatchObject(notFound);
+      await expect(admin.roles.unmapGroup({ groupId: id })).rejects.toMatchObject(notFound);
+    }
+    for (const id of [role.id, 'never-existed']) {
+      await expect(admin.roles.delete({ id })).rejects.toMatchObject(notFound);
+      await expect(admin.roles.save({ id, name: 'B' })).rejects.toMatchObject(notFound);
+    }
+    expect(await admin.roles.list()).toEqual({ roles: [], mappings: [] });
+    expect((await env.db.roles.mappingOf(env.orgId, groupId))?.role).toBe('standard');
+  });
+
   it("lists and filters never return another org's rows", async () => {
     expect((await other.users.search({})).totalResults).toBe(0);
     expect(

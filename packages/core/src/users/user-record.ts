@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_ROLES, USER_SOURCES, USER_STATUSES } from './user-enums.ts';
 import { UserAttributesSchema } from './user-attributes.ts';
+import { RoleGrantSchema } from '../roles/group-role-map.ts';
 
 /** A group the user belongs to, as SCIM's read-only `groups` attribute shows it. */
 export const UserGroupRefSchema = z.object({ value: z.string(), display: z.string().optional() });
@@ -17,6 +18,8 @@ export const UserRecordSchema = z.object({
   status: z.enum(USER_STATUSES),
   source: z.enum(USER_SOURCES),
   role: z.enum(USER_ROLES),
+  /** The mapped group that gave `role` (and the org role it names); absent when no group did. */
+  roleGrant: RoleGrantSchema.nullable().optional(),
   /** Incremented by every change; the SCIM ETag is `W/"<version>"`. */
   version: z.number().int().positive(),
   created: z.iso.datetime(),

@@ -3,6 +3,7 @@ import type { ListPage, ListQuery } from './filter-ast.ts';
 import type { UserAttributes } from './user-attributes.ts';
 import type { UserRole, UserSource, UserStatus } from './user-enums.ts';
 import type { UserRecord } from './user-record.ts';
+import type { RoleGrant } from '../roles/group-role-map.ts';
 import type { UserPageQuery } from './user-list-item.ts';
 import type { KeysetPage, KeysetQuery } from '../paging/keyset.ts';
 
@@ -34,6 +35,8 @@ export type UserChanges = {
   acceptedAt?: Date;
   /** Replaces the role when given (a SCIM `roles` value that names one). */
   role?: UserRole;
+  /** Replaces what gave the role when given (null: no group did); written by the group-role recompute. */
+  roleGrant?: RoleGrant | null;
   now: Date;
 };
 

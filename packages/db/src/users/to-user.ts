@@ -12,6 +12,7 @@ export function toUser(doc: UserDoc, groups: UserGroupRef[]): UserRecord {
     status: doc.status,
     source: doc.source,
     role: doc.role,
+    ...(doc.roleGrant ? { roleGrant: doc.roleGrant } : {}),
     version: doc.version,
     created: doc.createdAt.toISOString(),
     lastModified: doc.updatedAt.toISOString(),

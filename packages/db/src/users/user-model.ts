@@ -1,5 +1,6 @@
 import { USER_ROLES, USER_SOURCES, USER_STATUSES } from '@provisio/core';
 import type { UserAttributes, UserRole, UserSource, UserStatus } from '@provisio/core';
+import type { RoleGrant } from '@provisio/core/roles';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 
@@ -23,6 +24,8 @@ export type UserDoc = {
   status: UserStatus;
   source: UserSource;
   role: UserRole;
+  /** The mapped group that gave `role`, written in the same update as the role. */
+  roleGrant?: RoleGrant;
   version: number;
   passwordHash?: string;
   acceptedAt?: Date;
@@ -45,6 +48,7 @@ const userSchema = new Schema<UserDoc>(
     status: { type: String, enum: USER_STATUSES, required: true },
     source: { type: String, enum: USER_SOURCES, required: true },
     role: { type: String, enum: USER_ROLES, required: true, default: 'standard' },
+    roleGrant: { type: Schema.Types.Mixed },
     version: { type: Number, required: true },
     // Never mapped out by toUser. (No `select: false`: FerretDB 1.x refuses projections on findAndModify.)
     passwordHash: { type: String },

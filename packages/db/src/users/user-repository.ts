@@ -123,6 +123,11 @@ export function createUserRepository(
 
     async updateIfVersion(orgId, id, expectedVersion, changes: UserChanges) {
       const { externalId } = changes.attributes;
+      // An empty `$unset` is refused by some servers: only the fields that go.
+      const unset = {
+        ...(externalId === undefined ? { externalId: 1 } : {}),
+        ...(changes.roleGrant === null ? { roleGrant: 1 } : {}),
+      };
       const update = {
         $set: {
           ...derived(changes.attributes),
@@ -133,8 +138,9 @@ export function createUserRepository(
           ...(changes.passwordHash ? { passwordHash: changes.passwordHash } : {}),
           ...(changes.acceptedAt ? { acceptedAt: changes.acceptedAt } : {}),
           ...(changes.role ? { role: changes.role } : {}),
+          ...(changes.roleGrant ? { roleGrant: changes.roleGrant } : {}),
         },
-        ...(externalId === undefined ? { $unset: { externalId: 1 } } : {}),
+        ...(Object.keys(unset).length ? { $unset: unset } : {}),
       };
       const doc = await claimed(orgId, id, expectedVersion, changes.now, () =>
         models.users

@@ -19,7 +19,11 @@ export type WritePolicy = { pickRole: RolePicker; defaultRole: UserRole; authori
  * caller's authority over admin accounts.
  */
 export async function writePolicy(ctx: Pick<Context, 'db' | 'audit'> & { auth: OrgPrincipal }): Promise<WritePolicy> {
-  const settings = (await ctx.db.orgs.findById(ctx.auth.orgId))?.settings;
+  const [org, groupMaps] = await Promise.all([
+    ctx.db.orgs.findById(ctx.auth.orgId),
+    ctx.db.roles.listMappings(ctx.auth.orgId),
+  ]);
+  const settings = org?.settings;
   const defaultRole = settings?.defaultRole ?? 'standard';
   const mapping = settings?.roleMapping ?? [];
   const pickRole: RolePicker = (roles) => {
@@ -36,7 +40,9 @@ export async function writePolicy(ctx: Pick<Context, 'db' | 'audit'> & { auth: O
     }
     return resolved.role;
   };
-  const authority = { admin: hasScope(ctx.auth.scopes, 'admin'), adminDelegated: delegatesAdmin(mapping) };
+  // A group an org admin mapped to `admin` delegates admin to the IdP as a mapped `roles` value does.
+  const adminDelegated = delegatesAdmin(mapping) || groupMaps.some((m) => m.role === 'admin');
+  const authority = { admin: hasScope(ctx.auth.scopes, 'admin'), adminDelegated };
   return { pickRole, defaultRole, authority };
 }
 
