@@ -1,0 +1,33 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * The key webhook signing secrets are encrypted with at rest, derived from the platform
+ * secret (`PROVISIO_ADMIN_TOKEN`), which every server and worker replica has. A secret must
+ * be recoverable to sign with (HMAC needs it in clear), so it is sealed, never hashed.
+ * Rotating the platform token makes stored secrets unreadable: rotate each endpoint's secret after.
+ */
+export const deriveWebhookSecretKey = (platformSecret: string): Buffer =>
+  createHmac('sha256', platformSecret).update('provisio webhook secrets v1').digest();
+
+const b64 = (b: Buffer) => b.toString('base64url');
+
+/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`; bound to the endpoint id so a sealed value cannot be moved to another endpoint. */
+export function sealSecret(key: Buffer, secret: string, endpointId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(endpointId));
+  const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return ['v1', b64(iv), b64(cipher.getAuthTag()), b64(ciphertext)].join('.');
+}
+
+/** The secret `sealSecret` sealed; throws when the key or the endpoint differ (tampered or platform secret changed). */
+export function openSecret(key: Buffer, sealed: string, endpointId: string): string {
+  const [version, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !ciphertext) throw new Error('not a sealed webhook secret');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+    .setAAD(Buffer.from(endpointId))
+    .setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** A new signing secret: `whsec_` and 32 random bytes. */
+export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
