@@ -29,6 +29,8 @@ import { backfillUserKeys } from './migrations/backfill-user-keys.ts';
 import { registerMigrationModel } from './migrations/migration-model.ts';
 import { registerBrakeModels } from './brake/brake-models.ts';
 import { createBrakeRepository } from './brake/brake-repository.ts';
+import { registerWebhookModels } from './webhooks/webhook-models.ts';
+import { createWebhookRepository } from './webhooks/webhook-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -86,6 +88,7 @@ export async function openDb({
     ...registerSessionModels(connection),
     ...registerSsoModels(connection),
     ...registerBrakeModels(connection),
+    ...registerWebhookModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -132,6 +135,8 @@ export async function openDb({
     ...createAccessRepositories(models, versionClaims),
     /** The mass-deprovision brake's shared state (core BrakeRepository). */
     brakes: createBrakeRepository(models, versionClaims.claims),
+    /** Webhook endpoints, their delivery leases and the delivery log (core WebhookRepository). */
+    webhooks: createWebhookRepository(models),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

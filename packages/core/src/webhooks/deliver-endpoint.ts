@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { UserEventStore } from '../events/user-event-store.ts';
 import { readSettled } from '../events/resume-point.ts';
@@ -19,7 +20,7 @@ export type DeliverEndpointDeps = {
   schedule: RetrySchedule;
   /** Tells the org's admins the endpoint was disabled (the worker enqueues the mail). */
   disabled: (endpoint: { orgId: string; id: string }) => Promise<void>;
-  /** This worker, for the lease. */
+  /** This worker (host and pid), in the lease's owner for whoever inspects it. */
   owner: string;
   /** How long a lease holds if its holder dies mid-run (longer than a run's sends at their time bound). */
   leaseMs?: number;
@@ -41,12 +42,14 @@ export async function deliverEndpoint(
   ref: { orgId: string; id: string },
 ): Promise<DeliverRunResult> {
   const leaseMs = deps.leaseMs ?? 120_000;
-  if (!(await deps.webhooks.lease(ref.id, deps.owner, deps.clock.now(), leaseMs)))
+  // One owner per run, so two runs in one process never release each other's lease.
+  const owner = `${deps.owner}-${randomUUID()}`;
+  if (!(await deps.webhooks.lease(ref.id, owner, deps.clock.now(), leaseMs)))
     return { outcome: 'leased-elsewhere', sent: 0 };
   try {
     return await run(deps, ref);
   } finally {
-    await deps.webhooks.unlease(ref.id, deps.owner);
+    await deps.webhooks.unlease(ref.id, owner);
   }
 }
 
