@@ -1,5 +1,5 @@
 import { onShutdownSignals, runMain } from '@provisio/config';
-import { systemClock } from '@provisio/core';
+import { deriveListCursorKey, systemClock } from '@provisio/core';
 import { deriveWebhookSecretKey } from '@provisio/core/webhooks';
 import { createDb } from '@provisio/db';
 import { createSmtpMailer } from '@provisio/email';
@@ -38,7 +38,7 @@ async function main() {
     ...(env.PROVISIO_ADMIN_TOKEN
       ? {
           webhooks: {
-            secretKey: deriveWebhookSecretKey(env.PROVISIO_ADMIN_TOKEN),
+            secretKey: deriveWebhookSecretKey(deriveListCursorKey(env.PROVISIO_ADMIN_TOKEN)),
             allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
           },
         }

@@ -14,6 +14,7 @@ import { ssoRouter } from './routers/sso/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
+import { webhooksRouter } from './routers/webhooks/router.ts';
 
 /**
  * The one list of domain routers, as their records: `appRouter` is built from it. A
@@ -35,6 +36,7 @@ export const publicRecord = {
   events: eventsRouter._def.record,
   sso: ssoRouter._def.record,
   brake: brakeRouter._def.record,
+  webhooks: webhooksRouter._def.record,
 };
 
 /**

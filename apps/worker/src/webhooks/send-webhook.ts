@@ -75,13 +75,15 @@ export function createWebhookSender(options: SenderOptions): WebhookSender {
         const status = res.statusCode ?? 0;
         const verdict = (): Omit<SendOutcome, 'durationMs'> => {
           if (status >= 200 && status < 300) return { ok: true, status, error: null };
-          if (status >= 300 && status < 400) return { ok: false, status, error: `redirect to ${res.headers.location ?? '?'} not followed` };
+          if (status >= 300 && status < 400)
+            return { ok: false, status, error: `redirect to ${res.headers.location ?? '?'} not followed` };
           return { ok: false, status, error: `answered ${status}` };
         };
         let read = 0;
         res.on('data', (chunk: Buffer) => {
           read += chunk.length;
-          if (read > maxBytes) finish({ ...verdict(), error: verdict().error ?? `answer cut off after ${maxBytes} bytes` });
+          if (read > maxBytes)
+            finish({ ...verdict(), error: verdict().error ?? `answer cut off after ${maxBytes} bytes` });
         });
         res.on('end', () => finish(verdict()));
         res.on('error', (error) => finish({ ok: false, status, error: `answer broke off: ${error.message}` }));

@@ -20,7 +20,7 @@ import { createWebhookDisabledAlertProcessor } from './disabled-alert-processor.
 import { createWebhookSender } from './send-webhook.ts';
 
 export type WebhookWorkerOptions = {
-  /** deriveWebhookSecretKey(PROVISIO_ADMIN_TOKEN): the same on the server that sealed the secrets. */
+  /** deriveWebhookSecretKey(deriveListCursorKey(PROVISIO_ADMIN_TOKEN)): the key the server sealed the secrets with. */
   secretKey: Buffer;
   allowPrivateTargets: boolean;
   /** How often due endpoints get a delivery run (default 1 s). */

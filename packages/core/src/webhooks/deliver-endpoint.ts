@@ -28,7 +28,10 @@ export type DeliverEndpointDeps = {
   maxPerRun?: number;
 };
 
-export type DeliverRunResult = { outcome: 'leased-elsewhere' | 'idle' | 'delivered' | 'failing' | 'disabled'; sent: number };
+export type DeliverRunResult = {
+  outcome: 'leased-elsewhere' | 'idle' | 'delivered' | 'failing' | 'disabled';
+  sent: number;
+};
 
 /**
  * One delivery run of one endpoint: under its lease, sends the org's settled events after the
@@ -68,7 +71,11 @@ async function run(deps: DeliverEndpointDeps, ref: { orgId: string; id: string }
         cursor = event.id;
         continue;
       }
-      const ok = await attempt(deps, endpoint, { eventId: event.id, type: webhookEventTypeOf(event), body: webhookEventBody(event) });
+      const ok = await attempt(deps, endpoint, {
+        eventId: event.id,
+        type: webhookEventTypeOf(event),
+        body: webhookEventBody(event),
+      });
       if (!ok) return failed(deps, endpoint, cursor, sent);
       cursor = event.id;
       sent++;
@@ -88,7 +95,12 @@ async function attempt(
 ): Promise<boolean> {
   const now = deps.clock.now();
   const id = uuidV7(now.getTime());
-  const headers = deliveryHeaders(endpoint, deps.secretKey, { body: event.body, eventId: event.eventId, deliveryId: id, now });
+  const headers = deliveryHeaders(endpoint, deps.secretKey, {
+    body: event.body,
+    eventId: event.eventId,
+    deliveryId: id,
+    now,
+  });
   const outcome = await deps.sender({ url: endpoint.url, body: event.body, headers });
   await deps.webhooks.logDelivery({
     id,

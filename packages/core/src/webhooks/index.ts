@@ -8,7 +8,13 @@ export type { WebhookEndpointPatch, WebhookRepository } from './webhook-reposito
 export { DEFAULT_RETRY_SCHEDULE, retryDelayMs } from './retry-schedule.ts';
 export type { RetrySchedule } from './retry-schedule.ts';
 export type { SendOutcome, WebhookSender } from './webhook-sender.ts';
-export { createEndpoint, MAX_ENDPOINTS_PER_ORG, MAX_OVERLAP_HOURS, rotateSecret, updateEndpoint } from './manage-endpoints.ts';
+export {
+  createEndpoint,
+  MAX_ENDPOINTS_PER_ORG,
+  MAX_OVERLAP_HOURS,
+  rotateSecret,
+  updateEndpoint,
+} from './manage-endpoints.ts';
 export type { ManageEndpointsDeps } from './manage-endpoints.ts';
 export { deliverEndpoint } from './deliver-endpoint.ts';
 export type { DeliverEndpointDeps, DeliverRunResult } from './deliver-endpoint.ts';

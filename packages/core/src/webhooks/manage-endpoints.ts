@@ -85,7 +85,13 @@ export async function rotateSecret(
 /** Changes the URL, the events, or turns the endpoint on (which clears its failure state) or off. */
 export async function updateEndpoint(
   deps: ManageEndpointsDeps,
-  input: { orgId: string; id: string; url?: string | undefined; events?: WebhookEventType[] | undefined; enabled?: boolean | undefined },
+  input: {
+    orgId: string;
+    id: string;
+    url?: string | undefined;
+    events?: WebhookEventType[] | undefined;
+    enabled?: boolean | undefined;
+  },
 ): Promise<WebhookEndpointRecord> {
   if (input.url !== undefined) checkTarget(deps, input.url);
   const now = deps.clock.now().toISOString();

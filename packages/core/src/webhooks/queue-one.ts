@@ -31,7 +31,10 @@ export async function queuePing(deps: QueueOneDeps, ref: { orgId: string; endpoi
     throw new AppError('NOT_FOUND', { message: 'no such webhook endpoint' });
   const now = deps.clock.now();
   const id = uuidV7(now.getTime());
-  const delivery = { ...pending({ ...ref, eventId: null, type: 'ping', kind: 'ping', body: webhookPingBody(id, now) }, now), id };
+  const delivery = {
+    ...pending({ ...ref, eventId: null, type: 'ping', kind: 'ping', body: webhookPingBody(id, now) }, now),
+    id,
+  };
   await deps.webhooks.logDelivery(delivery);
   await deps.enqueue({ orgId: ref.orgId, deliveryId: delivery.id });
   return delivery;

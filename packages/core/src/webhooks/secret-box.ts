@@ -1,13 +1,15 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
- * The key webhook signing secrets are encrypted with at rest, derived from the platform
- * secret (`PROVISIO_ADMIN_TOKEN`), which every server and worker replica has. A secret must
- * be recoverable to sign with (HMAC needs it in clear), so it is sealed, never hashed.
- * Rotating the platform token makes stored secrets unreadable: rotate each endpoint's secret after.
+ * The key webhook signing secrets are encrypted with at rest. It is derived from the platform
+ * secret (`PROVISIO_ADMIN_TOKEN`) through the list-cursor key (itself an HMAC of that secret,
+ * which every request context already holds), so every server and worker replica derives the
+ * same key and none is stored. A signing secret must be recoverable to sign with (HMAC needs
+ * it in clear), so it is sealed, never hashed. Changing the platform token makes stored
+ * secrets unreadable: rotate each endpoint's secret after.
  */
-export const deriveWebhookSecretKey = (platformSecret: string): Buffer =>
-  createHmac('sha256', platformSecret).update('provisio webhook secrets v1').digest();
+export const deriveWebhookSecretKey = (listCursorKey: string): Buffer =>
+  createHmac('sha256', listCursorKey).update('provisio webhook secrets v1').digest();
 
 const b64 = (b: Buffer) => b.toString('base64url');
 

@@ -3,7 +3,16 @@ import type { WebhookDeliveryRecord, WebhookEndpointRecord } from './webhook-rec
 export type WebhookEndpointPatch = Partial<
   Pick<
     WebhookEndpointRecord,
-    'url' | 'events' | 'enabled' | 'disabledAt' | 'disabledReason' | 'secrets' | 'cursor' | 'failingSince' | 'failures' | 'retryAt'
+    | 'url'
+    | 'events'
+    | 'enabled'
+    | 'disabledAt'
+    | 'disabledReason'
+    | 'secrets'
+    | 'cursor'
+    | 'failingSince'
+    | 'failures'
+    | 'retryAt'
   >
 >;
 

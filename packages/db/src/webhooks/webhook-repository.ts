@@ -18,7 +18,11 @@ const toEndpoint = (doc: WebhookEndpointDoc): WebhookEndpointRecord => ({
   enabled: doc.enabled,
   disabledAt: iso(doc.disabledAt),
   disabledReason: doc.disabledReason,
-  secrets: doc.secrets.map((s) => ({ sealed: s.sealed, createdAt: s.createdAt.toISOString(), expiresAt: iso(s.expiresAt) })),
+  secrets: doc.secrets.map((s) => ({
+    sealed: s.sealed,
+    createdAt: s.createdAt.toISOString(),
+    expiresAt: iso(s.expiresAt),
+  })),
   cursor: doc.cursor,
   failingSince: iso(doc.failingSince),
   failures: doc.failures,
@@ -31,7 +35,11 @@ function toPatchDoc(patch: WebhookEndpointPatch): Record<string, unknown> {
   for (const key of ['disabledAt', 'failingSince', 'retryAt'] as const)
     if (patch[key] !== undefined) set[key] = date(patch[key]);
   if (patch.secrets)
-    set['secrets'] = patch.secrets.map((s) => ({ sealed: s.sealed, createdAt: new Date(s.createdAt), expiresAt: date(s.expiresAt) }));
+    set['secrets'] = patch.secrets.map((s) => ({
+      sealed: s.sealed,
+      createdAt: new Date(s.createdAt),
+      expiresAt: date(s.expiresAt),
+    }));
   return set;
 }
 
@@ -47,7 +55,12 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
   return {
     async create(endpoint) {
       const { id, ...rest } = endpoint;
-      await endpoints.collection.insertOne({ _id: id, ...rest, ...toPatchDoc(rest), createdAt: new Date(rest.createdAt) } as never);
+      await endpoints.collection.insertOne({
+        _id: id,
+        ...rest,
+        ...toPatchDoc(rest),
+        createdAt: new Date(rest.createdAt),
+      } as never);
     },
     async get(orgId, id) {
       const doc = await endpoints.findOne({ _id: id, orgId }).lean<WebhookEndpointDoc>();
@@ -71,14 +84,21 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
       // Two queries of plain equalities and one range (each served by the index on FerretDB).
       const [waiting, backedOff] = await Promise.all([
         endpoints.find({ enabled: true, retryAt: null }, { orgId: 1 }).limit(limit).lean<WebhookEndpointDoc[]>(),
-        endpoints.find({ enabled: true, retryAt: { $lte: now } }, { orgId: 1 }).limit(limit).lean<WebhookEndpointDoc[]>(),
+        endpoints
+          .find({ enabled: true, retryAt: { $lte: now } }, { orgId: 1 })
+          .limit(limit)
+          .lean<WebhookEndpointDoc[]>(),
       ]);
       return [...waiting, ...backedOff].slice(0, limit).map((d) => ({ orgId: d.orgId, id: d._id }));
     },
     async lease(endpointId, owner, now, ttlMs) {
       for (let i = 0; i < 2; i++) {
         try {
-          await leases.collection.insertOne({ _id: endpointId, owner, expiresAt: new Date(now.getTime() + ttlMs) } as never);
+          await leases.collection.insertOne({
+            _id: endpointId,
+            owner,
+            expiresAt: new Date(now.getTime() + ttlMs),
+          } as never);
           return true;
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
@@ -104,7 +124,11 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
       return doc ? toDelivery(doc) : null;
     },
     async deliveries(orgId, endpointId, limit) {
-      const docs = await deliveries.find({ orgId, endpointId }).sort({ _id: -1 }).limit(limit).lean<WebhookDeliveryDoc[]>();
+      const docs = await deliveries
+        .find({ orgId, endpointId })
+        .sort({ _id: -1 })
+        .limit(limit)
+        .lean<WebhookDeliveryDoc[]>();
       return docs.map(toDelivery);
     },
   };

@@ -6,5 +6,10 @@ import { webhookSendJob, webhookSendJobId } from './webhook-jobs.ts';
 export const createWebhookSendQueue =
   (queue: Queue) =>
   async ({ orgId, deliveryId }: { orgId: string; deliveryId: string }): Promise<void> => {
-    await enqueue({ queue, definition: webhookSendJob, payload: { orgId, deliveryId }, jobId: webhookSendJobId(deliveryId) });
+    await enqueue({
+      queue,
+      definition: webhookSendJob,
+      payload: { orgId, deliveryId },
+      jobId: webhookSendJobId(deliveryId),
+    });
   };
