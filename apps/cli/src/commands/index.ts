@@ -6,6 +6,7 @@ import { eventsCommands } from './events-commands.ts';
 import { readCommands } from './read-commands.ts';
 import { schemaCommands } from './schema-commands.ts';
 import { userCommands } from './user-commands.ts';
+import { webhooksCommands } from './webhooks-commands.ts';
 
 export const COMMANDS: readonly Command[] = [
   ...orgCommands,
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   ...eventsCommands,
   ...schemaCommands,
   ...brakeCommands,
+  ...webhooksCommands,
 ];

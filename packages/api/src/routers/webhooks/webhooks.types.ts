@@ -11,7 +11,11 @@ const ZUrl = z.string().min(1).max(2_048);
 const ZId = z.string().min(1).max(64);
 
 export const ZEndpointIdSchema = z.object({ id: ZId });
-export const ZCreateEndpointRequestSchema = z.object({ url: ZUrl, events: ZEvents });
+export const ZCreateEndpointRequestSchema = z.object({
+  url: ZUrl,
+  /** Default: every type. */
+  events: ZEvents.default([...WEBHOOK_EVENT_TYPES]),
+});
 export const ZUpdateEndpointRequestSchema = z.object({
   id: ZId,
   url: ZUrl.optional(),
