@@ -12,14 +12,23 @@ export type SenderOptions = {
   timeoutMs?: number;
   /** Response bytes read at most; the rest is cut off (default 64 KiB). */
   maxResponseBytes?: number;
+  /** Name to addresses (default: the system resolver); tests point names where they need. */
+  resolve?: (host: string) => Promise<string[]>;
 };
+
+const systemResolve = async (host: string) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 class Refused extends Error {}
 
 /** The one address to connect to: resolved once and checked, so a second lookup cannot point elsewhere (DNS rebinding). */
-async function checkedAddress(url: URL, allowPrivate: boolean): Promise<string> {
+async function checkedAddress(
+  url: URL,
+  allowPrivate: boolean,
+  resolve: (host: string) => Promise<string[]>,
+): Promise<string> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  const addresses = isIP(host) ? [host] : await resolve(host);
   const first = addresses[0];
   if (!first) throw new Refused(`${host} did not resolve`);
   if (!allowPrivate && !addresses.every(isPublicAddress))
@@ -46,7 +55,7 @@ export function createWebhookSender(options: SenderOptions): WebhookSender {
     const url = new URL(raw);
     let address: string;
     try {
-      address = await checkedAddress(url, options.allowPrivateTargets);
+      address = await checkedAddress(url, options.allowPrivateTargets, options.resolve ?? systemResolve);
     } catch (error) {
       const reason = error instanceof Refused ? error.message : `${url.hostname} did not resolve`;
       return done({ ok: false, status: null, error: `refused: ${reason}` });
