@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors/app-error.ts';
-import { userEventHead } from '../events/resume-point.ts';
+import { eventIdFloor } from '../events/event-ids.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import { newWebhookSecret, sealSecret } from './secret-box.ts';
 import type { WebhookEventType } from './webhook-events.ts';
@@ -49,7 +49,8 @@ export async function createEndpoint(
     disabledAt: null,
     disabledReason: null,
     secrets: [{ sealed: sealSecret(deps.secretKey, secret, id), createdAt: now.toISOString(), expiresAt: null }],
-    cursor: userEventHead(deps.clock),
+    // Events made from its creation on (ids are time-ordered).
+    cursor: eventIdFloor(now.getTime()),
     failingSince: null,
     failures: 0,
     retryAt: null,

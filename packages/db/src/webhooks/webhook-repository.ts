@@ -72,7 +72,7 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
     },
     async update(orgId, id, patch) {
       const doc = await endpoints
-        .findOneAndUpdate({ _id: id, orgId }, { $set: toPatchDoc(patch) }, { new: true })
+        .findOneAndUpdate({ _id: id, orgId }, { $set: toPatchDoc(patch) }, { returnDocument: 'after' })
         .lean<WebhookEndpointDoc>();
       return doc ? toEndpoint(doc) : null;
     },
