@@ -18,6 +18,7 @@ it('knows every route by its literal path (routes created inside addChildren wou
     | '/groups/$id'
     | '/activity'
     | '/brake'
+    | '/webhooks'
     | '/$'
   >();
 });

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/groups', label: 'Groups' },
   { to: '/activity', label: 'Activity' },
   { to: '/brake', label: 'Deprovision brake' },
+  { to: '/webhooks', label: 'Webhooks' },
 ] as const;
 
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */
