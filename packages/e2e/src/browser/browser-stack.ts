@@ -1,4 +1,5 @@
 import { hashPlatformToken } from '@provisio/core';
+import { deriveWebhookSecretKey } from '@provisio/core/webhooks';
 import { authenticateKey } from '@provisio/core/keys';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { createServer } from '@provisio/server/create-server';
@@ -30,7 +31,13 @@ export async function startBrowserStack() {
           : null,
   });
   ref.keys = env.deps.db.keys;
-  const deps = { ...env.deps, publicUrl: baseUrl, platformTokenHash: hashPlatformToken(PLATFORM_TOKEN) };
+  const deps = {
+    ...env.deps,
+    publicUrl: baseUrl,
+    platformTokenHash: hashPlatformToken(PLATFORM_TOKEN),
+    // Test webhook receivers listen on loopback.
+    allowPrivateWebhookTargets: true,
+  };
   const server = createServer({
     ...deps,
     rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 },
@@ -44,6 +51,7 @@ export async function startBrowserStack() {
     smtpUrl: smtp.url,
     clock,
     sweepIntervalMs: 500,
+    webhooks: { secretKey: deriveWebhookSecretKey(deps.listCursorKey), allowPrivateTargets: true, tickMs: 200 },
   });
 
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
