@@ -79,7 +79,7 @@ export async function startWorkerApp(options: WorkerAppOptions) {
         ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
         ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
       }),
-      ...(webhooks ? [webhooks.tick] : []),
+      ...(webhooks?.tasks ?? []),
     ],
     logger,
   );

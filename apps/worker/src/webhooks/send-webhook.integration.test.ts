@@ -43,7 +43,11 @@ describe('target rules without the deployment setting', () => {
   it.each([
     ['a loopback literal', 'https://127.0.0.1/ok', ['127.0.0.1']],
     ['a name resolving to loopback', 'https://hooks.example.test/ok', ['127.0.0.1']],
-    ['a name with one private address among public ones', 'https://hooks.example.test/ok', ['93.184.216.34', '10.0.0.7']],
+    [
+      'a name with one private address among public ones',
+      'https://hooks.example.test/ok',
+      ['93.184.216.34', '10.0.0.7'],
+    ],
     ['a name resolving to the metadata service', 'https://hooks.example.test/ok', ['169.254.169.254']],
     ['plain http', 'http://hooks.example.test/ok', ['93.184.216.34']],
   ])('refuses %s before connecting', async (_name, url, resolved) => {

@@ -16,8 +16,7 @@ export type SenderOptions = {
   resolve?: (host: string) => Promise<string[]>;
 };
 
-const systemResolve = async (host: string) =>
-  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const systemResolve = async (host: string) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 class Refused extends Error {}
 

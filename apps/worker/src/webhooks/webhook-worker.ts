@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Clock } from '@provisio/core';
+import { USER_EVENT_RETENTION_DAYS } from '@provisio/core/events';
 import { DEFAULT_RETRY_SCHEDULE, deliverEndpoint, sendOne } from '@provisio/core/webhooks';
 import type { RetrySchedule } from '@provisio/core/webhooks';
 import type { Db } from '@provisio/db';
@@ -32,7 +33,7 @@ export type WebhookWorkerOptions = {
 
 type Deps = { db: Db; clock: Clock; mailer: Mailer; publicUrl: string; queue: Queue };
 
-/** The webhook processors (delivery runs, single sends, the disabled alert) and the tick that starts runs. */
+/** The webhook processors (delivery runs, single sends, the disabled alert), the tick that starts runs, the log's pruning. */
 export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
   const { db, clock, queue } = deps;
   const sender = createWebhookSender({
@@ -86,5 +87,15 @@ export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
       return undefined;
     },
   };
-  return { processors, tick };
+  // The log is kept as long as the events it came from (USER_EVENT_RETENTION_DAYS).
+  const prune: PeriodicTask = {
+    name: 'webhook log prune',
+    intervalMs: 3_600_000,
+    run: async () => {
+      const before = new Date(clock.now().getTime() - USER_EVENT_RETENTION_DAYS * 24 * 3_600_000);
+      const deleted = await db.webhooks.pruneDeliveries(before, 10_000);
+      return deleted ? { deleted } : undefined;
+    },
+  };
+  return { processors, tasks: [tick, prune] };
 }

@@ -70,3 +70,25 @@ it('lets exactly one taker have a lapsed lease (its holder died mid-run)', async
   const takers = await Promise.all(['a', 'b', 'c'].map((owner) => db.webhooks.lease('ep-lapsed', owner, later, 1_000)));
   expect(takers.filter(Boolean)).toHaveLength(1);
 });
+
+it('prunes logged deliveries older than the retention, and only those', async () => {
+  const logged = (id: string, at: string) =>
+    db.webhooks.logDelivery({
+      id,
+      orgId,
+      endpointId: 'ep-prune',
+      eventId: null,
+      type: 'ping',
+      kind: 'ping',
+      body: '{}',
+      status: 'succeeded',
+      responseStatus: 200,
+      durationMs: 1,
+      error: null,
+      at,
+    });
+  await logged('prune-old', '2026-01-01T00:00:00.000Z');
+  await logged('prune-new', '2026-06-01T00:00:00.000Z');
+  expect(await db.webhooks.pruneDeliveries(new Date('2026-03-01T00:00:00Z'), 100)).toBe(1);
+  expect((await db.webhooks.deliveries(orgId, 'ep-prune', 10)).map((d) => d.id)).toEqual(['prune-new']);
+});

@@ -60,6 +60,8 @@ const deliverySchema = new Schema<WebhookDeliveryDoc>(
   { versionKey: false },
 );
 deliverySchema.index({ orgId: 1, endpointId: 1, _id: -1 });
+// For the retention sweep (FerretDB 1.x has no TTL indexes).
+deliverySchema.index({ at: 1 });
 
 const leaseSchema = new Schema<WebhookLeaseDoc>(
   {

@@ -123,6 +123,15 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
       const doc = await deliveries.findOne({ _id: id, orgId }).lean<WebhookDeliveryDoc>();
       return doc ? toDelivery(doc) : null;
     },
+    async pruneDeliveries(before, limit) {
+      const old = await deliveries
+        .find({ at: { $lt: before } }, { _id: 1 })
+        .limit(limit)
+        .lean<{ _id: string }[]>();
+      if (old.length === 0) return 0;
+      const { deletedCount } = await deliveries.deleteMany({ _id: { $in: old.map((d) => d._id) } });
+      return deletedCount;
+    },
     async deliveries(orgId, endpointId, limit) {
       const docs = await deliveries
         .find({ orgId, endpointId })
