@@ -50,20 +50,25 @@ export async function deliverEndpoint(
   if (!(await deps.webhooks.lease(ref.id, owner, deps.clock.now(), leaseMs)))
     return { outcome: 'leased-elsewhere', sent: 0 };
   try {
-    return await run(deps, ref);
+    return await run(deps, ref, deps.clock.now().getTime() + leaseMs / 2);
   } finally {
     await deps.webhooks.unlease(ref.id, owner);
   }
 }
 
-async function run(deps: DeliverEndpointDeps, ref: { orgId: string; id: string }): Promise<DeliverRunResult> {
+/** `stopBy`: a run hands the endpoint back well before its lease could lapse (slow receivers). */
+async function run(
+  deps: DeliverEndpointDeps,
+  ref: { orgId: string; id: string },
+  stopBy: number,
+): Promise<DeliverRunResult> {
   const endpoint = await deps.webhooks.get(ref.orgId, ref.id);
   if (!endpoint?.enabled) return { outcome: 'idle', sent: 0 };
   if (endpoint.retryAt && new Date(endpoint.retryAt) > deps.clock.now()) return { outcome: 'failing', sent: 0 };
   const maxPerRun = deps.maxPerRun ?? 100;
   let cursor = endpoint.cursor;
   let sent = 0;
-  while (sent < maxPerRun) {
+  while (sent < maxPerRun && deps.clock.now().getTime() < stopBy) {
     const events = await readSettled(deps, ref.orgId, cursor);
     if (events.length === 0) break;
     for (const event of events) {
@@ -80,7 +85,7 @@ async function run(deps: DeliverEndpointDeps, ref: { orgId: string; id: string }
       cursor = event.id;
       sent++;
       await deps.webhooks.update(ref.orgId, ref.id, { cursor, failingSince: null, failures: 0, retryAt: null });
-      if (sent >= maxPerRun) break;
+      if (sent >= maxPerRun || deps.clock.now().getTime() >= stopBy) break;
     }
   }
   if (cursor !== endpoint.cursor) await deps.webhooks.update(ref.orgId, ref.id, { cursor });
