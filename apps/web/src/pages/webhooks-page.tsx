@@ -11,7 +11,6 @@ import { WebhookDeliveries } from '../components/webhook-deliveries.tsx';
 import { formText } from '../lib/form-text.ts';
 
 const EVENT_TYPES = ['user.created', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.deleted'] as const;
-type EventType = (typeof EVENT_TYPES)[number];
 
 /** Webhook endpoints: add one (its secret shown once), ping, rotate, turn on or off, delete; the delivery log. */
 export function WebhooksPage() {
@@ -33,7 +32,7 @@ export function WebhooksPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const events = EVENT_TYPES.filter((t) => data.get(t) === 'on') as EventType[];
+    const events = EVENT_TYPES.filter((t) => data.get(t) === 'on');
     rotate.reset();
     create.mutate({ url: formText(data, 'url'), events });
   };
