@@ -60,7 +60,10 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.getByRole('button', { name: `Ping ${receiver.url('/ui')}` }).click();
     await expect.poll(() => receiver.at('/ui').length, { timeout: 20_000 }).toBe(1);
     expect(receiver.verified('/ui', secret)[0]).toMatchObject({ valid: true, event: { type: 'ping' } });
-    const row = page.getByRole('region', { name: /^Deliveries to/ }).locator('tbody tr').first();
+    const row = page
+      .getByRole('region', { name: /^Deliveries to/ })
+      .locator('tbody tr')
+      .first();
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toMatch(/succeeded.*200/);
     await page.mouse.move(0, 0);
     await saveScreenshot(page, 'webhooks');
