@@ -59,6 +59,8 @@ export type ServerDeps = {
   badCredentialLimit?: BadCredentialLimit;
   /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
   scimMaxInFlight?: number;
+  /** `WEBHOOK_ALLOW_PRIVATE_TARGETS`: webhook endpoints may point at private and loopback addresses. */
+  allowPrivateWebhookTargets?: boolean;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
   /** This process's name on its shares of the SCIM doctor's buckets (default: a random UUID per server). */

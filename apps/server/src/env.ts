@@ -1,9 +1,10 @@
-import { HttpEnv, LogEnv, MongoEnv, parseEnv, RedisEnv, TrustProxyEnv } from '@provisio/config';
+import { HttpEnv, LogEnv, MongoEnv, parseEnv, RedisEnv, TrustProxyEnv, WebhookEnv } from '@provisio/config';
 
 const ServerEnv = MongoEnv.extend(RedisEnv.shape)
   .extend(HttpEnv.shape)
   .extend(TrustProxyEnv.shape)
-  .extend(LogEnv.shape);
+  .extend(LogEnv.shape)
+  .extend(WebhookEnv.shape);
 
 /** Parsed once at start; a bad value stops the start with one line naming the variable. */
 export function loadServerEnv(source: Record<string, string | undefined> = process.env) {

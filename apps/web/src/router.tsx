@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { App } from './app.tsx';
 import { ActivityPage } from './pages/activity-page.tsx';
 import { BrakePage } from './pages/brake-page.tsx';
+import { WebhooksPage } from './pages/webhooks-page.tsx';
 import { GroupPage } from './pages/group-page.tsx';
 import { GroupsPage } from './pages/groups-page.tsx';
 import { KeysPage } from './pages/keys-page.tsx';
@@ -66,6 +67,7 @@ const groupRoute = createRoute({
 const activityRoute = createRoute({ getParentRoute: parent, path: '/activity', component: ActivityPage });
 const brakeRoute = createRoute({ getParentRoute: parent, path: '/brake', component: BrakePage });
 const rolesRoute = createRoute({ getParentRoute: parent, path: '/roles', component: RolesPage });
+const webhooksRoute = createRoute({ getParentRoute: parent, path: '/webhooks', component: WebhooksPage });
 const notFoundRoute = createRoute({ getParentRoute: parent, path: '$', component: NotFoundPage });
 
 /** The app's pages, typed: `<Link to="/users/$id" params={{ id }}>`, and the users page's search params. */
@@ -83,6 +85,7 @@ const routeTree = rootRoute.addChildren([
   rolesRoute,
   activityRoute,
   brakeRoute,
+  webhooksRoute,
   notFoundRoute,
 ]);
 

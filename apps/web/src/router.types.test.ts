@@ -19,6 +19,7 @@ it('knows every route by its literal path (routes created inside addChildren wou
     | '/activity'
     | '/brake'
     | '/roles'
+    | '/webhooks'
     | '/$'
   >();
 });

@@ -1,5 +1,6 @@
 import { onShutdownSignals, runMain } from '@provisio/config';
-import { systemClock } from '@provisio/core';
+import { deriveListCursorKey, systemClock } from '@provisio/core';
+import { deriveWebhookSecretKey } from '@provisio/core/webhooks';
 import { createDb } from '@provisio/db';
 import { createSmtpMailer } from '@provisio/email';
 import { DEFAULT_QUEUE_NAME } from '@provisio/jobs';
@@ -34,7 +35,16 @@ async function main() {
     claimTimeoutMs: env.INVITE_CLAIM_TIMEOUT_MS,
     metricsPort: env.WORKER_METRICS_PORT,
     metricsHost: env.WORKER_METRICS_HOST,
+    ...(env.PROVISIO_ADMIN_TOKEN
+      ? {
+          webhooks: {
+            secretKey: deriveWebhookSecretKey(deriveListCursorKey(env.PROVISIO_ADMIN_TOKEN)),
+            allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+          },
+        }
+      : {}),
   });
+  if (!env.PROVISIO_ADMIN_TOKEN) logger.warn('PROVISIO_ADMIN_TOKEN is not set: webhook deliveries are off');
 
   onShutdownSignals(logger, {
     draining: 'finishing running jobs',

@@ -10,6 +10,8 @@ import { startPeriodic } from './periodic.ts';
 import { createJobMetrics } from './job-metrics.ts';
 import { createProcessors } from './processors.ts';
 import type { Processor } from './create-worker.ts';
+import { webhookWorker } from './webhooks/webhook-worker.ts';
+import type { WebhookWorkerOptions } from './webhooks/webhook-worker.ts';
 
 export type WorkerAppOptions = {
   db: Db;
@@ -30,6 +32,8 @@ export type WorkerAppOptions = {
   concurrency?: number;
   /** Extra processors (later issues register theirs here). */
   extraProcessors?: Record<string, Processor>;
+  /** Webhook deliveries; absent (no platform secret to open signing secrets with): none run. */
+  webhooks?: WebhookWorkerOptions;
 };
 
 /** The worker process minus `process`: queue, processors, sweeper, metrics; `stop` finishes running jobs first. */
@@ -39,6 +43,9 @@ export async function startWorkerApp(options: WorkerAppOptions) {
   const queue = new Queue(options.queueName, { connection: queueConnection });
   const metrics = createJobMetrics(queue);
   const connection = createWorkerConnection(options.redisUrl);
+  const webhooks = options.webhooks
+    ? webhookWorker({ db, clock, mailer: options.mailer, publicUrl: options.publicUrl, queue }, options.webhooks)
+    : null;
   const processors = {
     ...createProcessors({
       db,
@@ -47,6 +54,7 @@ export async function startWorkerApp(options: WorkerAppOptions) {
       publicUrl: options.publicUrl,
       ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
     }),
+    ...webhooks?.processors,
     ...options.extraProcessors,
   };
   const worker = createWorker({
@@ -61,15 +69,18 @@ export async function startWorkerApp(options: WorkerAppOptions) {
     options.metricsPort === null ? null : await metrics.listen(options.metricsPort, options.metricsHost);
   void worker.run();
   const maintenance = startPeriodic(
-    maintenanceTasks({
-      db,
-      clock,
-      logger,
-      dispatcher: createInviteDispatcher(queue),
-      inviteSweepIntervalMs: options.sweepIntervalMs,
-      ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
-      ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
-    }),
+    [
+      ...maintenanceTasks({
+        db,
+        clock,
+        logger,
+        dispatcher: createInviteDispatcher(queue),
+        inviteSweepIntervalMs: options.sweepIntervalMs,
+        ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
+        ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+      }),
+      ...(webhooks?.tasks ?? []),
+    ],
     logger,
   );
   logger.info({ metricsPort, jobs: Object.keys(processors) }, 'worker running');

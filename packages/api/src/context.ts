@@ -26,6 +26,8 @@ export type InnerContextOptions = {
   platformTokenHash?: string;
   /** The door the call came in by, set by the server (never by a caller): the SCIM adapter says `scim`; absent means `trpc`. */
   surface?: 'scim' | 'trpc';
+  /** `WEBHOOK_ALLOW_PRIVATE_TARGETS`: webhook URLs may name private and loopback addresses (tests). Default false. */
+  allowPrivateWebhookTargets?: boolean;
 };
 
 export type EventStreams = { feed: UserEventFeed; leases: StreamLeases };

@@ -16,6 +16,7 @@ import { ssoRouter } from './routers/sso/router.ts';
 import { serviceAccountsRouter } from './routers/service-accounts/router.ts';
 import { systemRouter } from './routers/system/router.ts';
 import { usersRouter } from './routers/users/router.ts';
+import { webhooksRouter } from './routers/webhooks/router.ts';
 
 /**
  * The one list of domain routers, as their records: `appRouter` is built from it. A
@@ -39,6 +40,7 @@ export const publicRecord = {
   brake: brakeRouter._def.record,
   scimDoctor: scimDoctorRouter._def.record,
   roles: rolesRouter._def.record,
+  webhooks: webhooksRouter._def.record,
 };
 
 /**

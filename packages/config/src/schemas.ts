@@ -76,3 +76,14 @@ export const WorkerEnv = z.object({
   /** A send that has not finished after this long is presumed dead (worker killed) and retried. */
   INVITE_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
 });
+
+export const WebhookEnv = z.object({
+  /**
+   * `true` lets webhook endpoints point at private, loopback and link-local addresses (tests,
+   * receivers inside the same network). Off by default: the server calls public addresses only.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});

@@ -36,6 +36,8 @@ import { registerScimTrafficModel } from './scim-doctor/traffic-model.ts';
 import { createScimTrafficStore } from './scim-doctor/traffic-store.ts';
 import { registerRoleModels } from './roles/role-models.ts';
 import { createRoleRepository } from './roles/role-repository.ts';
+import { registerWebhookModels } from './webhooks/webhook-models.ts';
+import { createWebhookRepository } from './webhooks/webhook-repository.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -96,6 +98,7 @@ export async function openDb({
     ...registerBrakeModels(connection),
     scimTraffic: registerScimTrafficModel(connection),
     ...registerRoleModels(connection),
+    ...registerWebhookModels(connection),
   };
 
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
@@ -146,6 +149,8 @@ export async function openDb({
     scimTraffic: createScimTrafficStore(models.scimTraffic),
     /** Org-defined roles and group → role mappings (core RoleRepository). */
     roles: createRoleRepository(models),
+    /** Webhook endpoints, their delivery leases and the delivery log (core WebhookRepository). */
+    webhooks: createWebhookRepository(models),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

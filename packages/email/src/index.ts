@@ -9,3 +9,5 @@ export { adminKeyRevokedEmail } from './templates/admin-key-revoked-email.ts';
 export type { AdminKeyRevokedEmailInput } from './templates/admin-key-revoked-email.ts';
 export { brakeEngagedEmail } from './templates/brake-engaged-email.ts';
 export type { BrakeEngagedEmailInput } from './templates/brake-engaged-email.ts';
+export { webhookDisabledEmail } from './templates/webhook-disabled-email.ts';
+export type { WebhookDisabledEmailInput } from './templates/webhook-disabled-email.ts';

@@ -9,3 +9,12 @@ export { createKeyAlerts } from './alerts/bullmq-key-alerts.ts';
 export { keyRevokedAlertJob, keyRevokedAlertJobId } from './alerts/key-revoked-alert-job.ts';
 export { createBrakeAlerts } from './alerts/bullmq-brake-alerts.ts';
 export { brakeAlertJob, brakeAlertJobId } from './alerts/brake-alert-job.ts';
+export {
+  webhookDeliverJob,
+  webhookDeliverJobId,
+  webhookDisabledAlertJob,
+  webhookDisabledAlertJobId,
+  webhookSendJob,
+  webhookSendJobId,
+} from './webhooks/webhook-jobs.ts';
+export { createWebhookSendQueue } from './webhooks/bullmq-webhooks.ts';

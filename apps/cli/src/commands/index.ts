@@ -8,6 +8,7 @@ import { rolesCommands } from './roles-commands.ts';
 import { schemaCommands } from './schema-commands.ts';
 import { scimCommands } from './scim-commands.ts';
 import { userCommands } from './user-commands.ts';
+import { webhooksCommands } from './webhooks-commands.ts';
 
 export const COMMANDS: readonly Command[] = [
   ...orgCommands,
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   ...brakeCommands,
   ...scimCommands,
   ...rolesCommands,
+  ...webhooksCommands,
 ];

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/roles', label: 'Roles' },
   { to: '/activity', label: 'Activity' },
   { to: '/brake', label: 'Deprovision brake' },
+  { to: '/webhooks', label: 'Webhooks' },
 ] as const;
 
 /** Header, navigation and a main region that takes focus on navigation (screen readers hear the new page). */

@@ -20,8 +20,16 @@ export async function startBrowserStack() {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const target = builtAppEnv('browser');
-  const env = { ...target.env, REDIS_URL: redis.url, PUBLIC_URL: baseUrl };
-  const server = await startServerProcess({ ...env, PORT: String(port), PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN });
+  const env = {
+    ...target.env,
+    REDIS_URL: redis.url,
+    PUBLIC_URL: baseUrl,
+    // The worker seals and unseals webhook secrets with a key derived from the platform token.
+    PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
+    // Test webhook receivers listen on loopback.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  };
+  const server = await startServerProcess({ ...env, PORT: String(port) });
   const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
   const db = await createDb({ uri: target.mongoUri, dbName: target.dbName });
   const mongo = await MongoClient.connect(target.mongoUri);

@@ -5,6 +5,7 @@ import { createSmtpMailer } from '@provisio/email';
 import { createLogger } from '@provisio/logger';
 import type { Logger } from '@provisio/logger';
 import { startWorkerApp } from '@provisio/worker/worker-app';
+import type { WorkerAppOptions } from '@provisio/worker/worker-app';
 
 export type TestWorkerOptions = {
   db: Db;
@@ -17,6 +18,8 @@ export type TestWorkerOptions = {
   from?: string;
   /** The invite sweep's period; tests that wait for a sweep set it short. */
   sweepIntervalMs?: number;
+  /** Webhook deliveries (off unless given). */
+  webhooks?: WorkerAppOptions['webhooks'];
 };
 
 /** The real worker (invites, alerts, maintenance) on a test's queue: one wiring for every e2e test and bench. */
@@ -31,5 +34,6 @@ export function startTestWorker(options: TestWorkerOptions) {
     publicUrl: options.publicUrl,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
     metricsPort: null,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
 }

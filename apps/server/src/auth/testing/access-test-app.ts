@@ -54,6 +54,8 @@ export async function createAccessTestApp(
     db,
     resolvesWithoutRead: (token) => credentials.holdsKeyOf(token),
     platformTokenHash: hashPlatformToken(ADMIN_TOKEN),
+    // Test webhook receivers listen on loopback.
+    allowPrivateWebhookTargets: true,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const agent = request(server.app);

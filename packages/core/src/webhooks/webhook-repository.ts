@@ -1,0 +1,46 @@
+import type { WebhookDeliveryRecord, WebhookEndpointRecord } from './webhook-record.ts';
+
+export type WebhookEndpointPatch = Partial<
+  Pick<
+    WebhookEndpointRecord,
+    | 'url'
+    | 'events'
+    | 'enabled'
+    | 'disabledAt'
+    | 'disabledReason'
+    | 'secrets'
+    | 'cursor'
+    | 'failingSince'
+    | 'failures'
+    | 'retryAt'
+  >
+>;
+
+/** Endpoints, their delivery leases and the delivery log (org-scoped except the worker's scans). */
+export interface WebhookRepository {
+  create(endpoint: WebhookEndpointRecord): Promise<void>;
+  get(orgId: string, id: string): Promise<WebhookEndpointRecord | null>;
+  list(orgId: string): Promise<WebhookEndpointRecord[]>;
+  /** Sets only the given fields; null when the endpoint does not exist in the org. */
+  update(orgId: string, id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpointRecord | null>;
+  remove(orgId: string, id: string): Promise<boolean>;
+  /** Enabled endpoints (any org) whose backoff has passed: the worker's tick enqueues a delivery run for each. */
+  due(now: Date, limit: number): Promise<{ orgId: string; id: string }[]>;
+  /**
+   * Takes the endpoint's delivery lease for `owner` (a unique insert: one holder across
+   * replicas); a lease past its expiry is taken over. False when another holds it.
+   */
+  lease(endpointId: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  unlease(endpointId: string, owner: string): Promise<void>;
+  logDelivery(delivery: WebhookDeliveryRecord): Promise<void>;
+  updateDelivery(
+    orgId: string,
+    id: string,
+    patch: Pick<WebhookDeliveryRecord, 'status' | 'responseStatus' | 'durationMs' | 'error' | 'at'>,
+  ): Promise<void>;
+  getDelivery(orgId: string, id: string): Promise<WebhookDeliveryRecord | null>;
+  /** Deletes up to `limit` logged deliveries (any org) older than `before`; returns how many. */
+  pruneDeliveries(before: Date, limit: number): Promise<number>;
+  /** The endpoint's latest deliveries, newest first. */
+  deliveries(orgId: string, endpointId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+}

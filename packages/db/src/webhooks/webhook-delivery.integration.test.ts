@@ -1,0 +1,94 @@
+import { createUser } from '@provisio/core';
+import type { Clock } from '@provisio/core';
+import { createEndpoint, deliverEndpoint, deriveWebhookSecretKey } from '@provisio/core/webhooks';
+import type { DeliverEndpointDeps, WebhookSender } from '@provisio/core/webhooks';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDb, createTestOrg } from '../testing.ts';
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let orgId: string;
+// Two seconds ahead: every event written so far is past the event log's settle window.
+const clock: Clock = { now: () => new Date(Date.now() + 2_000) };
+const secretKey = deriveWebhookSecretKey('test-list-cursor-key');
+const by = { authority: { admin: false, adminDelegated: false } };
+
+beforeAll(async () => {
+  db = await createTestDb();
+  ({ orgId } = await createTestOrg(db));
+});
+afterAll(() => db.drop());
+
+/** A receiver as a port: records event ids, answers 200 after a turn of the event loop (so runs overlap). */
+function recordingSender(received: string[]): WebhookSender {
+  return async ({ headers }) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    received.push(headers['provisio-event-id'] ?? '');
+    return { ok: true, status: 200, durationMs: 1, error: null };
+  };
+}
+
+const deps = (owner: string, sender: WebhookSender): DeliverEndpointDeps => ({
+  webhooks: db.webhooks,
+  events: db.userEvents,
+  clock,
+  sender,
+  secretKey,
+  schedule: { baseDelayMs: 10, maxDelayMs: 10, giveUpAfterMs: 60_000 },
+  disabled: () => Promise.resolve(),
+  owner,
+});
+
+it('delivers each event once when two workers run the same endpoint at the same time (the lease)', async () => {
+  const manage = { webhooks: db.webhooks, clock: { now: () => new Date() }, secretKey, allowPrivateTargets: true };
+  const { endpoint } = await createEndpoint(manage, {
+    orgId,
+    url: 'http://127.0.0.1:9/hook',
+    events: ['user.created'],
+  });
+  for (let i = 0; i < 12; i++)
+    await createUser(
+      { users: db.users, clock: { now: () => new Date() } },
+      { orgId, source: 'scim', ...by, attributes: { userName: `lease${i}@example.com`, active: true } },
+    );
+  const received: string[] = [];
+  const sender = recordingSender(received);
+  const runs = await Promise.all([
+    deliverEndpoint(deps('worker-a', sender), endpoint),
+    deliverEndpoint(deps('worker-b', sender), endpoint),
+  ]);
+  expect(runs.map((r) => r.outcome).sort()).toEqual(['delivered', 'leased-elsewhere']);
+  expect(received).toHaveLength(12);
+  expect(new Set(received).size).toBe(12);
+  // The lease was handed back: a later run finds nothing new to send.
+  expect(await deliverEndpoint(deps('worker-b', sender), endpoint)).toEqual({ outcome: 'idle', sent: 0 });
+});
+
+it('lets exactly one taker have a lapsed lease (its holder died mid-run)', async () => {
+  const now = new Date();
+  expect(await db.webhooks.lease('ep-lapsed', 'dead', now, 1_000)).toBe(true);
+  const later = new Date(now.getTime() + 5_000);
+  const takers = await Promise.all(['a', 'b', 'c'].map((owner) => db.webhooks.lease('ep-lapsed', owner, later, 1_000)));
+  expect(takers.filter(Boolean)).toHaveLength(1);
+});
+
+it('prunes logged deliveries older than the retention, and only those', async () => {
+  const logged = (id: string, at: string) =>
+    db.webhooks.logDelivery({
+      id,
+      orgId,
+      endpointId: 'ep-prune',
+      eventId: null,
+      type: 'ping',
+      kind: 'ping',
+      body: '{}',
+      status: 'succeeded',
+      responseStatus: 200,
+      durationMs: 1,
+      error: null,
+      at,
+    });
+  await logged('prune-old', '2026-01-01T00:00:00.000Z');
+  await logged('prune-new', '2026-06-01T00:00:00.000Z');
+  expect(await db.webhooks.pruneDeliveries(new Date('2026-03-01T00:00:00Z'), 100)).toBe(1);
+  expect((await db.webhooks.deliveries(orgId, 'ep-prune', 10)).map((d) => d.id)).toEqual(['prune-new']);
+});
