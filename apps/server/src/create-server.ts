@@ -56,6 +56,8 @@ export type ServerDeps = {
   badCredentialLimit?: BadCredentialLimit;
   /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
   scimMaxInFlight?: number;
+  /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
+  ssoReturnUrls?: readonly string[];
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
 };
@@ -119,7 +121,7 @@ export function createServer(deps: ServerDeps) {
     leases: createRedisStreamLeases(deps),
   };
   app.use(web.sessions);
-  app.use(ssoRouter({ ...deps, secure: deps.publicUrl.startsWith('https:') }));
+  app.use(ssoRouter({ ...deps, returnUrls: deps.ssoReturnUrls ?? [], secure: deps.publicUrl.startsWith('https:') }));
   app.use(
     '/trpc',
     trpcEndpoint({
