@@ -26,3 +26,8 @@ function parseHttpUrl(value: string): URL | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   return url.username || url.password ? null : url;
 }
+
+/** A return URL as a code is bound to it: origin and path (the query is the product's state). '' when not a URL. */
+export function bareReturnUrl(value: string): string {
+  return URL.canParse(value) ? new URL(value).origin + new URL(value).pathname : '';
+}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors/app-error.ts';
+import { bareReturnUrl } from './return-url.ts';
 import type { SsoRepository } from './sso-repository.ts';
 
 /** How long a hand-off code may be exchanged after the sign-in that issued it. */
@@ -12,7 +13,7 @@ export type SignInCodeRecord = {
   codeHash: string;
   orgId: string;
   userId: string;
-  /** The allow-listed URL the code was sent to; the exchange must name the same one. */
+  /** The allow-listed URL the code was sent to, without its query; the exchange must name the same one. */
   returnUrl: string;
   expiresAt: Date;
 };
@@ -28,20 +29,31 @@ export async function issueSignInCode(
 ): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.clock.now().getTime() + SIGN_IN_CODE_TTL_MS);
-  await deps.sso.saveCode({ codeHash: hashSignInCode(code), orgId, userId, returnUrl, expiresAt });
+  await deps.sso.saveCode({
+    codeHash: hashSignInCode(code),
+    orgId,
+    userId,
+    returnUrl: bareReturnUrl(returnUrl),
+    expiresAt,
+  });
   return code;
 }
 
 /**
  * Redeems a code once: the user id it was issued for. Unknown, used, expired, another org's
  * and another return URL's codes are one refusal (which one is not said), and a refused
- * attempt does not use the code up.
+ * attempt does not use the code up. `returnUrl` is compared without its query.
  */
 export async function claimSignInCode(
   deps: SignInCodeDeps,
   { orgId, code, returnUrl }: { orgId: string; code: string; returnUrl: string },
 ): Promise<string> {
-  const userId = await deps.sso.claimCode({ codeHash: hashSignInCode(code), orgId, returnUrl, now: deps.clock.now() });
+  const userId = await deps.sso.claimCode({
+    codeHash: hashSignInCode(code),
+    orgId,
+    returnUrl: bareReturnUrl(returnUrl),
+    now: deps.clock.now(),
+  });
   if (!userId)
     throw new AppError('BAD_REQUEST', {
       message: 'unknown, used or expired sign-in code (or another return URL)',

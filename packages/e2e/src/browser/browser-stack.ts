@@ -13,8 +13,9 @@ export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
  * The whole product on a real port for a browser: server (serving the built web app),
  * an in-process worker and a capturing SMTP server, with the production key rules
  * (platform token, hashed `pvk_` keys). `baseUrl` is `http://localhost:<port>`.
+ * `ssoReturnUrls` allow-lists the code hand-off's product pages (`SSO_RETURN_URLS`).
  */
-export async function startBrowserStack() {
+export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = {}) {
   const clock = movableClock();
   const smtp = await startTestSmtpServer();
   const port = await freePort();
@@ -34,6 +35,7 @@ export async function startBrowserStack() {
   const server = createServer({
     ...deps,
     rateLimit: { perSecond: 10_000, burst: 10_000, burstWindowSeconds: 1 },
+    ssoReturnUrls: options.ssoReturnUrls ?? [],
     web: { signInLimits: { perAddress: 1_000, failuresBeforeBackoff: 1_000, backoffBaseSeconds: 1 } },
   });
   await server.start(port, '127.0.0.1');

@@ -6,10 +6,13 @@ import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
+import { createProvisioClient } from '@provisio/client';
+import { freePort } from '../processes.ts';
+import { PLATFORM_TOKEN, startBrowserStack } from './browser-stack.ts';
 import type { BrowserStack } from './browser-stack.ts';
 import { createSamlRealm, KEYCLOAK_URL, keycloakIsUp } from './keycloak.ts';
 import type { KeycloakUser } from './keycloak.ts';
+import { startProductBackend } from './product-backend.ts';
 
 // SP-initiated SAML sign-in in headless Chromium against a real Keycloak. The SP is reached as
 // `localhost` and Keycloak as `127.0.0.1`: two sites, so the ACS POST is cross-site, as it is
@@ -23,6 +26,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   let browser: Browser;
   let orgId: string;
   let realm: Awaited<ReturnType<typeof createSamlRealm>>;
+  let product: Awaited<ReturnType<typeof startProductBackend>>;
   const person = (name: string): KeycloakUser => ({
     username: name,
     email: `${name}@acme.example`,
@@ -34,7 +38,9 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   beforeAll(async () => {
     if (!(await keycloakIsUp()))
       throw new Error(`no Keycloak at ${KEYCLOAK_URL}: scripts/services.sh start test starts it (make test does)`);
-    stack = await startBrowserStack();
+    const productPort = await freePort();
+    stack = await startBrowserStack({ ssoReturnUrls: [`http://127.0.0.1:${productPort}/sso/callback`] });
+    product = await startProductBackend({ port: productPort, provisioUrl: stack.baseUrl });
     orgId = (await createTestOrg(stack.db)).orgId;
     realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, spEndpoints(stack.baseUrl, orgId));
     const idp = { ...parseIdpMetadata(await realm.metadata()), metadataUrl: null };
@@ -43,6 +49,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await product?.close();
     await stack?.stop();
   });
 
@@ -63,17 +70,17 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     });
   }
 
-  /** Starts at our sign-in URL, signs in on Keycloak's page, and returns where the browser ends. */
-  async function signIn(user: KeycloakUser): Promise<Page> {
+  /** Starts at our sign-in URL, signs in on Keycloak's page, and returns where the browser ends (`endsAt`: our site). */
+  async function signIn(user: KeycloakUser, start = `/sso/saml/${orgId}/sign-in?next=/`, endsAt = stack.baseUrl) {
     const context = await newContext(browser, stack.baseUrl);
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
-    await page.goto(`/sso/saml/${orgId}/sign-in?next=/`);
+    await page.goto(start);
     await page.waitForURL((url) => url.href.startsWith(KEYCLOAK_URL));
     await page.fill('#username', user.username);
     await page.fill('#password', user.password);
     await page.click('#kc-login');
-    await page.waitForURL((url) => url.href.startsWith(stack.baseUrl));
+    await page.waitForURL((url) => url.href.startsWith(endsAt));
     await page.waitForLoadState('load');
     return page;
   }
@@ -133,5 +140,33 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     expect(await (await signIn(jo)).textContent('body')).toContain('Your account');
     const [user] = await stack.db.users.page(orgId, { email: jo.email, limit: 2 });
     expect(user).toMatchObject({ source: 'jit', status: 'active', role: 'standard' });
+  });
+
+  it('hands a code to the product behind Provisio, which exchanges it once through the typed client', async () => {
+    // The product's backend holds a users:read key of a service account of the org.
+    const platform = createProvisioClient({ url: `${stack.baseUrl}/trpc`, token: PLATFORM_TOKEN });
+    const { token: adminToken } = await platform.platform.createAdminKey.mutate({ orgId });
+    const admin = createProvisioClient({ url: `${stack.baseUrl}/trpc`, token: adminToken });
+    const account = await admin.serviceAccounts.create.mutate({ name: 'Product backend' });
+    const { token } = await admin.keys.create.mutate({
+      name: 'sso hand-off',
+      ownerType: 'service_account',
+      ownerId: account.id,
+      scopes: ['users:read'],
+    });
+    product.setKey(orgId, token);
+    const pat = person('pat');
+    await realm.addUser(pat);
+    await provisioned(pat, 'active', 'standard');
+    const start = `/sso/saml/${orgId}/sign-in?return_to=${encodeURIComponent(product.returnUrl)}`;
+    const page = await signIn(pat, start, product.returnUrl);
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    expect(product.exchanges).toEqual([
+      { org: expect.objectContaining({ id: orgId }), user: expect.objectContaining({ userName: pat.email, role: 'standard' }) },
+    ]);
+    // The code in the browser's address bar is spent: a reload (or anyone who copied it) is refused.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
+    expect(product.exchanges[1]).toEqual({ error: expect.stringContaining('unknown, used or expired') });
   });
 });

@@ -7,7 +7,6 @@ import { ZExchangeCodeRequestSchema, ZExchangeCodeResponseSchema } from './excha
 /**
  * The product behind Provisio, with a `users:read` key of the org the code names: redeems a
  * code an SSO sign-in sent to an allow-listed return URL (once, within 60 s) for who signed in.
- * The return URL is compared without its query, as it was allow-listed.
  */
 export const exchangeCode = orgProcedure
   .meta({ scope: 'users:read' })
@@ -15,9 +14,7 @@ export const exchangeCode = orgProcedure
   .output(ZExchangeCodeResponseSchema)
   .mutation(async ({ ctx, input }) => {
     const orgId = ctx.auth.orgId;
-    const returnUrl = URL.canParse(input.returnUrl) ? new URL(input.returnUrl) : null;
-    const bare = returnUrl ? returnUrl.origin + returnUrl.pathname : '';
-    const userId = await claimSignInCode({ sso: ctx.db.sso, clock: ctx.clock }, { orgId, code: input.code, returnUrl: bare });
+    const userId = await claimSignInCode({ sso: ctx.db.sso, clock: ctx.clock }, { orgId, ...input });
     const [org, user] = await Promise.all([getOrg({ orgs: ctx.db.orgs }, orgId), ctx.db.users.findById(orgId, userId)]);
     if (!user) throw new AppError('BAD_REQUEST', { message: 'the user of this sign-in code was deleted' });
     ctx.logger.info({ orgId, userId }, 'sso code exchanged');
