@@ -7,7 +7,7 @@ import { isSafeRelayState, SamlRefusal, spEndpoints, verifySamlResponse } from '
 import type { Request, Response } from 'express';
 import { setSessionCookie } from '../web/session-cookie.ts';
 import type { WebDeps } from '../web/web-deps.ts';
-import { accountPage, continuePage, refusedPage } from './sso-pages.ts';
+import { continuePage, refusedPage } from './sso-pages.ts';
 import type { SsoRouteDeps } from './sso-router.ts';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -87,23 +87,14 @@ export function acsRoute(deps: SsoRouteDeps & Pick<WebDeps, 'secure'>) {
       const code = await issueSignInCode({ sso: deps.db.sso, clock: deps.clock }, { orgId, userId: result.userId, returnUrl });
       return void res.redirect(303, handOffUrl(returnUrl, { code, org: orgId }));
     }
-    if (result.role !== 'admin') {
-      const user = await deps.db.users.findById(orgId, result.userId);
-      return void res.type('html').send(
-        accountPage({
-          orgName: org.name,
-          displayName: user?.attributes.displayName ?? verified.identity.email,
-          email: verified.identity.email,
-          groups: verified.identity.groups,
-        }),
-      );
-    }
+    // Admins get the admin app; everyone else a member session that shows only their account.
+    const admin = result.role === 'admin';
     const { token, session } = await openSession(
       { sessions: deps.db.sessions, clock: deps.clock },
-      { kind: 'user', orgId, userId: result.userId, platformTokenHash: null },
+      { kind: admin ? 'user' : 'member', orgId, userId: result.userId, platformTokenHash: null },
     );
     setSessionCookie(res, { token, kind: session.kind }, deps.secure);
-    res.type('html').send(continuePage(relayState || '/'));
+    res.type('html').send(continuePage(admin ? relayState || '/' : '/account'));
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import type { Queue } from 'bullmq';
 import express, { Router } from 'express';
 import type { Request, Response } from 'express';
+import { accountRouter } from './account-router.ts';
 import { acsRoute } from './acs-route.ts';
 import { refusedPage } from './sso-pages.ts';
 
@@ -73,6 +74,8 @@ export function ssoRouter(deps: SsoRouteDeps & { secure: boolean }): Router {
 
   // Cross-site by nature (the IdP's page posts it): no Origin check, the SAML checks are the guard.
   router.post(`${base}/acs`, express.urlencoded({ extended: false, limit: '512kb' }), acsRoute(deps));
+
+  router.use(accountRouter(deps));
 
   router.post('/auth/sso', express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
     const input = SsoStartInput.safeParse(req.body);
