@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
 import type { UserStatus } from '@provisio/core';
+import { hashSessionToken } from '@provisio/core/sessions';
 import { createTestOrg } from '@provisio/db/testing';
 import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
 import type { Browser, Page } from 'playwright-core';
@@ -70,6 +71,13 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     });
   }
 
+  /** The org's admin, through the typed client (an admin key the platform admin made). */
+  async function adminClient() {
+    const platform = createProvisioClient({ url: `${stack.baseUrl}/trpc`, token: PLATFORM_TOKEN });
+    const { token } = await platform.platform.createAdminKey.mutate({ orgId });
+    return createProvisioClient({ url: `${stack.baseUrl}/trpc`, token });
+  }
+
   /** Starts at our sign-in URL, signs in on Keycloak's page, and returns where the browser ends (`endsAt`: our site). */
   async function signIn(user: KeycloakUser, start = `/sso/saml/${orgId}/sign-in?next=/`, endsAt = stack.baseUrl) {
     const context = await newContext(browser, stack.baseUrl);
@@ -137,16 +145,27 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await realm.addUser(jo);
     expect(await (await signIn(jo)).textContent('body')).toContain('assign you the app');
     await stack.db.orgs.updateSettings(orgId, { samlJitEnabled: true }, stack.clock.now());
-    expect(await (await signIn(jo)).textContent('body')).toContain('Your account');
+    const page = await signIn(jo);
     const [user] = await stack.db.users.page(orgId, { email: jo.email, limit: 2 });
     expect(user).toMatchObject({ source: 'jit', status: 'active', role: 'standard' });
+    // Not an admin: their account page (docs/screenshots/account.png), and a sign-out that ends the session.
+    await page.waitForURL(`${stack.baseUrl}/account`);
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    expect(await page.textContent('main')).toContain(jo.email);
+    await saveScreenshot(page, 'account');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'provisio_account');
+    const idHash = hashSessionToken(cookie?.value ?? '');
+    expect(await stack.db.sessions.find(idHash)).toMatchObject({ kind: 'member', userId: user?.id });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Signed out' }).waitFor();
+    expect(await stack.db.sessions.find(idHash)).toBeNull();
+    await page.goto('/account');
+    expect(await page.textContent('main')).toContain('You are signed out');
   });
 
   it('hands a code to the product behind Provisio, which exchanges it once through the typed client', async () => {
     // The product's backend holds a users:read key of a service account of the org.
-    const platform = createProvisioClient({ url: `${stack.baseUrl}/trpc`, token: PLATFORM_TOKEN });
-    const { token: adminToken } = await platform.platform.createAdminKey.mutate({ orgId });
-    const admin = createProvisioClient({ url: `${stack.baseUrl}/trpc`, token: adminToken });
+    const admin = await adminClient();
     const account = await admin.serviceAccounts.create.mutate({ name: 'Product backend' });
     const { token } = await admin.keys.create.mutate({
       name: 'sso hand-off',
@@ -168,5 +187,38 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
     expect(product.exchanges[1]).toEqual({ error: expect.stringContaining('unknown, used or expired') });
+  });
+
+  it('sends an invited person to SSO from the invite page while SSO is required (no password asked)', async () => {
+    const sam = person('sam');
+    await realm.addUser(sam);
+    const admin = await adminClient();
+    await admin.users.create.mutate({
+      attributes: { userName: sam.email, active: true, emails: [{ value: sam.email, primary: true }] },
+    });
+    const [link] = await stack.inviteLinks(sam.email);
+    await stack.db.orgs.updateSettings(orgId, { ssoEnabled: true }, stack.clock.now());
+    try {
+      const context = await newContext(browser, stack.baseUrl);
+      context.setDefaultTimeout(60_000);
+      const page = await context.newPage();
+      await page.goto(link ?? '');
+      await page.getByRole('link', { name: 'Continue with single sign-on' }).waitFor();
+      expect(await page.locator('input[type=password]').count()).toBe(0);
+      await saveScreenshot(page, 'invite-sso');
+      await page.getByRole('link', { name: 'Continue with single sign-on' }).click();
+      await page.waitForURL((url) => url.href.startsWith(KEYCLOAK_URL));
+      await page.fill('#username', sam.username);
+      await page.fill('#password', sam.password);
+      await page.click('#kc-login');
+      await page.waitForURL(`${stack.baseUrl}/account`);
+      const [user] = await stack.db.users.page(orgId, { email: sam.email, limit: 2 });
+      expect(user?.status).toBe('active');
+      await page.goto(link ?? '');
+      expect(await page.textContent('main')).toContain('already used');
+      await context.close();
+    } finally {
+      await stack.db.orgs.updateSettings(orgId, { ssoEnabled: false }, stack.clock.now());
+    }
   });
 });
