@@ -50,7 +50,8 @@ export function accountRouter(deps: SsoRouteDeps & { secure: boolean }): Router 
     res.set('Cache-Control', 'no-store');
     const session = await memberSession(req);
     if (!session) return signedOut(res, 200, 'You are signed out.');
-    const sent = Buffer.from(String((req.body as Record<string, unknown> | undefined)?.['csrf'] ?? ''));
+    const csrf = (req.body as Record<string, unknown> | undefined)?.['csrf'];
+    const sent = Buffer.from(typeof csrf === 'string' ? csrf : '');
     const expected = Buffer.from(csrfTokenOf(session.token));
     const csrfOk = sent.length === expected.length && timingSafeEqual(sent, expected);
     if (!isSameOrigin(req, deps.publicUrl) || !csrfOk)

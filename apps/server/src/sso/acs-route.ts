@@ -84,7 +84,10 @@ export function acsRoute(deps: SsoRouteDeps & Pick<WebDeps, 'secure'>) {
     deps.logger.info({ orgId, userId: result.userId, outcome: result.outcome }, 'sso sign-in');
     if (returnUrl) {
       // The product behind Provisio asked for this sign-in: it gets a code, whatever the role.
-      const code = await issueSignInCode({ sso: deps.db.sso, clock: deps.clock }, { orgId, userId: result.userId, returnUrl });
+      const code = await issueSignInCode(
+        { sso: deps.db.sso, clock: deps.clock },
+        { orgId, userId: result.userId, returnUrl },
+      );
       return void res.redirect(303, handOffUrl(returnUrl, { code, org: orgId }));
     }
     // Admins get the admin app; everyone else a member session that shows only their account.

@@ -27,7 +27,12 @@ afterAll(() => app.cleanup());
 
 async function ssoOrg() {
   const { orgId } = await app.newOrg();
-  const idp = { entityId: IDP, ssoUrl: 'https://idp.test/sso', certificates: [readCertificate(key.der)], metadataUrl: null };
+  const idp = {
+    entityId: IDP,
+    ssoUrl: 'https://idp.test/sso',
+    certificates: [readCertificate(key.der)],
+    metadataUrl: null,
+  };
   await app.db.sso.update(orgId, { idp }, app.clock.now());
   await app.newUser(orgId, 'bob@acme.example', { role: 'standard' });
   return orgId;
@@ -68,7 +73,9 @@ describe('code hand-off', () => {
     expect(JSON.stringify(stored)).not.toContain(code);
     const first = await exchange(orgId, { code, returnUrl: RETURN_URL });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ result: { data: { user: { userName: 'bob@acme.example' }, org: { id: orgId } } } });
+    expect(first.body).toMatchObject({
+      result: { data: { user: { userName: 'bob@acme.example' }, org: { id: orgId } } },
+    });
     const again = await exchange(orgId, { code, returnUrl: RETURN_URL });
     expect(again.status).toBe(400);
   });

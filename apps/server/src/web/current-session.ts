@@ -20,6 +20,5 @@ export async function currentSession(
   return { token, resolved: { ...resolved, session: resolved.session } };
 }
 
-
 /** A request's session: no cookie, an ended one, or a live one. */
 export type CurrentSession = NonNullable<Awaited<ReturnType<typeof currentSession>>>;

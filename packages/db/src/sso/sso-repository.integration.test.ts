@@ -77,7 +77,9 @@ describe('sso repository', () => {
     await db.sso.saveCode({ ...code, codeHash: 'h1' });
     // Refused attempts (another org, another URL, unknown) leave it usable.
     expect(await db.sso.claimCode({ codeHash: 'h1', orgId: b.orgId, returnUrl, now })).toBeNull();
-    expect(await db.sso.claimCode({ codeHash: 'h1', orgId: a.orgId, returnUrl: 'https://evil.test/cb', now })).toBeNull();
+    expect(
+      await db.sso.claimCode({ codeHash: 'h1', orgId: a.orgId, returnUrl: 'https://evil.test/cb', now }),
+    ).toBeNull();
     expect(await db.sso.claimCode({ codeHash: 'nope', orgId: a.orgId, returnUrl, now })).toBeNull();
     const results = await Promise.all(
       Array.from({ length: 8 }, () => db.sso.claimCode({ codeHash: 'h1', orgId: a.orgId, returnUrl, now })),

@@ -18,19 +18,17 @@ export async function startProductBackend({ port, provisioUrl }: { port: number;
     if (url.pathname !== '/sso/callback') return void res.writeHead(404).end(); // the browser's favicon.ico
     const org = url.searchParams.get('org') ?? '';
     const client = createProvisioClient({ url: `${provisioUrl}/trpc`, token: keys.get(org) ?? 'no key' });
-    client.sso.exchangeCode
-      .mutate({ code: url.searchParams.get('code') ?? '', returnUrl })
-      .then(
-        (answer) => {
-          exchanges.push(answer);
-          res.end(`<h1>Welcome, ${answer.user.displayName ?? answer.user.userName}</h1>`);
-        },
-        (error: unknown) => {
-          exchanges.push({ error: String(error) });
-          res.statusCode = 401;
-          res.end('<h1>Sign-in failed</h1>');
-        },
-      );
+    client.sso.exchangeCode.mutate({ code: url.searchParams.get('code') ?? '', returnUrl }).then(
+      (answer) => {
+        exchanges.push(answer);
+        res.end(`<h1>Welcome, ${answer.user.displayName ?? answer.user.userName}</h1>`);
+      },
+      (error: unknown) => {
+        exchanges.push({ error: String(error) });
+        res.statusCode = 401;
+        res.end('<h1>Sign-in failed</h1>');
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {

@@ -4,7 +4,7 @@ import type { UserStatus } from '@provisio/core';
 import { hashSessionToken } from '@provisio/core/sessions';
 import { createTestOrg } from '@provisio/db/testing';
 import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
 import { createProvisioClient } from '@provisio/client';
@@ -42,7 +42,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     const productPort = await freePort();
     stack = await startBrowserStack({ ssoReturnUrls: [`http://127.0.0.1:${productPort}/sso/callback`] });
     product = await startProductBackend({ port: productPort, provisioUrl: stack.baseUrl });
-    orgId = (await createTestOrg(stack.db)).orgId;
+    orgId = (await createTestOrg(stack.db, { name: 'Acme' })).orgId;
     realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, spEndpoints(stack.baseUrl, orgId));
     const idp = { ...parseIdpMetadata(await realm.metadata()), metadataUrl: null };
     await stack.db.sso.update(orgId, { idp }, stack.clock.now());
@@ -181,7 +181,10 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     const page = await signIn(pat, start, product.returnUrl);
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     expect(product.exchanges).toEqual([
-      { org: expect.objectContaining({ id: orgId }), user: expect.objectContaining({ userName: pat.email, role: 'standard' }) },
+      {
+        org: expect.objectContaining({ id: orgId }),
+        user: expect.objectContaining({ userName: pat.email, role: 'standard' }),
+      },
     ]);
     // The code in the browser's address bar is spent: a reload (or anyone who copied it) is refused.
     await page.reload();
