@@ -61,6 +61,8 @@ export type ServerDeps = {
   scimMaxInFlight?: number;
   /** `WEBHOOK_ALLOW_PRIVATE_TARGETS`: webhook endpoints may point at private and loopback addresses. */
   allowPrivateWebhookTargets?: boolean;
+  /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
+  ssoReturnUrls?: readonly string[];
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
   /** This process's name on its shares of the SCIM doctor's buckets (default: a random UUID per server). */
@@ -128,7 +130,7 @@ export function createServer(deps: ServerDeps) {
     leases: createRedisStreamLeases(deps),
   };
   app.use(web.sessions);
-  app.use(ssoRouter({ ...deps, secure: deps.publicUrl.startsWith('https:') }));
+  app.use(ssoRouter({ ...deps, returnUrls: deps.ssoReturnUrls ?? [], secure: deps.publicUrl.startsWith('https:') }));
   app.use(
     '/trpc',
     trpcEndpoint({

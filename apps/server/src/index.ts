@@ -40,6 +40,7 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
     scimMaxInFlight: env.SCIM_MAX_IN_FLIGHT,
     allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    ssoReturnUrls: env.SSO_RETURN_URLS,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,
       clock: systemClock,

@@ -2,11 +2,12 @@ import { completeSsoSignIn } from '@provisio/api/sso-sign-in';
 import type { SsoSignInRequest } from '@provisio/api/sso-sign-in';
 import { newAuditEvent } from '@provisio/core/audit';
 import { openSession } from '@provisio/core/sessions';
+import { issueSignInCode } from '@provisio/core/sso';
 import { isSafeRelayState, SamlRefusal, spEndpoints, verifySamlResponse } from '@provisio/saml';
 import type { Request, Response } from 'express';
 import { setSessionCookie } from '../web/session-cookie.ts';
 import type { WebDeps } from '../web/web-deps.ts';
-import { accountPage, continuePage, refusedPage } from './sso-pages.ts';
+import { continuePage, refusedPage } from './sso-pages.ts';
 import type { SsoRouteDeps } from './sso-router.ts';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -56,6 +57,7 @@ export function acsRoute(deps: SsoRouteDeps & Pick<WebDeps, 'secure'>) {
       return refuse(400, 'relay_state', 'The sign-in asked to continue to another site, which is not allowed');
     const now = deps.clock.now();
     let verified;
+    let returnUrl: string | null = null;
     try {
       verified = await verifySamlResponse({
         sp: spEndpoints(deps.publicUrl, orgId),
@@ -63,7 +65,11 @@ export function acsRoute(deps: SsoRouteDeps & Pick<WebDeps, 'secure'>) {
         mapping: connection.mapping,
         idpInitiated: connection.idpInitiated,
         stores: {
-          takeRequest: (id) => deps.db.sso.takeRequest(orgId, id, now),
+          takeRequest: async (id) => {
+            const taken = await deps.db.sso.takeRequest(orgId, id, now);
+            returnUrl = taken?.returnUrl ?? null;
+            return taken !== null;
+          },
           rememberAssertion: (id, until) => deps.db.sso.rememberAssertion(orgId, id, until),
         },
         samlResponse,
@@ -76,24 +82,31 @@ export function acsRoute(deps: SsoRouteDeps & Pick<WebDeps, 'secure'>) {
     const result = await completeSsoSignIn(deps, { orgId, identity: verified.identity, request });
     if (!result.ok) return void res.status(403).type('html').send(refusedPage(result.message));
     deps.logger.info({ orgId, userId: result.userId, outcome: result.outcome }, 'sso sign-in');
-    if (result.role !== 'admin') {
-      const user = await deps.db.users.findById(orgId, result.userId);
-      return void res.type('html').send(
-        accountPage({
-          orgName: org.name,
-          displayName: user?.attributes.displayName ?? verified.identity.email,
-          email: verified.identity.email,
-          groups: verified.identity.groups,
-        }),
+    if (returnUrl) {
+      // The product behind Provisio asked for this sign-in: it gets a code, whatever the role.
+      const code = await issueSignInCode(
+        { sso: deps.db.sso, clock: deps.clock },
+        { orgId, userId: result.userId, returnUrl },
       );
+      return void res.redirect(303, handOffUrl(returnUrl, { code, org: orgId }));
     }
+    // Admins get the admin app; everyone else a member session that shows only their account.
+    const admin = result.role === 'admin';
     const { token, session } = await openSession(
       { sessions: deps.db.sessions, clock: deps.clock },
-      { kind: 'user', orgId, userId: result.userId, platformTokenHash: null },
+      { kind: admin ? 'user' : 'member', orgId, userId: result.userId, platformTokenHash: null },
     );
     setSessionCookie(res, { token, kind: session.kind }, deps.secure);
-    res.type('html').send(continuePage(relayState || '/'));
+    res.type('html').send(continuePage(admin ? relayState || '/' : '/account'));
   };
+}
+
+/** The return URL with the code and the org (whose key the product exchanges it with) added to its query. */
+function handOffUrl(returnUrl: string, params: { code: string; org: string }): string {
+  const url = new URL(returnUrl);
+  url.searchParams.set('code', params.code);
+  url.searchParams.set('org', params.org);
+  return url.href;
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

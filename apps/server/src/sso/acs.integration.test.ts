@@ -79,7 +79,7 @@ describe('SP-initiated sign-in', () => {
     expect((await app.db.sso.get(orgId)).lastSignInAt).not.toBeNull();
   });
 
-  it('shows a person who is not an admin their account, without an admin session', async () => {
+  it('gives a person who is not an admin a member session for their account page, never an admin session', async () => {
     const orgId = await ssoOrg();
     await app.newUser(orgId, 'bob@acme.example', { role: 'standard' });
     const res = await postAcs(
@@ -87,8 +87,13 @@ describe('SP-initiated sign-in', () => {
       answer(orgId, { email: 'bob@acme.example', inResponseTo: await startSignIn(orgId) }),
     );
     expect(res.status).toBe(200);
-    expect(res.text).toContain('Your account');
-    expect(cookieOf(res)).toBe('');
+    expect(res.text).toContain('url=/account');
+    expect(cookieOf(res)).toMatch(/^provisio_account=.+SameSite=Strict/);
+    const member = cookieOf(res).split(';')[0] ?? '';
+    expect((await app.agent.get('/account').set('Cookie', member)).text).toContain('bob@acme.example');
+    // The same token under the admin cookie's name is no admin session.
+    const asAdmin = member.replace('provisio_account', 'provisio_session');
+    expect((await app.agent.get('/auth/session').set('Cookie', asAdmin)).status).toBe(401);
   });
 
   it('accepts an invited user’s invite by the sign-in: the user becomes active (the invite page then reads "used")', async () => {

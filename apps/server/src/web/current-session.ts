@@ -1,4 +1,4 @@
-import { resolveSession } from '@provisio/core/sessions';
+import { isAdminSession, resolveSession } from '@provisio/core/sessions';
 import type { SessionDeps } from '@provisio/core/sessions';
 import type { Request } from 'express';
 import { readSessionCookie } from './session-cookie.ts';
@@ -15,7 +15,9 @@ export async function currentSession(
 ) {
   const token = readSessionCookie(req, secure);
   const resolved = token ? await resolveSession(deps, token) : null;
-  return token && resolved ? { token, resolved } : null;
+  // A member's session (the account page's cookie) never works as an admin one.
+  if (!token || !resolved || !isAdminSession(resolved.session)) return null;
+  return { token, resolved: { ...resolved, session: resolved.session } };
 }
 
 /** A request's session: no cookie, an ended one, or a live one. */

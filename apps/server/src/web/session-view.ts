@@ -2,10 +2,10 @@ import type { AuthSession } from '@provisio/api/web-auth';
 import type { Db } from '@provisio/db';
 import { recipientOf } from '@provisio/core/invites';
 import { csrfTokenOf, sessionEndsAt } from '@provisio/core/sessions';
-import type { SessionRecord } from '@provisio/core/sessions';
+import type { AdminSessionRecord } from '@provisio/core/sessions';
 
 /** What the web app learns about its session (the `/auth` contract): who, where, until when, and the CSRF token. */
-export async function sessionView(db: Db, token: string, session: SessionRecord): Promise<AuthSession> {
+export async function sessionView(db: Db, token: string, session: AdminSessionRecord): Promise<AuthSession> {
   const org = session.orgId ? await db.orgs.findById(session.orgId) : null;
   const user = session.orgId && session.userId ? await db.users.findById(session.orgId, session.userId) : null;
   // The name and address the invite mail uses, so the top bar and the mail agree.

@@ -14,7 +14,7 @@ export type ResolvedSession = {
  * Why a session no longer acts: gone (signed out, swept), past its end, its user may no
  * longer sign in, or (platform) the admin token it was opened with is no longer configured.
  */
-export type SessionEnd = 'unknown' | 'expired' | 'not-admin' | 'token-changed';
+export type SessionEnd = 'unknown' | 'expired' | 'not-admin' | 'not-active' | 'token-changed';
 
 /**
  * The session stored under `idHash` while it may act, else why it may not. A session past
@@ -38,6 +38,14 @@ export async function sessionStanding(
     !(deps.platformTokenHash && session.platformTokenHash === deps.platformTokenHash)
   ) {
     return { ended: 'token-changed' };
+  }
+  if (session.kind === 'member') {
+    // A member's account page: any active user of the org (deactivation ends it at the next view).
+    const user = session.orgId && session.userId ? await deps.users.standing(session.orgId, session.userId) : null;
+    if (user?.status !== 'active') {
+      await deps.sessions.delete(idHash);
+      return { ended: 'not-active' };
+    }
   }
   if (session.kind === 'user') {
     const user = session.orgId && session.userId ? await deps.users.standing(session.orgId, session.userId) : null;
@@ -72,7 +80,8 @@ export async function resolveSession(
  * carries its stored id hash, so long-lived calls (event streams) can re-check it.
  */
 export function principalOf(session: SessionRecord): ResolvedSession['principal'] {
-  if (!session.orgId) return null;
+  // A member session acts on nothing: it shows its own account page only.
+  if (!session.orgId || session.kind === 'member') return null;
   const base = { kind: 'org', orgId: session.orgId, scopes: ['admin'], sessionIdHash: session.idHash } as const;
   if (session.kind === 'platform') return { ...base, scopes: ['admin'], session: { kind: 'platform' } };
   // sessionStanding has refused user sessions without a user.

@@ -4,6 +4,7 @@ const MESSAGES: Record<SessionEnd | 'org-changed', string> = {
   unknown: 'Your session has ended (you signed out, or it expired): sign in again.',
   expired: 'Your session has expired: sign in again.',
   'not-admin': 'Your session has ended: you are no longer an active admin of this org.',
+  'not-active': 'Your session has ended: your account is no longer active.',
   'token-changed': 'Your session has ended: the platform admin token changed. Sign in again with the new one.',
   'org-changed': 'Your session now acts in another org: open the stream again for that org.',
 };

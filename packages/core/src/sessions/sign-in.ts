@@ -5,14 +5,14 @@ import type { SessionDeps } from './session-deps.ts';
 import type { SignInAccount, SignInFailureReason } from './audit-sign-in-failure.ts';
 import { signInAccountKey } from './sign-in-account.ts';
 import { SESSION_LIFETIMES } from './session-record.ts';
-import type { SessionRecord } from './session-record.ts';
+import type { AdminSessionRecord, SessionKind, SessionRecord } from './session-record.ts';
 import { hashSessionToken, newSessionToken } from './session-token.ts';
 
 /** At most this many accounts are tried for one email (each try is one scrypt). */
 const MAX_CANDIDATES = 10;
 
 export type SignInResult =
-  | { ok: true; token: string; session: SessionRecord }
+  | { ok: true; token: string; session: AdminSessionRecord }
   /** Wrong password, no such admin, or not the admin token: one answer to the caller; `accounts` (tried, none opened) are for the ledger. */
   | { ok: false; reason: Exclude<SignInFailureReason, 'limited'>; accounts: SignInAccount[] }
   /** The password opens admin accounts in several orgs: sign in again with one of them. */
@@ -30,14 +30,14 @@ let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword('decoy password that matches nothing'));
 
 /** Opens a session of a kind; the token goes into the cookie and nowhere else. */
-export async function openSession(
+export async function openSession<K extends SessionKind>(
   deps: Pick<SessionDeps, 'sessions' | 'clock'>,
-  fields: Pick<SessionRecord, 'kind' | 'orgId' | 'userId' | 'platformTokenHash'>,
+  fields: Pick<SessionRecord, 'orgId' | 'userId' | 'platformTokenHash'> & { kind: K },
 ) {
   const now = deps.clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIMES[fields.kind].absoluteMs);
-  const session: SessionRecord = {
+  const session: SessionRecord & { kind: K } = {
     ...fields,
     idHash: hashSessionToken(token),
     createdAt: now,

@@ -1,3 +1,4 @@
+import type { SignInCodeRecord } from './sign-in-code.ts';
 import type { SsoConnection, SsoConnectionChanges, SsoDomain } from './sso-connection.ts';
 
 /** Storage of SAML connections, their email domains, issued requests and seen assertions. */
@@ -15,12 +16,21 @@ export interface SsoRepository {
   verifyDomain(orgId: string, domain: string, now: Date): Promise<boolean>;
   /** The org that verified this domain, if any. */
   orgOfVerifiedDomain(domain: string): Promise<string | null>;
-  /** Remembers an AuthnRequest id we sent, for the ACS (shared by every replica). */
-  saveRequest(orgId: string, requestId: string, expiresAt: Date): Promise<void>;
-  /** Uses up a request id of this org that has not expired; false when there is none (never issued, used, expired, other org). */
-  takeRequest(orgId: string, requestId: string, now: Date): Promise<boolean>;
+  /** Remembers an AuthnRequest id we sent, for the ACS (shared by every replica), with where the code hand-off goes, if anywhere. */
+  saveRequest(orgId: string, requestId: string, request: SamlRequestRecord): Promise<void>;
+  /** Uses up a request id of this org that has not expired; null when there is none (never issued, used, expired, other org). */
+  takeRequest(orgId: string, requestId: string, now: Date): Promise<SamlRequestRecord | null>;
   /** Records an assertion id of this org; false when it was already recorded (a replay). */
   rememberAssertion(orgId: string, assertionId: string, until: Date): Promise<boolean>;
-  /** Deletes expired requests and remembered assertions (FerretDB has no TTL indexes). */
+  saveCode(record: SignInCodeRecord): Promise<void>;
+  /**
+   * Uses up an unexpired code of this org and return URL: its user id for exactly one of
+   * concurrent callers (every replica), else null. A refused attempt leaves the code usable.
+   */
+  claimCode(query: { codeHash: string; orgId: string; returnUrl: string; now: Date }): Promise<string | null>;
+  /** Deletes expired requests, remembered assertions and hand-off codes and remembered assertions (FerretDB has no TTL indexes). */
   sweep(now: Date): Promise<number>;
 }
+
+/** An AuthnRequest we issued: until when it may be answered, and the hand-off URL (null: the web app). */
+export type SamlRequestRecord = { expiresAt: Date; returnUrl: string | null };

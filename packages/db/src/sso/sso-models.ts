@@ -19,7 +19,10 @@ export type SsoConnectionDoc = {
 export type SsoDomainDoc = { _id: string; orgId: string; addedAt: Date; verifiedAt: Date | null };
 
 /** An AuthnRequest we issued, or an assertion we accepted: `_id` is `<org id>:<SAML id>`, kept until `expiresAt`. */
-export type SamlIdDoc = { _id: string; orgId: string; expiresAt: Date };
+export type SamlIdDoc = { _id: string; orgId: string; expiresAt: Date; returnUrl?: string | null };
+
+/** A code hand-off code: `_id` is its hash; the one exchange that deletes it wins. */
+export type SsoCodeDoc = { _id: string; orgId: string; userId: string; returnUrl: string; expiresAt: Date };
 
 const connectionSchema = new Schema<SsoConnectionDoc>(
   {
@@ -53,6 +56,7 @@ const samlIdSchema = () => {
       _id: { type: String, required: true },
       orgId: { type: String, required: true },
       expiresAt: { type: Date, required: true },
+      returnUrl: { type: String, default: null },
     },
     { versionKey: false },
   );
@@ -61,10 +65,23 @@ const samlIdSchema = () => {
   return schema;
 };
 
+const codeSchema = new Schema<SsoCodeDoc>(
+  {
+    _id: { type: String, required: true },
+    orgId: { type: String, required: true },
+    userId: { type: String, required: true },
+    returnUrl: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+codeSchema.index({ expiresAt: 1 });
+
 export const registerSsoModels = (connection: Connection) => ({
   ssoConnections: connection.model<SsoConnectionDoc>('SsoConnection', connectionSchema, 'sso_connections'),
   ssoDomains: connection.model<SsoDomainDoc>('SsoDomain', domainSchema, 'sso_domains'),
   samlRequests: connection.model<SamlIdDoc>('SamlRequest', samlIdSchema(), 'saml_requests'),
   samlAssertions: connection.model<SamlIdDoc>('SamlAssertion', samlIdSchema(), 'saml_assertions'),
+  ssoCodes: connection.model<SsoCodeDoc>('SsoCode', codeSchema, 'sso_codes'),
 });
 export type SsoModels = ReturnType<typeof registerSsoModels>;

@@ -50,12 +50,13 @@ describe('sso repository', () => {
     const a = await createTestOrg(db);
     const b = await createTestOrg(db);
     const now = new Date();
-    await db.sso.saveRequest(a.orgId, '_r1', new Date(now.getTime() + 60_000));
-    expect(await db.sso.takeRequest(b.orgId, '_r1', now)).toBe(false);
+    const expiresAt = new Date(now.getTime() + 60_000);
+    await db.sso.saveRequest(a.orgId, '_r1', { expiresAt, returnUrl: 'https://app.example/cb' });
+    expect(await db.sso.takeRequest(b.orgId, '_r1', now)).toBeNull();
     const results = await Promise.all(Array.from({ length: 8 }, () => db.sso.takeRequest(a.orgId, '_r1', now)));
-    expect(results.filter(Boolean)).toHaveLength(1);
-    await db.sso.saveRequest(a.orgId, '_r2', new Date(now.getTime() - 1));
-    expect(await db.sso.takeRequest(a.orgId, '_r2', now)).toBe(false);
+    expect(results.filter(Boolean)).toEqual([{ expiresAt, returnUrl: 'https://app.example/cb' }]);
+    await db.sso.saveRequest(a.orgId, '_r2', { expiresAt: new Date(now.getTime() - 1), returnUrl: null });
+    expect(await db.sso.takeRequest(a.orgId, '_r2', now)).toBeNull();
   });
 
   it('remembers an assertion id once, across concurrent callers (the replay cache every replica shares)', async () => {
@@ -65,5 +66,29 @@ describe('sso repository', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.sso.sweep(new Date(until.getTime() + 1))).toBeGreaterThanOrEqual(1);
     expect(await db.sso.rememberAssertion(orgId, '_a1', until)).toBe(true);
+  });
+
+  it('redeems a hand-off code once among concurrent exchanges, only for its org and return URL, before it expires', async () => {
+    const a = await createTestOrg(db);
+    const b = await createTestOrg(db);
+    const now = new Date();
+    const returnUrl = 'https://app.example/cb';
+    const code = { orgId: a.orgId, userId: 'u1', returnUrl, expiresAt: new Date(now.getTime() + 60_000) };
+    await db.sso.saveCode({ ...code, codeHash: 'h1' });
+    // Refused attempts (another org, another URL, unknown) leave it usable.
+    expect(await db.sso.claimCode({ codeHash: 'h1', orgId: b.orgId, returnUrl, now })).toBeNull();
+    expect(
+      await db.sso.claimCode({ codeHash: 'h1', orgId: a.orgId, returnUrl: 'https://evil.test/cb', now }),
+    ).toBeNull();
+    expect(await db.sso.claimCode({ codeHash: 'nope', orgId: a.orgId, returnUrl, now })).toBeNull();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => db.sso.claimCode({ codeHash: 'h1', orgId: a.orgId, returnUrl, now })),
+    );
+    expect(results.filter(Boolean)).toEqual(['u1']);
+    await db.sso.saveCode({ ...code, codeHash: 'h2' });
+    const late = new Date(code.expiresAt.getTime());
+    expect(await db.sso.claimCode({ codeHash: 'h2', orgId: a.orgId, returnUrl, now: late })).toBeNull();
+    expect(await db.sso.sweep(late)).toBeGreaterThanOrEqual(1);
+    expect(await db.sso.claimCode({ codeHash: 'h2', orgId: a.orgId, returnUrl, now })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { SsoConnection, SsoRepository } from '@provisio/core/sso';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 import { reviseDocument } from '../versioning/revise-document.ts';
-import type { SsoConnectionDoc, SsoModels } from './sso-models.ts';
+import type { SsoCodeDoc, SsoConnectionDoc, SsoModels } from './sso-models.ts';
 
 const toConnection = (doc: SsoConnectionDoc): SsoConnection => ({
   orgId: doc.orgId,
@@ -76,16 +76,21 @@ export function createSsoRepository(models: SsoModels, vc: VersionClaims): SsoRe
       const doc = await models.ssoDomains.findById(domain).lean();
       return doc?.verifiedAt ? doc.orgId : null;
     },
-    async saveRequest(orgId, requestId, expiresAt) {
-      await models.samlRequests.collection.insertOne({ _id: samlKey(orgId, requestId), orgId, expiresAt } as never);
+    async saveRequest(orgId, requestId, { expiresAt, returnUrl }) {
+      await models.samlRequests.collection.insertOne({
+        _id: samlKey(orgId, requestId),
+        orgId,
+        expiresAt,
+        returnUrl,
+      } as never);
     },
     async takeRequest(orgId, requestId, now) {
       // The delete is the use: of two answers to one request, one deletes it and the other finds nothing.
       const key = samlKey(orgId, requestId);
       const doc = await models.samlRequests.findById(key).lean();
-      if (!doc) return false;
+      if (!doc) return null;
       const taken = (await models.samlRequests.deleteOne({ _id: key })).deletedCount === 1;
-      return taken && doc.expiresAt > now;
+      return taken && doc.expiresAt > now ? { expiresAt: doc.expiresAt, returnUrl: doc.returnUrl ?? null } : null;
     },
     async rememberAssertion(orgId, assertionId, until) {
       try {
@@ -100,12 +105,23 @@ export function createSsoRepository(models: SsoModels, vc: VersionClaims): SsoRe
         throw err;
       }
     },
+    async saveCode({ codeHash, ...record }) {
+      await models.ssoCodes.collection.insertOne({ _id: codeHash, ...record } as never);
+    },
+    async claimCode({ codeHash, orgId, returnUrl, now }) {
+      // The delete is the claim, as for requests (FerretDB 1.x does not isolate a conditional
+      // update; of two deletes one removes the row). A refused attempt matches nothing and deletes nothing.
+      const doc = await models.ssoCodes.findById(codeHash).lean<SsoCodeDoc>();
+      if (!doc || doc.orgId !== orgId || doc.returnUrl !== returnUrl || doc.expiresAt <= now) return null;
+      return (await models.ssoCodes.deleteOne({ _id: codeHash })).deletedCount === 1 ? doc.userId : null;
+    },
     async sweep(now) {
-      const [requests, assertions] = await Promise.all([
+      const [requests, assertions, codes] = await Promise.all([
         models.samlRequests.deleteMany({ expiresAt: { $lte: now } }),
         models.samlAssertions.deleteMany({ expiresAt: { $lte: now } }),
+        models.ssoCodes.deleteMany({ expiresAt: { $lte: now } }),
       ]);
-      return requests.deletedCount + assertions.deletedCount;
+      return requests.deletedCount + assertions.deletedCount + codes.deletedCount;
     },
   };
 }

@@ -1,5 +1,8 @@
 import { systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
+import { createLogger } from '@provisio/logger';
+import { createCredentialCache } from '@provisio/server/credential-cache';
+import { Redis } from 'ioredis';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { MongoClient } from 'mongodb';
 import { builtAppEnv, freePort, startOwnRedis, startServerProcess, startWorkerProcess } from '../processes.ts';
@@ -12,9 +15,10 @@ export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
  * the built web app) and the built worker as processes, a capturing SMTP server, and a
  * Redis of the stack's own, so the per-address sign-in and credential limits of other test
  * files never count here. `db` is the test's own handle on the same database, for seeding
- * and for checking storage. `baseUrl` is `http://localhost:<port>`.
+ * and for checking storage. `baseUrl` is `http://localhost:<port>`. `ssoReturnUrls`
+ * allow-lists the code hand-off's product pages (`SSO_RETURN_URLS`).
  */
-export async function startBrowserStack() {
+export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = {}) {
   const smtp = await startTestSmtpServer();
   const redis = await startOwnRedis();
   const port = await freePort();
@@ -28,10 +32,18 @@ export async function startBrowserStack() {
     PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
     // Test webhook receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    SSO_RETURN_URLS: (options.ssoReturnUrls ?? []).join(','),
   };
   const server = await startServerProcess({ ...env, PORT: String(port) });
   const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
-  const db = await createDb({ uri: target.mongoUri, dbName: target.dbName });
+  // The server caches keys and orgs for 1 s; the test's own writes of them publish the change
+  // as the server's do, so the next request sees them (a direct write would not be seen at once).
+  const publisher = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  const credentials = createCredentialCache({
+    redis: publisher,
+    logger: createLogger({ name: 'browser-stack', level: 'silent' }),
+  });
+  const db = credentials.wrap(await createDb({ uri: target.mongoUri, dbName: target.dbName }));
   const mongo = await MongoClient.connect(target.mongoUri);
 
   const mailsTo = (to: string) => smtp.mails.filter((m) => m.to.includes(to));
@@ -54,6 +66,8 @@ export async function startBrowserStack() {
     async stop() {
       await Promise.all([server.kill('SIGTERM'), worker.kill('SIGTERM')]);
       await smtp.close();
+      credentials.close();
+      publisher.disconnect();
       await redis.stop();
       await db.close();
       await mongo.close();
