@@ -18,9 +18,10 @@ import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { createAuditBatch } from './auth/audit-batch.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { createRedisStreamLeases } from './events/redis-stream-leases.ts';
-import { admission } from './http/admission.ts';
+import { admissionMiddleware, createAdmission, createAdmissionMetrics } from './http/admission.ts';
 import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
+import { startLoopLagProbe } from './http/loop-lag.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
@@ -54,8 +55,10 @@ export type ServerDeps = {
   resolvesWithoutRead?: (token: string) => boolean;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
-  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
+  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); the next waits for a slot. Unset: no limit. */
   scimMaxInFlight?: number;
+  /** Longest a SCIM or tRPC request may wait (for a busy event loop, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
+  requestMaxWaitMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
 };
@@ -66,6 +69,25 @@ export function createServer(deps: ServerDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   const metrics = createHttpMetrics();
+  // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
+  const lag = startLoopLagProbe();
+  const admissionMetrics = createAdmissionMetrics(metrics.registry);
+  const maxWaitMs = deps.requestMaxWaitMs ?? Number.POSITIVE_INFINITY;
+  const scimAdmission = createAdmission({
+    surface: 'scim',
+    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
+    maxWaitMs,
+    lag,
+    metrics: admissionMetrics,
+  });
+  // The admin app's requests are few: only the waiting bound applies to them.
+  const trpcAdmission = createAdmission({
+    surface: 'trpc',
+    maxInFlight: Number.POSITIVE_INFINITY,
+    maxWaitMs,
+    lag,
+    metrics: admissionMetrics,
+  });
   countDbRoundTrips(deps.db);
   countRedisCommands(deps.redis);
 
@@ -125,6 +147,7 @@ export function createServer(deps: ServerDeps) {
     trpcEndpoint({
       ...deps,
       streams,
+      admission: trpcAdmission,
       resolvePrincipal: guarded.trpc,
       resolveSession: guarded.session(web.resolveSession),
     }),
@@ -133,20 +156,15 @@ export function createServer(deps: ServerDeps) {
     inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }),
   );
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
-  // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
-  const scimAdmission = admission({
-    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
-    registry: metrics.registry,
-    refuse: (res) =>
+  app.use(
+    '/scim/v2',
+    admissionMiddleware(scimAdmission, (res) =>
       sendScim(
         res,
         429,
         scimErrorBody({ status: 429, detail: 'The server is busy: retry shortly', internal: false }, ''),
       ),
-  });
-  app.use(
-    '/scim/v2',
-    scimAdmission,
+    ),
     scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }),
     scimRouter({ ...deps, resolvePrincipal: guarded.scim }),
   );
@@ -175,6 +193,9 @@ export function createServer(deps: ServerDeps) {
       await closed;
       clearInterval(sweep);
       clearTimeout(timer);
+      lag.stop();
+      scimAdmission.stop();
+      trpcAdmission.stop();
       await streams.leases.releaseAll();
       await ledger.flush();
     },

@@ -39,6 +39,7 @@ async function main() {
     listCursorKey: deriveListCursorKey(env.PROVISIO_ADMIN_TOKEN),
     trustProxy: env.TRUST_PROXY,
     scimMaxInFlight: env.SCIM_MAX_IN_FLIGHT,
+    requestMaxWaitMs: env.REQUEST_MAX_WAIT_MS,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,
       clock: systemClock,
