@@ -35,10 +35,10 @@ describe('createAdmissionGate', () => {
     enter('b');
     enter('c');
     advance(500);
-    gate.release();
+    gate.release(100);
     expect(fate.get('b')).toBe('admitted');
     expect(fate.has('c')).toBe(false);
-    gate.release();
+    gate.release(100);
     expect(fate.get('c')).toBe('admitted');
     expect(gate.inFlight()).toBe(1);
   });
@@ -50,7 +50,7 @@ describe('createAdmissionGate', () => {
     advance(900);
     enter('c');
     advance(200);
-    gate.release();
+    gate.release(100);
     expect(fate.get('b')).toBe('queue_wait');
     expect(fate.get('c')).toBe('admitted');
   });
@@ -84,7 +84,48 @@ describe('createAdmissionGate', () => {
     enter('a');
     enter('b', 600);
     advance(500);
-    gate.release();
+    gate.release(100);
     expect(fate.get('b')).toBe('queue_wait');
+  });
+});
+
+describe('createAdmissionGate: the adaptive limit', () => {
+  /** Fills the gate with requests that each run `serviceMs`, one window long, with one more waiting. */
+  function window(g: ReturnType<typeof setup>, serviceMs: number) {
+    const n = g.gate.limit();
+    for (let i = 0; i < n + 1; i++) g.enter(`r${Math.random()}`);
+    g.advance(1_000);
+    for (let i = 0; i < n; i++) g.gate.release(serviceMs);
+    // The waiter admitted last ends too, so the next window starts empty.
+    g.gate.sweep();
+    while (g.gate.inFlight()) g.gate.release(serviceMs);
+  }
+
+  it('cuts the limit while requests run longer than the bound, never below the floor', () => {
+    const g = setup(32);
+    window(g, 2_000);
+    expect(g.gate.limit()).toBe(22);
+    for (let i = 0; i < 20; i++) window(g, 2_000);
+    expect(g.gate.limit()).toBe(4);
+  });
+
+  it('raises it again, up to maxInFlight, while requests wait but run fast', () => {
+    const g = setup(32);
+    for (let i = 0; i < 20; i++) window(g, 2_000);
+    // A window is judged on the requests that ended in it: the first fast one still holds slow ones.
+    window(g, 100);
+    window(g, 100);
+    expect(g.gate.limit()).toBe(5);
+    for (let i = 0; i < 30; i++) window(g, 100);
+    expect(g.gate.limit()).toBe(32);
+  });
+
+  it('keeps it while nothing waits', () => {
+    const g = setup(32);
+    for (let i = 0; i < 20; i++) window(g, 2_000);
+    g.enter('alone');
+    g.advance(1_000);
+    g.gate.release(100);
+    expect(g.gate.limit()).toBe(4);
   });
 });

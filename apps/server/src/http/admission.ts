@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
 import { createAdmissionGate } from './admission-gate.ts';
 import type { ShedReason } from './admission-gate.ts';
@@ -13,7 +13,19 @@ const SWEEP_MS = 50;
 
 /** The process's admission figures, one set per registry, shared by both surfaces. */
 export function createAdmissionMetrics(registry: Registry) {
+  /** How to read each surface's current limit, at scrape time. */
+  const limits = new Map<string, () => number>();
+  new Gauge({
+    name: 'provisio_admission_limit',
+    help: 'Requests a surface serves at once now (adapted to how fast they run; SCIM_MAX_IN_FLIGHT at most)',
+    labelNames: ['surface'] as const,
+    registers: [registry],
+    collect() {
+      for (const [surface, read] of limits) if (Number.isFinite(read())) this.set({ surface }, read());
+    },
+  });
   return {
+    limits,
     shed: new Counter({
       name: 'provisio_requests_shed_total',
       help: 'Requests refused with 429 because they waited too long: for a busy event loop (loop_lag) or for a slot (queue_wait)',
@@ -47,6 +59,7 @@ export type AdmissionOptions = {
 export function createAdmission({ surface, maxInFlight, maxWaitMs, lag, metrics }: AdmissionOptions) {
   const gate = createAdmissionGate({ maxInFlight, maxWaitMs, now: () => performance.now() });
   const sweeper = setInterval(() => gate.sweep(), SWEEP_MS).unref();
+  metrics.limits.set(surface, gate.limit);
   return {
     /** Waits for a slot for this request: null once admitted (its slot is freed when it ends), or why it is refused. */
     admit(req: Request, res: Response): Promise<ShedReason | null> {
@@ -54,8 +67,9 @@ export function createAdmission({ surface, maxInFlight, maxWaitMs, lag, metrics 
       const lagMs = lag.lagMs();
       const askedAt = performance.now();
       let state: 'waiting' | 'admitted' | 'ended' = 'waiting';
+      let admittedAt = 0;
       const end = () => {
-        if (state === 'admitted') gate.release();
+        if (state === 'admitted') gate.release(performance.now() - admittedAt);
         state = 'ended';
       };
       res.once('finish', end);
@@ -65,8 +79,9 @@ export function createAdmission({ surface, maxInFlight, maxWaitMs, lag, metrics 
           lagMs,
           () => {
             // The client went away while it waited: nothing to run, the slot is free again.
-            if (state === 'ended') return void gate.release();
+            if (state === 'ended') return void gate.release(0);
             state = 'admitted';
+            admittedAt = performance.now();
             metrics.wait.observe({ surface }, (lagMs + performance.now() - askedAt) / 1000);
             resolve(null);
           },
