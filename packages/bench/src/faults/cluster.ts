@@ -1,3 +1,4 @@
+import { startTcpProxy } from '@provisio/db/testing';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,7 +11,6 @@ import { startApp } from './processes.ts';
 import type { AppProcess } from './processes.ts';
 import { startOwnRedis } from './redis-server.ts';
 import { startSmtpCatcher } from './smtp-catcher.ts';
-import { startTcpProxy } from './tcp-proxy.ts';
 
 /**
  * Worker timings shortened from the defaults (sweep 30 s, stuck after 60 s, claim timeout
@@ -51,6 +51,8 @@ export async function startCluster(options: { servers: number; workers: number }
     QUEUE_NAME: queueName,
     PUBLIC_URL: balancer.url,
     LOG_LEVEL: 'warn',
+    // `FAULTS_NODE_OPTIONS=--cpu-prof` profiles every server and worker (written when they exit).
+    ...(process.env['FAULTS_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['FAULTS_NODE_OPTIONS'] } : {}),
   };
   const inspector = new MongoClient(withDatabase(urls.mongoUri, dbName));
   const queueRedis = new Redis(redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });

@@ -2,9 +2,9 @@ import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 
 /**
- * A loopback TCP proxy in front of one service (FerretDB) that the harness can cut and
- * restore: the database "goes away" for the processes behind it only, never for other
- * users of the shared test service. (apps/server has the same for its tests; a package may not import an app.)
+ * A loopback TCP proxy in front of one service (FerretDB) that a test or the fault harness can
+ * cut and restore: the database "goes away" for the clients behind it only, never for other
+ * users of the shared test service.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
