@@ -51,8 +51,6 @@ export async function startCluster(options: { servers: number; workers: number }
     QUEUE_NAME: queueName,
     PUBLIC_URL: balancer.url,
     LOG_LEVEL: 'warn',
-    // `FAULTS_NODE_OPTIONS=--cpu-prof` profiles every server and worker (written when they exit).
-    ...(process.env['FAULTS_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['FAULTS_NODE_OPTIONS'] } : {}),
   };
   const inspector = new MongoClient(withDatabase(urls.mongoUri, dbName));
   const queueRedis = new Redis(redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
