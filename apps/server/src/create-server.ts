@@ -20,9 +20,10 @@ import type { RateLimitOptions } from './auth/rate-limiter.ts';
 import { createAuditBatch } from './auth/audit-batch.ts';
 import { scimAudit } from './auth/scim-audit.ts';
 import { createRedisStreamLeases } from './events/redis-stream-leases.ts';
-import { admission } from './http/admission.ts';
+import { admissionMiddleware, createAdmission, createAdmissionMetrics } from './http/admission.ts';
 import { healthRouter } from './http/health.ts';
 import { loggablePath } from './http/loggable-path.ts';
+import { startLoopLagProbe } from './http/loop-lag.ts';
 import { createHttpMetrics } from './http/metrics.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { countDbRoundTrips, countRedisCommands } from './http/round-trips.ts';
@@ -57,12 +58,14 @@ export type ServerDeps = {
   resolvesWithoutRead?: (token: string) => boolean;
   /** Refused credentials per client address (default 60 a minute). */
   badCredentialLimit?: BadCredentialLimit;
-  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); one more is shed with 429. Unset: no limit. */
+  /** SCIM requests a process serves at once (`SCIM_MAX_IN_FLIGHT`, default 32, which index.ts passes); the next waits for a slot. Unset: no limit. */
   scimMaxInFlight?: number;
   /** `WEBHOOK_ALLOW_PRIVATE_TARGETS`: webhook endpoints may point at private and loopback addresses. */
   allowPrivateWebhookTargets?: boolean;
   /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
   ssoReturnUrls?: readonly string[];
+  /** Longest a SCIM or tRPC request may wait (for a busy event loop, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
+  requestMaxWaitMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
   /** This process's name on its shares of the SCIM doctor's buckets (default: a random UUID per server). */
@@ -77,6 +80,25 @@ export function createServer(deps: ServerDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? ['loopback']);
   const metrics = createHttpMetrics();
+  // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
+  const lag = startLoopLagProbe();
+  const admissionMetrics = createAdmissionMetrics(metrics.registry);
+  const maxWaitMs = deps.requestMaxWaitMs ?? Number.POSITIVE_INFINITY;
+  const scimAdmission = createAdmission({
+    surface: 'scim',
+    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
+    maxWaitMs,
+    lag,
+    metrics: admissionMetrics,
+  });
+  // The admin app's requests are few: only the waiting bound applies to them.
+  const trpcAdmission = createAdmission({
+    surface: 'trpc',
+    maxInFlight: Number.POSITIVE_INFINITY,
+    maxWaitMs,
+    lag,
+    metrics: admissionMetrics,
+  });
   countDbRoundTrips(deps.db);
   countRedisCommands(deps.redis);
 
@@ -136,6 +158,7 @@ export function createServer(deps: ServerDeps) {
     trpcEndpoint({
       ...deps,
       streams,
+      admission: trpcAdmission,
       resolvePrincipal: guarded.trpc,
       resolveSession: guarded.session(web.resolveSession),
     }),
@@ -151,20 +174,15 @@ export function createServer(deps: ServerDeps) {
     ...(deps.trafficFlushMs ? { flushMs: deps.trafficFlushMs } : {}),
     onError: (err) => deps.logger.warn({ err }, 'scim doctor counts not written'),
   });
-  // Overload is shed before anything costs a round trip (a shed request is therefore not audited).
-  const scimAdmission = admission({
-    maxInFlight: deps.scimMaxInFlight ?? Number.POSITIVE_INFINITY,
-    registry: metrics.registry,
-    refuse: (res) =>
+  app.use(
+    '/scim/v2',
+    admissionMiddleware(scimAdmission, (res) =>
       sendScim(
         res,
         429,
         scimErrorBody({ status: 429, detail: 'The server is busy: retry shortly', internal: false }, ''),
       ),
-  });
-  app.use(
-    '/scim/v2',
-    scimAdmission,
+    ),
     scimAudit({ ledger, keys: deps.db.keys, clock: deps.clock, logger: deps.logger }),
     recordScimTraffic(traffic, deps.clock),
     scimRouter({ ...deps, resolvePrincipal: guarded.scim }),
@@ -196,6 +214,9 @@ export function createServer(deps: ServerDeps) {
       await closed;
       clearInterval(sweep);
       clearTimeout(timer);
+      lag.stop();
+      scimAdmission.stop();
+      trpcAdmission.stop();
       await streams.leases.releaseAll();
       await ledger.flush();
       await traffic.stop();

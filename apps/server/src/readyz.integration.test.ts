@@ -1,7 +1,7 @@
+import { startTcpProxy } from '@provisio/db/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer } from './create-server.ts';
-import { startTcpProxy } from './testing/tcp-proxy.ts';
 import { createTestDeps } from './testing/test-deps.ts';
 
 const target = new URL(process.env['MONGODB_URI'] ?? '');

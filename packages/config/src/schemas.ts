@@ -51,13 +51,20 @@ export const HttpEnv = z.object({
   METRICS_PORT: port(9465),
   /** Loopback unless the scraper runs elsewhere (`0.0.0.0` in a container). */
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  /** SCIM requests one server process serves at once; beyond it a request is shed with 429 + Retry-After. */
+  /** SCIM requests one server process serves at once; beyond it a request waits for a slot (see REQUEST_MAX_WAIT_MS). */
   SCIM_MAX_IN_FLIGHT: z.coerce
     .number({ error: 'expected a whole number from 1 to 10000' })
     .int('expected a whole number from 1 to 10000')
     .min(1, 'expected a whole number from 1 to 10000')
     .max(10_000, 'expected a whole number from 1 to 10000')
     .default(32),
+  /** Longest a SCIM or tRPC request may wait (unread behind a busy event loop, then for a slot) before it is shed with 429 + Retry-After. */
+  REQUEST_MAX_WAIT_MS: z.coerce
+    .number({ error: 'expected milliseconds from 50 to 60000' })
+    .int('expected whole milliseconds from 50 to 60000')
+    .min(50, 'expected milliseconds from 50 to 60000')
+    .max(60_000, 'expected milliseconds from 50 to 60000')
+    .default(1000),
   PROVISIO_ADMIN_TOKEN: z
     .string({ error: 'expected the platform admin token (make up generates one)' })
     .min(32, 'expected at least 32 characters'),

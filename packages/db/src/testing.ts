@@ -4,6 +4,7 @@ import { openDb } from './create-db.ts';
 /** The repositories and the raw models under them: for tests and seeding that check or fill storage itself. */
 export { openDb };
 export type { DbModels } from './create-db.ts';
+export { startTcpProxy } from './testing/tcp-proxy.ts';
 import type { Db } from './create-db.ts';
 import type { OrgPlan } from './orgs/org-model.ts';
 import { uuidV7 } from '@provisio/core';

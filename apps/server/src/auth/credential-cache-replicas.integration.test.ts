@@ -1,3 +1,4 @@
+import { startTcpProxy } from '@provisio/db/testing';
 import { hashPlatformToken, systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import type { KeyRepository } from '@provisio/core/keys';
@@ -7,7 +8,6 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServer } from '../create-server.ts';
 import { createTestDeps } from '../testing/test-deps.ts';
-import { startTcpProxy } from '../testing/tcp-proxy.ts';
 import { createCredentialCache } from './credential-cache.ts';
 import { createKeyResolver } from './key-resolver.ts';
 import { ADMIN_TOKEN, deactivateOp, scimUser } from './testing/access-test-app.ts';

@@ -1,10 +1,12 @@
+import { connect } from 'node:net';
 import { createTestOrg, testPrincipal } from '@provisio/db/testing';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer } from '../create-server.ts';
 import { createTestDeps } from '../testing/test-deps.ts';
 
 // Found by pnpm faults (overload): at twice the sustainable rate every SCIM request queued behind
-// the others (admitted p99 19 s). A process now serves at most `scimMaxInFlight` at once and sheds the next.
+// the others (admitted p99 19 s, then 36 s with a count alone). A process now serves at most
+// `scimMaxInFlight` at once, and sheds a request that waited more than `requestMaxWaitMs` in all.
 let env: Awaited<ReturnType<typeof createTestDeps>>;
 let orgId = '';
 /** Authentication waits on this gate: the test holds requests in flight as long as it likes. */
@@ -22,18 +24,19 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-it('answers 429 with Retry-After and a SCIM error once maxInFlight SCIM requests are in flight, and admits again when they end', async () => {
-  const server = createServer({ ...env.deps, scimMaxInFlight: 2 });
+const get = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/scim/v2/Users?count=1`, { headers: { authorization: 'Bearer held-scim-token' } });
+
+it('answers 429 with Retry-After and a SCIM error to a request that waited past the bound for one of maxInFlight slots, and admits again when they end', async () => {
+  const server = createServer({ ...env.deps, scimMaxInFlight: 2, requestMaxWaitMs: 200 });
   const port = await server.start(0);
-  const get = () =>
-    fetch(`http://127.0.0.1:${port}/scim/v2/Users?count=1`, { headers: { authorization: 'Bearer held-scim-token' } });
   try {
     gate = new Promise<void>((resolve) => (openGate = resolve));
-    const held = [get(), get()];
+    const held = [get(port), get(port)];
     // Both are inside the server (the metrics count requests as they finish: wait for the refusal instead).
     const refused = await vi.waitFor(
       async () => {
-        const res = await get();
+        const res = await get(port);
         expect(res.status).toBe(429);
         return res;
       },
@@ -47,9 +50,9 @@ it('answers 429 with Retry-After and a SCIM error once maxInFlight SCIM requests
     });
     openGate();
     for (const res of await Promise.all(held)) expect(res.status).toBe(200);
-    expect((await get()).status).toBe(200);
+    expect((await get(port)).status).toBe(200);
     expect(await server.metrics.registry.getSingleMetricAsString('provisio_requests_shed_total')).toMatch(
-      /provisio_requests_shed_total [1-9]/,
+      /provisio_requests_shed_total\{surface="scim",reason="queue_wait"\} [1-9]/,
     );
   } finally {
     openGate();
@@ -57,8 +60,75 @@ it('answers 429 with Retry-After and a SCIM error once maxInFlight SCIM requests
   }
 });
 
+it('runs a request that waited for a slot within the bound', async () => {
+  const server = createServer({ ...env.deps, scimMaxInFlight: 1, requestMaxWaitMs: 30_000 });
+  const port = await server.start(0);
+  try {
+    gate = new Promise<void>((resolve) => (openGate = resolve));
+    const held = get(port);
+    await vi.waitFor(async () =>
+      expect(await server.metrics.registry.getSingleMetricAsString('provisio_admission_wait_seconds')).toMatch(
+        /provisio_admission_wait_seconds_count\{surface="scim"\} 1/,
+      ),
+    );
+    const queued = get(port);
+    openGate();
+    expect((await held).status).toBe(200);
+    expect((await queued).status).toBe(200);
+  } finally {
+    openGate();
+    await server.stop(100);
+  }
+});
+
+/**
+ * Writes a whole request on a raw socket, then blocks this process's event loop for `blockMs`
+ * (as a CPU-starved process is blocked): the server reads the request only afterwards. Returns the status line.
+ */
+async function sendWhileBlocked(port: number, request: string, blockMs: number) {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  const answer = new Promise<string>((resolve, reject) => {
+    let text = '';
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\r\n')) resolve(text);
+    });
+    socket.once('error', reject);
+  });
+  socket.write(request);
+  const until = performance.now() + blockMs;
+  while (performance.now() < until);
+  const text = await answer;
+  socket.destroy();
+  return text;
+}
+
+it.each([
+  ['SCIM', 'GET /scim/v2/Users?count=1 HTTP/1.1', 'application/scim+json'],
+  ['tRPC', 'GET /trpc/users.list HTTP/1.1', 'TOO_MANY_REQUESTS'],
+])(
+  '%s: answers 429 with Retry-After to a request left unread behind a busy event loop for longer than the bound',
+  async (_surface, requestLine, marker) => {
+    const server = createServer({ ...env.deps, scimMaxInFlight: 8, requestMaxWaitMs: 200 });
+    const port = await server.start(0);
+    try {
+      const request = `${requestLine}\r\nHost: 127.0.0.1\r\nAuthorization: Bearer held-scim-token\r\nConnection: close\r\n\r\n`;
+      const answer = await sendWhileBlocked(port, request, 600);
+      expect(answer).toMatch(/^HTTP\/1\.1 429 /);
+      expect(answer).toMatch(/\r\nretry-after: 1\r\n/i);
+      expect(answer).toContain(marker);
+      expect(await server.metrics.registry.getSingleMetricAsString('provisio_requests_shed_total')).toMatch(
+        /reason="loop_lag"\} 1/,
+      );
+    } finally {
+      await server.stop(100);
+    }
+  },
+);
+
 it('does not count readiness probes against the limit', async () => {
-  const server = createServer({ ...env.deps, scimMaxInFlight: 1 });
+  const server = createServer({ ...env.deps, scimMaxInFlight: 1, requestMaxWaitMs: 100 });
   gate = new Promise<void>((resolve) => (openGate = resolve));
   const port = await server.start(0);
   try {

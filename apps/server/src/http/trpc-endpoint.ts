@@ -5,6 +5,10 @@ import type { InnerContextOptions } from '@provisio/api';
 import type { Principal } from '@provisio/core';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Request } from 'express';
+import { TRPCError } from '@trpc/server';
+import { AppError } from '@provisio/core';
+import type { Admission } from './admission.ts';
+import { SHED_RETRY_AFTER_SECONDS } from './admission.ts';
 import { bearerToken } from './bearer-token.ts';
 import { checkRequestSize } from './trpc-limits.ts';
 
@@ -25,18 +29,27 @@ export type TrpcEndpointOptions = Omit<InnerContextOptions, 'auth' | 'requestId'
   resolvePrincipal: PrincipalResolver;
   /** The web app's session cookie (checked with its CSRF token), for requests without a bearer token. */
   resolveSession?: SessionResolver;
+  /** Sheds a request that waited too long (TOO_MANY_REQUESTS with Retry-After) before anything costs a round trip. */
+  admission?: Admission;
 };
 
 /**
  * `/trpc`: refuses oversized requests, derives the caller from the bearer token (each call
  * of a batch counts against its rate limit), then runs the procedures. Logs only 5xx.
  */
-export function trpcEndpoint({ resolvePrincipal, resolveSession, ...inner }: TrpcEndpointOptions) {
+export function trpcEndpoint({ resolvePrincipal, resolveSession, admission, ...inner }: TrpcEndpointOptions) {
   return createExpressMiddleware({
     router: appRouter,
     maxBodySize: MAX_BODY_BYTES,
     createContext: async ({ req, res, info }) => {
       checkRequestSize(req, info.calls.length);
+      if (admission && (await admission.admit(req, res))) {
+        const busy = new AppError('RATE_LIMITED', {
+          message: 'The server is busy: retry shortly',
+          retryAfter: SHED_RETRY_AFTER_SECONDS,
+        });
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: busy.message, cause: busy });
+      }
       const token = bearerToken(req);
       const request = { address: req.ip ?? 'unknown', calls: info.calls.length };
       // Invalid, revoked or rate-limited keys fail here, with the reason as the error message.

@@ -1,8 +1,7 @@
-import { createTestOrg, testPrincipal } from '@provisio/db/testing';
+import { createTestOrg, startTcpProxy, testPrincipal } from '@provisio/db/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createServer } from '../create-server.ts';
-import { startTcpProxy } from '../testing/tcp-proxy.ts';
 import { createTestDeps } from '../testing/test-deps.ts';
 
 // The database goes away (its TCP proxy is cut) while the server runs: found by `pnpm faults` (db-down),

@@ -16,5 +16,7 @@ export function appCommand(app: AppName): { command: string; args: string[]; cwd
   if (command !== 'node') throw new Error(`${cwd}: the start script must run node, not ${command}`);
   if (!existsSync(join(cwd, 'dist/index.js')))
     throw new Error(`${cwd}/dist/index.js is missing: run \`pnpm build\` first (make test does)`);
-  return { command: process.execPath, args, cwd };
+  // `FAULTS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every process (Node refuses --cpu-prof in NODE_OPTIONS).
+  const extra = (process.env['FAULTS_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  return { command: process.execPath, args: [...extra, ...args], cwd };
 }

@@ -1,3 +1,4 @@
+import { startTcpProxy } from '@provisio/db/testing';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,7 +11,6 @@ import { startApp } from './processes.ts';
 import type { AppProcess } from './processes.ts';
 import { startOwnRedis } from './redis-server.ts';
 import { startSmtpCatcher } from './smtp-catcher.ts';
-import { startTcpProxy } from './tcp-proxy.ts';
 
 /**
  * Worker timings shortened from the defaults (sweep 30 s, stuck after 60 s, claim timeout

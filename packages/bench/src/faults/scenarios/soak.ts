@@ -1,5 +1,6 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startLoad } from '../load.ts';
-import { sample } from '../samples.ts';
+import { LOOP_MONITOR_RESOLUTION_MS, sample } from '../samples.ts';
 import type { Sample } from '../samples.ts';
 import { createVerdict } from '../scenario.ts';
 import type { ScenarioContext } from '../scenario.ts';
@@ -14,12 +15,16 @@ export async function soak(ctx: ScenarioContext) {
   const { cluster } = ctx;
   const startedAt = performance.now();
   const samples: Sample[] = [];
+  // A control: this process's own delay (it sends the load and runs the balancer) shows what the machine does to any process.
+  const harnessLoop = monitorEventLoopDelay({ resolution: LOOP_MONITOR_RESOLUTION_MS });
+  harnessLoop.enable();
   const load = startLoad(ctx.orgs, ctx.created, { rate: ctx.sustainable / 2, maxInFlight: 256 });
   while (performance.now() - startedAt < ctx.windows.soak * 1000) {
     await new Promise((r) => setTimeout(r, 5_000));
     samples.push(await sample(cluster, startedAt));
   }
   const figures = await load.stop();
+  harnessLoop.disable();
   const warm = samples.filter((s) => s.at >= ctx.windows.soak / 5);
   const first = warm[0];
   const last = warm.at(-1);
@@ -33,6 +38,7 @@ export async function soak(ctx: ScenarioContext) {
   v.figure('rss_mb', `${first.rssMb.toFixed(0)}->${mean((s) => s.rssMb).toFixed(0)}`);
   v.figure('rss_growth_pct', rssGrowth * 100);
   v.figure('loop_p99_max_ms', loopP99);
+  v.figure('harness_loop_p99ms', harnessLoop.percentile(99) / 1e6 - LOOP_MONITOR_RESOLUTION_MS);
   v.figure('handles', `${first.handles}->${last.handles}`);
   v.figure('db_conns', `${first.dbConnections}->${last.dbConnections}`);
   v.figure('redis_clients', `${first.redisClients}->${last.redisClients}`);

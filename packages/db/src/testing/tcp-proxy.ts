@@ -1,15 +1,15 @@
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 
 /**
- * A loopback TCP proxy a test can cut and restore, to make a real dependency unreachable
- * for one client without stopping the shared service.
+ * A loopback TCP proxy in front of one service (FerretDB) that a test or the fault harness can
+ * cut and restore: the database "goes away" for the clients behind it only, never for other
+ * users of the shared test service.
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
-
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = createServer((client) => {
@@ -28,20 +28,28 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         resolve();
       });
     });
-
   await listen();
+  let cut = false;
   return {
     get port() {
       return port;
     },
+    /** Client connections open through the proxy (each has its upstream twin). */
+    connections: () => sockets.size / 2,
     /** Refuses new connections and drops open ones. */
     async cut() {
+      if (cut) return;
+      cut = true;
       const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const s of sockets) s.destroy();
       await closed;
     },
     /** Listens again on the same port. */
-    restore: listen,
+    async restore() {
+      if (!cut) return;
+      await listen();
+      cut = false;
+    },
     close() {
       return this.cut();
     },
