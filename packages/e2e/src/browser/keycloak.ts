@@ -52,7 +52,8 @@ async function adminToken(): Promise<string> {
 export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string }) {
   const token = await adminToken();
   await call(token, 'POST', '/admin/realms', { realm, enabled: true });
-  await call(token, 'POST', `/admin/realms/${realm}/clients`, {
+  // A fresh token: under load the realm's creation alone can outlast the first one's 60 s.
+  await call(await adminToken(), 'POST', `/admin/realms/${realm}/clients`, {
     clientId: sp.entityId,
     protocol: 'saml',
     enabled: true,
