@@ -97,10 +97,38 @@ describe('pnpm cli', () => {
       'brake held',
       'brake release',
       'brake set',
+      'roles list',
+      'roles save',
+      'roles delete',
+      'roles map',
+      'roles unmap',
     ]) {
       expect(run.stdout).toContain(`  ${command} `);
     }
     expect(run.stdout.match(/e\.g\. pnpm cli/g)?.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('defines a role and maps a pushed group to it', async () => {
+    const admin = JSON.parse(
+      (await cli(['org', 'admin-key', '--org', orgId, '--json'], { PROVISIO_ADMIN_TOKEN: ADMIN_TOKEN })).stdout,
+    ) as { token: string };
+    const env = { PROVISIO_TOKEN: admin.token };
+    const pushed = await fetch(`${url}/scim/v2/Groups`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering' }),
+    });
+    const group = (await pushed.json()) as { id: string };
+    const saved = await cli(['roles', 'save', '--name', 'Engineer', '--rank', '10', '--json'], env);
+    const role = JSON.parse(saved.stdout) as { id: string };
+    expect((await cli(['roles', 'map', '--group', group.id, '--role', 'admin', '--org-role', role.id], env)).code).toBe(
+      2,
+    );
+    expect((await cli(['roles', 'map', '--group', group.id, '--org-role', role.id], env)).code).toBe(0);
+    expect((await cli(['roles', 'list'], env)).stdout).toMatch(/Engineering\s+→ Engineer/);
+    expect((await cli(['roles', 'delete', '--id', role.id], env)).code).not.toBe(0);
+    expect((await cli(['roles', 'unmap', '--group', group.id], env)).stdout).toMatch(/unmapped/);
+    expect((await cli(['roles', 'delete', '--id', role.id], env)).stdout).toMatch(/deleted/);
   });
 
   it('manages service accounts, keys, settings, users and the ledger with an org key', async () => {
