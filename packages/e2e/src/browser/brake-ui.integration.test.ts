@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
-import type { BrowserStack } from './browser-stack.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, scimCall, seedOrg } from './seed-org.ts';
-import type { SeededOrg } from './seed-org.ts';
-import { WEB_DIST_INDEX } from './web-build.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, saveScreenshot } from './browser.ts';
+import { scimCall } from './seed-org.ts';
+import { signInAsAdmin, useSeededBrowser } from './seeded-browser.ts';
 
 const title = CHROMIUM_PATH
   ? 'deprovision brake in headless Chromium'
@@ -18,35 +13,11 @@ const deactivate = {
 };
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
-  let stack: BrowserStack;
-  let org: SeededOrg;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX))
-      throw new Error(
-        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
-      );
-    stack = await startBrowserStack();
-    org = await seedOrg(stack);
-    browser = await launchBrowser();
-    context = await newContext(browser, stack.baseUrl);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
+  const session = useSeededBrowser();
 
   it('sets the threshold, shows the banner once the IdP is braked, lists the held users, and releases', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const { stack, org, page } = session;
+    await signInAsAdmin(page);
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 
     // The seed deactivated one user; a threshold of 2 lets one more through.

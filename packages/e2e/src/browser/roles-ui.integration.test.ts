@@ -1,49 +1,20 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
-import type { BrowserStack } from './browser-stack.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, scimCall, seedOrg } from './seed-org.ts';
-import type { SeededOrg } from './seed-org.ts';
-import { WEB_DIST_INDEX } from './web-build.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, saveScreenshot } from './browser.ts';
+import { scimCall } from './seed-org.ts';
+import { signInAsAdmin, useSeededBrowser } from './seeded-browser.ts';
 
 const title = CHROMIUM_PATH
   ? 'role mapping in headless Chromium'
   : 'role mapping in headless Chromium (skipped: CHROMIUM_PATH is not set; make test sets it)';
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
-  let stack: BrowserStack;
-  let org: SeededOrg;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const session = useSeededBrowser();
 
-  beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX))
-      throw new Error(
-        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
-      );
-    stack = await startBrowserStack();
-    org = await seedOrg(stack);
-    browser = await launchBrowser();
-    context = await newContext(browser, stack.baseUrl);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const roleCell = (name: string) => page.locator('tbody tr').filter({ hasText: name }).locator('td').nth(2);
+  const roleCell = (name: string) => session.page.locator('tbody tr').filter({ hasText: name }).locator('td').nth(2);
 
   it('defines a role, maps groups, and shows each user role with the group that gave it', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const { stack, org, page } = session;
+    await signInAsAdmin(page);
 
     await page.getByRole('link', { name: 'Roles' }).click();
     await page.getByRole('heading', { name: 'Roles', level: 1 }).waitFor();

@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
 import { scimDoctorReport } from '@provisio/core/scim-doctor';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
-import type { BrowserStack } from './browser-stack.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, scimCall, seedOrg } from './seed-org.ts';
-import type { SeededOrg } from './seed-org.ts';
-import { WEB_DIST_INDEX } from './web-build.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_PATH, saveScreenshot } from './browser.ts';
+import { scimCall } from './seed-org.ts';
+import { signInAsAdmin, useSeededBrowser } from './seeded-browser.ts';
 
 const title = CHROMIUM_PATH
   ? 'SCIM connection doctor in headless Chromium'
@@ -22,30 +17,10 @@ const user = (userName: string, email: string) => ({
 });
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
-  let stack: BrowserStack;
-  let org: SeededOrg;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX))
-      throw new Error(
-        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
-      );
-    stack = await startBrowserStack();
-    org = await seedOrg(stack);
-    browser = await launchBrowser();
-    context = await newContext(browser, stack.baseUrl);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await stack?.stop();
-  });
+  const session = useSeededBrowser();
 
   it("shows each key's hints with their fix, its requests by operation and status, and its last errors", async () => {
+    const { stack, org, page } = session;
     // The seeded Okta integration, then a mapping that collides userNames ignoring case and one without email.
     const statuses: number[] = [];
     for (const userName of ['ADA.LOVELACE@ACME.EXAMPLE', 'Ada.Lovelace@acme.example', 'ada.lovelace@ACME.example'])
@@ -63,11 +38,7 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
       { timeout: 30_000, interval: 250 },
     );
 
-    await page.goto('/');
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await signInAsAdmin(page);
     await page.getByRole('link', { name: 'SCIM connection' }).click();
     await page.getByRole('heading', { name: 'Connection doctor', level: 2 }).waitFor();
 

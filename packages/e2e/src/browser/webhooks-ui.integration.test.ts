@@ -1,49 +1,25 @@
-import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
-import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
-import { startBrowserStack } from './browser-stack.ts';
-import type { BrowserStack } from './browser-stack.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, seedOrg } from './seed-org.ts';
-import { WEB_DIST_INDEX } from './web-build.ts';
+import { CHROMIUM_PATH, saveScreenshot } from './browser.ts';
+import { signInAsAdmin, useSeededBrowser } from './seeded-browser.ts';
 
 const title = CHROMIUM_PATH
   ? 'webhooks page in headless Chromium'
   : 'webhooks page in headless Chromium (skipped: CHROMIUM_PATH is not set; make test sets it)';
 
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
-  let stack: BrowserStack;
+  const session = useSeededBrowser();
   let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX))
-      throw new Error(
-        `the web app is not built (${WEB_DIST_INDEX}): run \`pnpm --filter @provisio/web build\` (make test does)`,
-      );
-    stack = await startBrowserStack();
-    await seedOrg(stack);
     receiver = await startWebhookReceiver();
-    browser = await launchBrowser();
-    context = await newContext(browser, stack.baseUrl);
-    page = await context.newPage();
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
     await receiver?.close();
-    await stack?.stop();
   });
 
   it('adds an endpoint, shows its secret once, pings it and shows the delivery the receiver verified', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const { page } = session;
+    await signInAsAdmin(page);
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
