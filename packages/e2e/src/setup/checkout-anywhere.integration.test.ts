@@ -59,7 +59,13 @@ describe('a fresh clone in a mktemp -d directory', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
     const offset = await freeOffset();
     const { MONGODB_URI: _m, REDIS_URL: _r, SMTP_URL: _s, ...rest } = process.env;
-    env = { ...rest, PROVISIO_PORT_OFFSET: String(offset) };
+    // The data services are what this checks: a KEYCLOAK_URL says an IdP runs elsewhere, so the
+    // clone does not start a second Keycloak (a minute or more on a busy machine).
+    env = {
+      ...rest,
+      PROVISIO_PORT_OFFSET: String(offset),
+      KEYCLOAK_URL: process.env['KEYCLOAK_URL'] ?? 'http://127.0.0.1:1',
+    };
     const ports = portsAt(offset);
 
     const started = await services('start');
