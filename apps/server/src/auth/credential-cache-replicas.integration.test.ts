@@ -49,6 +49,13 @@ async function replica(redisUrl: string) {
       const res = await agent.post(`/trpc/${path}`).set('Authorization', `Bearer ${token}`).send(input);
       return { status: res.status, data: (res.body as { result?: { data: unknown } }).result?.data as never };
     },
+    query: async (token: string, path: string, input: object) => {
+      const res = await agent
+        .get(`/trpc/${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .query({ input: JSON.stringify(input) });
+      return (res.body as { result?: { data: unknown } }).result?.data as never;
+    },
   };
 }
 
@@ -134,6 +141,53 @@ describe('a revocation through one replica takes effect on the very next request
     await cachedOnB(org.scimToken);
     expect((await a.trpc(ADMIN_TOKEN, 'platform.setOrgPlan', { orgId: org.orgId, plan: 'pro' })).status).toBe(200);
     expect((await b.scim('get', '/Users', org.scimToken)).status).toBe(403);
+  });
+
+  it('a group mapped to a role: the next role recompute on the other replica decides with it', async () => {
+    const org = await newOrg();
+    const group = async (displayName: string) =>
+      (
+        await b.scim('post', '/Groups', org.scimToken).send({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+          displayName,
+        })
+      ).body.id as string;
+    const addMember = (groupId: string, userId: string) =>
+      b.scim('patch', `/Groups/${groupId}`, org.scimToken).send({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }],
+      });
+    const user = async (userName: string) =>
+      (await b.scim('post', '/Users', org.scimToken).send(scimUser(`${userName}-${org.orgId}@example.com`))).body
+        .id as string;
+    const roleOf = async (id: string) =>
+      ((await a.query(org.adminToken, 'users.get', { id })) as { role: string } | undefined)?.role;
+    const [readers, admins] = [await group('Readers'), await group('Admins')];
+    expect((await a.trpc(org.adminToken, 'roles.mapGroup', { groupId: readers, role: 'read_only' })).status).toBe(200);
+    // B recomputes a role once: it holds the org's mappings (only Readers) now.
+    const reader = await user('reader');
+    expect((await addMember(readers, reader)).status).toBe(204);
+    expect(await roleOf(reader)).toBe('read_only');
+    expect((await a.trpc(org.adminToken, 'roles.mapGroup', { groupId: admins, role: 'admin' })).status).toBe(200);
+    const admin = await user('admin');
+    expect((await addMember(admins, admin)).status).toBe(204);
+    expect(await roleOf(admin)).toBe('admin');
+  });
+
+  it("the brake's settings changed: the next deprovision on the other replica counts against them", async () => {
+    const org = await newOrg();
+    const ids = await Promise.all(
+      ['one', 'two'].map(
+        async (name) =>
+          (await b.scim('post', '/Users', org.scimToken).send(scimUser(`${name}-${org.orgId}@example.com`))).body
+            .id as string,
+      ),
+    );
+    // The first deprovision on B reads the default settings (50 users or 10 %): admitted.
+    expect((await b.scim('patch', `/Users/${ids[0]}`, org.scimToken).send(deactivateOp)).status).toBe(200);
+    expect((await a.trpc(org.adminToken, 'brake.configure', { percent: 0, count: 1 })).status).toBe(200);
+    // The second is past "more than 1 user": held, only if B decided with the new settings.
+    expect((await b.scim('patch', `/Users/${ids[1]}`, org.scimToken).send(deactivateOp)).status).toBe(429);
   });
 
   it('drops the whole cache while its subscriber is cut off (a message may be missed), and serves it again once resubscribed', async () => {

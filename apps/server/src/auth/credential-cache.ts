@@ -1,3 +1,4 @@
+import { DEFAULT_BRAKE_SETTINGS } from '@provisio/core/brake';
 import { parseKeyToken } from '@provisio/core/keys';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
@@ -9,13 +10,14 @@ const DEFAULT_TTL_MS = 1_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { value: unknown; at: number };
-type CachedDb = Pick<Db, 'keys' | 'orgs'>;
+type CachedDb = Pick<Db, 'keys' | 'orgs' | 'roles' | 'brakes'>;
 
 /**
- * A per-process cache of the reads every request makes (a key by id, its org), at most
- * `ttlMs` old, dropped for an org the moment any replica changes what they decide: a key
- * revoked (by an admin, or with its owner deprovisioned or demoted), the org's plan or
- * settings. The writer drops its own entries, then publishes the org id on Redis; every
+ * A per-process cache of the reads every request makes (a key by id, its org, and for user
+ * writes the org's group → role mappings, org roles and brake settings), at most `ttlMs` old, dropped for an
+ * org the moment any replica changes what they decide: a key revoked (by an admin, or with
+ * its owner deprovisioned or demoted), the org's plan or settings, a mapping, an org role, the
+ * brake's settings. The writer drops its own entries, then publishes the org id on Redis; every
  * replica's subscriber drops that org's entries. Entries are served only while the
  * subscriber is subscribed: a lost connection (a message possibly missed) drops the whole
  * cache until it has subscribed again. A read that overlapped an invalidation is not kept.
@@ -125,7 +127,7 @@ export function createCredentialCache({
   return {
     /** `db` with the key and org reads of authentication cached, and the writes that change them published. */
     wrap<D extends CachedDb>(db: D): D {
-      const { keys, orgs } = db;
+      const { keys, orgs, roles, brakes } = db;
       return {
         ...db,
         keys: {
@@ -155,6 +157,42 @@ export function createCredentialCache({
             ),
           setPlan: publishing((...args: Parameters<typeof orgs.setPlan>) => orgs.setPlan(...args)),
           updateSettings: publishing((...args: Parameters<typeof orgs.updateSettings>) => orgs.updateSettings(...args)),
+        },
+        // `mappingOf` stays a read: a membership change asks it after writing its rows, so that
+        // it and a mapping made meanwhile (which recomputes the members it reads) never both miss one.
+        roles: {
+          ...roles,
+          listMappings: (orgId: string) =>
+            read(
+              orgId,
+              `group-maps:${orgId}`,
+              () => roles.listMappings(orgId),
+              () => orgId,
+            ).then((maps) => maps ?? []),
+          listRoles: (orgId: string) =>
+            read(
+              orgId,
+              `org-roles:${orgId}`,
+              () => roles.listRoles(orgId),
+              () => orgId,
+            ).then((found) => found ?? []),
+          setMapping: publishing((...args: Parameters<typeof roles.setMapping>) => roles.setMapping(...args)),
+          deleteMapping: publishing((...args: Parameters<typeof roles.deleteMapping>) => roles.deleteMapping(...args)),
+          insertRole: publishing((...args: Parameters<typeof roles.insertRole>) => roles.insertRole(...args)),
+          updateRole: publishing((...args: Parameters<typeof roles.updateRole>) => roles.updateRole(...args)),
+          deleteRole: publishing((...args: Parameters<typeof roles.deleteRole>) => roles.deleteRole(...args)),
+        },
+        // Only the settings: the brake's state and marks stay exact reads (admitDeprovision counts on them).
+        brakes: {
+          ...brakes,
+          settings: (orgId: string) =>
+            read(
+              orgId,
+              `brake-settings:${orgId}`,
+              () => brakes.settings(orgId),
+              () => orgId,
+            ).then((found) => found ?? { ...DEFAULT_BRAKE_SETTINGS }),
+          saveSettings: publishing((...args: Parameters<typeof brakes.saveSettings>) => brakes.saveSettings(...args)),
         },
       };
     },
