@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTestApp, scimUser } from '../auth/testing/access-test-app.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAccessTestApp, deactivateOp, scimUser } from '../auth/testing/access-test-app.ts';
 import type { AccessTestApp } from '../auth/testing/access-test-app.ts';
 
 let app: AccessTestApp;
@@ -103,5 +103,73 @@ describe('round trips per request', () => {
     // Each request recorded exactly the single figure: none below it, none above it.
     expect(together.dbAfter.atMost(single.db - 1) - together.dbBefore.atMost(single.db - 1)).toBe(0);
     expect(together.dbAfter.atMost(single.db) - together.dbBefore.atMost(single.db)).toBe(ids.length);
+  });
+});
+
+const patchOp = (operation: Record<string, unknown>) => ({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  Operations: [operation],
+});
+
+describe('round trips per request type (cached key and org, one request at a time)', () => {
+  /** The database round trips of one request (batched writes are shared work and count in none: see timed-batch.ts). */
+  const dbOf = async (method: string, route: string, send: () => Promise<unknown>) => {
+    const before = await observed('provisio_request_db_round_trips', method, route);
+    await send();
+    // The server records a request when its response has finished, which the client may see first.
+    const after = await vi.waitFor(async () => {
+      const now = await observed('provisio_request_db_round_trips', method, route);
+      expect(now.count - before.count, `${method} ${route}`).toBe(1);
+      return now;
+    });
+    return after.sum - before.sum;
+  };
+
+  it('stays at these figures: a round trip that comes back fails here', async () => {
+    const figures: Record<string, number[]> = {};
+    const note = (name: string, n: number) => (figures[name] ??= []).push(n);
+    const newGroup = async (displayName: string) =>
+      (
+        await app.scim('post', '/Groups', org.scimToken).send({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+          displayName,
+        })
+      ).body.id as string;
+    const [plain, mapped] = [await newGroup('Counted'), await newGroup('Counted mapped')];
+    expect((await app.trpc(org.adminToken, 'roles.mapGroup', { groupId: mapped, role: 'read_only' })).status).toBe(200);
+    const addTo = (groupId: string, id: string) => () =>
+      app
+        .scim('patch', `/Groups/${groupId}`, org.scimToken)
+        .send(patchOp({ op: 'add', path: 'members', value: [{ value: id }] }));
+    // Four of each (the brake holds a sixth deprovision in a small org); the least of them, as
+    // a sweep's or a once-a-minute stamp's command may land in any one request.
+    for (let i = 0; i < 4; i++) {
+      let id = '';
+      note('POST', await dbOf('POST', '/scim/v2/Users/', async () => (id = await createUser(`fig.${i}@example.com`))));
+      note('GET id', await dbOf('GET', '/scim/v2/Users/:id', () => app.scim('get', `/Users/${id}`, org.scimToken)));
+      const filter = `/Users?filter=userName eq "fig.${i}@example.com"`;
+      note('GET filter', await dbOf('GET', '/scim/v2/Users/', () => app.scim('get', filter, org.scimToken)));
+      note('member add', await dbOf('PATCH', '/scim/v2/Groups/:id', addTo(plain, id)));
+      note('mapped member add', await dbOf('PATCH', '/scim/v2/Groups/:id', addTo(mapped, id)));
+      const deactivate = () => app.scim('patch', `/Users/${id}`, org.scimToken).send(deactivateOp);
+      note('PATCH deactivate', await dbOf('PATCH', '/scim/v2/Users/:id', deactivate));
+    }
+    const least = Object.fromEntries(Object.entries(figures).map(([name, counts]) => [name, Math.min(...counts)]));
+    expect(least).toEqual({
+      // intent, user, event, invite (the org, its settings and mappings come from the cache)
+      POST: 4,
+      // the user, its group memberships
+      'GET id': 2,
+      'GET filter': 2,
+      // group, user, member row, the group's mapping, version claim, group version
+      'member add': 6,
+      // the same six, and the role recompute between them: the user with its memberships and
+      // their groups' names, its write (intent, claim, user, event), the same three reads again
+      // to confirm (the mappings and org roles come from the cache)
+      'mapped member add': 16,
+      // the user with its memberships and their groups' names, brake state, mark, count,
+      // intent, claim, user, event, the owner's keys
+      'PATCH deactivate': 11,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTimedBatch } from './timed-batch.ts';
 
@@ -52,5 +53,22 @@ describe('createTimedBatch', () => {
     expect(settled).toEqual([[1]]);
     await vi.advanceTimersByTimeAsync(100);
     expect(settled).toEqual([[1]]);
+  });
+
+  it("sends in its creator's async context, never in that of the caller whose item started the batch", async () => {
+    const request = new AsyncLocalStorage<string>();
+    const seenBy: (string | undefined)[] = [];
+    const batch = createTimedBatch<number>({
+      send: () => Promise.resolve(void seenBy.push(request.getStore())),
+      maxDelayMs: 20,
+      maxItems: 2,
+    });
+    request.run('request 1', () => batch.add(1));
+    await vi.advanceTimersByTimeAsync(20);
+    request.run('request 2', () => {
+      batch.add(2);
+      batch.add(3);
+    });
+    expect(seenBy).toEqual([undefined, undefined]);
   });
 });
