@@ -33,17 +33,27 @@ async function observed(
   };
 }
 
-/** What `send` adds to a route's database and Redis histograms. */
-async function countsOf(method: string, route: string, send: () => Promise<unknown>) {
+/**
+ * What `send` (of `requests` requests) adds to a route's database and Redis histograms. The
+ * server records a request when its response has finished, which the client may see first.
+ */
+async function countsOf(method: string, route: string, send: () => Promise<unknown>, requests = 1) {
   const [db0, redis0] = await Promise.all([
     observed('provisio_request_db_round_trips', method, route),
     observed('provisio_request_redis_commands', method, route),
   ]);
   await send();
-  const [db1, redis1] = await Promise.all([
-    observed('provisio_request_db_round_trips', method, route),
-    observed('provisio_request_redis_commands', method, route),
-  ]);
+  const [db1, redis1] = await vi.waitFor(async () => {
+    const after = await Promise.all([
+      observed('provisio_request_db_round_trips', method, route),
+      observed('provisio_request_redis_commands', method, route),
+    ]);
+    expect(
+      after.map((o, i) => o.count - (i ? redis0 : db0).count),
+      `${method} ${route}`,
+    ).toEqual([requests, requests]);
+    return after;
+  });
   return {
     requests: db1.count - db0.count,
     db: db1.sum - db0.sum,
@@ -97,7 +107,12 @@ describe('round trips per request', () => {
     const single = await countsOf('GET', '/scim/v2/Users/:id', get(ids[0] ?? ''));
     expect(single.db).toBeGreaterThan(0);
 
-    const together = await countsOf('GET', '/scim/v2/Users/:id', () => Promise.all(ids.map((id) => get(id)())));
+    const together = await countsOf(
+      'GET',
+      '/scim/v2/Users/:id',
+      () => Promise.all(ids.map((id) => get(id)())),
+      ids.length,
+    );
     expect(together.requests).toBe(ids.length);
     expect(together.db).toBe(ids.length * single.db);
     // Each request recorded exactly the single figure: none below it, none above it.
@@ -113,17 +128,8 @@ const patchOp = (operation: Record<string, unknown>) => ({
 
 describe('round trips per request type (cached key and org, one request at a time)', () => {
   /** The database round trips of one request (batched writes are shared work and count in none: see timed-batch.ts). */
-  const dbOf = async (method: string, route: string, send: () => Promise<unknown>) => {
-    const before = await observed('provisio_request_db_round_trips', method, route);
-    await send();
-    // The server records a request when its response has finished, which the client may see first.
-    const after = await vi.waitFor(async () => {
-      const now = await observed('provisio_request_db_round_trips', method, route);
-      expect(now.count - before.count, `${method} ${route}`).toBe(1);
-      return now;
-    });
-    return after.sum - before.sum;
-  };
+  const dbOf = async (method: string, route: string, send: () => Promise<unknown>) =>
+    (await countsOf(method, route, send)).db;
 
   it('stays at these figures: a round trip that comes back fails here', async () => {
     const figures: Record<string, number[]> = {};
@@ -171,5 +177,40 @@ describe('round trips per request type (cached key and org, one request at a tim
       // intent, claim, user, event, the owner's keys
       'PATCH deactivate': 11,
     });
+  });
+});
+
+describe('GET /Users/{id} reads the memberships only when the response shows groups', () => {
+  it('shows them by default and when asked for, leaves them unread when left out (RFC 7643: returned by default)', async () => {
+    const id = await createUser('projected@example.com');
+    const group = await app.scim('post', '/Groups', org.scimToken).send({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Projected',
+      members: [{ value: id }],
+    });
+    expect(group.status).toBe(201);
+    const get = async (query: string) => {
+      let body: { groups?: { value: string }[]; userName?: string } = {};
+      const counts = await countsOf('GET', '/scim/v2/Users/:id', async () => {
+        const res = await app.scim('get', `/Users/${id}${query}`, org.scimToken);
+        expect(res.status).toBe(200);
+        body = res.body as typeof body;
+      });
+      return { groups: body.groups?.map((g) => g.value), userName: body.userName, db: counts.db };
+    };
+    await get(''); // the key and org are cached now
+    // The user, its memberships and their groups' names.
+    expect(await get('')).toEqual({ groups: [group.body.id], userName: 'projected@example.com', db: 3 });
+    expect(await get('?attributes=groups')).toMatchObject({ groups: [group.body.id], db: 3 });
+    expect(await get('?attributes=urn:ietf:params:scim:schemas:core:2.0:User:groups.value')).toMatchObject({
+      groups: [group.body.id],
+      db: 3,
+    });
+    expect(await get('?excludedAttributes=groups')).toEqual({
+      groups: undefined,
+      userName: 'projected@example.com',
+      db: 1,
+    });
+    expect(await get('?attributes=userName')).toEqual({ groups: undefined, userName: 'projected@example.com', db: 1 });
   });
 });

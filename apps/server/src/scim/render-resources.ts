@@ -45,6 +45,17 @@ function projected(wire: Record<string, unknown>, resourceType: ResourceTypeName
  * Whether a group answer shows `members`: not when excluded, nor when `attributes` lists
  * others only. When false the procedure is asked not to load them at all.
  */
+/**
+ * Whether a User response shows `groups` (RFC 7643: returned by default, so only a projection
+ * that leaves it out saves reading them).
+ */
+export function wantsGroups(p: Projection): boolean {
+  const named = (list: readonly string[] | undefined) =>
+    (list ?? []).some((a) => /^(urn:ietf:params:scim:schemas:core:2\.0:User:)?groups(\.|$)/i.test(a));
+  if (named(p.excludedAttributes)) return false;
+  return !p.attributes?.length || named(p.attributes);
+}
+
 export function wantsMembers(p: Projection): boolean {
   const named = (list: readonly string[] | undefined) =>
     (list ?? []).some((a) => /^(urn:[^ ]*:Group:)?members(\.|$)/i.test(a));

@@ -7,7 +7,7 @@ import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { ifMatchVersion, projectionOf, queryParams, resourceId } from './http/scim-request.ts';
 import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
-import { renderUser } from './render-resources.ts';
+import { renderUser, wantsGroups } from './render-resources.ts';
 import { resourceWrites } from './resource-writes.ts';
 import { callerFor, renderContextOf } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
@@ -48,7 +48,8 @@ export function usersRouter(deps: ScimDeps): Router {
   router
     .route('/:id')
     .get(async (req, res) => {
-      const user = await callerFor(deps, req, res).users.get({ id: resourceId(req) });
+      const withGroups = wantsGroups(projectionOf(req, listOptions(res)));
+      const user = await callerFor(deps, req, res).users.get({ id: resourceId(req), withGroups });
       sendOne(res, 200, user, req);
     })
     .put(async (req, res) =>

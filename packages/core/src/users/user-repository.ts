@@ -61,7 +61,8 @@ export type UserNarrowing = { status?: UserStatus; text?: string; extensions?: r
 export interface UserRepository {
   /** @throws AppError CONFLICT (`uniqueness`) when the userName is taken in the org. */
   insert(orgId: string, user: NewUser): Promise<UserRecord>;
-  findById(orgId: string, id: string): Promise<UserRecord | null>;
+  /** `withGroups: false` leaves `groups` empty and saves reading them (for a caller that shows none). */
+  findById(orgId: string, id: string, options?: { withGroups?: boolean }): Promise<UserRecord | null>;
   /** Status, role and version alone (no attributes, no group lookup): for checks on hot paths. */
   standing(orgId: string, id: string): Promise<{ status: UserStatus; role: UserRole; version: number } | null>;
   /**

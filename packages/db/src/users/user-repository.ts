@@ -104,12 +104,12 @@ export function createUserRepository(
       return toUser(doc, []);
     },
 
-    async findById(orgId, id) {
+    async findById(orgId, id, { withGroups: readGroups = true } = {}) {
       // `_id` is a String path: any text is a plain miss, never a CastError. The memberships
       // need only the id, so both index-served reads go at once (an unknown id has none).
       const [doc, groups] = await Promise.all([
         models.users.findOne({ _id: id, orgId }).lean<UserDoc>(),
-        groupsOfUsers(models, orgId, [id]),
+        readGroups ? groupsOfUsers(models, orgId, [id]) : new Map<string, UserRecord['groups']>(),
       ]);
       return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },

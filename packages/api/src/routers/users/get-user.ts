@@ -8,4 +8,10 @@ export const getUserProcedure = orgProcedure
   .meta({ scope: 'users:read' })
   .input(ZGetUserRequestSchema)
   .output(ZGetUserResponseSchema)
-  .query(({ ctx, input }) => getUser(domainDeps(ctx), { orgId: ctx.auth.orgId, id: input.id }));
+  .query(({ ctx, input }) =>
+    getUser(domainDeps(ctx), {
+      orgId: ctx.auth.orgId,
+      id: input.id,
+      ...(input.withGroups === false ? { withGroups: false } : {}),
+    }),
+  );
