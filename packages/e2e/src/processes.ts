@@ -84,6 +84,8 @@ export function spawnBuiltApp(app: 'server' | 'worker', env: Record<string, stri
 }
 
 const stopper = (child: ChildProcess) => ({
+  /** For signals the test sends itself (SIGSTOP to starve it). */
+  pid: child.pid ?? 0,
   /** Resolves with the exit code once the process has exited. */
   kill: async (signal: NodeJS.Signals) => {
     child.kill(signal);
