@@ -134,9 +134,6 @@ export function builtAppEnv(prefix: string, dbName = `test_${prefix}_${randomUUI
     MONGODB_URI: mongoUri.toString(),
     REDIS_URL: process.env['REDIS_URL'] ?? '',
     QUEUE_NAME: queueName,
-    // These tests check behaviour, on a machine that runs many test files at once: a process
-    // starved of CPU for a second would shed their requests with 429. The fault suite tests shedding.
-    REQUEST_MAX_WAIT_MS: '30000',
     ...(process.env['FERRETDB_POSTGRES_URL'] ? { FERRETDB_POSTGRES_URL: process.env['FERRETDB_POSTGRES_URL'] } : {}),
   };
   return {
