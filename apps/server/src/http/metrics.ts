@@ -25,7 +25,7 @@ export function createHttpMetrics() {
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by route and status',
     labelNames,
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
   const roundTripLabels = ['method', 'route'] as const;
