@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { builtAppEnv, startServerProcess } from '../processes.ts';
 
 // Found by pnpm faults (two-replicas, smtp-down) on a loaded machine: a server whose CPU was taken
@@ -36,6 +37,12 @@ it('serves a request it read late because the machine starved it (stopped 1.5 s)
       if (text.includes('\r\n')) resolve(text.slice(0, text.indexOf('\r\n')));
     });
     socket.once('error', reject);
+  });
+  // Stopped while it waits for events, as a process that has nothing to do is when the machine
+  // takes its CPU (stopped while running our code, that time would count as busy: Linux /proc state S).
+  await vi.waitFor(() => expect(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('S'), {
+    timeout: 10_000,
+    interval: 5,
   });
   process.kill(pid, 'SIGSTOP');
   socket.write('GET /scim/v2/Users?count=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
