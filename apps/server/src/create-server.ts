@@ -64,7 +64,7 @@ export type ServerDeps = {
   allowPrivateWebhookTargets?: boolean;
   /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
   ssoReturnUrls?: readonly string[];
-  /** Longest a SCIM or tRPC request may wait (for a busy event loop, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
+  /** Longest a SCIM or tRPC request may wait (for an event loop busy with our own work, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
   requestMaxWaitMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };

@@ -82,8 +82,9 @@ it('runs a request that waited for a slot within the bound', async () => {
 });
 
 /**
- * Writes a whole request on a raw socket, then blocks this process's event loop for `blockMs`
- * (as a CPU-starved process is blocked): the server reads the request only afterwards. Returns the status line.
+ * Writes a whole request on a raw socket, then keeps this process's event loop busy for `blockMs`
+ * (as a process overloaded with its own work is): the server reads the request only afterwards,
+ * with its loop's utilization over the last second near 1. Returns the status line.
  */
 async function sendWhileBlocked(port: number, request: string, blockMs: number) {
   const socket = connect(port, '127.0.0.1');
@@ -108,13 +109,14 @@ it.each([
   ['SCIM', 'GET /scim/v2/Users?count=1 HTTP/1.1', 'application/scim+json'],
   ['tRPC', 'GET /trpc/users.list HTTP/1.1', 'TOO_MANY_REQUESTS'],
 ])(
-  '%s: answers 429 with Retry-After to a request left unread behind a busy event loop for longer than the bound',
+  '%s: answers 429 with Retry-After to a request left unread behind an event loop busy with our own work for longer than the bound',
   async (_surface, requestLine, marker) => {
     const server = createServer({ ...env.deps, scimMaxInFlight: 8, requestMaxWaitMs: 200 });
     const port = await server.start(0);
     try {
       const request = `${requestLine}\r\nHost: 127.0.0.1\r\nAuthorization: Bearer held-scim-token\r\nConnection: close\r\n\r\n`;
-      const answer = await sendWhileBlocked(port, request, 600);
+      // Long enough that the last second's utilization is above 0.9 whatever the loop did before it.
+      const answer = await sendWhileBlocked(port, request, 2000);
       expect(answer).toMatch(/^HTTP\/1\.1 429 /);
       expect(answer).toMatch(/\r\nretry-after: 1\r\n/i);
       expect(answer).toContain(marker);

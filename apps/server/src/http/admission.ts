@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import { createAdmissionGate } from './admission-gate.ts';
 import type { ShedReason } from './admission-gate.ts';
 import type { LoopLagProbe } from './loop-lag.ts';
+import { ownLagMs } from './own-lag.ts';
 
 /** Seconds a refused caller should wait: one request's time at most, under load. */
 export const SHED_RETRY_AFTER_SECONDS = 1;
@@ -28,7 +29,7 @@ export function createAdmissionMetrics(registry: Registry) {
     limits,
     shed: new Counter({
       name: 'provisio_requests_shed_total',
-      help: 'Requests refused with 429 because they waited too long: for a busy event loop (loop_lag) or for a slot (queue_wait)',
+      help: 'Requests refused with 429 because they waited too long: for an event loop busy with our own work (loop_lag) or for a slot (queue_wait)',
       labelNames: ['surface', 'reason'] as const,
       registers: [registry],
     }),
@@ -46,7 +47,7 @@ export type AdmissionOptions = {
   surface: 'scim' | 'trpc';
   /** Requests of this process served at once on the surface; the next waits for a slot. */
   maxInFlight: number;
-  /** Longest a request may wait (unread behind a busy event loop, then for a slot) before it is refused. */
+  /** Longest a request may wait (unread behind our own busy event loop, then for a slot) before it is refused. */
   maxWaitMs: number;
   lag: LoopLagProbe;
   metrics: ReturnType<typeof createAdmissionMetrics>;
@@ -65,6 +66,8 @@ export function createAdmission({ surface, maxInFlight, maxWaitMs, lag, metrics 
     admit(req: Request, res: Response): Promise<ShedReason | null> {
       if (req.headers.accept?.includes('text/event-stream')) return Promise.resolve(null);
       const lagMs = lag.lagMs();
+      // Only a delay of our own making counts against the bound (see own-lag.ts).
+      const ownMs = ownLagMs(lagMs, lag.utilization());
       const askedAt = performance.now();
       let state: 'waiting' | 'admitted' | 'ended' = 'waiting';
       let admittedAt = 0;
@@ -76,7 +79,7 @@ export function createAdmission({ surface, maxInFlight, maxWaitMs, lag, metrics 
       res.once('close', end);
       return new Promise((resolve) => {
         gate.enter(
-          lagMs,
+          ownMs,
           () => {
             // The client went away while it waited: nothing to run, the slot is free again.
             if (state === 'ended') return void gate.release(0);

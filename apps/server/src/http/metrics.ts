@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { renderMetrics } from './render-metrics.ts';
 import { countingRoundTrips } from './round-trips.ts';
 import type { RoundTrips } from './round-trips.ts';
 
@@ -24,7 +25,7 @@ export function createHttpMetrics() {
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by route and status',
     labelNames,
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
   const roundTripLabels = ['method', 'route'] as const;
@@ -66,12 +67,16 @@ export function createHttpMetrics() {
     middleware,
     /**
      * Serves `/metrics` on its own port (loopback by default), never on the public one:
-     * route names, volumes and process figures are for the operator's scraper only.
+     * route names, volumes and process figures are for the operator's scraper only. Rendered a
+     * metric at a time (render-metrics.ts), so a scrape does not hold up requests.
      */
     async listen(port: number, host = '127.0.0.1'): Promise<number> {
       server = createServer((req, res) => {
         if (req.url !== '/metrics') return void res.writeHead(404).end();
-        void registry.metrics().then((body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body));
+        renderMetrics(registry).then(
+          (body) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(body),
+          () => res.writeHead(500).end(),
+        );
       });
       await new Promise<void>((resolve, reject) => server?.once('error', reject).listen(port, host, resolve));
       return (server.address() as AddressInfo).port;

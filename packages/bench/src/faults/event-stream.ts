@@ -1,8 +1,9 @@
 import { createProvisioClient } from '@provisio/client';
+import type { SeenEvent } from './stream-check.ts';
 
-/** A live `events.onUserChange` stream on one replica, keeping the event ids in arrival order. */
+/** A live `events.onUserChange` stream on one replica, keeping the events in arrival order. */
 export function openEventStream(replicaUrl: string, token: string) {
-  const ids: string[] = [];
+  const events: SeenEvent[] = [];
   const errors: unknown[] = [];
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
@@ -11,11 +12,11 @@ export function openEventStream(replicaUrl: string, token: string) {
     { lastEventId: null },
     {
       onStarted: () => markStarted(),
-      onData: ({ id }) => void ids.push(id),
+      onData: ({ id, data }) => void events.push({ id, userId: data.userId, version: data.version }),
       onError: (error) => void errors.push(error),
     },
   );
-  return { ids, errors, started, stop: () => sub.unsubscribe() };
+  return { events, errors, started, stop: () => sub.unsubscribe() };
 }
 
 /** Admin calls the scenarios make through one replica. */

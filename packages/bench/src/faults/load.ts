@@ -64,7 +64,16 @@ const EXPECTED: Record<OpType, readonly number[]> = {
 };
 
 /** One answered (or failed: status 0) request of the load. */
-export type Outcome = { type: OpType; status: number; ms: number; at: number; retryAfter: boolean; error?: string };
+export type Outcome = {
+  type: OpType;
+  status: number;
+  ms: number;
+  /** Of `ms`, the time the request waited in this client for a socket (not sent yet). */
+  queuedMs: number;
+  at: number;
+  retryAfter: boolean;
+  error?: string;
+};
 
 export type LoadFigures = {
   seconds: number;
@@ -178,6 +187,7 @@ export function startLoad(
       type,
       status,
       ms: reply?.ms ?? performance.now() - at,
+      queuedMs: reply?.queuedMs ?? 0,
       at: at - started,
       retryAfter: reply?.retryAfter !== undefined,
       ...(error ? { error } : {}),
