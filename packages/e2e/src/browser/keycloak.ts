@@ -48,7 +48,18 @@ async function adminToken(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** A realm with one SAML client for our SP (unsigned AuthnRequests, signed assertions, email as NameID). */
+/** A user property as a SAML attribute of the same name (the attribute mapping test reads them). */
+const propertyAttribute = (property: 'firstName' | 'lastName') => ({
+  name: property,
+  protocol: 'saml',
+  protocolMapper: 'saml-user-property-mapper',
+  config: { 'user.attribute': property, 'attribute.name': property, 'attribute.nameformat': 'Basic' },
+});
+
+/**
+ * A realm with one SAML client for our SP (unsigned AuthnRequests, signed assertions, email as
+ * NameID, `firstName` and `lastName` attributes).
+ */
 export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string }) {
   const token = await adminToken();
   await call(token, 'POST', '/admin/realms', { realm, enabled: true });
@@ -59,6 +70,7 @@ export async function createSamlRealm(realm: string, sp: { entityId: string; acs
     enabled: true,
     redirectUris: [sp.acsUrl],
     frontchannelLogout: false,
+    protocolMappers: [propertyAttribute('firstName'), propertyAttribute('lastName')],
     attributes: {
       'saml.client.signature': 'false',
       'saml.assertion.signature': 'true',

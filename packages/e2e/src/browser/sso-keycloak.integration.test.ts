@@ -101,10 +101,6 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.waitForURL(`${stack.baseUrl}/`);
     const session = await page.evaluate(async () => (await fetch('/auth/session')).json());
     expect(session).toMatchObject({ kind: 'user', user: { email: ada.email } });
-    // The SSO page as this admin sees it (docs/screenshots/sso.png).
-    await page.goto('/sso');
-    await page.getByRole('heading', { name: 'Identity provider', exact: true }).waitFor();
-    await saveScreenshot(page, 'sso');
   });
 
   it('starts from the sign-in page: a work email finds the org by its verified domain', async () => {
@@ -140,14 +136,27 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     expect(await page.textContent('body')).toContain('deactivated');
   });
 
-  it('refuses an unknown user while JIT is off, then creates them once it is on', async () => {
+  it('refuses an unknown user while JIT is off, then creates them once it is on, named by the saved mapping', async () => {
     const jo = person('joan');
     await realm.addUser(jo);
     expect(await (await signIn(jo)).textContent('body')).toContain('assign you the app');
-    await stack.db.orgs.updateSettings(orgId, { samlJitEnabled: true }, stack.clock.now());
+    // JIT on, and the names from Keycloak's attributes, as an admin saves them (sso.update, the SSO page's editor).
+    const admin = await adminClient();
+    const mapping = {
+      email: 'nameId',
+      givenName: 'firstName',
+      familyName: 'lastName',
+      displayName: null,
+      groups: null,
+    };
+    await admin.sso.update.mutate({ jitEnabled: true, mapping });
     const page = await signIn(jo);
     const [user] = await stack.db.users.page(orgId, { email: jo.email, limit: 2 });
     expect(user).toMatchObject({ source: 'jit', status: 'active', role: 'standard' });
+    expect(user?.attributes).toMatchObject({
+      name: { givenName: 'Joan', familyName: 'Tester' },
+      displayName: 'Joan Tester',
+    });
     // Not an admin: their account page (docs/screenshots/account.png), and a sign-out that ends the session.
     await page.waitForURL(`${stack.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
