@@ -57,10 +57,10 @@ const propertyAttribute = (property: 'firstName' | 'lastName') => ({
 });
 
 /**
- * A realm with one SAML client for our SP (unsigned AuthnRequests, signed assertions, email as
+ * A realm with one SAML client for our SP (AuthnRequests signed by `sp.signingCertDer`'s key, signed assertions, email as
  * NameID, `firstName` and `lastName` attributes).
  */
-export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string }) {
+export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string; signingCertDer: string }) {
   const token = await adminToken();
   await call(token, 'POST', '/admin/realms', { realm, enabled: true });
   // A fresh token: under load the realm's creation alone can outlast the first one's 60 s.
@@ -72,7 +72,9 @@ export async function createSamlRealm(realm: string, sp: { entityId: string; acs
     frontchannelLogout: false,
     protocolMappers: [propertyAttribute('firstName'), propertyAttribute('lastName')],
     attributes: {
-      'saml.client.signature': 'false',
+      // "Client signature required": Keycloak refuses an AuthnRequest our key did not sign.
+      'saml.client.signature': 'true',
+      'saml.signing.certificate': sp.signingCertDer,
       'saml.assertion.signature': 'true',
       'saml.server.signature': 'false',
       saml_force_name_id_format: 'true',

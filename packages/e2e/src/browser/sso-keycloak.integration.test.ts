@@ -3,7 +3,7 @@ import { uuidV7 } from '@provisio/core';
 import type { UserStatus } from '@provisio/core';
 import { hashSessionToken } from '@provisio/core/sessions';
 import { createTestOrg } from '@provisio/db/testing';
-import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
+import { authnRequestUrl, newRequestId, parseIdpMetadata, spEndpoints } from '@provisio/saml';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
@@ -43,7 +43,10 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     stack = await startBrowserStack({ ssoReturnUrls: [`http://127.0.0.1:${productPort}/sso/callback`] });
     product = await startProductBackend({ port: productPort, provisioUrl: stack.baseUrl });
     orgId = (await createTestOrg(stack.db, { name: 'Acme' })).orgId;
-    realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, spEndpoints(stack.baseUrl, orgId));
+    realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, {
+      ...spEndpoints(stack.baseUrl, orgId),
+      signingCertDer: stack.spCertDer,
+    });
     const idp = { ...parseIdpMetadata(await realm.metadata()), metadataUrl: null };
     await stack.db.sso.update(orgId, { idp }, stack.clock.now());
     browser = await launchBrowser();
@@ -101,6 +104,15 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.waitForURL(`${stack.baseUrl}/`);
     const session = await page.evaluate(async () => (await fetch('/auth/session')).json());
     expect(session).toMatchObject({ kind: 'user', user: { email: ada.email } });
+  });
+
+  it('is refused by Keycloak when the AuthnRequest is not signed by our SP key (client signature required)', async () => {
+    const connection = await stack.db.sso.get(orgId);
+    const idp = { ssoUrl: connection.idp?.ssoUrl ?? '', certificates: [] };
+    const unsigned = await authnRequestUrl(spEndpoints(stack.baseUrl, orgId), idp, newRequestId(), '/');
+    const res = await fetch(unsigned, { redirect: 'manual' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await res.text()).not.toContain('kc-login');
   });
 
   it('starts from the sign-in page: a work email finds the org by its verified domain', async () => {
