@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { errorMessage, useTRPC } from '../api/trpc.ts';
+import { BreakGlassAdmins } from '../components/break-glass-admins.tsx';
 import { CopyField } from '../components/copy-field.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -133,6 +134,11 @@ export function SsoPage() {
                 </label>
               </div>
             ))}
+            <BreakGlassAdmins
+              ids={v.connection.breakGlassAdminIds}
+              busy={update.isPending}
+              onSave={(ids) => update.mutate({ breakGlassAdminIds: ids })}
+            />
           </section>
           <section className="card" aria-labelledby="mapping-title">
             <h2 id="mapping-title">Attribute mapping</h2>

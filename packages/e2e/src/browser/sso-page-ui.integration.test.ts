@@ -2,6 +2,7 @@ import { parseIdpMetadata } from '@provisio/saml';
 import { newTestKeyPair, testIdpMetadata } from '@provisio/saml/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_PATH, saveScreenshot } from './browser.ts';
+import { ADMIN_EMAIL } from './seed-org.ts';
 import { signInAsAdmin, useSeededBrowser } from './seeded-browser.ts';
 
 const title = CHROMIUM_PATH
@@ -44,6 +45,15 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
       displayName: null,
       groups: 'memberOf',
     });
+    // A break-glass admin, named by email: stored as their user id.
+    await page.getByLabel('Add an admin by email').fill(ADMIN_EMAIL);
+    await page.getByRole('button', { name: 'Add break-glass admin' }).click();
+    await page.getByRole('list', { name: 'Break-glass admins' }).getByRole('button', { name: 'Remove' }).waitFor();
+    const [admin] = await stack.db.users.page(org.orgId, { email: ADMIN_EMAIL, limit: 2 });
+    expect((await stack.db.sso.get(org.orgId)).breakGlassAdminIds).toEqual([admin?.id]);
+    await page.getByLabel('Add an admin by email').fill('nobody@acme.example');
+    await page.getByRole('button', { name: 'Add break-glass admin' }).click();
+    await page.getByText('No single active user has the email nobody@acme.example.').waitFor();
     // The saved mapping is what the form shows after a reload.
     await page.reload();
     await expect
