@@ -8,6 +8,7 @@ import { createUserEventFeed } from '@provisio/core/events';
 import { createTrafficRecorder } from '@provisio/core/scim-doctor';
 import type { Db } from '@provisio/db';
 import type { Logger } from '@provisio/logger';
+import type { SpSigning } from '@provisio/saml';
 import type { Queue } from 'bullmq';
 import express from 'express';
 import type { Redis } from 'ioredis';
@@ -64,6 +65,7 @@ export type ServerDeps = {
   allowPrivateWebhookTargets?: boolean;
   /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
   ssoReturnUrls?: readonly string[];
+  /** `SSO_SP_KEY_FILE`/`SSO_SP_CERT_FILE`: the key pair that signs AuthnRequests (unsigned without). */
   /** Longest a SCIM or tRPC request may wait (for an event loop busy with our own work, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
   requestMaxWaitMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { HttpEnv, LogEnv, MongoEnv, parseEnv, RedisEnv, TrustProxyEnv, WebhookEnv } from '@provisio/config';
 import { parseReturnUrlEntry } from '@provisio/core/sso';
 import { z } from 'zod';
@@ -18,7 +19,25 @@ const SsoEnv = z.object({
         ctx.addIssue({ code: 'custom', message: `expected absolute http(s) URLs with no query, got ${bad}` });
       return parsed.filter((p): p is string => p !== null);
     }),
+  /** The SP key pair (PEM files) that signs AuthnRequests; unset: they go unsigned. Both or neither. */
+  SSO_SP_KEY_FILE: z.string().min(1).optional(),
+  SSO_SP_CERT_FILE: z.string().min(1).optional(),
 });
+
+/** The SP signing pair from its files; a missing half or an unreadable file stops the start. */
+function spSigningOf(keyFile: string | undefined, certFile: string | undefined) {
+  if (!keyFile && !certFile) return undefined;
+  if (!keyFile || !certFile) throw new Error('SSO_SP_KEY_FILE and SSO_SP_CERT_FILE must be set together');
+  const read = (file: string, name: string, marker: RegExp) => {
+    const text = readFileSync(file, 'utf8');
+    if (!marker.test(text)) throw new Error(`${name} (${file}) holds no PEM ${marker.source}`);
+    return text;
+  };
+  return {
+    privateKey: read(keyFile, 'SSO_SP_KEY_FILE', /PRIVATE KEY/),
+    certPem: read(certFile, 'SSO_SP_CERT_FILE', /CERTIFICATE/),
+  };
+}
 
 const ServerEnv = MongoEnv.extend(RedisEnv.shape)
   .extend(HttpEnv.shape)
@@ -30,7 +49,11 @@ const ServerEnv = MongoEnv.extend(RedisEnv.shape)
 /** Parsed once at start; a bad value stops the start with one line naming the variable. */
 export function loadServerEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(ServerEnv, source);
-  return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '') };
+  return {
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    spSigning: spSigningOf(env.SSO_SP_KEY_FILE, env.SSO_SP_CERT_FILE),
+  };
 }
 
 export type ServerEnv = ReturnType<typeof loadServerEnv>;

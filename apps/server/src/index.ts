@@ -41,6 +41,7 @@ async function main() {
     scimMaxInFlight: env.SCIM_MAX_IN_FLIGHT,
     allowPrivateWebhookTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     ssoReturnUrls: env.SSO_RETURN_URLS,
+    ...(env.spSigning ? { spSigning: env.spSigning } : {}),
     requestMaxWaitMs: env.REQUEST_MAX_WAIT_MS,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,

@@ -12,4 +12,5 @@ export type { AttributeMapping, SamlIdentity } from './attribute-mapping.ts';
 export { CLOCK_SKEW_MS, verifySamlResponse } from './verify-response.ts';
 export type { AcsStores, IdpSide, VerifiedResponse, VerifyResponseOptions } from './verify-response.ts';
 export { authnRequestUrl, newRequestId, REQUEST_TTL_MS, spMetadataXml } from './authn-request.ts';
+export type { SpSigning } from './authn-request.ts';
 export { isSafeRelayState } from './relay-state.ts';

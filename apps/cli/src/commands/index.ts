@@ -7,6 +7,7 @@ import { readCommands } from './read-commands.ts';
 import { rolesCommands } from './roles-commands.ts';
 import { schemaCommands } from './schema-commands.ts';
 import { scimCommands } from './scim-commands.ts';
+import { ssoCommands } from './sso-commands.ts';
 import { userCommands } from './user-commands.ts';
 import { webhooksCommands } from './webhooks-commands.ts';
 
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   ...schemaCommands,
   ...brakeCommands,
   ...scimCommands,
+  ...ssoCommands,
   ...rolesCommands,
   ...webhooksCommands,
 ];

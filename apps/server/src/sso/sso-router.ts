@@ -13,6 +13,7 @@ import {
   spEndpoints,
   spMetadataXml,
 } from '@provisio/saml';
+import type { SpSigning } from '@provisio/saml';
 import type { Queue } from 'bullmq';
 import express, { Router } from 'express';
 import type { Request, Response } from 'express';
@@ -28,6 +29,8 @@ export type SsoRouteDeps = {
   queue?: Queue;
   /** The allow-listed hand-off URLs (`SSO_RETURN_URLS`, as `parseReturnUrlEntry` gives them). */
   returnUrls: readonly string[];
+  /** Signs AuthnRequests (and the SP metadata says so) when the deployment has an SP key. */
+  spSigning?: SpSigning;
 };
 
 /**
@@ -40,7 +43,9 @@ export function ssoRouter(deps: SsoRouteDeps & { secure: boolean }): Router {
   const base = '/sso/saml/:orgId';
 
   router.get(`${base}/metadata`, (req: Request<{ orgId: string }>, res: Response) => {
-    res.type('application/samlmetadata+xml').send(spMetadataXml(spEndpoints(deps.publicUrl, req.params.orgId)));
+    res
+      .type('application/samlmetadata+xml')
+      .send(spMetadataXml(spEndpoints(deps.publicUrl, req.params.orgId), deps.spSigning));
   });
 
   router.get(`${base}/sign-in`, async (req: Request<{ orgId: string }>, res: Response) => {
@@ -69,7 +74,7 @@ export function ssoRouter(deps: SsoRouteDeps & { secure: boolean }): Router {
       returnUrl,
     });
     const idp = { ssoUrl: connection.idp.ssoUrl, certificates: connection.idp.certificates.map((c) => pemOf(c.der)) };
-    res.redirect(302, await authnRequestUrl(spEndpoints(deps.publicUrl, orgId), idp, requestId, next));
+    res.redirect(302, await authnRequestUrl(spEndpoints(deps.publicUrl, orgId), idp, requestId, next, deps.spSigning));
   });
 
   // Cross-site by nature (the IdP's page posts it): no Origin check, the SAML checks are the guard.

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { errorMessage, useTRPC, useTRPCClient } from '../api/trpc.ts';
 import type { Outputs, TrpcClient } from '../api/trpc.ts';
 import { ConfirmButton } from './confirm-button.tsx';
@@ -82,15 +83,21 @@ export function ScimWarnings({
           </button>
         );
       case 'saml_jit_with_scim':
+        // The setting lives on the SSO page: a link to it next to the one-click fix.
         return (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => settings.mutate({ samlJitEnabled: false })}
-            disabled={settings.isPending}
-          >
-            Turn off SAML JIT
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => settings.mutate({ samlJitEnabled: false })}
+              disabled={settings.isPending}
+            >
+              Turn off SAML JIT
+            </button>{' '}
+            <Link to="/sso" className="button">
+              Single sign-on settings
+            </Link>
+          </>
         );
       case 'scim_key_unused':
         return w.keyId ? (

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { errorMessage, useTRPC } from '../api/trpc.ts';
+import { BreakGlassAdmins } from '../components/break-glass-admins.tsx';
 import { CopyField } from '../components/copy-field.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SsoMappingForm } from '../components/sso-mapping-form.tsx';
 import { formText } from '../lib/form-text.ts';
 
 type Setting = 'jitEnabled' | 'ssoRequired' | 'idpInitiated';
@@ -132,16 +134,20 @@ export function SsoPage() {
                 </label>
               </div>
             ))}
-            <p className="muted small">
-              Email from <span className="mono">{v.connection.mapping.email}</span>
-              {v.connection.mapping.groups ? (
-                <>
-                  , groups from <span className="mono">{v.connection.mapping.groups}</span> (mapped to roles like SCIM
-                  roles)
-                </>
-              ) : null}
-              . Change the mapping with <span className="mono">sso.update</span>.
-            </p>
+            <BreakGlassAdmins
+              ids={v.connection.breakGlassAdminIds}
+              busy={update.isPending}
+              onSave={(ids) => update.mutate({ breakGlassAdminIds: ids })}
+            />
+          </section>
+          <section className="card" aria-labelledby="mapping-title">
+            <h2 id="mapping-title">Attribute mapping</h2>
+            {update.isSuccess && update.variables.mapping ? <Notice tone="success">Mapping saved.</Notice> : null}
+            <SsoMappingForm
+              mapping={v.connection.mapping}
+              busy={update.isPending}
+              onSave={(mapping) => update.mutate({ mapping })}
+            />
           </section>
           <section className="card" aria-labelledby="domains-title">
             <h2 id="domains-title">Email domains</h2>

@@ -63,7 +63,7 @@ export async function getScimStatus(
       code: 'saml_jit_with_scim',
       keyId: null,
       message:
-        'SAML just-in-time provisioning is enabled while SCIM is enabled: users may be created outside the IdP assignment. Disable SAML JIT and provision through SCIM only.',
+        'SAML JIT ("Create people at their first sign-in" on the Single sign-on page) is on while SCIM is on: a sign-in through the IdP creates people SCIM never provisioned. Turn JIT off and provision through SCIM only.',
     });
   }
   for (const key of scimKeys) warnings.push(...keyWarnings(key, now));

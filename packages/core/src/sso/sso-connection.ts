@@ -58,7 +58,10 @@ export const SsoConnectionSchema = z.object({
   idpInitiated: z.boolean(),
   /** Admins who may still sign in with a password while SSO is required (when the IdP is down). */
   breakGlassAdminIds: z.array(z.string()).max(10),
+  /** Stamped at most once a minute: precise enough for a 30-day warning. */
   lastSignInAt: z.iso.datetime().nullable(),
+  /** When the IdP was first set up (the "no sign-in in 30 days" warning counts from it). */
+  connectedAt: z.iso.datetime().nullable(),
   lastModified: z.iso.datetime().nullable(),
 });
 export type SsoConnection = z.infer<typeof SsoConnectionSchema>;
@@ -70,6 +73,7 @@ export const emptySsoConnection = (orgId: string): SsoConnection => ({
   idpInitiated: false,
   breakGlassAdminIds: [],
   lastSignInAt: null,
+  connectedAt: null,
   lastModified: null,
 });
 

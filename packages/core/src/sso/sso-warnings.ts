@@ -25,14 +25,15 @@ export function ssoWarnings(connection: SsoConnection, now: Date): SsoWarning[] 
         message: `The IdP certificate ${cert.fingerprint.slice(0, 11)}… expires on ${day}: load the IdP's metadata again once it has a new one (both work meanwhile).`,
       });
   }
+  // Never signed in: counted from the IdP's first set-up (later edits do not reset it).
   const last = connection.lastSignInAt ? Date.parse(connection.lastSignInAt) : null;
-  const since = last ?? (connection.lastModified ? Date.parse(connection.lastModified) : now.getTime());
+  const since = last ?? (connection.connectedAt ? Date.parse(connection.connectedAt) : now.getTime());
   if (now.getTime() - since > SSO_WARNING_DAYS * DAY_MS)
     warnings.push({
       code: 'no_recent_sign_in',
       message: last
         ? `No one has signed in through SSO since ${new Date(last).toISOString().slice(0, 10)}: check the IdP still assigns the app.`
-        : 'No one has signed in through SSO since it was set up 30 days ago: try it, and check the IdP assigns the app.',
+        : `No one has signed in through SSO since it was set up on ${new Date(since).toISOString().slice(0, 10)}: try it, and check the IdP assigns the app.`,
     });
   return warnings;
 }

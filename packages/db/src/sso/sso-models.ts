@@ -10,10 +10,16 @@ export type SsoConnectionDoc = {
   mapping: SsoAttributeMapping | null;
   idpInitiated: boolean;
   breakGlassAdminIds: string[];
-  lastSignInAt: Date | null;
+  /** Legacy: stamps written here before `sso_sign_ins` existed; read as a fallback, never written. */
+  lastSignInAt?: Date | null;
+  /** When the IdP was first set up (older documents: none; `updatedAt` stands in). */
+  connectedAt?: Date | null;
   updatedAt: Date | null;
   rev?: number;
 };
+
+/** An org's last successful SSO sign-in (`_id`: org id), apart from the connection so a stamp never races an admin's change. */
+export type SsoSignInDoc = { _id: string; at: Date };
 
 /** `_id` is the domain: one org may claim it, whatever its state (unique key, atomic on both engines). */
 export type SsoDomainDoc = { _id: string; orgId: string; addedAt: Date; verifiedAt: Date | null };
@@ -32,11 +38,17 @@ const connectionSchema = new Schema<SsoConnectionDoc>(
     mapping: { type: Schema.Types.Mixed, default: null },
     idpInitiated: { type: Boolean, default: false },
     breakGlassAdminIds: { type: [String], default: [] },
-    lastSignInAt: { type: Date, default: null },
+    lastSignInAt: { type: Date },
+    connectedAt: { type: Date, default: null },
     updatedAt: { type: Date, default: null },
     rev: { type: Number },
   },
   { versionKey: false, minimize: false },
+);
+
+const signInSchema = new Schema<SsoSignInDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
 );
 
 const domainSchema = new Schema<SsoDomainDoc>(
@@ -79,6 +91,7 @@ codeSchema.index({ expiresAt: 1 });
 
 export const registerSsoModels = (connection: Connection) => ({
   ssoConnections: connection.model<SsoConnectionDoc>('SsoConnection', connectionSchema, 'sso_connections'),
+  ssoSignIns: connection.model<SsoSignInDoc>('SsoSignIn', signInSchema, 'sso_sign_ins'),
   ssoDomains: connection.model<SsoDomainDoc>('SsoDomain', domainSchema, 'sso_domains'),
   samlRequests: connection.model<SamlIdDoc>('SamlRequest', samlIdSchema(), 'saml_requests'),
   samlAssertions: connection.model<SamlIdDoc>('SamlAssertion', samlIdSchema(), 'saml_assertions'),

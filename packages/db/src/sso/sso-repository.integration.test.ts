@@ -30,6 +30,25 @@ describe('sso repository', () => {
     });
   });
 
+  it('stamps the last sign-in at most once a minute, apart from the connection; first set-up stays the connection date', async () => {
+    const { orgId } = await createTestOrg(db);
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    const idp = { entityId: 'e', ssoUrl: 'https://idp/sso', certificates: [], metadataUrl: null };
+    await db.sso.update(orgId, { idp }, t0);
+    await db.sso.update(orgId, { idp, idpInitiated: true }, new Date(t0.getTime() + 86_400_000));
+    expect(await db.sso.get(orgId)).toMatchObject({ lastSignInAt: null, connectedAt: t0.toISOString() });
+    await db.sso.signedIn(orgId, new Date(t0.getTime() + 1000));
+    // Within the minute: no write.
+    await db.sso.signedIn(orgId, new Date(t0.getTime() + 59_000));
+    expect((await db.sso.get(orgId)).lastSignInAt).toBe(new Date(t0.getTime() + 1000).toISOString());
+    await db.sso.signedIn(orgId, new Date(t0.getTime() + 62_000));
+    expect((await db.sso.get(orgId)).lastSignInAt).toBe(new Date(t0.getTime() + 62_000).toISOString());
+    // A stamp racing an admin's change loses neither (they are two documents).
+    const later = new Date(t0.getTime() + 600_000);
+    await Promise.all([db.sso.signedIn(orgId, later), db.sso.update(orgId, { breakGlassAdminIds: ['u9'] }, later)]);
+    expect(await db.sso.get(orgId)).toMatchObject({ lastSignInAt: later.toISOString(), breakGlassAdminIds: ['u9'] });
+  });
+
   it('lets one org claim a domain; it routes sign-ins only once verified', async () => {
     const a = await createTestOrg(db);
     const b = await createTestOrg(db);

@@ -4,48 +4,76 @@ import type { SsoConnection, SsoRepository } from '@provisio/core/sso';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 import { reviseDocument } from '../versioning/revise-document.ts';
-import type { SsoCodeDoc, SsoConnectionDoc, SsoModels } from './sso-models.ts';
+import type { SsoCodeDoc, SsoConnectionDoc, SsoModels, SsoSignInDoc } from './sso-models.ts';
 
-const toConnection = (doc: SsoConnectionDoc): SsoConnection => ({
+const toConnection = (doc: SsoConnectionDoc, signIn: SsoSignInDoc | null = null): SsoConnection => ({
   orgId: doc.orgId,
   idp: doc.idp,
   mapping: doc.mapping ?? DEFAULT_SSO_MAPPING,
   idpInitiated: doc.idpInitiated,
   breakGlassAdminIds: doc.breakGlassAdminIds,
-  lastSignInAt: doc.lastSignInAt?.toISOString() ?? null,
+  lastSignInAt: (signIn?.at ?? doc.lastSignInAt)?.toISOString() ?? null,
+  connectedAt: (doc.connectedAt ?? (doc.idp ? doc.updatedAt : null))?.toISOString() ?? null,
   lastModified: doc.updatedAt?.toISOString() ?? null,
 });
+
+/** How fresh the last sign-in stamp may stay before a sign-in writes it again. */
+export const SIGN_IN_STAMP_MS = 60_000;
+/** Bound on the per-process memory of recent stamps (cleared when full: at worst a few extra writes). */
+const MAX_REMEMBERED = 10_000;
 
 const samlKey = (orgId: string, id: string) => `${orgId}:${id}`;
 
 /** Implements core's SsoRepository. Request ids and assertion ids are single-use through unique `_id`s. */
 export function createSsoRepository(models: SsoModels, vc: VersionClaims): SsoRepository {
+  const stampedAt = new Map<string, number>();
   const ensure = async (orgId: string) => {
     const empty = emptySsoConnection(orgId);
     await models.ssoConnections.collection
-      .insertOne({ ...empty, _id: orgId, lastSignInAt: null, updatedAt: null, rev: 0 } as never)
+      .insertOne({ ...empty, _id: orgId, connectedAt: null, updatedAt: null, rev: 0 } as never)
       .catch((err: unknown) => {
         if (!isDuplicateKey(err)) throw err;
       });
   };
   return {
     async get(orgId) {
-      const doc = await models.ssoConnections.findById(orgId).lean<SsoConnectionDoc>();
-      return doc ? toConnection(doc) : emptySsoConnection(orgId);
+      const [doc, signIn] = await Promise.all([
+        models.ssoConnections.findById(orgId).lean<SsoConnectionDoc>(),
+        models.ssoSignIns.findById(orgId).lean<SsoSignInDoc>(),
+      ]);
+      return doc ? toConnection(doc, signIn) : emptySsoConnection(orgId);
     },
     async update(orgId, changes, now) {
       await ensure(orgId);
       // One writer per revision (FerretDB rewrites whole documents): two admins' changes both stay.
-      const doc = await reviseDocument(models.ssoConnections, vc, { kind: 'sso', orgId, id: orgId, now }, () => ({
-        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
-        updatedAt: now,
-      }));
+      const doc = await reviseDocument(
+        models.ssoConnections,
+        vc,
+        { kind: 'sso', orgId, id: orgId, now },
+        (current) => ({
+          ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+          // The "no sign-in in 30 days" warning counts from the first set-up, not from later edits.
+          ...(changes.idp && !current.connectedAt ? { connectedAt: now } : {}),
+          updatedAt: now,
+        }),
+      );
       if (!doc) throw new AppError('INTERNAL', { message: `sso connection of ${orgId} vanished while updated` });
-      return toConnection(doc);
+      return toConnection(doc, await models.ssoSignIns.findById(orgId).lean<SsoSignInDoc>());
     },
     async signedIn(orgId, now) {
-      // A stamp for a warning: a lost one costs nothing, so no revision claim (sessions do the same).
-      await models.ssoConnections.updateOne({ _id: orgId }, { $set: { lastSignInAt: now } });
+      // A stamp for a warning, in its own collection (a `$max` upsert, no claim): at most one
+      // write a minute per org from this process however many people sign in, as key last-use stamps.
+      if (now.getTime() - (stampedAt.get(orgId) ?? Number.NEGATIVE_INFINITY) < SIGN_IN_STAMP_MS) return;
+      if (stampedAt.size >= MAX_REMEMBERED) stampedAt.clear();
+      stampedAt.set(orgId, now.getTime());
+      try {
+        await models.ssoSignIns.updateOne({ _id: orgId }, { $max: { at: now } }, { upsert: true });
+      } catch (error) {
+        // Two first stamps raced to insert: the other one landed, at about the same time.
+        if (isDuplicateKey(error)) return;
+        stampedAt.delete(orgId);
+        throw error;
+      }
     },
     async domains(orgId) {
       const docs = await models.ssoDomains.find({ orgId }).sort({ _id: 1 }).lean();

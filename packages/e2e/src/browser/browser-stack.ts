@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { systemClock } from '@provisio/core';
 import { createDb } from '@provisio/db';
 import { createLogger } from '@provisio/logger';
@@ -5,6 +8,7 @@ import { createCredentialCache } from '@provisio/server/credential-cache';
 import { Redis } from 'ioredis';
 import { inviteLinksIn, startTestSmtpServer } from '@provisio/email/testing';
 import { MongoClient } from 'mongodb';
+import { newTestKeyPair } from '@provisio/saml/testing';
 import { builtAppEnv, freePort, startOwnRedis, startServerProcess, startWorkerProcess } from '../processes.ts';
 import { ageInvites } from '../testing/age-invites.ts';
 
@@ -16,13 +20,19 @@ export const PLATFORM_TOKEN = 'browser-test-platform-token-0123456789';
  * Redis of the stack's own, so the per-address sign-in and credential limits of other test
  * files never count here. `db` is the test's own handle on the same database, for seeding
  * and for checking storage. `baseUrl` is `http://localhost:<port>`. `ssoReturnUrls`
- * allow-lists the code hand-off's product pages (`SSO_RETURN_URLS`).
+ * allow-lists the code hand-off's product pages (`SSO_RETURN_URLS`). The server signs its
+ * AuthnRequests with a fresh SP key pair (`spCertDer` for the IdP), as a deployment with
+ * `SSO_SP_KEY_FILE` does.
  */
 export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = {}) {
   const smtp = await startTestSmtpServer();
   const redis = await startOwnRedis();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  const spKey = newTestKeyPair();
+  const keyDir = mkdtempSync(join(tmpdir(), 'provisio-sp-key-'));
+  writeFileSync(join(keyDir, 'sp.key'), spKey.privateKey);
+  writeFileSync(join(keyDir, 'sp.crt'), spKey.certPem);
   const target = builtAppEnv('browser');
   const env = {
     ...target.env,
@@ -33,6 +43,8 @@ export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = 
     // Test webhook receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     SSO_RETURN_URLS: (options.ssoReturnUrls ?? []).join(','),
+    SSO_SP_KEY_FILE: join(keyDir, 'sp.key'),
+    SSO_SP_CERT_FILE: join(keyDir, 'sp.crt'),
   };
   const server = await startServerProcess({ ...env, PORT: String(port) });
   const worker = await startWorkerProcess({ ...env, SMTP_URL: smtp.url, INVITE_SWEEP_INTERVAL_MS: '500' });
@@ -58,6 +70,8 @@ export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = 
     /** The time the processes read: the system's (a process's clock cannot be moved from here). */
     clock: systemClock,
     db,
+    /** The SP signing certificate (base64 DER), for the IdP's "client signature required". */
+    spCertDer: spKey.der,
     smtp,
     mailsTo,
     inviteLinks,
@@ -72,6 +86,7 @@ export async function startBrowserStack(options: { ssoReturnUrls?: string[] } = 
       await db.close();
       await mongo.close();
       await target.drop();
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

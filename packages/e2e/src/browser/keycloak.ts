@@ -48,8 +48,19 @@ async function adminToken(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** A realm with one SAML client for our SP (unsigned AuthnRequests, signed assertions, email as NameID). */
-export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string }) {
+/** A user property as a SAML attribute of the same name (the attribute mapping test reads them). */
+const propertyAttribute = (property: 'firstName' | 'lastName') => ({
+  name: property,
+  protocol: 'saml',
+  protocolMapper: 'saml-user-property-mapper',
+  config: { 'user.attribute': property, 'attribute.name': property, 'attribute.nameformat': 'Basic' },
+});
+
+/**
+ * A realm with one SAML client for our SP (AuthnRequests signed by `sp.signingCertDer`'s key, signed assertions, email as
+ * NameID, `firstName` and `lastName` attributes).
+ */
+export async function createSamlRealm(realm: string, sp: { entityId: string; acsUrl: string; signingCertDer: string }) {
   const token = await adminToken();
   await call(token, 'POST', '/admin/realms', { realm, enabled: true });
   // A fresh token: under load the realm's creation alone can outlast the first one's 60 s.
@@ -59,8 +70,11 @@ export async function createSamlRealm(realm: string, sp: { entityId: string; acs
     enabled: true,
     redirectUris: [sp.acsUrl],
     frontchannelLogout: false,
+    protocolMappers: [propertyAttribute('firstName'), propertyAttribute('lastName')],
     attributes: {
-      'saml.client.signature': 'false',
+      // "Client signature required": Keycloak refuses an AuthnRequest our key did not sign.
+      'saml.client.signature': 'true',
+      'saml.signing.certificate': sp.signingCertDer,
       'saml.assertion.signature': 'true',
       'saml.server.signature': 'false',
       saml_force_name_id_format: 'true',

@@ -3,7 +3,7 @@ import { uuidV7 } from '@provisio/core';
 import type { UserStatus } from '@provisio/core';
 import { hashSessionToken } from '@provisio/core/sessions';
 import { createTestOrg } from '@provisio/db/testing';
-import { parseIdpMetadata, spEndpoints } from '@provisio/saml';
+import { authnRequestUrl, newRequestId, parseIdpMetadata, spEndpoints } from '@provisio/saml';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchBrowser, newContext, saveScreenshot } from './browser.ts';
@@ -43,7 +43,10 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     stack = await startBrowserStack({ ssoReturnUrls: [`http://127.0.0.1:${productPort}/sso/callback`] });
     product = await startProductBackend({ port: productPort, provisioUrl: stack.baseUrl });
     orgId = (await createTestOrg(stack.db, { name: 'Acme' })).orgId;
-    realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, spEndpoints(stack.baseUrl, orgId));
+    realm = await createSamlRealm(`provisio-${randomUUID().slice(0, 8)}`, {
+      ...spEndpoints(stack.baseUrl, orgId),
+      signingCertDer: stack.spCertDer,
+    });
     const idp = { ...parseIdpMetadata(await realm.metadata()), metadataUrl: null };
     await stack.db.sso.update(orgId, { idp }, stack.clock.now());
     browser = await launchBrowser();
@@ -101,10 +104,15 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.waitForURL(`${stack.baseUrl}/`);
     const session = await page.evaluate(async () => (await fetch('/auth/session')).json());
     expect(session).toMatchObject({ kind: 'user', user: { email: ada.email } });
-    // The SSO page as this admin sees it (docs/screenshots/sso.png).
-    await page.goto('/sso');
-    await page.getByRole('heading', { name: 'Identity provider', exact: true }).waitFor();
-    await saveScreenshot(page, 'sso');
+  });
+
+  it('is refused by Keycloak when the AuthnRequest is not signed by our SP key (client signature required)', async () => {
+    const connection = await stack.db.sso.get(orgId);
+    const idp = { ssoUrl: connection.idp?.ssoUrl ?? '', certificates: [] };
+    const unsigned = await authnRequestUrl(spEndpoints(stack.baseUrl, orgId), idp, newRequestId(), '/');
+    const res = await fetch(unsigned, { redirect: 'manual' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await res.text()).not.toContain('kc-login');
   });
 
   it('starts from the sign-in page: a work email finds the org by its verified domain', async () => {
@@ -140,14 +148,27 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     expect(await page.textContent('body')).toContain('deactivated');
   });
 
-  it('refuses an unknown user while JIT is off, then creates them once it is on', async () => {
+  it('refuses an unknown user while JIT is off, then creates them once it is on, named by the saved mapping', async () => {
     const jo = person('joan');
     await realm.addUser(jo);
     expect(await (await signIn(jo)).textContent('body')).toContain('assign you the app');
-    await stack.db.orgs.updateSettings(orgId, { samlJitEnabled: true }, stack.clock.now());
+    // JIT on, and the names from Keycloak's attributes, as an admin saves them (sso.update, the SSO page's editor).
+    const admin = await adminClient();
+    const mapping = {
+      email: 'nameId',
+      givenName: 'firstName',
+      familyName: 'lastName',
+      displayName: null,
+      groups: null,
+    };
+    await admin.sso.update.mutate({ jitEnabled: true, mapping });
     const page = await signIn(jo);
     const [user] = await stack.db.users.page(orgId, { email: jo.email, limit: 2 });
     expect(user).toMatchObject({ source: 'jit', status: 'active', role: 'standard' });
+    expect(user?.attributes).toMatchObject({
+      name: { givenName: 'Joan', familyName: 'Tester' },
+      displayName: 'Joan Tester',
+    });
     // Not an admin: their account page (docs/screenshots/account.png), and a sign-out that ends the session.
     await page.waitForURL(`${stack.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Your account' }).waitFor();

@@ -102,6 +102,10 @@ describe('pnpm cli', () => {
       'roles delete',
       'roles map',
       'roles unmap',
+      'sso show',
+      'sso set-idp',
+      'sso settings',
+      'sso verify-domain',
     ]) {
       expect(run.stdout).toContain(`  ${command} `);
     }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDb, createTestOrg, testPrincipal } from '@provisio/db/testing';
+import { parseIdpMetadata } from '@provisio/saml';
 import { newTestKeyPair, testIdpMetadata } from '@provisio/saml/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../../testing/test-caller.ts';
@@ -90,6 +91,23 @@ describe('sso.* (admin)', () => {
     const view = await admin.sso.update({ jitEnabled: true, ssoRequired: true, idpInitiated: true, mapping });
     expect(view).toMatchObject({ jitEnabled: true, ssoRequired: true, connection: { idpInitiated: true, mapping } });
     expect((await db.orgs.findById(orgId))?.settings).toMatchObject({ samlJitEnabled: true, ssoEnabled: true });
+  });
+
+  it('warns about a connection set up 40 days ago that nobody signed in through, until someone does', async () => {
+    const { orgId, admin } = await adminOf();
+    const longLived = testIdpMetadata('https://idp.test/realm', 'https://idp.test/sso', [newTestKeyPair(400).der]);
+    // Set up 40 days ago (through the repository, which takes the time), edited since.
+    const idp = { ...parseIdpMetadata(longLived), metadataUrl: null };
+    await db.sso.update(orgId, { idp }, new Date(Date.now() - 40 * 86_400_000));
+    await admin.sso.update({ idpInitiated: true });
+    expect((await admin.sso.get()).warnings).toEqual([
+      {
+        code: 'no_recent_sign_in',
+        message: expect.stringMatching(/^No one has signed in through SSO since it was set up on /),
+      },
+    ]);
+    await db.sso.signedIn(orgId, new Date());
+    expect((await admin.sso.get()).warnings).toEqual([]);
   });
 
   it('claims a domain for one org; the platform admin verifies it', async () => {
