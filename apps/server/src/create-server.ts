@@ -66,6 +66,7 @@ export type ServerDeps = {
   /** `SSO_RETURN_URLS`: where an SSO sign-in may hand a code to the product behind Provisio (none when unset). */
   ssoReturnUrls?: readonly string[];
   /** `SSO_SP_KEY_FILE`/`SSO_SP_CERT_FILE`: the key pair that signs AuthnRequests (unsigned without). */
+  spSigning?: SpSigning;
   /** Longest a SCIM or tRPC request may wait (for an event loop busy with our own work, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
   requestMaxWaitMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
