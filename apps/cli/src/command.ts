@@ -16,8 +16,11 @@ export type Command = {
   path: readonly string[];
   summary: string;
   example: string;
-  /** `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN. */
-  credential: 'platform' | 'org';
+  /**
+   * `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN; `org-or-platform`: PROVISIO_TOKEN
+   * when set, else PROVISIO_ADMIN_TOKEN (a platform admin reading any org with `--org`).
+   */
+  credential: 'platform' | 'org' | 'org-or-platform';
   options: Record<string, OptionSpec>;
   /** Names of positional arguments (`user resend-invite <id>`): each also accepted as `--<name>`. */
   positionals?: readonly string[];
