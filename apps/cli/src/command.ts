@@ -47,6 +47,18 @@ export const optionalString = (values: Record<string, unknown>, name: string): s
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+/** A whole-number option (`--percent 10`); `meaning` says what it counts, in the usage error. */
+export function optionalWholeNumber(
+  values: Record<string, unknown>,
+  name: string,
+  meaning: string,
+): number | undefined {
+  const raw = optionalString(values, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} takes a whole number, ${meaning} (got "${raw}")`);
+  return Number(raw);
+}
+
 /** `on`/`off`/`true`/`false` flags of `org settings`. */
 export function onOff(values: Record<string, unknown>, name: string): boolean | undefined {
   const value = optionalString(values, name);
