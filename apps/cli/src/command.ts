@@ -16,8 +16,11 @@ export type Command = {
   path: readonly string[];
   summary: string;
   example: string;
-  /** `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN. */
-  credential: 'platform' | 'org';
+  /**
+   * `platform`: needs PROVISIO_ADMIN_TOKEN; `org`: PROVISIO_TOKEN; `org-or-platform`: PROVISIO_TOKEN
+   * when set, else PROVISIO_ADMIN_TOKEN (a platform admin reading any org with `--org`).
+   */
+  credential: 'platform' | 'org' | 'org-or-platform';
   options: Record<string, OptionSpec>;
   /** Names of positional arguments (`user resend-invite <id>`): each also accepted as `--<name>`. */
   positionals?: readonly string[];
@@ -43,6 +46,18 @@ export const optionalString = (values: Record<string, unknown>, name: string): s
   const value = values[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
+
+/** A whole-number option (`--percent 10`); `meaning` says what it counts, in the usage error. */
+export function optionalWholeNumber(
+  values: Record<string, unknown>,
+  name: string,
+  meaning: string,
+): number | undefined {
+  const raw = optionalString(values, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} takes a whole number, ${meaning} (got "${raw}")`);
+  return Number(raw);
+}
 
 /** `on`/`off`/`true`/`false` flags of `org settings`. */
 export function onOff(values: Record<string, unknown>, name: string): boolean | undefined {

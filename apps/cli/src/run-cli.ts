@@ -14,12 +14,19 @@ function findCommand(argv: readonly string[]): Command | undefined {
 
 function credentialFor(command: Command, env: CliEnv): { url: string; token: string } {
   if (!env.url) throw new UsageError('PROVISIO_URL is not set (e.g. http://localhost:3000)');
-  const token = command.credential === 'platform' ? env.adminToken : env.token;
+  const token =
+    command.credential === 'platform'
+      ? env.adminToken
+      : command.credential === 'org'
+        ? env.token
+        : (env.token ?? env.adminToken);
   if (!token)
     throw new UsageError(
       command.credential === 'platform'
         ? 'PROVISIO_ADMIN_TOKEN is not set (platform commands need it)'
-        : 'PROVISIO_TOKEN is not set (an org key, pvk_…)',
+        : command.credential === 'org'
+          ? 'PROVISIO_TOKEN is not set (an org key, pvk_…)'
+          : 'neither PROVISIO_TOKEN (an org admin key) nor PROVISIO_ADMIN_TOKEN (the platform token) is set',
     );
   return { url: `${env.url.replace(/\/+$/, '')}/trpc`, token };
 }

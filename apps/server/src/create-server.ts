@@ -7,6 +7,7 @@ import type { Clock } from '@provisio/core';
 import { createUserEventFeed } from '@provisio/core/events';
 import { createTrafficRecorder } from '@provisio/core/scim-doctor';
 import type { Db } from '@provisio/db';
+import { createWebhookWaker } from '@provisio/jobs';
 import type { Logger } from '@provisio/logger';
 import type { SpSigning } from '@provisio/saml';
 import type { Queue } from 'bullmq';
@@ -170,6 +171,11 @@ export function createServer(deps: ServerDeps) {
     inviteRouter({ invites: deps.db.invites, users: deps.db.inviteUsers, orgs: deps.db.inviteOrgs, clock: deps.clock }),
   );
   const ledger = createAuditBatch({ audit: deps.db.audit, logger: deps.logger });
+  // Webhook deliveries start from events: each stored event wakes its org's endpoints (lost wakes: the worker's sweep).
+  const wake = createWebhookWaker(deps.queue, (err, orgId) =>
+    deps.logger.warn({ err, orgId }, 'webhook wake not queued (the sweep will deliver)'),
+  );
+  const stopWaking = deps.db.onUserEventStored((event) => wake(event.orgId));
   // The SCIM doctor's counts: gathered in memory, added to this process's hourly shares every few seconds.
   const traffic = createTrafficRecorder({
     store: deps.db.scimTraffic,
@@ -221,6 +227,7 @@ export function createServer(deps: ServerDeps) {
       scimAdmission.stop();
       trpcAdmission.stop();
       await streams.leases.releaseAll();
+      stopWaking();
       await ledger.flush();
       await traffic.stop();
     },

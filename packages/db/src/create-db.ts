@@ -110,7 +110,7 @@ export async function openDb({
     superseded: createDeleteBatch(models.claims.collection),
   };
   // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, userEventIntents, intentCloses, nextEventId } = createEventStores(
+  const { users, userEvents, onUserEventStored, userEventIntents, intentCloses, nextEventId } = createEventStores(
     models,
     createUserRepository(models, versionClaims, reads),
     onDeferredEvent ? { onDeferredEvent } : {},
@@ -123,6 +123,8 @@ export async function openDb({
     users,
     /** User lifecycle events (core UserEventStore), written by `users`. */
     userEvents,
+    /** Calls `listener` after each stored user event (not awaited; it must not throw); returns the unsubscribe. */
+    onUserEventStored,
     /** Open user-event intents (core UserEventIntentStore), settled by the worker's sweep. */
     userEventIntents,
     /** Time-ordered event ids, strictly increasing within this process. */
@@ -150,7 +152,7 @@ export async function openDb({
     /** Org-defined roles and group → role mappings (core RoleRepository). */
     roles: createRoleRepository(models),
     /** Webhook endpoints, their delivery leases and the delivery log (core WebhookRepository). */
-    webhooks: createWebhookRepository(models),
+    webhooks: createWebhookRepository(models, reads),
     /** sessions and signInDirectory (core session ports, admin web app). */
     ...createSessionStores(models),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */

@@ -8,14 +8,26 @@ export type EnqueueOptions<D extends JobDefinition> = {
   payload: JobPayload<D>;
   /** Deterministic id, so enqueuing the same thing twice is one job (no `:`, not all digits). */
   jobId: string;
+  /** Milliseconds before the job may run (a backoff, a settle window). */
+  delay?: number;
 };
 
 /** Validates the payload, then adds the job. Redis failures become `UNAVAILABLE`. */
-export async function enqueue<D extends JobDefinition>({ queue, definition, payload, jobId }: EnqueueOptions<D>) {
+export async function enqueue<D extends JobDefinition>({
+  queue,
+  definition,
+  payload,
+  jobId,
+  delay,
+}: EnqueueOptions<D>) {
   const data = definition.schema.parse(payload);
   if (jobId.includes(':') || /^\d+$/.test(jobId)) throw new Error(`invalid job id ${jobId}`);
   try {
-    return await queue.add(definition.name, data, { ...definition.opts, jobId });
+    return await queue.add(definition.name, data, {
+      ...definition.opts,
+      jobId,
+      ...(delay ? { delay: Math.max(0, Math.ceil(delay)) } : {}),
+    });
   } catch (cause) {
     throw new AppError('UNAVAILABLE', { message: 'the job queue is unavailable', retryAfter: 5, cause });
   }

@@ -16,5 +16,7 @@ export {
   webhookDisabledAlertJobId,
   webhookSendJob,
   webhookSendJobId,
+  webhookWakeJob,
+  webhookWakeJobId,
 } from './webhooks/webhook-jobs.ts';
-export { createWebhookSendQueue } from './webhooks/bullmq-webhooks.ts';
+export { createWebhookRunQueue, createWebhookSendQueue, createWebhookWaker } from './webhooks/bullmq-webhooks.ts';

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { json, optionalString, UsageError } from '../command.ts';
+import { json, optionalWholeNumber } from '../command.ts';
 
 const rule = (percent: number, count: number) =>
   percent === 0 && count === 0
@@ -63,12 +63,7 @@ const brakeRelease: Command = {
   },
 };
 
-function wholeNumber(values: Record<string, unknown>, name: string): number | undefined {
-  const raw = optionalString(values, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} takes a whole number, 0 for off (got "${raw}")`);
-  return Number(raw);
-}
+const wholeNumber = (values: Record<string, unknown>, name: string) => optionalWholeNumber(values, name, '0 for off');
 
 const brakeSet: Command = {
   path: ['brake', 'set'],

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { json, oneOf, optionalString, requireString, UsageError } from '../command.ts';
+import { json, oneOf, optionalString, optionalWholeNumber, requireString, UsageError } from '../command.ts';
 
 const BUILT_IN = ['admin', 'standard', 'read_only'] as const;
 
@@ -27,12 +27,7 @@ const rolesList: Command = {
   },
 };
 
-function rank(values: Record<string, unknown>): number | undefined {
-  const raw = optionalString(values, 'rank');
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--rank takes a whole number 0-1000, higher wins (got "${raw}")`);
-  return Number(raw);
-}
+const rank = (values: Record<string, unknown>) => optionalWholeNumber(values, 'rank', '0-1000, higher wins');
 
 const rolesSave: Command = {
   path: ['roles', 'save'],

@@ -16,12 +16,18 @@ type Schema = {
 
 /** A JSON file (`-`: stdin): a definition is nested (attributes, subAttributes), so it is written, not flagged. */
 async function readJson(path: string): Promise<unknown> {
-  const text = path === '-' ? await readStdin() : await readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) throw new UsageError(`cannot read ${path}`);
+  const text =
+    path === '-'
+      ? await readStdin()
+      : await readFile(path, 'utf8').catch((cause: unknown) => {
+          // The reason (no such file, a directory, no permission) is what the user needs to fix it.
+          const reason = cause instanceof Error ? cause.message : String(cause);
+          throw new UsageError(`cannot read ${path}: ${reason}`, { cause });
+        });
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new UsageError(`${path} is not JSON`);
+  } catch (cause) {
+    throw new UsageError(`${path} is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 

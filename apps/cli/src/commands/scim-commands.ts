@@ -29,8 +29,11 @@ const scimDoctor: Command = {
   path: ['scim', 'doctor'],
   summary: "What the org's IdP connections did in the last 24 hours, and how to fix what they do wrong",
   example: 'pnpm cli scim doctor --org 0193…',
-  credential: 'org',
-  options: { org: { type: 'string', description: "org id (optional: the key's own org)" }, json },
+  credential: 'org-or-platform',
+  options: {
+    org: { type: 'string', description: 'org id (required with the platform token; an org key: its own org)' },
+    json,
+  },
   async run(client, values) {
     const orgId = optionalString(values, 'org');
     const report = await client.scimDoctor.report.query(orgId ? { orgId } : {});

@@ -1,6 +1,7 @@
 import type { RouterInputs } from '@provisio/client';
-import type { Command } from '../command.ts';
-import { json, onOff, optionalString, requireString, UsageError } from '../command.ts';
+import type { ProvisioClient } from '@provisio/client';
+import type { Command, OptionSpec, Output } from '../command.ts';
+import { json, onOff, optionalString, optionalWholeNumber, requireString } from '../command.ts';
 
 type EventTypes = NonNullable<RouterInputs['webhooks']['create']['events']>;
 
@@ -25,6 +26,28 @@ const secretLines = (id: string, secret: string) => [
   `Signing secret (shown once, store it now): ${secret}`,
   'Verify each delivery with verifyWebhook(secret, headers, rawBody) from @provisio/client.',
 ];
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A command on one endpoint (or delivery): `<name> <id>`, an org key, `--json`; `run` gets the id parsed. */
+function onOne(spec: {
+  name: string;
+  summary: string;
+  positional?: string;
+  options?: Record<string, OptionSpec>;
+  run: (client: ProvisioClient, id: string, values: Values) => Promise<Output>;
+}): Command {
+  const positional = spec.positional ?? 'id';
+  return {
+    path: ['webhooks', spec.name],
+    summary: spec.summary,
+    example: `pnpm cli webhooks ${spec.name} <${positional}>`,
+    credential: 'org',
+    positionals: [positional],
+    options: { ...spec.options, json },
+    run: (client, values) => spec.run(client, requireString(values, positional), values),
+  };
+}
 
 const list: Command = {
   path: ['webhooks', 'list'],
@@ -55,72 +78,55 @@ const create: Command = {
   },
 };
 
-const update: Command = {
-  path: ['webhooks', 'update'],
+const update = onOne({
+  name: 'update',
   summary: 'Change the URL or events, or turn an endpoint on (it resumes where it failed) or off',
-  example: 'pnpm cli webhooks update <id> --enabled on',
-  credential: 'org',
-  positionals: ['id'],
   options: {
     url: { type: 'string', description: 'new URL' },
     event: events,
     enabled: { type: 'string', description: 'on or off' },
-    json,
   },
-  async run(client, values) {
+  async run(client, id, values) {
     const endpoint = await client.webhooks.update.mutate({
-      id: requireString(values, 'id'),
+      id,
       url: optionalString(values, 'url'),
       events: eventTypes(values),
       enabled: onOff(values, 'enabled'),
     });
     return { json: endpoint, lines: [`${endpoint.id}  ${endpoint.url}  ${state(endpoint)}`] };
   },
-};
+});
 
-const rotate: Command = {
-  path: ['webhooks', 'rotate-secret'],
+const rotate = onOne({
+  name: 'rotate-secret',
   summary: 'New signing secret (printed once); the previous one signs too for the overlap (default 24 h)',
-  example: 'pnpm cli webhooks rotate-secret <id> --overlap-hours 24',
-  credential: 'org',
-  positionals: ['id'],
-  options: { 'overlap-hours': { type: 'string', description: 'hours both secrets sign (0-168)' }, json },
-  async run(client, values) {
-    const raw = optionalString(values, 'overlap-hours');
-    if (raw !== undefined && !/^\d+$/.test(raw)) throw new UsageError('--overlap-hours takes a whole number');
+  options: { 'overlap-hours': { type: 'string', description: 'hours both secrets sign (0-168)' } },
+  async run(client, id, values) {
+    const overlapHours = optionalWholeNumber(values, 'overlap-hours', 'hours both secrets sign (0-168)');
     const { endpoint, secret } = await client.webhooks.rotateSecret.mutate({
-      id: requireString(values, 'id'),
-      ...(raw === undefined ? {} : { overlapHours: Number(raw) }),
+      id,
+      ...(overlapHours === undefined ? {} : { overlapHours }),
     });
     const overlap = endpoint.previousSecretExpiresAt
       ? `The previous secret signs too until ${endpoint.previousSecretExpiresAt}.`
       : 'The previous secret no longer signs.';
     return { json: { endpoint, secret }, lines: [...secretLines(endpoint.id, secret), overlap] };
   },
-};
+});
 
-const remove: Command = {
-  path: ['webhooks', 'delete'],
+const remove = onOne({
+  name: 'delete',
   summary: 'Delete an endpoint (nothing more is sent to it)',
-  example: 'pnpm cli webhooks delete <id>',
-  credential: 'org',
-  positionals: ['id'],
-  options: { json },
-  async run(client, values) {
-    const result = await client.webhooks.delete.mutate({ id: requireString(values, 'id') });
-    return { json: result, lines: ['Deleted.'] };
+  async run(client, id) {
+    return { json: await client.webhooks.delete.mutate({ id }), lines: ['Deleted.'] };
   },
-};
+});
 
-const deliveries: Command = {
-  path: ['webhooks', 'deliveries'],
+const deliveries = onOne({
+  name: 'deliveries',
   summary: "An endpoint's latest deliveries: status, response code, duration",
-  example: 'pnpm cli webhooks deliveries <id>',
-  credential: 'org',
-  positionals: ['id'],
-  options: { json },
-  async run(client, values) {
-    const items = await client.webhooks.deliveries.query({ id: requireString(values, 'id') });
+  async run(client, id) {
+    const items = await client.webhooks.deliveries.query({ id });
     return {
       json: items,
       lines: items.map(
@@ -129,32 +135,25 @@ const deliveries: Command = {
       ),
     };
   },
-};
+});
 
-const redeliver: Command = {
-  path: ['webhooks', 'redeliver'],
+const redeliver = onOne({
+  name: 'redeliver',
   summary: 'Send a logged delivery again (same event id, fresh signature)',
-  example: 'pnpm cli webhooks redeliver <delivery-id>',
-  credential: 'org',
-  positionals: ['delivery-id'],
-  options: { json },
-  async run(client, values) {
-    const d = await client.webhooks.redeliver.mutate({ deliveryId: requireString(values, 'delivery-id') });
+  positional: 'delivery-id',
+  async run(client, deliveryId) {
+    const d = await client.webhooks.redeliver.mutate({ deliveryId });
     return { json: d, lines: [`Queued as delivery ${d.id}: see pnpm cli webhooks deliveries ${d.endpointId}`] };
   },
-};
+});
 
-const ping: Command = {
-  path: ['webhooks', 'ping'],
+const ping = onOne({
+  name: 'ping',
   summary: 'Send a signed test event (type ping) to an endpoint',
-  example: 'pnpm cli webhooks ping <id>',
-  credential: 'org',
-  positionals: ['id'],
-  options: { json },
-  async run(client, values) {
-    const d = await client.webhooks.ping.mutate({ id: requireString(values, 'id') });
+  async run(client, id) {
+    const d = await client.webhooks.ping.mutate({ id });
     return { json: d, lines: [`Ping queued as delivery ${d.id}: see pnpm cli webhooks deliveries ${d.endpointId}`] };
   },
-};
+});
 
 export const webhooksCommands: readonly Command[] = [list, create, update, rotate, remove, deliveries, redeliver, ping];

@@ -6,6 +6,7 @@ import { formText } from '../lib/form-text.ts';
 import { ROLE_LABELS } from '../lib/user-labels.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
+import { DataTable } from './data-table.tsx';
 
 type Setup = Outputs['roles']['list'];
 const BUILT_IN = ['admin', 'standard', 'read_only'] as const;
@@ -45,38 +46,26 @@ export function GroupRolesCard({ setup }: { setup: Setup }) {
         <Notice tone="success">Mapping saved; the group&apos;s members have their new role.</Notice>
       ) : null}
       {setup.mappings.length === 0 ? <p className="muted">No group is mapped.</p> : null}
-      {setup.mappings.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Role</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {setup.mappings.map((m) => (
-                <tr key={m.groupId}>
-                  <td>{m.groupName ?? <span className="muted">(deleted group)</span>}</td>
-                  <td>{m.orgRoleId ? (roleName.get(m.orgRoleId) ?? m.orgRoleId) : ROLE_LABELS[m.role]}</td>
-                  <td>
-                    <ConfirmButton
-                      label="Unmap"
-                      confirmLabel="Confirm unmap"
-                      name={`group ${m.groupName ?? m.groupId}`}
-                      busy={unmap.isPending}
-                      onConfirm={() => unmap.mutate({ groupId: m.groupId })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        rows={setup.mappings}
+        rowKey={(m) => m.groupId}
+        columns={[
+          { header: 'Group', cell: (m) => m.groupName ?? <span className="muted">(deleted group)</span> },
+          {
+            header: 'Role',
+            cell: (m) => (m.orgRoleId ? (roleName.get(m.orgRoleId) ?? m.orgRoleId) : ROLE_LABELS[m.role]),
+          },
+        ]}
+        actions={(m) => (
+          <ConfirmButton
+            label="Unmap"
+            confirmLabel="Confirm unmap"
+            name={`group ${m.groupName ?? m.groupId}`}
+            busy={unmap.isPending}
+            onConfirm={() => unmap.mutate({ groupId: m.groupId })}
+          />
+        )}
+      />
       <form className="form-row" onSubmit={submit} aria-label="Map a group">
         <div className="field">
           <label htmlFor="map-group">Group</label>

@@ -5,6 +5,7 @@ import type { Outputs } from '../api/trpc.ts';
 import { formText } from '../lib/form-text.ts';
 import { ConfirmButton } from './confirm-button.tsx';
 import { Notice } from './notice.tsx';
+import { DataTable } from './data-table.tsx';
 
 type Setup = Outputs['roles']['list'];
 
@@ -41,40 +42,24 @@ export function OrgRolesCard({ setup }: { setup: Setup }) {
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {remove.error ? <Notice tone="error">{errorMessage(remove.error)}</Notice> : null}
       {setup.roles.length === 0 ? <p className="muted">No org roles yet.</p> : null}
-      {setup.roles.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Description</th>
-                <th scope="col">Rank</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {setup.roles.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.description || '—'}</td>
-                  <td>{r.rank}</td>
-                  <td>
-                    <ConfirmButton
-                      label="Delete"
-                      confirmLabel="Confirm delete"
-                      name={`role ${r.name}`}
-                      busy={remove.isPending}
-                      onConfirm={() => remove.mutate({ id: r.id })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        rows={setup.roles}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'Name', cell: (r) => r.name },
+          { header: 'Description', cell: (r) => r.description || '—' },
+          { header: 'Rank', cell: (r) => r.rank },
+        ]}
+        actions={(r) => (
+          <ConfirmButton
+            label="Delete"
+            confirmLabel="Confirm delete"
+            name={`role ${r.name}`}
+            busy={remove.isPending}
+            onConfirm={() => remove.mutate({ id: r.id })}
+          />
+        )}
+      />
       <form className="form-row" onSubmit={submit} aria-label="New org role">
         <div className="field">
           <label htmlFor="role-name">Name</label>

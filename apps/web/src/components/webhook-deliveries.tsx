@@ -3,6 +3,7 @@ import { errorMessage, useTRPC } from '../api/trpc.ts';
 import { formatDate } from '../lib/format.ts';
 import { Notice } from './notice.tsx';
 import { QueryState } from './query-state.tsx';
+import { DataTable } from './data-table.tsx';
 
 /** One endpoint's delivery log (polled: the worker fills it), with a redeliver button per attempt. */
 export function WebhookDeliveries({ endpointId, url }: { endpointId: string; url: string }) {
@@ -17,51 +18,30 @@ export function WebhookDeliveries({ endpointId, url }: { endpointId: string; url
       <QueryState isPending={log.isPending} error={log.error} label="deliveries" />
       {redeliver.error ? <Notice tone="error">{errorMessage(redeliver.error)}</Notice> : null}
       {log.data && log.data.length === 0 ? <p className="muted">No deliveries yet.</p> : null}
-      {log.data && log.data.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Result</th>
-                <th scope="col">Response</th>
-                <th scope="col">Duration</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatDate(d.at)}</td>
-                  <td>
-                    {d.type}
-                    {d.kind === 'redelivery' ? ' (redelivery)' : ''}
-                  </td>
-                  <td>{d.status === 'failed' && d.error ? `failed: ${d.error}` : d.status}</td>
-                  <td>{d.responseStatus ?? '—'}</td>
-                  <td>{d.durationMs === null ? '—' : `${d.durationMs} ms`}</td>
-                  <td>
-                    {d.kind !== 'ping' ? (
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        aria-label={`Redeliver ${d.type} of ${formatDate(d.at)}`}
-                        disabled={redeliver.isPending}
-                        onClick={() => redeliver.mutate({ deliveryId: d.id })}
-                      >
-                        Redeliver
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        rows={log.data ?? []}
+        rowKey={(d) => d.id}
+        columns={[
+          { header: 'When', cell: (d) => formatDate(d.at) },
+          { header: 'Event', cell: (d) => `${d.type}${d.kind === 'redelivery' ? ' (redelivery)' : ''}` },
+          { header: 'Result', cell: (d) => (d.status === 'failed' && d.error ? `failed: ${d.error}` : d.status) },
+          { header: 'Response', cell: (d) => d.responseStatus ?? '—' },
+          { header: 'Duration', cell: (d) => (d.durationMs === null ? '—' : `${d.durationMs} ms`) },
+        ]}
+        actions={(d) =>
+          d.kind !== 'ping' ? (
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={`Redeliver ${d.type} of ${formatDate(d.at)}`}
+              disabled={redeliver.isPending}
+              onClick={() => redeliver.mutate({ deliveryId: d.id })}
+            >
+              Redeliver
+            </button>
+          ) : null
+        }
+      />
     </section>
   );
 }

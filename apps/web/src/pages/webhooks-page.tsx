@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { errorMessage, useTRPC } from '../api/trpc.ts';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { CopyField } from '../components/copy-field.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
@@ -58,70 +59,55 @@ export function WebhooksPage() {
         <h2 id="endpoints-title">Endpoints</h2>
         <QueryState isPending={list.isPending} error={list.error} label="endpoints" />
         {list.data && endpoints.length === 0 ? <p className="muted">No endpoints yet.</p> : null}
-        {endpoints.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {endpoints.map((e) => (
-                  <tr key={e.id} aria-selected={e.id === current?.id}>
-                    <td className="mono">{e.url}</td>
-                    <td>{e.events.join(', ')}</td>
-                    <td>
-                      {e.enabled
-                        ? e.failures
-                          ? `failing (${e.failures} attempts)`
-                          : 'On'
-                        : `Off: ${e.disabledReason ?? ''}`}
-                      {e.previousSecretExpiresAt ? ' · rotating' : ''}
-                    </td>
-                    <td className="actions">
-                      <button type="button" className="button button-quiet" onClick={() => setSelected(e.id)}>
-                        Deliveries
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        aria-label={`Ping ${e.url}`}
-                        onClick={() => (setSelected(e.id), ping.mutate({ id: e.id }))}
-                      >
-                        Ping
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-quiet"
-                        onClick={() => update.mutate({ id: e.id, enabled: !e.enabled })}
-                      >
-                        {e.enabled ? 'Turn off' : 'Turn on'}
-                      </button>
-                      <ConfirmButton
-                        label="Rotate secret"
-                        confirmLabel="Confirm rotation"
-                        name={e.url}
-                        onConfirm={() => (create.reset(), rotate.mutate({ id: e.id, overlapHours: 24 }))}
-                      />
-                      <ConfirmButton
-                        label="Delete"
-                        confirmLabel="Confirm delete"
-                        name={e.url}
-                        onConfirm={() => remove.mutate({ id: e.id })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <DataTable
+          rows={endpoints}
+          rowKey={(e) => e.id}
+          selected={(e) => e.id === current?.id}
+          columns={[
+            { header: 'URL', cell: (e) => e.url, className: 'mono' },
+            { header: 'Events', cell: (e) => e.events.join(', ') },
+            {
+              header: 'State',
+              cell: (e) =>
+                `${e.enabled ? (e.failures ? `failing (${e.failures} attempts)` : 'On') : `Off: ${e.disabledReason ?? ''}`}${e.previousSecretExpiresAt ? ' · rotating' : ''}`,
+            },
+          ]}
+          actionsClassName="actions"
+          actions={(e) => (
+            <>
+              <button type="button" className="button button-quiet" onClick={() => setSelected(e.id)}>
+                Deliveries
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={`Ping ${e.url}`}
+                onClick={() => (setSelected(e.id), ping.mutate({ id: e.id }))}
+              >
+                Ping
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => update.mutate({ id: e.id, enabled: !e.enabled })}
+              >
+                {e.enabled ? 'Turn off' : 'Turn on'}
+              </button>
+              <ConfirmButton
+                label="Rotate secret"
+                confirmLabel="Confirm rotation"
+                name={e.url}
+                onConfirm={() => (create.reset(), rotate.mutate({ id: e.id, overlapHours: 24 }))}
+              />
+              <ConfirmButton
+                label="Delete"
+                confirmLabel="Confirm delete"
+                name={e.url}
+                onConfirm={() => remove.mutate({ id: e.id })}
+              />
+            </>
+          )}
+        />
       </section>
       <section className="card" aria-labelledby="add-endpoint-title">
         <h2 id="add-endpoint-title">Add an endpoint</h2>

@@ -6,17 +6,19 @@ import type { RetrySchedule } from '@provisio/core/webhooks';
 import type { Db } from '@provisio/db';
 import type { Mailer } from '@provisio/email';
 import {
+  createWebhookRunQueue,
   enqueue,
   webhookDeliverJob,
-  webhookDeliverJobId,
   webhookDisabledAlertJob,
   webhookDisabledAlertJobId,
   webhookSendJob,
+  webhookWakeJob,
 } from '@provisio/jobs';
 import type { Queue } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import type { Processor } from '../create-worker.ts';
 import type { PeriodicTask } from '../periodic.ts';
+import { createWakeProcessor, followUp, sweepTask } from './delivery-scheduling.ts';
 import { createWebhookDisabledAlertProcessor } from './disabled-alert-processor.ts';
 import { createWebhookSender } from './send-webhook.ts';
 
@@ -24,8 +26,10 @@ export type WebhookWorkerOptions = {
   /** deriveWebhookSecretKey(deriveListCursorKey(PROVISIO_ADMIN_TOKEN)): the key the server sealed the secrets with. */
   secretKey: Buffer;
   allowPrivateTargets: boolean;
-  /** How often due endpoints get a delivery run (default 1 s). */
-  tickMs?: number;
+  /** How often the sweep that makes up for lost wakes reads a page of endpoints (default 30 s). */
+  sweepIntervalMs?: number;
+  /** Endpoints per sweep page (default 200). */
+  sweepPageSize?: number;
   schedule?: RetrySchedule;
   timeoutMs?: number;
   maxResponseBytes?: number;
@@ -33,9 +37,14 @@ export type WebhookWorkerOptions = {
 
 type Deps = { db: Db; clock: Clock; mailer: Mailer; publicUrl: string; queue: Queue };
 
-/** The webhook processors (delivery runs, single sends, the disabled alert), the tick that starts runs, the log's pruning. */
+/**
+ * The webhook processors (wakes, delivery runs, single sends, the disabled alert), the sweep that
+ * makes up for lost wakes, the log's pruning. Runs start from events (a wake), never from a clock:
+ * an idle endpoint costs nothing but its place in the slow sweep.
+ */
 export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
   const { db, clock, queue } = deps;
+  const queueRun = createWebhookRunQueue(queue);
   const sender = createWebhookSender({
     allowPrivateTargets: options.allowPrivateTargets,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -61,10 +70,13 @@ export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
     [webhookDeliverJob.name]: async (job, logger) => {
       const parsed = webhookDeliverJob.schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError('invalid webhook.deliver payload');
-      const result = await deliverEndpoint(deliverDeps, { orgId: parsed.data.orgId, id: parsed.data.endpointId });
+      const ref = { orgId: parsed.data.orgId, id: parsed.data.endpointId };
+      const result = await deliverEndpoint(deliverDeps, ref);
       if (result.outcome !== 'idle') logger.info({ ...parsed.data, ...result }, 'webhook delivery run');
+      await followUp({ clock, queueRun }, ref, result);
       return result;
     },
+    [webhookWakeJob.name]: createWakeProcessor({ db, clock, queueRun }),
     [webhookSendJob.name]: async (job) => {
       const parsed = webhookSendJob.schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError('invalid webhook.send payload');
@@ -72,21 +84,10 @@ export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
     },
     [webhookDisabledAlertJob.name]: createWebhookDisabledAlertProcessor(deps),
   };
-  const tick: PeriodicTask = {
-    name: 'webhook tick',
-    intervalMs: options.tickMs ?? 1_000,
-    run: async () => {
-      const due = await db.webhooks.due(clock.now(), 500);
-      for (const { orgId, id } of due)
-        await enqueue({
-          queue,
-          definition: webhookDeliverJob,
-          payload: { orgId, endpointId: id },
-          jobId: webhookDeliverJobId(id),
-        });
-      return undefined;
-    },
-  };
+  const sweep = sweepTask(
+    { db, clock, queueRun },
+    { intervalMs: options.sweepIntervalMs ?? 30_000, pageSize: options.sweepPageSize ?? 200 },
+  );
   // The log is kept as long as the events it came from (USER_EVENT_RETENTION_DAYS).
   const prune: PeriodicTask = {
     name: 'webhook log prune',
@@ -97,5 +98,5 @@ export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
       return deleted ? { deleted } : undefined;
     },
   };
-  return { processors, tasks: [tick, prune] };
+  return { processors, tasks: [sweep, prune] };
 }

@@ -49,9 +49,9 @@ export type ScimDoctorReport = z.infer<typeof ScimDoctorReportSchema>;
 
 export type ScimDoctorDeps = {
   traffic: ScimTrafficStore;
-  groups: Pick<GroupRepository, 'list'>;
+  groups: Pick<GroupRepository, 'listAfter'>;
   orgs: Pick<OrgRepository, 'findById'>;
-  keys: Pick<KeyRepository, 'list'>;
+  keys: Pick<KeyRepository, 'findById'>;
   clock: Clock;
 };
 
@@ -61,18 +61,20 @@ export type ScimDoctorDeps = {
  */
 export async function scimDoctorReport(deps: ScimDoctorDeps, orgId: string): Promise<ScimDoctorReport> {
   const since = new Date(hourOf(deps.clock.now()).getTime() - (DOCTOR_WINDOW_HOURS - 1) * HOUR_MS);
-  const [buckets, groups, org, keys] = await Promise.all([
+  // Whether the org has any group: one row of its first page (no count of the org's groups).
+  const [buckets, groups, org] = await Promise.all([
     deps.traffic.read(orgId, since),
-    deps.groups.list(orgId, { startIndex: 1, count: 0 }),
+    deps.groups.listAfter(orgId, { count: 1, withTotal: false, includeMembers: false }),
     deps.orgs.findById(orgId),
-    deps.keys.list(orgId, { includeRevoked: true }),
   ]);
   const reports = diagnose({
     buckets,
-    orgUsesGroups: groups.totalResults > 0,
+    orgUsesGroups: groups.items.length > 0,
     keyRateLimit: org?.settings.keyRateLimit ?? KEY_RATE_LIMIT.default,
   });
-  const keyById = new Map(keys.map((key) => [key.id, key]));
+  // Only the keys that made requests, each by id (never the org's whole key list, revoked ones included).
+  const keys = await Promise.all(reports.map((report) => deps.keys.findById(orgId, report.keyId)));
+  const keyById = new Map(keys.flatMap((key) => (key ? [[key.id, key] as const] : [])));
   return {
     since: since.toISOString(),
     connections: reports

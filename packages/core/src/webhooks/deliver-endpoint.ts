@@ -31,6 +31,10 @@ export type DeliverEndpointDeps = {
 export type DeliverRunResult = {
   outcome: 'leased-elsewhere' | 'idle' | 'delivered' | 'failing' | 'disabled';
   sent: number;
+  /** The run stopped at its bound with events left: the caller queues the next run now. */
+  more?: boolean;
+  /** Backing off until then: the caller queues the next run for that time. */
+  retryAt?: string;
 };
 
 /**
@@ -64,11 +68,17 @@ async function run(
 ): Promise<DeliverRunResult> {
   const endpoint = await deps.webhooks.get(ref.orgId, ref.id);
   if (!endpoint?.enabled) return { outcome: 'idle', sent: 0 };
-  if (endpoint.retryAt && new Date(endpoint.retryAt) > deps.clock.now()) return { outcome: 'failing', sent: 0 };
+  if (endpoint.retryAt && new Date(endpoint.retryAt) > deps.clock.now())
+    return { outcome: 'failing', sent: 0, retryAt: endpoint.retryAt };
   const maxPerRun = deps.maxPerRun ?? 100;
   let cursor = endpoint.cursor;
   let sent = 0;
-  while (sent < maxPerRun && deps.clock.now().getTime() < stopBy) {
+  let more = false;
+  for (;;) {
+    if (sent >= maxPerRun || deps.clock.now().getTime() >= stopBy) {
+      more = true;
+      break;
+    }
     const events = await readSettled(deps, ref.orgId, cursor);
     if (events.length === 0) break;
     for (const event of events) {
@@ -89,7 +99,7 @@ async function run(
     }
   }
   if (cursor !== endpoint.cursor) await deps.webhooks.update(ref.orgId, ref.id, { cursor });
-  return { outcome: sent > 0 ? 'delivered' : 'idle', sent };
+  return { outcome: sent > 0 ? 'delivered' : 'idle', sent, ...(more ? { more } : {}) };
 }
 
 /** Sends one event, logs the attempt; true on 2xx. */
@@ -149,5 +159,5 @@ async function failed(
   }
   const retryAt = new Date(now.getTime() + retryDelayMs(deps.schedule, failures)).toISOString();
   await deps.webhooks.update(endpoint.orgId, endpoint.id, { cursor, failingSince, failures, retryAt });
-  return { outcome: 'failing', sent };
+  return { outcome: 'failing', sent, retryAt };
 }

@@ -4,7 +4,7 @@ export { WEBHOOK_EVENT_TYPES, webhookEventBody, webhookEventTypeOf } from './web
 export type { WebhookEventType } from './webhook-events.ts';
 export { deriveWebhookSecretKey, newWebhookSecret, openSecret, sealSecret } from './secret-box.ts';
 export * from './webhook-record.ts';
-export type { WebhookEndpointPatch, WebhookRepository } from './webhook-repository.ts';
+export type { WebhookEndpointPatch, WebhookRepository, WebhookSweepRow } from './webhook-repository.ts';
 export { DEFAULT_RETRY_SCHEDULE, retryDelayMs } from './retry-schedule.ts';
 export type { RetrySchedule } from './retry-schedule.ts';
 export type { SendOutcome, WebhookSender } from './webhook-sender.ts';
@@ -22,3 +22,5 @@ export { sendOne } from './send-one.ts';
 export type { SendOneDeps } from './send-one.ts';
 export { queuePing, queueRedelivery } from './queue-one.ts';
 export type { QueueOneDeps } from './queue-one.ts';
+export { sweepEndpoints } from './sweep-endpoints.ts';
+export type { SweepEndpointsDeps, WebhookRunQueue } from './sweep-endpoints.ts';

@@ -6,6 +6,7 @@ import { newWebhookSecret, sealSecret } from './secret-box.ts';
 import type { WebhookEventType } from './webhook-events.ts';
 import type { WebhookEndpointRecord } from './webhook-record.ts';
 import type { WebhookRepository } from './webhook-repository.ts';
+import type { WebhookRunQueue } from './sweep-endpoints.ts';
 import { webhookTargetProblem } from './webhook-target.ts';
 
 export type ManageEndpointsDeps = {
@@ -15,6 +16,8 @@ export type ManageEndpointsDeps = {
   secretKey: Buffer;
   /** A deployment setting: private and loopback targets allowed (tests, on-premises receivers). */
   allowPrivateTargets: boolean;
+  /** Starts a run of an endpoint turned back on (its events waited); absent or failing: the worker's sweep starts it. */
+  queueRun?: WebhookRunQueue;
 };
 
 /** Endpoints an org may have: each is polled and leased on its own. */
@@ -105,5 +108,6 @@ export async function updateEndpoint(
     ...(input.enabled === false ? { enabled: false, disabledAt: now, disabledReason: 'turned off by an admin' } : {}),
   });
   if (!endpoint) throw notFound();
+  if (input.enabled === true) await deps.queueRun?.(endpoint, `enabled-${Date.parse(now)}`).catch(() => undefined);
   return endpoint;
 }

@@ -16,6 +16,9 @@ export type WebhookEndpointPatch = Partial<
   >
 >;
 
+/** What the sweep needs of an endpoint to decide whether it owes a run. */
+export type WebhookSweepRow = Pick<WebhookEndpointRecord, 'id' | 'orgId' | 'enabled' | 'retryAt' | 'cursor'>;
+
 /** Endpoints, their delivery leases and the delivery log (org-scoped except the worker's scans). */
 export interface WebhookRepository {
   create(endpoint: WebhookEndpointRecord): Promise<void>;
@@ -24,8 +27,11 @@ export interface WebhookRepository {
   /** Sets only the given fields; null when the endpoint does not exist in the org. */
   update(orgId: string, id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpointRecord | null>;
   remove(orgId: string, id: string): Promise<boolean>;
-  /** Enabled endpoints (any org) whose backoff has passed: the worker's tick enqueues a delivery run for each. */
-  due(now: Date, limit: number): Promise<{ orgId: string; id: string }[]>;
+  /**
+   * Endpoints of any org with an id after `after`, in id order, at most `limit`: the worker's
+   * sweep walks them all, a page at a time (an `_id` range, so every page is an index read).
+   */
+  pageAfter(after: string, limit: number): Promise<WebhookSweepRow[]>;
   /**
    * Takes the endpoint's delivery lease for `owner` (a unique insert: one holder across
    * replicas); a lease past its expiry is taken over. False when another holds it.

@@ -34,7 +34,20 @@ export function createEventStores(
   options: EventStoreOptions = {},
   reads: { sql?: SqlReads } = {},
 ) {
-  const userEvents = createUserEventStore(models.userEvents, reads);
+  const stored = createUserEventStore(models.userEvents, reads);
+  // Whoever must react to new events (the webhook wake) listens here: every path that stores one passes through.
+  const listeners = new Set<(event: UserEvent) => void>();
+  const userEvents: typeof stored = {
+    ...stored,
+    async append(event) {
+      await stored.append(event);
+      for (const listener of listeners) listener(event);
+    },
+  };
+  const onUserEventStored = (listener: (event: UserEvent) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
   // A failed batch of closes leaves open intents: the sweep settles them (an event recorded twice at worst).
   const intentCloses = createDeleteBatch(models.userEventIntents.collection);
   const userEventIntents = createUserEventIntentStore(models.userEventIntents, intentCloses);
@@ -47,6 +60,7 @@ export function createEventStores(
       ));
   return {
     userEvents,
+    onUserEventStored,
     userEventIntents,
     intentCloses,
     nextEventId,

@@ -24,6 +24,11 @@ export const SORT_KEYS = ['userNameKey', 'displayNameKey'] as const;
 const sortOrder = (field: string) =>
   `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'${field}') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
 
+/** The btree of a whole-table walk by `_id` (the webhook sweep's pages, across orgs). */
+export const ID_ORDER = `(_jsonb->>'_id') COLLATE "C"`;
+/** Collections walked by `_id` regardless of org: only these pay for the extra btree. */
+export const ID_ORDER_COLLECTIONS: ReadonlySet<string> = new Set(['webhook_endpoints']);
+
 const SUPPORTED = /^v?1\.24\./;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TABLE = /^[a-z0-9_]{1,63}$/;
@@ -97,6 +102,10 @@ export function planCompanion(options: {
         );
       }
     }
+    if (ID_ORDER_COLLECTIONS.has(collection))
+      statements.push(
+        `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, '_id:text'))} ON ${on(table)} (${ID_ORDER})`,
+      );
     // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
     statements.push(`ANALYZE ${on(table)}`);
   }

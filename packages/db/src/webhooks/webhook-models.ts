@@ -39,8 +39,6 @@ const endpointSchema = new Schema<WebhookEndpointDoc>(
   { versionKey: false },
 );
 endpointSchema.index({ orgId: 1, createdAt: 1 });
-// The worker's tick: enabled endpoints past their backoff.
-endpointSchema.index({ enabled: 1, retryAt: 1 });
 
 const deliverySchema = new Schema<WebhookDeliveryDoc>(
   {

@@ -5,6 +5,7 @@ import type {
   WebhookRepository,
 } from '@provisio/core/webhooks';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import type { WebhookDeliveryDoc, WebhookEndpointDoc, WebhookModels } from './webhook-models.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -50,7 +51,7 @@ const toDelivery = ({ _id, at, ...rest }: WebhookDeliveryDoc): WebhookDeliveryRe
 });
 
 /** core's WebhookRepository over three collections (webhook-models.ts). */
-export function createWebhookRepository(models: WebhookModels): WebhookRepository {
+export function createWebhookRepository(models: WebhookModels, reads: { sql?: SqlReads } = {}): WebhookRepository {
   const { webhookEndpoints: endpoints, webhookDeliveries: deliveries, webhookLeases: leases } = models;
   return {
     async create(endpoint) {
@@ -80,16 +81,34 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
       const { deletedCount } = await endpoints.deleteOne({ _id: id, orgId });
       return deletedCount > 0;
     },
-    async due(now, limit) {
-      // Two queries of plain equalities and one range (each served by the index on FerretDB).
-      const [waiting, backedOff] = await Promise.all([
-        endpoints.find({ enabled: true, retryAt: null }, { orgId: 1 }).limit(limit).lean<WebhookEndpointDoc[]>(),
-        endpoints
-          .find({ enabled: true, retryAt: { $lte: now } }, { orgId: 1 })
-          .limit(limit)
-          .lean<WebhookEndpointDoc[]>(),
-      ]);
-      return [...waiting, ...backedOff].slice(0, limit).map((d) => ({ orgId: d.orgId, id: d._id }));
+    async pageAfter(after, limit) {
+      type Row = Pick<WebhookEndpointDoc, '_id' | 'orgId' | 'enabled' | 'retryAt' | 'cursor'>;
+      const fields = { orgId: 1, enabled: 1, retryAt: 1, cursor: 1 };
+      // FerretDB filters an `_id` range in Go after reading the table: the companion's `_id` btree
+      // serves it in SQL, and each row is then read by `_id` equality. MongoDB: its `_id` index.
+      const rows = await reads.sql?.keysetRows({
+        collection: endpoints.collection.collectionName,
+        equals: {},
+        sort: { _id: 1 },
+        ...(after ? { after: { id: after } } : {}),
+        limit,
+      });
+      const docs = rows
+        ? (await Promise.all(rows.map((r) => endpoints.findById(r.id, fields).lean<Row>()))).filter(
+            (d): d is Row => d !== null,
+          )
+        : await endpoints
+            .find({ _id: { $gt: after } }, fields)
+            .sort({ _id: 1 })
+            .limit(limit)
+            .lean<Row[]>();
+      return docs.map((d) => ({
+        id: d._id,
+        orgId: d.orgId,
+        enabled: d.enabled,
+        retryAt: iso(d.retryAt),
+        cursor: d.cursor,
+      }));
     },
     async lease(endpointId, owner, now, ttlMs) {
       for (let i = 0; i < 2; i++) {
@@ -103,10 +122,23 @@ export function createWebhookRepository(models: WebhookModels): WebhookRepositor
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
         }
-        // A lapsed lease (its holder died) is removed by its exact owner, so two takers race on the insert again.
         const held = await leases.findById(endpointId).lean();
         if (!held || held.expiresAt > now) return false;
-        await leases.deleteOne({ _id: endpointId, owner: held.owner, expiresAt: held.expiresAt });
+        // A lapsed lease (its holder died) goes to the one taker whose marker for that exact lease is
+        // inserted first. A conditional delete is not enough on FerretDB (it reads, then deletes by
+        // `_id`), so a slow taker could otherwise remove the lease a faster one had just taken. The
+        // marker stays: removing it would let a taker that read the lapsed lease earlier win again.
+        try {
+          await leases.collection.insertOne({
+            _id: `${endpointId}-takeover-${held.expiresAt.getTime()}`,
+            owner,
+            expiresAt: held.expiresAt,
+          } as never);
+        } catch (error) {
+          if (isDuplicateKey(error)) return false;
+          throw error;
+        }
+        await leases.deleteOne({ _id: endpointId });
       }
       return false;
     },

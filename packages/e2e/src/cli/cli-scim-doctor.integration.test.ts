@@ -1,40 +1,15 @@
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { createAccessTestApp, scimUser } from '@provisio/server/auth-testing';
-import type { AccessTestApp } from '@provisio/server/auth-testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { scimUser } from '@provisio/server/auth-testing';
+import { expect, it } from 'vitest';
+import { useCliTestServer } from '../testing/cli-test-server.ts';
 
-const cwd = dirname(createRequire(import.meta.url).resolve('@provisio/cli/package.json'));
-let app: AccessTestApp;
-let url: string;
-beforeAll(async () => {
-  app = await createAccessTestApp();
-  url = `http://127.0.0.1:${await app.server.start(0)}`;
-});
-afterAll(async () => {
-  await app.server.stop(100);
-  await app.cleanup();
-});
-
-/** Runs the real CLI process (as `pnpm cli` does) with an org key. */
-function cli(token: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/index.ts', ...args],
-      { cwd, env: { PATH: process.env['PATH'] ?? '', PROVISIO_URL: url, PROVISIO_TOKEN: token } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const { app, cli, cliAsPlatform } = useCliTestServer();
 
 it('scim doctor prints each key with its counts, last errors and hints (and the same as JSON)', async () => {
-  const org = await app.newOrg();
+  const org = await app().newOrg();
   expect((await cli(org.adminToken, ['scim', 'doctor', '--org', org.orgId])).stdout).toMatch(/^No SCIM requests since/);
   for (const userName of ['ada@acme.example', 'Ada@acme.example', 'ADA@acme.example', 'ada@ACME.example'])
-    await app.scim('post', '/Users', org.scimToken).send(scimUser(userName));
-  await app.server.traffic.flush();
+    await app().scim('post', '/Users', org.scimToken).send(scimUser(userName));
+  await app().server.traffic.flush();
 
   const printed = await cli(org.adminToken, ['scim', 'doctor', '--org', org.orgId]);
   expect(printed.code).toBe(0);
@@ -48,4 +23,17 @@ it('scim doctor prints each key with its counts, last errors and hints (and the 
     connections: { keyId: string; hints: { code: string }[] }[];
   };
   expect(asJson.connections).toMatchObject([{ keyId: org.scimKeyId, hints: [{ code: 'username-collisions' }] }]);
+});
+
+it('scim doctor works for the platform admin with --org (any org), and says when --org is missing', async () => {
+  const org = await app().newOrg();
+  await app().scim('get', '/Users', org.scimToken);
+  await app().server.traffic.flush();
+  const printed = await cliAsPlatform(['scim', 'doctor', '--org', org.orgId]);
+  expect(printed).toMatchObject({ code: 0, stdout: expect.stringContaining(`(${org.scimKeyId}): Okta, 1 request(s)`) });
+  const unnamed = await cliAsPlatform(['scim', 'doctor']);
+  expect([unnamed.code, unnamed.stderr]).toEqual([
+    1,
+    expect.stringMatching(/orgId is required with the platform token/),
+  ]);
 });

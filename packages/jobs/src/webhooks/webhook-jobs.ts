@@ -7,7 +7,7 @@ const ids = z.object({ orgId: z.string().min(1), endpointId: z.string().min(1) }
 /**
  * One delivery run of one endpoint. Its retries are the endpoint's own backoff (stored on the
  * endpoint), not BullMQ's: a failing event must hold back the later ones, so the run ends and
- * the worker's tick starts the next run when the backoff has passed.
+ * schedules the next run (a delayed job) for when the backoff has passed.
  */
 export const webhookDeliverJob = {
   name: 'webhook.deliver',
@@ -15,8 +15,25 @@ export const webhookDeliverJob = {
   opts: { attempts: 1, removeOnComplete: true, removeOnFail: true },
 } as const satisfies JobDefinition;
 
-/** While a run of an endpoint is queued or running, a tick adds no second one (same job id). */
-export const webhookDeliverJobId = (endpointId: string) => `webhook-deliver-${endpointId}`;
+/**
+ * Why a run was asked for, and of what: a run per endpoint and reason is queued once (the job
+ * id), and the lease serialises runs of one endpoint across workers.
+ */
+export const webhookDeliverJobId = (endpointId: string, reason: string) => `webhook-deliver-${endpointId}-${reason}`;
+
+/**
+ * "The org has new events": the server adds it after storing an event, delayed until every
+ * event of that second has settled; its run queues a delivery run for each enabled endpoint
+ * of the org. Idle orgs and endpoints cost nothing.
+ */
+export const webhookWakeJob = {
+  name: 'webhook.wake',
+  schema: z.object({ orgId: z.string().min(1), second: z.number().int().nonnegative() }),
+  opts: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: true },
+} as const satisfies JobDefinition;
+
+/** One wake per org and second of event writes. */
+export const webhookWakeJobId = (orgId: string, second: number) => `webhook-wake-${orgId}-${second}`;
 
 /** A manual redelivery or a test ping: one logged pending delivery, sent once (BullMQ retries a crash). */
 export const webhookSendJob = {

@@ -2,7 +2,7 @@ import type { ScimDoctorReport } from '@provisio/core/scim-doctor';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../create-server.ts';
-import { createAccessTestApp, scimUser } from '../../auth/testing/access-test-app.ts';
+import { ADMIN_TOKEN, createAccessTestApp, scimUser } from '../../auth/testing/access-test-app.ts';
 import type { AccessTestApp } from '../../auth/testing/access-test-app.ts';
 import entraFlag from '../fixtures/entra-groups-and-flag.fixtures.json' with { type: 'json' };
 import oktaSequences from '../fixtures/okta-sequences.fixtures.json' with { type: 'json' };
@@ -138,6 +138,40 @@ describe('the IdP connection doctor over SCIM HTTP', () => {
     expect(named.error?.data.code).toBe('NOT_FOUND');
     const scimKey = await app.trpc(org.scimToken, 'scimDoctor.report', {}, 'query');
     expect(scimKey.error?.data.code).toBe('FORBIDDEN');
+  });
+
+  it('the platform admin reads any org (orgId required); a missing org is NOT_FOUND', async () => {
+    const org = await app.newOrg();
+    await app.scim('get', '/Users', org.scimToken);
+    await app.server.traffic.flush();
+    const res = await app.trpc(ADMIN_TOKEN, 'scimDoctor.report', { orgId: org.orgId }, 'query');
+    expect(res.status, JSON.stringify(res.error)).toBe(200);
+    expect((res.data as ScimDoctorReport).connections.map((c) => c.keyId)).toEqual([org.scimKeyId]);
+    const unnamed = await app.trpc(ADMIN_TOKEN, 'scimDoctor.report', {}, 'query');
+    expect(unnamed.error?.data.code).toBe('BAD_REQUEST');
+    const missing = await app.trpc(ADMIN_TOKEN, 'scimDoctor.report', { orgId: 'no-such-org' }, 'query');
+    expect(missing.error?.data.code).toBe('NOT_FOUND');
+  });
+
+  it('reads only the keys that made requests, each by id (never the whole key list)', async () => {
+    const org = await app.newOrg();
+    await app.scim('get', '/Users', org.scimToken);
+    await app.server.traffic.flush();
+    const sent: Array<{ name: string; command: Record<string, unknown> }> = [];
+    const client = app.deps.db.connection.getClient();
+    const listen = (e: { commandName: string; command: Record<string, unknown> }) =>
+      sent.push({ name: e.commandName, command: e.command });
+    client.on('commandStarted', listen);
+    try {
+      const res = await app.trpc(org.adminToken, 'scimDoctor.report', {}, 'query');
+      expect(res.status, JSON.stringify(res.error)).toBe(200);
+    } finally {
+      client.off('commandStarted', listen);
+    }
+    const on = (collection: string) => sent.filter((c) => c.command[c.name] === collection);
+    const keyReads = on('application_keys').map((c) => c.command['filter'] as Record<string, unknown>);
+    expect(keyReads.length).toBeGreaterThan(0);
+    expect(keyReads.every((f) => typeof f['_id'] === 'string')).toBe(true);
   });
 
   it('two server replicas write their own shares of the same buckets, and the report adds them up', async () => {

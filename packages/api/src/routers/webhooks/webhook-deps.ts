@@ -1,7 +1,7 @@
 import { AppError } from '@provisio/core';
 import { deriveWebhookSecretKey } from '@provisio/core/webhooks';
 import type { ManageEndpointsDeps, QueueOneDeps, WebhookDeliveryRecord } from '@provisio/core/webhooks';
-import { createWebhookSendQueue } from '@provisio/jobs';
+import { createWebhookRunQueue, createWebhookSendQueue } from '@provisio/jobs';
 import type { Context } from '../../context.ts';
 
 type WebhookContext = Pick<Context, 'db' | 'clock' | 'listCursorKey' | 'allowPrivateWebhookTargets' | 'queue'>;
@@ -11,6 +11,7 @@ export const manageDeps = (ctx: WebhookContext): ManageEndpointsDeps => ({
   clock: ctx.clock,
   secretKey: deriveWebhookSecretKey(ctx.listCursorKey),
   allowPrivateTargets: ctx.allowPrivateWebhookTargets ?? false,
+  ...(ctx.queue ? { queueRun: createWebhookRunQueue(ctx.queue) } : {}),
 });
 
 export function queueDeps(ctx: WebhookContext): QueueOneDeps {
