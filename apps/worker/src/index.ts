@@ -33,6 +33,7 @@ async function main() {
     sweepIntervalMs: env.INVITE_SWEEP_INTERVAL_MS,
     stuckAfterMs: env.INVITE_STUCK_AFTER_MS,
     claimTimeoutMs: env.INVITE_CLAIM_TIMEOUT_MS,
+    openIntents: { intervalMs: env.OPEN_INTENT_SWEEP_INTERVAL_MS, graceMs: env.OPEN_INTENT_GRACE_MS },
     metricsPort: env.WORKER_METRICS_PORT,
     metricsHost: env.WORKER_METRICS_HOST,
     ...(env.PROVISIO_ADMIN_TOKEN

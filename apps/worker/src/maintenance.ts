@@ -18,7 +18,11 @@ export type MaintenanceOptions = {
   inviteSweepIntervalMs: number;
   stuckAfterMs?: number;
   claimTimeoutMs?: number;
+  openIntents?: OpenIntentSweep;
 };
+
+/** How often abandoned user writes are settled, and how old one must be first. */
+export type OpenIntentSweep = { intervalMs: number; graceMs: number };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -53,10 +57,11 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
     {
       // Events owed by user writes whose process crashed (or whose database failed) before the event was stored.
       name: 'open user event sweep',
-      intervalMs: MINUTE,
+      intervalMs: options.openIntents?.intervalMs ?? MINUTE,
       run: async () => {
         const { userEventIntents: intents, userEvents: events, users, nextEventId: nextId } = db;
-        const result = await recordOpenUserEvents({ intents, events, users, clock, nextId });
+        const grace = options.openIntents ? { graceMs: options.openIntents.graceMs } : {};
+        const result = await recordOpenUserEvents({ intents, events, users, clock, nextId }, grace);
         return result.recorded || result.dropped ? result : undefined;
       },
     },

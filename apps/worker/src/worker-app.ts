@@ -6,6 +6,7 @@ import type { Logger } from '@provisio/logger';
 import { Queue } from 'bullmq';
 import { createWorker } from './create-worker.ts';
 import { maintenanceTasks } from './maintenance.ts';
+import type { OpenIntentSweep } from './maintenance.ts';
 import { startPeriodic } from './periodic.ts';
 import { createJobMetrics } from './job-metrics.ts';
 import { createProcessors } from './processors.ts';
@@ -25,6 +26,8 @@ export type WorkerAppOptions = {
   /** When a pending invite counts as stuck, and when a send claim counts as dead. */
   stuckAfterMs?: number;
   claimTimeoutMs?: number;
+  /** The open user event sweep's timing (default every minute, writes older than 2 minutes). */
+  openIntents?: OpenIntentSweep;
   /** Port of `/metrics`; 0 picks one, null serves none. */
   metricsPort: number | null;
   /** Address `/metrics` listens on (default loopback). */
@@ -78,6 +81,7 @@ export async function startWorkerApp(options: WorkerAppOptions) {
         inviteSweepIntervalMs: options.sweepIntervalMs,
         ...(options.stuckAfterMs ? { stuckAfterMs: options.stuckAfterMs } : {}),
         ...(options.claimTimeoutMs ? { claimTimeoutMs: options.claimTimeoutMs } : {}),
+        ...(options.openIntents ? { openIntents: options.openIntents } : {}),
       }),
       ...(webhooks?.tasks ?? []),
     ],

@@ -82,6 +82,10 @@ export const WorkerEnv = z.object({
   INVITE_STUCK_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
   /** A send that has not finished after this long is presumed dead (worker killed) and retried. */
   INVITE_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /** How often the worker settles user writes left open by a crash or a database outage (records the event they owe). */
+  OPEN_INTENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How old an open write must be before it is settled: longer than any write still in flight (version claims are taken over after 30 s). */
+  OPEN_INTENT_GRACE_MS: z.coerce.number().int().min(35_000).default(120_000),
 });
 
 export const WebhookEnv = z.object({

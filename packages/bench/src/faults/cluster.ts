@@ -14,12 +14,14 @@ import { startSmtpCatcher } from './smtp-catcher.ts';
 
 /**
  * Worker timings shortened from the defaults (sweep 30 s, stuck after 60 s, claim timeout
- * 2 min) so a scenario sees the sweeper's repairs within its window; what they repair is the same.
+ * 2 min; open writes settled every minute once 2 min old) so a scenario sees the sweeper's repairs within its window; what they repair is the same.
  */
 const WORKER_TIMINGS = {
   INVITE_SWEEP_INTERVAL_MS: '1000',
   INVITE_STUCK_AFTER_MS: '5000',
   INVITE_CLAIM_TIMEOUT_MS: '30000',
+  OPEN_INTENT_SWEEP_INTERVAL_MS: '5000',
+  OPEN_INTENT_GRACE_MS: '35000',
 };
 
 export type Replica = { name: string; port: number; url: string; metricsUrl: string; proc: AppProcess };

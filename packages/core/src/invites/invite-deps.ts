@@ -21,6 +21,8 @@ export type InviteSendDeps = InviteDeps & {
   publicUrl: string;
   /** A send claim older than this is presumed dead (worker killed mid-send); default 2 min. */
   claimTimeoutMs?: number;
+  /** How to wait between tries of recording a sent mail (default a timer; tests advance their clock). */
+  pause?: (ms: number) => Promise<void>;
 };
 export type InviteIssueDeps = Pick<InviteDeps, 'invites' | 'clock'> & {
   dispatcher: InviteDispatcher;

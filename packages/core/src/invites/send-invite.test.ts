@@ -74,4 +74,39 @@ describe('sendInvite', () => {
     await expect(sendInvite(world.deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({ outcome: 'sent' });
     expect(world.rows[0]?.tokenHash).not.toBe('theirs');
   });
+
+  it('keeps recording a sent mail through a database outage while its claim holds, so nobody mails twice', async () => {
+    const world = inviteWorld({ rows: pending() });
+    const backAt = world.clock.now().getTime() + 20_000;
+    const invites = world.deps.invites;
+    const deps = {
+      ...world.deps,
+      pause: (ms: number) => Promise.resolve(void world.clock.advance(ms)),
+      invites: {
+        ...world.deps.invites,
+        markSent: (...args: Parameters<typeof invites.markSent>) =>
+          world.clock.now().getTime() < backAt
+            ? Promise.reject(new Error('connection closed'))
+            : invites.markSent(...args),
+      },
+    };
+    await expect(sendInvite(deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({ outcome: 'sent' });
+    expect(world.rows[0]?.state).toBe('sent');
+    // Nothing to retake: a later job (or the sweep past the claim timeout) mails nobody.
+    world.clock.advance(CLAIM_TIMEOUT_MS + 1);
+    await expect(sendInvite(deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({ outcome: 'skipped' });
+    expect(world.mails).toHaveLength(1);
+  });
+
+  it('gives up recording before its claim goes stale when the database stays away (the job retries)', async () => {
+    const world = inviteWorld({ rows: pending() });
+    const claimedAt = world.clock.now().getTime();
+    const deps = {
+      ...world.deps,
+      pause: (ms: number) => Promise.resolve(void world.clock.advance(ms)),
+      invites: { ...world.deps.invites, markSent: () => Promise.reject(new Error('connection closed')) },
+    };
+    await expect(sendInvite(deps, { orgId: 'o', inviteId: 'i1' })).rejects.toThrow('connection closed');
+    expect(world.clock.now().getTime()).toBeLessThan(claimedAt + CLAIM_TIMEOUT_MS);
+  });
 });

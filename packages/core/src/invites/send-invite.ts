@@ -14,8 +14,9 @@ export const CLAIM_TIMEOUT_MS = 2 * 60_000;
 /**
  * Mails one invite, exactly once when nothing crashes: claim (pending → sending) with a
  * fresh token, send, then mark sent. A transient failure releases the claim and rethrows
- * (the job retries); a permanent one is recorded and not retried. Only a crash between
- * the send and the mark can cause a second mail, whose link then supersedes the first.
+ * (the job retries); a permanent one is recorded and not retried. The mark is retried while
+ * the claim holds; only a crash between the send and the mark, or a database away for longer
+ * than the claim timeout, can cause a second mail, whose link then supersedes the first.
  */
 export async function sendInvite(
   deps: InviteSendDeps,
@@ -55,6 +56,30 @@ export async function sendInvite(
     await deps.invites.release(orgId, inviteId, tokenHash, error instanceof Error ? error.message : String(error));
     throw error;
   }
-  await deps.invites.markSent(orgId, inviteId, tokenHash, deps.clock.now());
+  await recordSent(deps, { orgId, inviteId, tokenHash, claimedAt: now });
   return { outcome: 'sent' };
+}
+
+/** Stop retrying the mark this long before the claim goes stale, so no other worker can retake it meanwhile. */
+const MARK_MARGIN_MS = 5_000;
+
+/**
+ * The mail went out: record it, retrying through a database outage while our claim still
+ * holds. Failing at once would leave the claim to go stale, and the sweep would then mail the
+ * person a second time (what the faults suite's db-down scenario found).
+ */
+async function recordSent(
+  deps: InviteSendDeps,
+  sent: { orgId: string; inviteId: string; tokenHash: string; claimedAt: Date },
+) {
+  const giveUpAt = sent.claimedAt.getTime() + (deps.claimTimeoutMs ?? CLAIM_TIMEOUT_MS) - MARK_MARGIN_MS;
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let waitMs = 250; ; waitMs = Math.min(waitMs * 2, 2_000)) {
+    try {
+      return await deps.invites.markSent(sent.orgId, sent.inviteId, sent.tokenHash, deps.clock.now());
+    } catch (error) {
+      if (deps.clock.now().getTime() + waitMs > giveUpAt) throw error;
+      await pause(waitMs);
+    }
+  }
 }

@@ -88,7 +88,7 @@ export async function dbDown(ctx: ScenarioContext) {
     mails.missing === 0 && mails.duplicated === 0,
     `mails: ${mails.missing} users without, ${mails.duplicated} with more than one`,
   );
-  // The open user event sweep runs every minute: give a write the database failed mid-way that long.
+  // The cluster's open user event sweep settles a write the database failed mid-way once it is 35 s old (every 5 s).
   await waitUntil(
     async () => {
       const s = await checkStore(cluster);
