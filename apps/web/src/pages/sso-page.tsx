@@ -6,6 +6,7 @@ import { CopyField } from '../components/copy-field.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
+import { SsoDomains } from '../components/sso-domains.tsx';
 import { SsoMappingForm } from '../components/sso-mapping-form.tsx';
 import { formText } from '../lib/form-text.ts';
 
@@ -20,7 +21,6 @@ export function SsoPage() {
   const onSuccess = () => client.invalidateQueries(trpc.sso.get.queryFilter());
   const setIdp = useMutation(trpc.sso.setIdp.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.sso.update.mutationOptions({ onSuccess }));
-  const addDomain = useMutation(trpc.sso.addDomain.mutationOptions({ onSuccess }));
   const v = view.data;
   const loadMetadata = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,12 +28,7 @@ export function SsoPage() {
     const url = formText(form, 'metadataUrl');
     setIdp.mutate(url ? { metadataUrl: url } : { metadataXml: formText(form, 'metadataXml') });
   };
-  const claim = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const element = event.currentTarget;
-    addDomain.mutate({ domain: formText(new FormData(element), 'domain') }, { onSuccess: () => element.reset() });
-  };
-  const error = setIdp.error ?? update.error ?? addDomain.error;
+  const error = setIdp.error ?? update.error;
   return (
     <>
       <PageHeader
@@ -149,29 +144,7 @@ export function SsoPage() {
               onSave={(mapping) => update.mutate({ mapping })}
             />
           </section>
-          <section className="card" aria-labelledby="domains-title">
-            <h2 id="domains-title">Email domains</h2>
-            <p className="muted small">
-              “Sign in with SSO” finds your organisation from a work email once the platform admin verified its domain
-              (publish a DNS TXT record and tell them).
-            </p>
-            <ul>
-              {v.domains.map((d) => (
-                <li key={d.domain}>
-                  <span className="mono">{d.domain}</span> {d.verifiedAt ? '(verified)' : '(waiting for verification)'}
-                </li>
-              ))}
-            </ul>
-            <form onSubmit={claim}>
-              <div className="field">
-                <label htmlFor="domain">Add a domain</label>
-                <input id="domain" name="domain" placeholder="acme.example" required />
-              </div>
-              <button type="submit" className="button" disabled={addDomain.isPending}>
-                Add domain
-              </button>
-            </form>
-          </section>
+          <SsoDomains domains={v.domains} />
         </>
       ) : null}
     </>

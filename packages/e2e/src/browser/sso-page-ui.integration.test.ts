@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 describe.skipIf(!CHROMIUM_PATH)(title, () => {
   const session = useSeededBrowser();
 
-  it('warns about the expiring certificate and the unused connection, saves the mapping, and links the SCIM JIT warning to it', async () => {
+  it('warns about the expiring certificate and the unused connection, saves the mapping, claims and gives up email domains, and links the SCIM JIT warning to it', async () => {
     const { stack, org, page } = session;
     // An IdP set up 40 days ago that nobody signed in through, rotating to a certificate that ends in 10 days.
     const metadata = testIdpMetadata('https://idp.acme.example/realm', 'https://idp.acme.example/sso', [
@@ -54,6 +54,18 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.getByLabel('Add an admin by email').fill('nobody@acme.example');
     await page.getByRole('button', { name: 'Add break-glass admin' }).click();
     await page.getByText('No single active user has the email nobody@acme.example.').waitFor();
+    // Email domains: claim two, give one up.
+    const domains = page.getByRole('list', { name: 'Email domains' });
+    for (const domain of ['acme-corp.example', 'old-acme.example']) {
+      await page.getByLabel('Add a domain').fill(domain);
+      await page.getByRole('button', { name: 'Add domain' }).click();
+      await domains.getByText(domain).waitFor();
+    }
+    await domains.getByRole('button', { name: 'Remove old-acme.example' }).click();
+    await vi.waitFor(async () => {
+      expect((await stack.db.sso.domains(org.orgId)).map((d) => d.domain)).toEqual(['acme-corp.example']);
+    });
+    await domains.getByText('old-acme.example').waitFor({ state: 'detached' });
     // The saved mapping is what the form shows after a reload.
     await page.reload();
     await expect
