@@ -70,6 +70,8 @@ export type ServerDeps = {
   spSigning?: SpSigning;
   /** Longest a SCIM or tRPC request may wait (for an event loop busy with our own work, then for a slot) before it is shed with 429 (`REQUEST_MAX_WAIT_MS`, default 1000, which index.ts passes). Unset: no limit. */
   requestMaxWaitMs?: number;
+  /** `SHUTDOWN_DRAIN_DELAY_MS`: on stop, how long `/readyz` answers 503 before the listener closes (default 0). */
+  shutdownDrainDelayMs?: number;
   /** The admin web app: where its build is (default apps/web/dist), sign-in limits. */
   web?: { distDir?: string; signInLimits?: SignInLimits };
   /** This process's name on its shares of the SCIM doctor's buckets (default: a random UUID per server). */
@@ -124,11 +126,15 @@ export function createServer(deps: ServerDeps) {
     }),
   );
   app.use(metrics.middleware);
+  let draining = false;
   app.use(
-    healthRouter([
-      { name: 'mongodb', check: () => deps.db.ping() },
-      { name: 'redis', check: () => deps.redis.ping() },
-    ]),
+    healthRouter(
+      [
+        { name: 'mongodb', check: () => deps.db.ping() },
+        { name: 'redis', check: () => deps.redis.ping() },
+      ],
+      () => draining,
+    ),
   );
   // Both surfaces: refused credentials limited per address, then authenticate, rate-limit per key or
   // session, apply the SCIM plan and setting; SCIM also audits every request.
@@ -214,6 +220,10 @@ export function createServer(deps: ServerDeps) {
     async stop(graceMs = 10_000): Promise<void> {
       const current = server;
       if (!current) return;
+      // Not ready, still listening: a balancer that health-checks /readyz stops sending first.
+      draining = true;
+      const delayMs = deps.shutdownDrainDelayMs ?? 0;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const closed = new Promise<void>((resolve) => current.close(() => resolve()));
       // Event streams are never idle: end them with a retryable error, so their clients resume elsewhere.
       streams.feed.disconnectAll();

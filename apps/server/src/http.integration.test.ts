@@ -85,4 +85,18 @@ describe('the server app', () => {
     await expect(inFlight).resolves.toEqual({ done: true });
     await stopped;
   });
+
+  it('answers /readyz 503 while it drains, still serving, before it stops listening', async () => {
+    const server = createServer({ ...env.deps, shutdownDrainDelayMs: 5_000 });
+    const port = await server.start(0);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const stopped = server.stop(0);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'draining' });
+    // Still accepting: requests a balancer sent before it saw the 503 are served.
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    await stopped;
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
 });

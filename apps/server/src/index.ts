@@ -43,6 +43,7 @@ async function main() {
     ssoReturnUrls: env.SSO_RETURN_URLS,
     ...(env.spSigning ? { spSigning: env.spSigning } : {}),
     requestMaxWaitMs: env.REQUEST_MAX_WAIT_MS,
+    shutdownDrainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS,
     resolvePrincipal: createKeyResolver({
       keys: db.keys,
       clock: systemClock,

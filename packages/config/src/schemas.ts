@@ -65,6 +65,17 @@ export const HttpEnv = z.object({
     .min(50, 'expected milliseconds from 50 to 60000')
     .max(60_000, 'expected milliseconds from 50 to 60000')
     .default(1000),
+  /**
+   * On SIGTERM, how long `/readyz` answers 503 while the server still accepts, before it stops
+   * listening: a load balancer that health-checks `/readyz` moves new requests away first, so none
+   * lands in the closing listener's backlog (reset). 0 where a `preStop` sleep does this (Kubernetes).
+   */
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce
+    .number({ error: 'expected milliseconds from 0 to 60000' })
+    .int('expected whole milliseconds from 0 to 60000')
+    .min(0, 'expected milliseconds from 0 to 60000')
+    .max(60_000, 'expected milliseconds from 0 to 60000')
+    .default(0),
   PROVISIO_ADMIN_TOKEN: z
     .string({ error: 'expected the platform admin token (make up generates one)' })
     .min(32, 'expected at least 32 characters'),

@@ -10,14 +10,16 @@ const withTimeout = (promise: Promise<unknown>, ms: number) =>
 
 /**
  * `/healthz`: the process is up. `/readyz`: every dependency answers, else 503 naming the
- * failing ones. The error text goes to the log only: driver messages name hosts and ports.
+ * failing ones; 503 `draining` once the process is stopping. The error text goes to the log
+ * only: driver messages name hosts and ports.
  */
-export function healthRouter(checks: ReadinessCheck[], timeoutMs = 1_500): Router {
+export function healthRouter(checks: ReadinessCheck[], draining: () => boolean, timeoutMs = 1_500): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (req, res) => {
+    if (draining()) return void res.status(503).json({ status: 'draining', failing: [], checks: {} });
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
         try {

@@ -66,6 +66,8 @@ export async function startCluster(options: { servers: number; workers: number }
       PORT: String(p),
       METRICS_PORT: String(metricsPort),
       PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
+      // The balancer reads /readyz every 200 ms: a stopping replica stays reachable until it has seen the 503.
+      SHUTDOWN_DRAIN_DELAY_MS: '1000',
     };
     const proc = await startApp('server', name, env, `${url}/readyz`);
     return { name, port: p, url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, proc };
