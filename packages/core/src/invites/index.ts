@@ -9,7 +9,7 @@ export type { InviteRecord, InviteState, InviteStatus } from './invite-record.ts
 export { getInviteStatus, getInviteStatuses } from './invite-status.ts';
 export { generateInviteToken, hashInviteToken, looksLikeInviteToken } from './invite-token.ts';
 export { issueInvite } from './issue-invite.ts';
-export { inviteNewUser } from './invite-new-user.ts';
+export { createWithInvite } from './invite-new-user.ts';
 export { recipientOf } from './recipient-of.ts';
 export { RESEND_LIMIT, resendInvite } from './resend-invite.ts';
 export { CLAIM_TIMEOUT_MS, sendInvite } from './send-invite.ts';

@@ -3,7 +3,7 @@ import { inviteWorld } from '../testing/invite-world.ts';
 import { inviteRow } from '../testing/memory-invites.ts';
 import { PermanentDeliveryError } from './invite-ports.ts';
 import { hashInviteToken } from './invite-token.ts';
-import { CLAIM_TIMEOUT_MS, sendInvite } from './send-invite.ts';
+import { CLAIM_TIMEOUT_MS, sendInvite, USER_ARRIVAL_WINDOW_MS } from './send-invite.ts';
 
 const HOUR = 3_600_000;
 const pending = () => [inviteRow({ id: 'i1', userId: 'ann' })];
@@ -58,6 +58,20 @@ describe('sendInvite', () => {
     await expect(sendInvite(world.deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({
       outcome: 'failed',
       reason: 'the user is deactivated, not waiting for an invite',
+    });
+    expect(world.mails).toEqual([]);
+  });
+
+  it('leaves an invite whose user is still being created for the sweep, and fails it once that user cannot come', async () => {
+    const world = inviteWorld({
+      rows: [inviteRow({ id: 'i1', userId: 'bob', createdAt: new Date('2026-01-01T00:00:00Z') })],
+    });
+    await expect(sendInvite(world.deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({ outcome: 'skipped' });
+    expect(world.rows[0]?.state).toBe('pending');
+    world.clock.advance(USER_ARRIVAL_WINDOW_MS);
+    await expect(sendInvite(world.deps, { orgId: 'o', inviteId: 'i1' })).resolves.toEqual({
+      outcome: 'failed',
+      reason: 'the user no longer exists',
     });
     expect(world.mails).toEqual([]);
   });

@@ -12,6 +12,12 @@ export type SendInviteResult = { outcome: 'sent' | 'skipped' } | { outcome: 'fai
 export const CLAIM_TIMEOUT_MS = 2 * 60_000;
 
 /**
+ * A new user's invite is stored just before the user (createWithInvite): for this long a
+ * missing user may still be on its way, so the invite is left for the sweep, not failed.
+ */
+export const USER_ARRIVAL_WINDOW_MS = 10 * 60_000;
+
+/**
  * Mails one invite, exactly once when nothing crashes: claim (pending → sending) with a
  * fresh token, send, then mark sent. A transient failure releases the claim and rethrows
  * (the job retries); a permanent one is recorded and not retried. The mark is retried while
@@ -30,6 +36,8 @@ export async function sendInvite(
   };
 
   const [user, org] = await Promise.all([deps.users.findById(orgId, invite.userId), deps.orgs.inviteSettings(orgId)]);
+  if (!user && deps.clock.now().getTime() - invite.createdAt.getTime() < USER_ARRIVAL_WINDOW_MS)
+    return { outcome: 'skipped' };
   if (!user || !org) return fail('the user no longer exists');
   if (user.status !== 'invited') return fail(`the user is ${user.status}, not waiting for an invite`);
   const recipient = recipientOf(user);

@@ -37,6 +37,19 @@ export function memoryInvites(rows: InviteRecord[] = []) {
     return { ...row };
   };
   const repository: Partial<InviteRepository> = {
+    insertNext: (orgId, { id, userId, now }) => {
+      const version = rows.filter((r) => r.userId === userId).length + 1;
+      for (const older of rows)
+        if (older.userId === userId && ['pending', 'sending', 'sent'].includes(older.state)) older.state = 'superseded';
+      const row = inviteRow({ id, orgId, userId, version, dispatchedAt: now, createdAt: now });
+      rows.push(row);
+      return Promise.resolve({ ...row });
+    },
+    markUndispatched: (_orgId, id) => Promise.resolve(void update(id, () => true, { dispatchedAt: null })),
+    deleteForUser: (_orgId, userId) => {
+      for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.userId === userId) rows.splice(i, 1);
+      return Promise.resolve();
+    },
     findById: (_orgId, id) => {
       const row = find(id);
       return Promise.resolve(row ? { ...row } : null);

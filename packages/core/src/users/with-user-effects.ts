@@ -1,7 +1,7 @@
 import { recordChange } from '../audit/record-change.ts';
 import type { AuditCollector } from '../audit/audit-collector.ts';
 import type { InviteIssueDeps } from '../invites/invite-deps.ts';
-import { inviteNewUser } from '../invites/invite-new-user.ts';
+import { createWithInvite } from '../invites/invite-new-user.ts';
 import { accessLoss, revokeOnAccessLoss } from '../keys/revoke-on-access-loss.ts';
 import type { AccessLossDeps } from '../keys/revoke-on-access-loss.ts';
 import type { UserRecord } from './user-record.ts';
@@ -42,12 +42,13 @@ export function withUserEffects(users: UserRepository, options: UserEffectsOptio
 
   return {
     ...users,
-    async insert(orgId, user) {
-      const created = await users.insert(orgId, user);
-      await written(orgId, created.id, null, created);
+    insert(orgId, user) {
       // Enqueued, never awaited on mail: a queue outage leaves the invite to the sweeper.
-      await inviteNewUser(options.invites, { orgId, id: created.id, status: created.status });
-      return created;
+      return createWithInvite(options.invites, { orgId, id: user.id, status: user.status }, async () => {
+        const created = await users.insert(orgId, user);
+        await written(orgId, created.id, null, created);
+        return created;
+      });
     },
     async updateIfVersion(orgId, id, expectedVersion, changes) {
       const updated = await users.updateIfVersion(orgId, id, expectedVersion, changes);
