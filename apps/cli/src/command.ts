@@ -68,6 +68,16 @@ export function onOff(values: Record<string, unknown>, name: string): boolean | 
   throw new UsageError(`--${name} must be on or off`);
 }
 
+/** `{ [field]: on/off }` when `--name` was given, else nothing: for spreading into a partial change. */
+export function onOffField<K extends string>(
+  values: Record<string, unknown>,
+  name: string,
+  field: K,
+): Partial<Record<K, boolean>> {
+  const value = onOff(values, name);
+  return value === undefined ? {} : ({ [field]: value } as Record<K, boolean>);
+}
+
 export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;

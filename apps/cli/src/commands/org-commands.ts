@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { json, oneOf, onOff, optionalString, requireString, UsageError } from '../command.ts';
+import { json, oneOf, onOffField, optionalString, requireString, UsageError } from '../command.ts';
 
 const PLANS = ['free', 'pro', 'enterprise'] as const;
 const ROLES = ['admin', 'standard', 'read_only'] as const;
@@ -123,8 +123,8 @@ const orgSettings: Command = {
   async run(client, values) {
     const mapping = roleMapping(values);
     const change = {
-      ...(onOff(values, 'scim') !== undefined ? { scimEnabled: onOff(values, 'scim') } : {}),
-      ...(onOff(values, 'saml-jit') !== undefined ? { samlJitEnabled: onOff(values, 'saml-jit') } : {}),
+      ...onOffField(values, 'scim', 'scimEnabled'),
+      ...onOffField(values, 'saml-jit', 'samlJitEnabled'),
       ...(optionalString(values, 'default-role')
         ? { defaultRole: oneOf(optionalString(values, 'default-role'), DEFAULT_ROLES, 'default-role') }
         : {}),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RouterInputs, RouterOutputs } from '@provisio/client';
 import type { Command } from '../command.ts';
-import { json, onOff, optionalString, requireString, UsageError } from '../command.ts';
+import { json, onOffField, optionalString, requireString, UsageError } from '../command.ts';
 
 type SsoView = RouterOutputs['sso']['get'];
 type Mapping = SsoView['connection']['mapping'];
@@ -125,9 +125,9 @@ const ssoSettings: Command = {
     const mapping = mappingChange(values, current.connection.mapping);
     const ids = breakGlass(values);
     const change = {
-      ...(onOff(values, 'jit') !== undefined ? { jitEnabled: onOff(values, 'jit') } : {}),
-      ...(onOff(values, 'sso-required') !== undefined ? { ssoRequired: onOff(values, 'sso-required') } : {}),
-      ...(onOff(values, 'idp-initiated') !== undefined ? { idpInitiated: onOff(values, 'idp-initiated') } : {}),
+      ...onOffField(values, 'jit', 'jitEnabled'),
+      ...onOffField(values, 'sso-required', 'ssoRequired'),
+      ...onOffField(values, 'idp-initiated', 'idpInitiated'),
       ...(ids ? { breakGlassAdminIds: ids } : {}),
       ...(mapping ? { mapping } : {}),
     } satisfies RouterInputs['sso']['update'];
