@@ -190,6 +190,21 @@ describe('a revocation through one replica takes effect on the very next request
     expect((await b.scim('patch', `/Users/${ids[1]}`, org.scimToken).send(deactivateOp)).status).toBe(429);
   });
 
+  it('an extension schema registered: the next SCIM request on the other replica serves it', async () => {
+    const org = await newOrg();
+    const urn = 'urn:ietf:params:scim:schemas:extension:replica:2.0:User';
+    const schemaIds = async () =>
+      ((await b.scim('get', '/Schemas', org.scimToken)).body.Resources as { id: string }[]).map((s) => s.id);
+    expect(await schemaIds()).not.toContain(urn); // B holds the org's schemas now
+    const registered = await a.trpc(org.adminToken, 'orgSchemas.register', {
+      urn,
+      name: 'Replica',
+      attributes: [{ name: 'costCode', type: 'string' }],
+    });
+    expect(registered.status).toBe(200);
+    expect(await schemaIds()).toContain(urn);
+  });
+
   it('drops the whole cache while its subscriber is cut off (a message may be missed), and serves it again once resubscribed', async () => {
     const org = await newOrg();
     await cachedOnB(org.scimToken);

@@ -10,14 +10,14 @@ const DEFAULT_TTL_MS = 1_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { value: unknown; at: number };
-type CachedDb = Pick<Db, 'keys' | 'orgs' | 'roles' | 'brakes'>;
+type CachedDb = Pick<Db, 'keys' | 'orgs' | 'roles' | 'brakes' | 'orgSchemas'>;
 
 /**
- * A per-process cache of the reads every request makes (a key by id, its org, and for user
- * writes the org's group → role mappings, org roles and brake settings), at most `ttlMs` old, dropped for an
- * org the moment any replica changes what they decide: a key revoked (by an admin, or with
- * its owner deprovisioned or demoted), the org's plan or settings, a mapping, an org role, the
- * brake's settings. The writer drops its own entries, then publishes the org id on Redis; every
+ * A per-process cache of the reads every request makes (a key by id, its org, its extension
+ * schemas, and for user writes the org's group → role mappings, org roles and brake settings), at
+ * most `ttlMs` old, dropped for an org the moment any replica changes what they decide: a key
+ * revoked (by an admin, or with its owner deprovisioned or demoted), the org's plan or settings,
+ * a schema, a mapping, an org role, the brake's settings. The writer drops its own entries, then publishes the org id on Redis; every
  * replica's subscriber drops that org's entries. Entries are served only while the
  * subscriber is subscribed: a lost connection (a message possibly missed) drops the whole
  * cache until it has subscribed again. A read that overlapped an invalidation is not kept.
@@ -99,6 +99,17 @@ export function createCredentialCache({
     if (value !== null && wasLive && live && changes === before) store(orgIdOf(value), slot, value);
     return value;
   }
+  /** A read keyed by the org alone, in the org's slot `name`. */
+  const perOrg =
+    <T>(name: string, load: (orgId: string) => Promise<T | null>) =>
+    (orgId: string) =>
+      read(
+        orgId,
+        `${name}:${orgId}`,
+        () => load(orgId),
+        () => orgId,
+      );
+
   /** After a write that may take rights away: drop here at once, then tell every replica. */
   async function changed(orgId: string) {
     drop(orgId);
@@ -127,7 +138,11 @@ export function createCredentialCache({
   return {
     /** `db` with the key and org reads of authentication cached, and the writes that change them published. */
     wrap<D extends CachedDb>(db: D): D {
-      const { keys, orgs, roles, brakes } = db;
+      const { keys, orgs, roles, brakes, orgSchemas } = db;
+      const mappings = perOrg('group-maps', (orgId) => roles.listMappings(orgId));
+      const orgRoles = perOrg('org-roles', (orgId) => roles.listRoles(orgId));
+      const brakeSettings = perOrg('brake-settings', (orgId) => brakes.settings(orgId));
+      const schemas = perOrg('schemas', (orgId) => orgSchemas.list(orgId, { includeRetired: true }));
       return {
         ...db,
         keys: {
@@ -148,13 +163,7 @@ export function createCredentialCache({
         },
         orgs: {
           ...orgs,
-          findById: (orgId: string) =>
-            read(
-              orgId,
-              `org:${orgId}`,
-              () => orgs.findById(orgId),
-              () => orgId,
-            ),
+          findById: perOrg('org', (orgId) => orgs.findById(orgId)),
           setPlan: publishing((...args: Parameters<typeof orgs.setPlan>) => orgs.setPlan(...args)),
           updateSettings: publishing((...args: Parameters<typeof orgs.updateSettings>) => orgs.updateSettings(...args)),
         },
@@ -162,20 +171,8 @@ export function createCredentialCache({
         // it and a mapping made meanwhile (which recomputes the members it reads) never both miss one.
         roles: {
           ...roles,
-          listMappings: (orgId: string) =>
-            read(
-              orgId,
-              `group-maps:${orgId}`,
-              () => roles.listMappings(orgId),
-              () => orgId,
-            ).then((maps) => maps ?? []),
-          listRoles: (orgId: string) =>
-            read(
-              orgId,
-              `org-roles:${orgId}`,
-              () => roles.listRoles(orgId),
-              () => orgId,
-            ).then((found) => found ?? []),
+          listMappings: (orgId: string) => mappings(orgId).then((maps) => maps ?? []),
+          listRoles: (orgId: string) => orgRoles(orgId).then((found) => found ?? []),
           setMapping: publishing((...args: Parameters<typeof roles.setMapping>) => roles.setMapping(...args)),
           deleteMapping: publishing((...args: Parameters<typeof roles.deleteMapping>) => roles.deleteMapping(...args)),
           insertRole: publishing((...args: Parameters<typeof roles.insertRole>) => roles.insertRole(...args)),
@@ -185,14 +182,24 @@ export function createCredentialCache({
         // Only the settings: the brake's state and marks stay exact reads (admitDeprovision counts on them).
         brakes: {
           ...brakes,
-          settings: (orgId: string) =>
-            read(
-              orgId,
-              `brake-settings:${orgId}`,
-              () => brakes.settings(orgId),
-              () => orgId,
-            ).then((found) => found ?? { ...DEFAULT_BRAKE_SETTINGS }),
+          settings: (orgId: string) => brakeSettings(orgId).then((found) => found ?? { ...DEFAULT_BRAKE_SETTINGS }),
           saveSettings: publishing((...args: Parameters<typeof brakes.saveSettings>) => brakes.saveSettings(...args)),
+        },
+        // The org registry (SCIM schemas, filters, projections) of every user request reads them all.
+        orgSchemas: {
+          ...orgSchemas,
+          list: async (orgId: string, options?: { includeRetired?: boolean }) => {
+            const all = (await schemas(orgId)) ?? [];
+            return options?.includeRetired ? all : all.filter((schema) => schema.status === 'active');
+          },
+          insert: async (schema: Parameters<typeof orgSchemas.insert>[0]) => {
+            try {
+              return await orgSchemas.insert(schema);
+            } finally {
+              await changed(schema.orgId);
+            }
+          },
+          update: publishing((...args: Parameters<typeof orgSchemas.update>) => orgSchemas.update(...args)),
         },
       };
     },

@@ -12,13 +12,13 @@ export type OrgRegistry = {
   registry: SchemaRegistry;
 };
 
-/** How long a process reuses what it read: the same bound as the org's own settings. */
-const TTL_MS = 1_000;
-
 const rfcOnly: OrgRegistry = { schemas: [], active: [], registry: createSchemaRegistry() };
-// Per database handle (tests open several in one process); dropped on every change made here.
-type Cached = { at: number; value: Promise<OrgRegistry> };
-const caches = new WeakMap<object, Map<string, Cached>>();
+/**
+ * Built once per list read: the server's credential cache hands every request of the next
+ * second the same list (and drops it on every replica when a schema changes), so the
+ * registry is built once per list, not once per request.
+ */
+const built = new WeakMap<readonly OrgSchemaRecord[], OrgRegistry>();
 
 function build(schemas: readonly OrgSchemaRecord[]): OrgRegistry {
   if (schemas.length === 0) return rfcOnly;
@@ -36,20 +36,10 @@ function build(schemas: readonly OrgSchemaRecord[]): OrgRegistry {
   return { schemas, active, registry };
 }
 
-/** The org's registry, read at most once a second per process (one indexed read by `orgId`). */
-export function orgRegistry(ctx: Pick<Context, 'db' | 'clock'>, orgId: string): Promise<OrgRegistry> {
-  let cache = caches.get(ctx.db);
-  if (!cache) caches.set(ctx.db, (cache = new Map<string, Cached>()));
-  const now = Date.now();
-  const hit = cache.get(orgId);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = ctx.db.orgSchemas.list(orgId, { includeRetired: true }).then(build);
-  value.catch(() => cache.delete(orgId));
-  cache.set(orgId, { at: now, value });
-  return value;
-}
-
-/** After a change in this process: the next read sees it at once. */
-export function forgetOrgRegistry(ctx: Pick<Context, 'db'>, orgId: string): void {
-  caches.get(ctx.db)?.delete(orgId);
+/** The org's registry: one indexed read by `orgId` (cached by the server for at most a second). */
+export async function orgRegistry(ctx: Pick<Context, 'db'>, orgId: string): Promise<OrgRegistry> {
+  const schemas = await ctx.db.orgSchemas.list(orgId, { includeRetired: true });
+  let registry = built.get(schemas);
+  if (!registry) built.set(schemas, (registry = build(schemas)));
+  return registry;
 }

@@ -2,7 +2,6 @@ import { recordChange } from '@provisio/core/audit';
 import { registerOrgSchema } from '@provisio/core/org-schemas';
 import { orgProcedure } from '../../trpc.ts';
 import { orgSchemaDeps } from './org-schema-deps.ts';
-import { forgetOrgRegistry } from './org-registry.ts';
 import { ZOrgSchemaSchema, ZRegisterOrgSchemaRequestSchema } from './org-schema.types.ts';
 
 /** Admin: registers a User extension schema; the org's SCIM endpoint serves it at once. */
@@ -13,7 +12,6 @@ export const registerOrgSchemaProcedure = orgProcedure
   .mutation(async ({ ctx, input }) => {
     const orgId = ctx.auth.orgId;
     const schema = await registerOrgSchema(orgSchemaDeps(ctx), { orgId, definition: input });
-    forgetOrgRegistry(ctx, orgId);
     ctx.logger.info({ orgId, schemaId: schema.id }, 'orgSchemas.register');
     recordChange(ctx.audit, { resourceType: 'Schema', resourceId: schema.id, before: null, after: schema });
     return schema;
