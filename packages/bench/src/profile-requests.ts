@@ -87,12 +87,13 @@ async function measure(type: string, concurrency: number, n: number, send: (t: T
   // The phase's window on the monotonic clock, in µs: a --cpu-prof profile's sample times use it too.
   const from = Number(process.hrtime.bigint() / 1000n);
   const cpu0 = targets.map((t) => cpuMsOf(t.pid));
-  const errors = targets.map(() => 0);
+  const errors = new Map<Target, number>();
   const run = await runPool({ concurrency, count: n }, async (i) => {
-    for (const [k, target] of targets.entries()) if ((await send(target, i)).status >= 400) errors[k]++;
+    for (const target of targets)
+      if ((await send(target, i)).status >= 400) errors.set(target, (errors.get(target) ?? 0) + 1);
   });
   windows.push({ type, from, to: Number(process.hrtime.bigint() / 1000n), requests: run.done });
-  const cells = targets.map((t, k) => `${((cpuMsOf(t.pid) - (cpu0[k] ?? 0)) / run.done).toFixed(2)} (${errors[k]})`);
+  const cells = targets.map((t, k) => `${((cpuMsOf(t.pid) - (cpu0[k] ?? 0)) / run.done).toFixed(2)} (${errors.get(t) ?? 0})`);
   console.log(`| ${type} | ${run.done} | ${cells.join(' | ')} |`);
 }
 
