@@ -56,7 +56,14 @@ async function startTarget(root: string, n: number): Promise<Target> {
     },
   );
   const exited = new Promise((r) => child.once('exit', r));
-  for (let i = 0; !(await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (i > 900 || child.exitCode !== null) throw new Error(`${root}: the server did not start`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -93,7 +100,9 @@ async function measure(type: string, concurrency: number, n: number, send: (t: T
       if ((await send(target, i)).status >= 400) errors.set(target, (errors.get(target) ?? 0) + 1);
   });
   windows.push({ type, from, to: Number(process.hrtime.bigint() / 1000n), requests: run.done });
-  const cells = targets.map((t, k) => `${((cpuMsOf(t.pid) - (cpu0[k] ?? 0)) / run.done).toFixed(2)} (${errors.get(t) ?? 0})`);
+  const cells = targets.map(
+    (t, k) => `${((cpuMsOf(t.pid) - (cpu0[k] ?? 0)) / run.done).toFixed(2)} (${errors.get(t) ?? 0})`,
+  );
   console.log(`| ${type} | ${run.done} | ${cells.join(' | ')} |`);
 }
 
@@ -105,10 +114,14 @@ await measure('POST /Users', 4, count, async (t, i) => {
   return reply;
 });
 await measure('(warm-up GET)', 4, 200, (t, i) => t.http.send('GET', filterUserName(userName(i % count))));
-await measure('GET filter userName eq', 4, 4 * count, (t, i) => t.http.send('GET', filterUserName(userName(i % count))));
+await measure('GET filter userName eq', 4, 4 * count, (t, i) =>
+  t.http.send('GET', filterUserName(userName(i % count))),
+);
 await measure('GET /Users/{id}', 4, 4 * count, (t, i) => t.http.send('GET', `/Users/${t.ids[i % count] ?? ''}`));
 if (only !== 'get') {
-  await measure('PATCH deactivate', 4, count, (t, i) => t.http.send('PATCH', `/Users/${t.ids[i] ?? ''}`, oktaDeactivate));
+  await measure('PATCH deactivate', 4, count, (t, i) =>
+    t.http.send('PATCH', `/Users/${t.ids[i] ?? ''}`, oktaDeactivate),
+  );
   for (const t of targets) {
     const group = await t.http.send('POST', '/Groups', {
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],

@@ -33,7 +33,8 @@ function packageOf(url: string): string {
   return url ? 'other' : '(native)';
 }
 const shortUrl = (url: string) => url.replace(/^.*node_modules\//, 'nm:').replace(/^file:\/\/\/work\/wt\/[^/]+\//, '');
-const frameKey = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const frameKey = (n: Node) =>
+  `${n.callFrame.functionName || '(anon)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
@@ -50,7 +51,11 @@ profile.samples.forEach((id, i) => {
   const node = byId.get(id);
   if (!node) return;
   add(self, frameKey(node), ms);
-  add(packages, packageOf(node.callFrame.url) === '(native)' ? node.callFrame.functionName : packageOf(node.callFrame.url), ms);
+  add(
+    packages,
+    packageOf(node.callFrame.url) === '(native)' ? node.callFrame.functionName : packageOf(node.callFrame.url),
+    ms,
+  );
   const seen = new Set<string>();
   for (let n: Node | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
     const key = frameKey(n);
@@ -62,7 +67,10 @@ profile.samples.forEach((id, i) => {
 const rows = Number(rowsArg);
 const perRequest = (ms: number) => (ms / window.requests).toFixed(3);
 const top = (map: Map<string, number>) =>
-  [...map].sort((a, b) => b[1] - a[1]).slice(0, rows).map(([k, ms]) => `${perRequest(ms).padStart(7)}  ${k}`);
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, rows)
+    .map(([k, ms]) => `${perRequest(ms).padStart(7)}  ${k}`);
 console.log(`${phase}: ${window.requests} requests, ${total.toFixed(0)} ms sampled, ${perRequest(total)} ms/request`);
 console.log('\nby package (self ms/request)');
 console.log(top(packages).join('\n'));
