@@ -80,8 +80,8 @@ export async function openDb({
     // Indexes are created explicitly by `syncIndexes` so a start never races a build.
     autoIndex: false,
     autoCreate: false,
-    // Off in the servers: it makes the driver decode every reply a second time for its event (about
-    // 7 % of a GET's CPU); they count round trips by connection checkouts instead (round-trips.ts).
+    // Off in the servers: it makes the driver decode every reply a second time for its event (2–5 %
+    // of a request's CPU); they count round trips by connection checkouts instead (round-trips.ts).
     monitorCommands,
   });
   await connection.asPromise();
