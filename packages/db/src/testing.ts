@@ -26,6 +26,8 @@ export async function createTestDb() {
     uri: testMongoUri(),
     dbName: `test_${randomUUID().replaceAll('-', '')}`,
     ferretdbPostgresUrl: testPostgresUrl(),
+    // Tests may look at the commands a request sends (`commandStarted`).
+    monitorCommands: true,
   });
   await db.syncIndexes();
   return {

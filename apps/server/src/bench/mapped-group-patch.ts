@@ -13,7 +13,8 @@ const SIZES = sizes.length ? sizes : [10, 1_000];
 const ROUNDS = 15;
 const app = await createAccessTestApp();
 let commands = 0;
-app.deps.db.connection.getClient().on('commandStarted', () => void commands++);
+// Round trips counted as the server counts them (round-trips.ts): one connection checkout each.
+app.deps.db.connection.getClient().on('connectionCheckOutStarted', () => void commands++);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function measure(size: number, mapped: boolean) {

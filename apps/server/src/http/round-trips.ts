@@ -15,14 +15,17 @@ export function countingRoundTrips<T>(counts: RoundTrips, fn: () => T): T {
 const counted = new WeakSet<object>();
 
 /**
- * Counts every command the driver starts (`commandStarted`, which needs `monitorCommands`)
- * into the request it runs for. Commands outside a request (sweeps, pollers) count nowhere.
+ * Counts every command the driver sends into the request it runs for, by the connection
+ * checkout each one starts with (one command per checkout: a cursor's getMore checks out
+ * again). The pool emits it synchronously in the caller's async context, and always, whereas
+ * `commandStarted` needs `monitorCommands`, which decodes every reply twice. Commands outside
+ * a request (sweeps, pollers) count nowhere.
  */
 export function countDbRoundTrips(db: Db): void {
   const client = db.connection.getClient();
   if (counted.has(client)) return;
   counted.add(client);
-  client.on('commandStarted', () => {
+  client.on('connectionCheckOutStarted', () => {
     const counts = current.getStore();
     if (counts) counts.db++;
   });

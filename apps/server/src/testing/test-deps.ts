@@ -30,6 +30,8 @@ export async function createTestDeps(options: TestDepsOptions = {}) {
     dbName: `test_${randomUUID().replaceAll('-', '')}`,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
     ferretdbPostgresUrl: process.env['FERRETDB_POSTGRES_URL'] || undefined,
+    // Tests may look at the commands a request sends (`commandStarted`).
+    monitorCommands: true,
   });
   await db.syncIndexes();
   const redis = createProducerConnection(options.redisUrl ?? process.env['REDIS_URL'] ?? '');
