@@ -12,6 +12,8 @@ export function createInviteUsers(users: UserRepository): InviteUsers {
       if (current?.status !== 'invited') return false;
       const updated = await retryOnVersionConflict({
         what: 'user',
+        // The token is already used: giving up early would leave the person unable to finish.
+        budgetMs: Number.POSITIVE_INFINITY,
         load: () => users.findById(orgId, id),
         attempt: async (user) =>
           user.status !== 'invited'
