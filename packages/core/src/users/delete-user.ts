@@ -18,7 +18,8 @@ export async function deleteUser(deps: DomainDeps, { orgId, id, ifMatchVersion }
       read: before,
     })
   ) {
-    for (const group of before?.groups ?? []) await deps.groups.bumpVersion(orgId, group.value, { now: deps.clock.now() });
+    for (const group of before?.groups ?? [])
+      await deps.groups.bumpVersion(orgId, group.value, { now: deps.clock.now() });
     return;
   }
   const current = ifMatchVersion !== undefined ? await deps.users.findById(orgId, id) : null;
