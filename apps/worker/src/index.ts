@@ -36,6 +36,7 @@ async function main() {
     openIntents: { intervalMs: env.OPEN_INTENT_SWEEP_INTERVAL_MS, graceMs: env.OPEN_INTENT_GRACE_MS },
     metricsPort: env.WORKER_METRICS_PORT,
     metricsHost: env.WORKER_METRICS_HOST,
+    concurrency: env.WORKER_CONCURRENCY,
     ...(env.PROVISIO_ADMIN_TOKEN
       ? {
           webhooks: {

@@ -87,6 +87,12 @@ export const WorkerEnv = z.object({
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Invite links point here; the same value the server uses. */
   PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://provisio.example.com').default('http://localhost:3000'),
+  /**
+   * Jobs one worker runs at once. Each invite send makes about ten database round trips on the
+   * database the request path needs: while workers drain a backlog, SCIM requests slow down
+   * (docs/operations.md, Overload); fewer per worker drains slower and leaves more to requests.
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** How often the worker looks for invites that never reached the queue or died mid-send. */
   INVITE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** A pending invite not enqueued for this long is re-enqueued. */

@@ -3,6 +3,7 @@ export type { AppErrorCode, AppErrorOptions, ScimType } from './errors/app-error
 export { UUID_PATTERN, uuidV7 } from './ids/uuid-v7.ts';
 export { systemClock } from './clock.ts';
 export { createTimedBatch } from './batching/timed-batch.ts';
+export { createGroupCommit } from './batching/group-commit.ts';
 export type { TimedBatchOptions } from './batching/timed-batch.ts';
 export type { Clock } from './clock.ts';
 export * from './users/user-attributes.ts';

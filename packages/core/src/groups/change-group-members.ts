@@ -1,6 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
 import type { DomainDeps } from '../users/user-deps.ts';
-import { bumpGroupVersion } from './bump-group-version.ts';
 import type { MembershipDelta } from './group-attributes.ts';
 import type { GroupRecord } from './group-record.ts';
 import { resolveMembers } from './resolve-members.ts';
@@ -36,7 +35,7 @@ export async function changeGroupMembers(deps: DomainDeps, options: ChangeGroupM
   const after =
     ifMatchVersion !== undefined
       ? await deps.groups.findById(orgId, id)
-      : await bumpGroupVersion(deps, orgId, id, group);
+      : await deps.groups.bumpVersion(orgId, id, { now: deps.clock.now(), seenVersion: group.version });
   if (!after) {
     // Deleted while we wrote: sweep the rows we may have added after its own sweep.
     await deps.groups.delete(orgId, id, deps.clock.now());

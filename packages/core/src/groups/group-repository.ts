@@ -36,6 +36,17 @@ export interface GroupRepository {
   listAfter(orgId: string, query: KeysetQuery & ReadOptions): Promise<KeysetPage<GroupRecord>>;
   /** Removes `remove`, then upserts `add` (with `replaceAll`, everyone not in `add` goes). */
   applyMembership(orgId: string, groupId: string, delta: ResolvedDelta): Promise<void>;
+  /**
+   * Moves the version and lastModified on after the group's member rows changed, by the same
+   * claimed conditional write as every other change (never clobbering a concurrent rename),
+   * retried on a lost race. Calls for one group that overlap in this process share one write
+   * that starts after they asked (group commit): member changes sent at once to one group
+   * (as Okta and Entra send them) cost about one write per process instead of each
+   * contending for the version. `seenVersion`, the version the caller read, is tried first.
+   * Null when the group no longer exists.
+   * @throws AppError CONFLICT when other writers kept taking the version.
+   */
+  bumpVersion(orgId: string, id: string, options: { now: Date; seenVersion?: number }): Promise<GroupRecord | null>;
   /** A page of members in a stable order (member id). */
   listMembers(
     orgId: string,

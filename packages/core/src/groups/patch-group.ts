@@ -1,7 +1,6 @@
 import { AppError } from '../errors/app-error.ts';
 import { retryOnVersionConflict } from '../users/retry-on-version-conflict.ts';
 import type { DomainDeps } from '../users/user-deps.ts';
-import { bumpGroupVersion } from './bump-group-version.ts';
 import { cleanGroupAttributes } from './clean-group-attributes.ts';
 import type { GroupAttributes, MembershipDelta } from './group-attributes.ts';
 import type { GroupRecord, ResolvedMember } from './group-record.ts';
@@ -58,7 +57,7 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
   });
   const after = step.written
     ? await deps.groups.findById(orgId, id)
-    : await bumpGroupVersion(deps, orgId, id, step.record);
+    : await deps.groups.bumpVersion(orgId, id, { now: deps.clock.now(), seenVersion: step.record.version });
   if (!after) {
     await deps.groups.delete(orgId, id, deps.clock.now());
     throw new AppError('NOT_FOUND', { message: `group ${id} not found` });

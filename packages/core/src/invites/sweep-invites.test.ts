@@ -3,7 +3,7 @@ import { fixedClock } from '../testing/fixed-clock.ts';
 import { inviteRow, memoryInvites } from '../testing/memory-invites.ts';
 import type { InviteRecord } from './invite-record.ts';
 import { CLAIM_TIMEOUT_MS } from './send-invite.ts';
-import { sweepInvites } from './sweep-invites.ts';
+import { MAX_QUEUED_CHECKS, sweepInvites } from './sweep-invites.ts';
 
 const MINUTE = 60_000;
 
@@ -54,6 +54,21 @@ describe('sweepInvites', () => {
     world.clock.advance(2 * MINUTE);
     await expect(sweepInvites(world.deps)).resolves.toEqual({ found: 1, dispatched: 0 });
     expect(world.dispatched).toEqual([]);
+  });
+
+  it('behind a backlog, stops asking the queue after MAX_QUEUED_CHECKS invites in a row still wait', async () => {
+    const world = sweepWorld((clock) =>
+      Array.from({ length: 3 * MAX_QUEUED_CHECKS }, (_, i) =>
+        inviteRow({ id: `w${String(i).padStart(3, '0')}`, userId: `u${i}`, dispatchedAt: clock.now() }),
+      ),
+    );
+    for (const row of world.rows) world.queued.add(`${row.id}:1`);
+    const asked: string[] = [];
+    const isQueued = world.deps.dispatcher.isQueued;
+    world.deps.dispatcher.isQueued = (job) => (asked.push(job.inviteId), isQueued(job));
+    world.clock.advance(2 * MINUTE);
+    await expect(sweepInvites(world.deps)).resolves.toEqual({ found: 3 * MAX_QUEUED_CHECKS, dispatched: 0 });
+    expect(asked).toHaveLength(MAX_QUEUED_CHECKS);
   });
 
   it('re-dispatches a send whose worker died, once its claim is older than the claim timeout', async () => {

@@ -1,6 +1,12 @@
 import type { InviteIssueDeps } from './invite-deps.ts';
 import { CLAIM_TIMEOUT_MS } from './send-invite.ts';
 
+/**
+ * Pending invites found still queued, one after another, past which a sweep stops asking: any
+ * behind them is swept once the backlog ahead of it has drained.
+ */
+export const MAX_QUEUED_CHECKS = 20;
+
 export type SweepInvitesOptions = {
   /** A pending invite not dispatched for this long (or a claim this old) is stuck. */
   stuckAfterMs?: number;
@@ -24,14 +30,21 @@ export async function sweepInvites(
     batchSize,
   );
   let dispatched = 0;
+  let stillQueued = 0;
   for (const invite of stuck) {
     try {
-      // A pending invite whose job still waits behind a backlog is not stuck.
-      if (
-        invite.state === 'pending' &&
-        (await deps.dispatcher.isQueued({ inviteId: invite.id, dispatch: invite.dispatch }))
-      )
-        continue;
+      if (invite.state === 'pending') {
+        // Behind a backlog, the queue holds the pending invites in order: once this many in a
+        // row still wait, the rest wait behind them; asking after each (a Redis script per invite,
+        // every sweep of every worker) loaded the Redis the request path needs while workers drained it.
+        if (stillQueued >= MAX_QUEUED_CHECKS) continue;
+        // A pending invite whose job still waits behind a backlog is not stuck.
+        if (await deps.dispatcher.isQueued({ inviteId: invite.id, dispatch: invite.dispatch })) {
+          stillQueued++;
+          continue;
+        }
+        stillQueued = 0;
+      }
       if (!(await deps.invites.bumpDispatch(invite.orgId, invite.id, invite.dispatch, now))) continue;
       await deps.dispatcher.dispatch({
         orgId: invite.orgId,

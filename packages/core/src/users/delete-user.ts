@@ -1,5 +1,4 @@
 import { AppError } from '../errors/app-error.ts';
-import { bumpGroupVersion } from '../groups/bump-group-version.ts';
 import type { DomainDeps } from './user-deps.ts';
 
 export type DeleteUserOptions = { orgId: string; id: string; ifMatchVersion?: number };
@@ -19,7 +18,8 @@ export async function deleteUser(deps: DomainDeps, { orgId, id, ifMatchVersion }
       read: before,
     })
   ) {
-    for (const group of before?.groups ?? []) await bumpGroupVersion(deps, orgId, group.value);
+    for (const group of before?.groups ?? [])
+      await deps.groups.bumpVersion(orgId, group.value, { now: deps.clock.now() });
     return;
   }
   const current = ifMatchVersion !== undefined ? await deps.users.findById(orgId, id) : null;

@@ -27,3 +27,18 @@ it('a read of nothing is NOT_FOUND without a load; no read loads first', async (
   ).resolves.toBe('x');
   expect(loads).toBe(1);
 });
+
+it('stops retrying lost races after its time budget with RATE_LIMITED (429, Retry-After 1), having written nothing', async () => {
+  let clock = 0;
+  let attempts = 0;
+  const lost = retryOnVersionConflict<Doc, string>({
+    what: 'group',
+    budgetMs: 3_000,
+    now: () => clock,
+    load: () => Promise.resolve({ version: 1 }),
+    // Every round loses, and takes a slow database's second.
+    attempt: () => ((attempts++, (clock += 1_000)), Promise.resolve(null)),
+  });
+  await expect(lost).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+  expect(attempts).toBe(4);
+});

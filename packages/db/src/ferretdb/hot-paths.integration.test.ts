@@ -91,6 +91,8 @@ async function scannedBy({
   await db.groups.list(orgId, eq('displayName', group.displayName));
   await db.groups.listMembers(orgId, group.id, { startIndex: 1, count: 10 });
   await db.invites.findByTokenHash(tokenHash);
+  // The worker's sweep, every 30 s in each worker: it must not read the invites already sent.
+  await db.invites.findStuck({ pendingBefore: new Date(), claimBefore: new Date() }, 500);
   await db.claims.take(claimId, { now: new Date(), staleAfterMs: 3_600_000 });
   db.connection.set('debug', false);
   const big = await bigTables();

@@ -9,6 +9,7 @@ import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { resolveGroupPath } from '../filter/resolve-group-path.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 import type { GroupDoc } from './group-model.ts';
+import { createGroupVersionBumps } from './group-version-bumps.ts';
 import { applyMemberRows } from './member-rows.ts';
 import { toGroup, toMember } from './to-group.ts';
 import { withVersionClaim } from '../versioning/claim-version.ts';
@@ -30,6 +31,7 @@ export function createGroupRepository(
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'group', orgId, id, nextVersion: expectedVersion + 1, now }, write);
   const rows = models.groupMembers;
+  const bumpVersion = createGroupVersionBumps(models.groups, claimed);
   const source = (orgId: string) => ({ model: models.groups, rows, resolve: resolveGroupPath, orgId, sql: reads.sql });
   /**
    * Members of each group, by member id. With `cap`, refuses (tooMany) past `cap` rows in
@@ -123,6 +125,11 @@ export function createGroupRepository(
     },
 
     applyMembership: (orgId, groupId, delta) => applyMemberRows(rows, orgId, groupId, delta),
+
+    async bumpVersion(orgId, id, options) {
+      const doc = await bumpVersion(orgId, id, options);
+      return doc ? toGroup(doc) : null;
+    },
 
     async listMembers(orgId, groupId, { startIndex, count }) {
       const totalResults = await rows.countDocuments({ orgId, groupId });

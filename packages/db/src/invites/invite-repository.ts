@@ -129,17 +129,18 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
       );
     },
     async findStuck({ pendingBefore, claimBefore }, limit) {
-      const docs = await model
-        .find({
-          $or: [
-            { state: 'pending', $or: [{ dispatchedAt: null }, { dispatchedAt: { $lt: pendingBefore } }] },
-            { state: 'sending', claimedAt: { $lt: claimBefore } },
-          ],
-        })
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean<InviteDoc[]>();
-      return docs.map(toInvite);
+      // One query per state, each led by a top-level equality that FerretDB serves from the
+      // index: a top-level `$or` made it read every invite ever sent, on every sweep of every worker.
+      const stuck = (filter: Record<string, unknown>) =>
+        model.find(filter).sort({ _id: 1 }).limit(limit).lean<InviteDoc[]>();
+      const [pending, sending] = await Promise.all([
+        stuck({ state: 'pending', $or: [{ dispatchedAt: null }, { dispatchedAt: { $lt: pendingBefore } }] }),
+        stuck({ state: 'sending', claimedAt: { $lt: claimBefore } }),
+      ]);
+      return [...pending, ...sending]
+        .sort((a, b) => (a._id < b._id ? -1 : 1))
+        .slice(0, limit)
+        .map(toInvite);
     },
     async bumpDispatch(orgId, id, dispatch, now) {
       const bumped = await revise(orgId, id, now, (current) =>
