@@ -209,7 +209,8 @@ export async function openDb({
       await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
     },
     /** Sends the batched deletes that are waiting (intent closes, superseded claims); `close` does too. */
-    flushWrites: () => Promise.all([events.flushIntentCloses(), versionClaims.superseded.flush()]).then(() => undefined),
+    flushWrites: () =>
+      Promise.all([events.flushIntentCloses(), versionClaims.superseded.flush()]).then(() => undefined),
     async close() {
       await Promise.all([events.flushIntentCloses(), versionClaims.superseded.flush()]);
       await reads.sql?.close();

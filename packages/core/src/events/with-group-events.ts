@@ -116,7 +116,9 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
       removed.length + added.length,
       () => groups.applyMembership(orgId, groupId, { add, remove: removed, replaceAll: false }),
       (_, ids, at) => [
-        ...removed.map((userId, i) => membershipEventOf(ids[i] ?? '', orgId, 'membership.removed', groupId, userId, at)),
+        ...removed.map((userId, i) =>
+          membershipEventOf(ids[i] ?? '', orgId, 'membership.removed', groupId, userId, at),
+        ),
         ...added.map((userId, i) =>
           membershipEventOf(ids[removed.length + i] ?? '', orgId, 'membership.added', groupId, userId, at),
         ),
@@ -159,7 +161,18 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
           () => groups.delete(orgId, id, now, pinned),
           (gone, [eventId = '']) =>
             gone
-              ? [{ id: eventId, orgId, type: 'group.deleted', groupId: id, userId: null, version, at: now.toISOString(), group: null }]
+              ? [
+                  {
+                    id: eventId,
+                    orgId,
+                    type: 'group.deleted',
+                    groupId: id,
+                    userId: null,
+                    version,
+                    at: now.toISOString(),
+                    group: null,
+                  },
+                ]
               : [],
         );
         if (deleted || expectedVersion !== undefined) return deleted;

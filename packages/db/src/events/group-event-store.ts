@@ -17,7 +17,8 @@ export function createGroupEventStore(model: Model<GroupEventDoc>, reads: { sql?
       );
     },
     async remove(orgId, ids) {
-      if (ids.length) await model.collection.bulkWrite(ids.map((_id) => ({ deleteOne: { filter: { _id, orgId } as never } })));
+      if (ids.length)
+        await model.collection.bulkWrite(ids.map((_id) => ({ deleteOne: { filter: { _id, orgId } as never } })));
     },
     async listBetween(orgId, { after, before, limit }) {
       // FerretDB+PostgreSQL: the range and order run in SQL on the (orgId, _id) index; MongoDB: the query below.
