@@ -12,9 +12,9 @@ export type WebhookEventLog = {
 
 /**
  * The user log and the group log read as one: both are read after the same id and merged by
- * id (both are time-ordered UUIDv7s from the same generators). When a read came back full,
- * nothing past its last id is kept: the other log's later events wait for the next read, so
- * no event of the full log between them is skipped.
+ * id (both are time-ordered UUIDv7s from the same generators), keeping the first `limit`. That
+ * skips nothing: when one read came back full, its `limit` events all sort before any event past
+ * its last id, so no event of the other log beyond that point can be among the first `limit`.
  */
 export function webhookEventLog(
   users: Pick<UserEventStore, 'listBetween'>,
@@ -26,11 +26,7 @@ export function webhookEventLog(
         users.listBetween(orgId, range),
         groups.listBetween(orgId, range),
       ]);
-      const fullUpTo = (events: { id: string }[]) =>
-        events.length >= range.limit ? (events.at(-1)?.id ?? range.before) : range.before;
-      const upTo = [fullUpTo(userEvents), fullUpTo(groupEvents)].sort()[0] ?? range.before;
       return [...userEvents.map(webhookEventOfUser), ...groupEvents.map(webhookEventOfGroup)]
-        .filter((event) => event.id <= upTo)
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, range.limit);
     },
