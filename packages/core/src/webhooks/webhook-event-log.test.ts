@@ -29,8 +29,8 @@ const groupEvent = (id: string): GroupEvent => ({
 });
 /** A log holding `events`, answering as a store does: after < id < before, oldest first, at most limit. */
 const store = <E extends { id: string }>(events: E[]) => ({
-  listBetween: async (_org: string, range: { after: string; before: string; limit: number }) =>
-    events.filter((e) => e.id > range.after && e.id < range.before).slice(0, range.limit),
+  listBetween: (_org: string, range: { after: string; before: string; limit: number }) =>
+    Promise.resolve(events.filter((e) => e.id > range.after && e.id < range.before).slice(0, range.limit)),
 });
 
 it('merges both logs by id, page after page, skipping nothing of either', async () => {
