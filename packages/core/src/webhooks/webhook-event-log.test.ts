@@ -34,14 +34,14 @@ const store = <E extends { id: string }>(events: E[]) => ({
 });
 
 it('merges both logs by id, page after page, skipping nothing of either', async () => {
-  const [u0, g1, u2, u3, g4, u5, g6, g7] = ids as [string, ...string[]];
+  const [u0, g1, u2, u3, g4, u5, g6, g7] = ids as [string, string, string, string, string, string, string, string];
   const log = webhookEventLog(store([u0, u2, u3, u5].map(userEvent)), store([g1, g4, g6, g7].map(groupEvent)));
   const all = { after: '', before: '~' };
   expect((await log.listBetween(ORG, { ...all, limit: 100 })).map((e) => e.id)).toEqual(ids);
   // The user read is full at u3: the group events after it (g4…) wait for the next page.
   const page = await log.listBetween(ORG, { ...all, limit: 3 });
   expect(page.map((e) => e.id)).toEqual([u0, g1, u2]);
-  const next = await log.listBetween(ORG, { after: u2 ?? '', before: '~', limit: 3 });
+  const next = await log.listBetween(ORG, { after: u2, before: '~', limit: 3 });
   expect(next.map((e) => e.id)).toEqual([u3, g4, u5]);
   expect(next.map((e) => e.type)).toEqual(['user.created', 'membership.added', 'user.created']);
   expect(next[1]?.data).toEqual({ groupId: 'g', userId: 'u' });

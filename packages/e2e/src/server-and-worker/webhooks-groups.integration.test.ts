@@ -78,7 +78,8 @@ it('delivers group create, rename, member adds and removes and delete in order, 
   ]);
   const eventIds = got.map((g) => g.event.id);
   expect(eventIds).toEqual([...eventIds].sort());
-  expect(got[0]?.event.data.group).not.toHaveProperty('members');
+  expect(got[0]?.event.data).toHaveProperty(['group', 'displayName']);
+  expect(got[0]?.event.data).not.toHaveProperty(['group', 'members']);
 
   await vi.waitFor(() => expect(receiver.at('/users').length).toBeGreaterThanOrEqual(2), WAIT);
   // The group endpoint is past every event, so the user endpoint's run has had them all too.
