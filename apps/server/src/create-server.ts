@@ -181,7 +181,7 @@ export function createServer(deps: ServerDeps) {
   const wake = createWebhookWaker(deps.queue, (err, orgId) =>
     deps.logger.warn({ err, orgId }, 'webhook wake not queued (the sweep will deliver)'),
   );
-  const stopWaking = deps.db.onUserEventStored((event) => wake(event.orgId));
+  const stopWaking = deps.db.onEventStored((event) => wake(event.orgId));
   // The SCIM doctor's counts: gathered in memory, added to this process's hourly shares every few seconds.
   const traffic = createTrafficRecorder({
     store: deps.db.scimTraffic,

@@ -17,8 +17,8 @@ async function main() {
     onWarning: (message, err) => logger.warn({ err }, message),
     onDeferredEvent: (err, event) =>
       logger.warn(
-        { err, userId: event.userId, type: event.type, version: event.version },
-        'user event deferred to the intent sweep',
+        { err, type: event.type, userId: event.userId, groupId: 'groupId' in event ? event.groupId : undefined },
+        'event deferred to the intent sweep',
       ),
   });
   await db.syncIndexes();

@@ -1,7 +1,7 @@
 import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
 import { BRAKE_WINDOW_MS } from '@provisio/core/brake';
-import { recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
+import { recordOpenGroupEvents, recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
 import { DOCTOR_WINDOW_HOURS } from '@provisio/core/scim-doctor';
@@ -66,11 +66,24 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       },
     },
     {
-      // 30-day retention of user lifecycle events (resume ids older than that are refused anyway).
-      name: 'user event sweep',
+      // The same for group and member writes (their events are in group_events).
+      name: 'open group event sweep',
+      intervalMs: options.openIntents?.intervalMs ?? MINUTE,
+      run: async () => {
+        const { groupEventIntents: intents, groupEvents: events, groups, membersAmong, nextEventId: nextId } = db;
+        const grace = options.openIntents ? { graceMs: options.openIntents.graceMs } : {};
+        const result = await recordOpenGroupEvents({ intents, events, groups, membersAmong, clock, nextId }, grace);
+        return result.recorded || result.dropped ? result : undefined;
+      },
+    },
+    {
+      // 30-day retention of user and group events (resume ids older than that are refused anyway).
+      name: 'event sweep',
       intervalMs: HOUR,
       run: async () => {
-        const deleted = await sweepUserEvents({ events: db.userEvents, clock });
+        const deleted =
+          (await sweepUserEvents({ events: db.userEvents, clock })) +
+          (await sweepUserEvents({ events: db.groupEvents, clock }));
         return deleted ? { deleted } : undefined;
       },
     },

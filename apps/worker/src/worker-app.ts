@@ -26,7 +26,7 @@ export type WorkerAppOptions = {
   /** When a pending invite counts as stuck, and when a send claim counts as dead. */
   stuckAfterMs?: number;
   claimTimeoutMs?: number;
-  /** The open user event sweep's timing (default every minute, writes older than 2 minutes). */
+  /** The open user and group event sweeps' timing (default every minute, writes older than 2 minutes). */
   openIntents?: OpenIntentSweep;
   /** Port of `/metrics`; 0 picks one, null serves none. */
   metricsPort: number | null;

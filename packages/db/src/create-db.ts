@@ -1,3 +1,4 @@
+import { webhookEventLog } from '@provisio/core/webhooks';
 import mongoose from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 import { registerClaimModel } from './claims/claim-model.ts';
@@ -11,6 +12,7 @@ import { createInviteOrgLookup } from './orgs/invite-org-lookup.ts';
 import { registerGroupMemberModel } from './groups/group-member-model.ts';
 import { registerGroupModel } from './groups/group-model.ts';
 import { createGroupRepository } from './groups/group-repository.ts';
+import { membersAmong } from './groups/member-lookups.ts';
 import { registerOrgModel } from './orgs/org-model.ts';
 import { registerOrgSchemaModel } from './org-schemas/org-schema-model.ts';
 import { createOrgSchemaRepository } from './org-schemas/org-schema-repository.ts';
@@ -113,13 +115,17 @@ export async function openDb({
     model: models.claims,
     superseded: createDeleteBatch(models.claims.collection),
   };
-  // Every user write records its lifecycle event, whichever path made it.
-  const { users, userEvents, onUserEventStored, userEventIntents, intentCloses, nextEventId } = createEventStores(
+  // Every user and group write records its events, whichever path made it.
+  const events = createEventStores(
     models,
-    createUserRepository(models, versionClaims, reads),
+    {
+      users: createUserRepository(models, versionClaims, reads),
+      groups: createGroupRepository(models, versionClaims, reads),
+    },
     onDeferredEvent ? { onDeferredEvent } : {},
     reads,
   );
+  const { users, userEvents, groupEvents, onEventStored, userEventIntents, groupEventIntents, nextEventId } = events;
 
   const db = {
     connection,
@@ -127,14 +133,23 @@ export async function openDb({
     users,
     /** User lifecycle events (core UserEventStore), written by `users`. */
     userEvents,
-    /** Calls `listener` after each stored user event (not awaited; it must not throw); returns the unsubscribe. */
-    onUserEventStored,
+    /** Group and membership events (core GroupEventStore), written by `groups`. */
+    groupEvents,
+    /** Both logs read as one, in id order: what webhooks deliver from. */
+    webhookEvents: webhookEventLog(userEvents, groupEvents),
+    /** Calls `listener` after each stored user or group event (not awaited; it must not throw); returns the unsubscribe. */
+    onEventStored,
     /** Open user-event intents (core UserEventIntentStore), settled by the worker's sweep. */
     userEventIntents,
+    /** Open group-event intents (core GroupEventIntentStore), settled by the worker's sweep. */
+    groupEventIntents,
+    /** Which of some users are members of a group now (the group intent sweep's check). */
+    membersAmong: (orgId: string, groupId: string, userIds: string[]) =>
+      membersAmong(models.groupMembers, orgId, groupId, userIds),
     /** Time-ordered event ids, strictly increasing within this process. */
     nextEventId,
-    /** Implements core's GroupRepository (org-scoped). */
-    groups: createGroupRepository(models, versionClaims, reads),
+    /** Implements core's GroupRepository (org-scoped); every write records its group and membership events. */
+    groups: events.groups,
     /** Invites and what they read of users and orgs (core invite ports). */
     invites: createInviteRepository(models.invites, versionClaims),
     inviteUsers: createInviteUsers(users),
@@ -198,9 +213,10 @@ export async function openDb({
       await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
     },
     /** Sends the batched deletes that are waiting (intent closes, superseded claims); `close` does too. */
-    flushWrites: () => Promise.all([intentCloses.flush(), versionClaims.superseded.flush()]).then(() => undefined),
+    flushWrites: () =>
+      Promise.all([events.flushIntentCloses(), versionClaims.superseded.flush()]).then(() => undefined),
     async close() {
-      await Promise.all([intentCloses.flush(), versionClaims.superseded.flush()]);
+      await Promise.all([events.flushIntentCloses(), versionClaims.superseded.flush()]);
       await reads.sql?.close();
       await connection.close();
     },

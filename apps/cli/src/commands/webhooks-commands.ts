@@ -9,7 +9,7 @@ const events = {
   type: 'string',
   multiple: true,
   description:
-    'an event type: user.created, user.updated, user.deactivated, user.reactivated, user.deleted (repeat; default all)',
+    'an event type: user.created, user.updated, user.deactivated, user.reactivated, user.deleted, group.created, group.updated, group.deleted, membership.added, membership.removed, or a wildcard: user.*, group.*, membership.* (repeat; default all)',
 } as const;
 
 /** The server checks the names (its error lists the known ones). */

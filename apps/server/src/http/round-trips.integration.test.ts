@@ -167,12 +167,13 @@ describe('round trips per request type (cached key and org, one request at a tim
       // the user, its group memberships
       'GET id': 2,
       'GET filter': 2,
-      // group, user, member row, the group's mapping, version claim, group version
-      'member add': 6,
-      // the same six, and the role recompute between them: the user with its memberships and
+      // group, user, intent, member row, event (membership.added), the group's mapping, version
+      // claim, group version (the intent's close is batched)
+      'member add': 8,
+      // the same eight, and the role recompute between them: the user with its memberships and
       // their groups' names, its write (intent, claim, user, event), the same three reads again
       // to confirm (the mappings and org roles come from the cache)
-      'mapped member add': 16,
+      'mapped member add': 18,
       // the user with its memberships and their groups' names, brake state, mark, count,
       // intent, claim, user, event, the owner's keys
       'PATCH deactivate': 11,

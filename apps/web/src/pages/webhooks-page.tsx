@@ -11,7 +11,20 @@ import { QueryState } from '../components/query-state.tsx';
 import { WebhookDeliveries } from '../components/webhook-deliveries.tsx';
 import { formText } from '../lib/form-text.ts';
 
-const EVENT_TYPES = ['user.created', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.deleted'] as const;
+/** A wildcard takes every type of its family, later ones too; the single types are for a narrower choice. */
+const EVENT_WILDCARDS = ['user.*', 'group.*', 'membership.*'] as const;
+const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.deactivated',
+  'user.reactivated',
+  'user.deleted',
+  'group.created',
+  'group.updated',
+  'group.deleted',
+  'membership.added',
+  'membership.removed',
+] as const;
 
 /** Webhook endpoints: add one (its secret shown once), ping, rotate, turn on or off, delete; the delivery log. */
 export function WebhooksPage() {
@@ -33,7 +46,7 @@ export function WebhooksPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const events = EVENT_TYPES.filter((t) => data.get(t) === 'on');
+    const events = [...EVENT_WILDCARDS, ...EVENT_TYPES].filter((t) => data.get(t) === 'on');
     rotate.reset();
     create.mutate({ url: formText(data, 'url'), events });
   };
@@ -42,7 +55,7 @@ export function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description="Provisio POSTs each user event to your endpoints, in order, signed with HMAC-SHA256 (verify with verifyWebhook from @provisio/client). At least once: de-duplicate on the event id. A failing endpoint is retried with backoff for 24 hours, then turned off and the org's admins are mailed."
+        description="Provisio POSTs each user, group and membership event to your endpoints, in order, signed with HMAC-SHA256 (verify with verifyWebhook from @provisio/client). At least once: de-duplicate on the event id. A failing endpoint is retried with backoff for 24 hours, then turned off and the org's admins are mailed."
       />
       {failure ? <Notice tone="error">{errorMessage(failure)}</Notice> : null}
       {shown ? (
@@ -119,9 +132,17 @@ export function WebhooksPage() {
           <fieldset>
             <legend>Events</legend>
             <div className="checks">
-              {EVENT_TYPES.map((t) => (
+              {EVENT_WILDCARDS.map((t) => (
                 <label key={t}>
                   <input type="checkbox" name={t} defaultChecked /> <span className="mono">{t}</span>
+                </label>
+              ))}
+            </div>
+            <p className="hint">A wildcard takes every type of its family, later ones too; or pick single types:</p>
+            <div className="checks">
+              {EVENT_TYPES.map((t) => (
+                <label key={t}>
+                  <input type="checkbox" name={t} /> <span className="mono">{t}</span>
                 </label>
               ))}
             </div>

@@ -51,7 +51,7 @@ export function sweepTask(deps: Deps, options: { intervalMs: number; pageSize: n
     intervalMs: options.intervalMs,
     run: async () => {
       const { next, checked, queued } = await sweepEndpoints(
-        { webhooks: deps.db.webhooks, events: deps.db.userEvents, clock: deps.clock, queueRun: deps.queueRun },
+        { webhooks: deps.db.webhooks, events: deps.db.webhookEvents, clock: deps.clock, queueRun: deps.queueRun },
         { after, pageSize: options.pageSize },
       );
       after = next;

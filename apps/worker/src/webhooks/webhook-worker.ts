@@ -53,7 +53,7 @@ export function webhookWorker(deps: Deps, options: WebhookWorkerOptions) {
   const base = { webhooks: db.webhooks, clock, sender, secretKey: options.secretKey };
   const deliverDeps = {
     ...base,
-    events: db.userEvents,
+    events: db.webhookEvents,
     schedule: options.schedule ?? DEFAULT_RETRY_SCHEDULE,
     owner: `${hostname()}-${process.pid}`,
     async disabled({ orgId, id }: { orgId: string; id: string }) {

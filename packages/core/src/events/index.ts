@@ -16,3 +16,11 @@ export type { SubscribeOptions, UserEventFeed, UserEventFeedDeps } from './user-
 export { sweepUserEvents } from './sweep-user-events.ts';
 export { openStreamLease, STREAM_CAPS, STREAM_LEASE_TIMING } from './stream-leases.ts';
 export type { LeaseOutcome, StreamLease, StreamLeaseLimits, StreamLeaseRef, StreamLeases } from './stream-leases.ts';
+export * from './group-event.ts';
+export type { GroupEventStore } from './group-event-store.ts';
+export type { GroupEventIntent, GroupEventIntentStore } from './group-event-intent.ts';
+export { recordGroupEvents } from './record-group-events.ts';
+export { MEMBERSHIP_CHUNK, withGroupEvents } from './with-group-events.ts';
+export type { GroupEventsOptions } from './with-group-events.ts';
+export { recordOpenGroupEvents } from './record-open-group-events.ts';
+export type { OpenGroupEventsDeps } from './record-open-group-events.ts';

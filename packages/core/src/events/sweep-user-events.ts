@@ -6,10 +6,10 @@ import type { UserEventStore } from './user-event-store.ts';
 /**
  * Deletes events past retention (ids are time-ordered, so "older than" is "id below the
  * floor of the cutoff"), in batches. No TTL index on FerretDB: the worker runs this on a
- * timer; idempotent, any number of workers may run it.
+ * timer, over the user log and the group log alike; idempotent, any number of workers may run it.
  */
 export async function sweepUserEvents(
-  deps: { events: UserEventStore; clock: Clock },
+  deps: { events: Pick<UserEventStore, 'deleteBefore'>; clock: Clock },
   { batch = 1_000, maxBatches = 100 } = {},
 ): Promise<number> {
   const before = eventIdFloor(deps.clock.now().getTime() - USER_EVENT_RETENTION_DAYS * 24 * 3600_000);

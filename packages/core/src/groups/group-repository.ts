@@ -4,7 +4,15 @@ import type { GroupAttributes, GroupMember } from './group-attributes.ts';
 import type { GroupRecord, ResolvedMember } from './group-record.ts';
 
 export type NewGroup = { id: string; attributes: GroupAttributes; now: Date };
-export type GroupChanges = { attributes: GroupAttributes; now: Date };
+export type GroupChanges = {
+  attributes: GroupAttributes;
+  now: Date;
+  /**
+   * The attributes the caller read and this write replaces: a change from them is a
+   * `group.updated` event. Absent: a version bump after a member change (no group event).
+   */
+  previous?: GroupAttributes;
+};
 export type ReadOptions = { includeMembers?: boolean };
 
 /** A membership change with member ids already checked against the org's users. */

@@ -45,6 +45,7 @@ export async function patchGroup(deps: DomainDeps, options: PatchGroupOptions): 
       const record = await deps.groups.updateIfVersion(orgId, id, current.version, {
         attributes,
         now: deps.clock.now(),
+        previous: current.attributes,
       });
       return record && { record, add, delta: result.members, written: true };
     },

@@ -24,7 +24,11 @@ export async function replaceGroup(deps: DomainDeps, options: ReplaceGroupOption
     ifMatchVersion: options.ifMatchVersion,
     load: () => deps.groups.findById(orgId, id),
     attempt: (current) =>
-      deps.groups.updateIfVersion(orgId, id, current.version, { attributes, now: deps.clock.now() }),
+      deps.groups.updateIfVersion(orgId, id, current.version, {
+        attributes,
+        now: deps.clock.now(),
+        previous: current.attributes,
+      }),
   });
   await deps.groups.applyMembership(orgId, id, { add: members, remove: [], replaceAll: true });
   return { ...group, members };

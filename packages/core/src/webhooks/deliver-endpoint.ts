@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { UserEventStore } from '../events/user-event-store.ts';
-import { readSettled } from '../events/resume-point.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import type { RetrySchedule } from './retry-schedule.ts';
 import { retryDelayMs } from './retry-schedule.ts';
 import { deliveryHeaders } from './sign-for-endpoint.ts';
-import { webhookEventBody, webhookEventTypeOf } from './webhook-events.ts';
+import { readSettledWebhookEvents } from './webhook-event-log.ts';
+import type { WebhookEventLog } from './webhook-event-log.ts';
+import { subscribesTo, webhookEventBody } from './webhook-events.ts';
 import type { WebhookEndpointRecord } from './webhook-record.ts';
 import type { WebhookRepository } from './webhook-repository.ts';
 import type { WebhookSender } from './webhook-sender.ts';
 
 export type DeliverEndpointDeps = {
   webhooks: WebhookRepository;
-  events: UserEventStore;
+  /** Both event logs, merged (webhookEventLog). */
+  events: WebhookEventLog;
   clock: Clock;
   sender: WebhookSender;
   secretKey: Buffer;
@@ -79,16 +80,16 @@ async function run(
       more = true;
       break;
     }
-    const events = await readSettled(deps, ref.orgId, cursor);
+    const events = await readSettledWebhookEvents(deps, ref.orgId, cursor);
     if (events.length === 0) break;
     for (const event of events) {
-      if (!endpoint.events.includes(webhookEventTypeOf(event))) {
+      if (!subscribesTo(endpoint.events, event.type)) {
         cursor = event.id;
         continue;
       }
       const ok = await attempt(deps, endpoint, {
         eventId: event.id,
-        type: webhookEventTypeOf(event),
+        type: event.type,
         body: webhookEventBody(event),
       });
       if (!ok) return failed(deps, endpoint, cursor, sent);

@@ -1,7 +1,17 @@
 export { signWebhook, WEBHOOK_HEADERS, webhookSignature } from './sign-webhook.ts';
 export { isPublicAddress, webhookTargetProblem } from './webhook-target.ts';
-export { WEBHOOK_EVENT_TYPES, webhookEventBody, webhookEventTypeOf } from './webhook-events.ts';
-export type { WebhookEventType } from './webhook-events.ts';
+export {
+  subscribesTo,
+  WEBHOOK_EVENT_FILTERS,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_EVENT_WILDCARDS,
+  webhookEventBody,
+  webhookEventOfGroup,
+  webhookEventOfUser,
+} from './webhook-events.ts';
+export type { WebhookEvent, WebhookEventFilter, WebhookEventType } from './webhook-events.ts';
+export { readSettledWebhookEvents, webhookEventLog } from './webhook-event-log.ts';
+export type { WebhookEventLog } from './webhook-event-log.ts';
 export { deriveWebhookSecretKey, newWebhookSecret, openSecret, sealSecret } from './secret-box.ts';
 export * from './webhook-record.ts';
 export type { WebhookEndpointPatch, WebhookRepository, WebhookSweepRow } from './webhook-repository.ts';

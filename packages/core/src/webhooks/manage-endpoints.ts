@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import { eventIdFloor } from '../events/event-ids.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import { newWebhookSecret, sealSecret } from './secret-box.ts';
-import type { WebhookEventType } from './webhook-events.ts';
+import type { WebhookEventFilter } from './webhook-events.ts';
 import type { WebhookEndpointRecord } from './webhook-record.ts';
 import type { WebhookRepository } from './webhook-repository.ts';
 import type { WebhookRunQueue } from './sweep-endpoints.ts';
@@ -35,7 +35,7 @@ export function checkTarget(deps: Pick<ManageEndpointsDeps, 'allowPrivateTargets
 /** A new endpoint delivering the org's events from now on; returns it with its secret, which is shown this once. */
 export async function createEndpoint(
   deps: ManageEndpointsDeps,
-  input: { orgId: string; url: string; events: WebhookEventType[] },
+  input: { orgId: string; url: string; events: WebhookEventFilter[] },
 ): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
   checkTarget(deps, input.url);
   if ((await deps.webhooks.list(input.orgId)).length >= MAX_ENDPOINTS_PER_ORG)
@@ -93,7 +93,7 @@ export async function updateEndpoint(
     orgId: string;
     id: string;
     url?: string | undefined;
-    events?: WebhookEventType[] | undefined;
+    events?: WebhookEventFilter[] | undefined;
     enabled?: boolean | undefined;
   },
 ): Promise<WebhookEndpointRecord> {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { userEventHead } from '../events/resume-point.ts';
-import type { UserEventStore } from '../events/user-event-store.ts';
+import type { WebhookEventLog } from './webhook-event-log.ts';
 import type { WebhookRepository } from './webhook-repository.ts';
 
 /** Queues a delivery run of one endpoint, once per `reason`, after `delayMs` (the worker's BullMQ queue). */
@@ -8,7 +8,7 @@ export type WebhookRunQueue = (ref: { orgId: string; id: string }, reason: strin
 
 export type SweepEndpointsDeps = {
   webhooks: Pick<WebhookRepository, 'pageAfter'>;
-  events: Pick<UserEventStore, 'listBetween'>;
+  events: WebhookEventLog;
   clock: Clock;
   queueRun: WebhookRunQueue;
 };

@@ -1,9 +1,10 @@
+import { GROUP_EVENT_TYPES } from '../events/group-event.ts';
+import type { GroupEvent } from '../events/group-event.ts';
 import type { UserEvent } from '../events/user-event.ts';
 
 /**
- * The event types an endpoint may subscribe to. They are the user lifecycle events of the
- * event log (`user_events`); groups and memberships have no events in that log yet, so no
- * `group.*` or `membership.*` type is offered until they do.
+ * The event types an endpoint may subscribe to: the user lifecycle events (`user_events`) and
+ * the group and membership events (`group_events`).
  */
 export const WEBHOOK_EVENT_TYPES = [
   'user.created',
@@ -11,24 +12,53 @@ export const WEBHOOK_EVENT_TYPES = [
   'user.deactivated',
   'user.reactivated',
   'user.deleted',
+  ...GROUP_EVENT_TYPES,
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** The type a stored user event is delivered as. */
-export const webhookEventTypeOf = (event: UserEvent): WebhookEventType => `user.${event.type}`;
+/** Every type of a family, now and added later: stored as written and matched at delivery. */
+export const WEBHOOK_EVENT_WILDCARDS = ['user.*', 'group.*', 'membership.*'] as const;
 
-/**
- * The delivered JSON: the event id (the receiver's dedupe key: delivery is at least once),
- * its type, when it happened, and the user after the change (null once deleted).
- */
-export function webhookEventBody(event: UserEvent): string {
-  return JSON.stringify({
-    id: event.id,
-    type: webhookEventTypeOf(event),
-    createdAt: event.at,
-    data: { userId: event.userId, version: event.version, user: event.user },
-  });
-}
+/** What an endpoint's `events` list may hold: exact types and wildcards. */
+export const WEBHOOK_EVENT_FILTERS = [...WEBHOOK_EVENT_TYPES, ...WEBHOOK_EVENT_WILDCARDS] as const;
+export type WebhookEventFilter = (typeof WEBHOOK_EVENT_FILTERS)[number];
+
+/** Whether an endpoint subscribed with `filters` gets events of `type`. */
+export const subscribesTo = (filters: readonly WebhookEventFilter[], type: WebhookEventType): boolean =>
+  filters.some((filter) => filter === type || (filter.endsWith('.*') && type.startsWith(filter.slice(0, -1))));
+
+/** An event as delivered: the id (the receiver's dedupe key: delivery is at least once), type, time, data. */
+export type WebhookEvent = {
+  id: string;
+  orgId: string;
+  type: WebhookEventType;
+  createdAt: string;
+  data: Record<string, unknown>;
+};
+
+/** A user event: the user after the change (null once deleted). */
+export const webhookEventOfUser = (event: UserEvent): WebhookEvent => ({
+  id: event.id,
+  orgId: event.orgId,
+  type: `user.${event.type}`,
+  createdAt: event.at,
+  data: { userId: event.userId, version: event.version, user: event.user },
+});
+
+/** A group event: the group after the change without its members (null once deleted); a membership event: who joined or left. */
+export const webhookEventOfGroup = (event: GroupEvent): WebhookEvent => ({
+  id: event.id,
+  orgId: event.orgId,
+  type: event.type,
+  createdAt: event.at,
+  data: event.type.startsWith('membership.')
+    ? { groupId: event.groupId, userId: event.userId }
+    : { groupId: event.groupId, version: event.version, group: event.group },
+});
+
+/** The delivered JSON: `{ id, type, createdAt, data }`. */
+export const webhookEventBody = ({ id, type, createdAt, data }: WebhookEvent): string =>
+  JSON.stringify({ id, type, createdAt, data });
 
 /** The body of a test ping: no user data, an id of its own. */
 export const webhookPingBody = (id: string, at: Date): string =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from './webhook-events.ts';
+import { WEBHOOK_EVENT_FILTERS } from './webhook-events.ts';
+import type { WebhookEventFilter } from './webhook-events.ts';
 
 /** A signing secret, sealed (secret-box.ts). The newest is first; an older one lives until `expiresAt` (rotation overlap). */
 export type WebhookSecret = { sealed: string; createdAt: string; expiresAt: string | null };
@@ -9,7 +10,8 @@ export type WebhookEndpointRecord = {
   id: string;
   orgId: string;
   url: string;
-  events: (typeof WEBHOOK_EVENT_TYPES)[number][];
+  /** Exact types and wildcards (`group.*`), matched at delivery (subscribesTo). */
+  events: WebhookEventFilter[];
   enabled: boolean;
   disabledAt: string | null;
   disabledReason: string | null;
@@ -28,7 +30,7 @@ export type WebhookEndpointRecord = {
 export const WebhookEndpointSchema = z.object({
   id: z.string(),
   url: z.string(),
-  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+  events: z.array(z.enum(WEBHOOK_EVENT_FILTERS)),
   enabled: z.boolean(),
   disabledAt: z.iso.datetime().nullable(),
   disabledReason: z.string().nullable(),

@@ -90,6 +90,8 @@ async function scannedBy({
   await db.groups.findById(orgId, group.id);
   await db.groups.list(orgId, eq('displayName', group.displayName));
   await db.groups.listMembers(orgId, group.id, { startIndex: 1, count: 10 });
+  // The group intent sweep's check: one member row by `_id`.
+  await db.membersAmong(orgId, group.id, [user.id]);
   await db.invites.findByTokenHash(tokenHash);
   // The worker's sweep, every 30 s in each worker: it must not read the invites already sent.
   await db.invites.findStuck({ pendingBefore: new Date(), claimBefore: new Date() }, 500);
@@ -158,6 +160,14 @@ async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> 
     { collection: 'groups', equals: { orgId }, sort: { _id: 1 }, offset: 50, limit: 10 },
     {
       collection: 'user_events',
+      equals: { orgId },
+      sort: { _id: 1 },
+      offset: 0,
+      limit: 100,
+      idsBetween: { after: eventId, before: uuidV7() },
+    },
+    {
+      collection: 'group_events',
       equals: { orgId },
       sort: { _id: 1 },
       offset: 0,

@@ -111,6 +111,18 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
       user: null,
     })) as never[],
   );
+  await m.groupEvents.collection.insertMany(
+    range(N).map((i) => ({
+      _id: uuidV7(),
+      orgId: orgOf(i % 40),
+      type: 'membership.added',
+      groupId: groupIds[i % 40],
+      userId: userIds[i],
+      version: null,
+      at: now,
+      group: null,
+    })) as never[],
+  );
   const i = 400; // a user of the first org, in the first group
   return {
     orgId,

@@ -29,7 +29,7 @@ function recordingSender(received: string[]): WebhookSender {
 
 const deps = (owner: string, sender: WebhookSender): DeliverEndpointDeps => ({
   webhooks: db.webhooks,
-  events: db.userEvents,
+  events: db.webhookEvents,
   clock,
   sender,
   secretKey,

@@ -1,4 +1,4 @@
-import { WEBHOOK_DELIVERY_KINDS, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '@provisio/core/webhooks';
+import { WEBHOOK_DELIVERY_KINDS, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_FILTERS } from '@provisio/core/webhooks';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '@provisio/core/webhooks';
 import { Schema } from 'mongoose';
 import type { Connection } from 'mongoose';
@@ -22,7 +22,7 @@ const endpointSchema = new Schema<WebhookEndpointDoc>(
     _id: { type: String, required: true },
     orgId: { type: String, required: true },
     url: { type: String, required: true },
-    events: { type: [{ type: String, enum: WEBHOOK_EVENT_TYPES }], required: true },
+    events: { type: [{ type: String, enum: WEBHOOK_EVENT_FILTERS }], required: true },
     enabled: { type: Boolean, required: true },
     disabledAt: { type: Date, default: null },
     disabledReason: { type: String, default: null },

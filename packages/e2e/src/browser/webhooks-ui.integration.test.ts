@@ -32,6 +32,8 @@ describe.skipIf(!CHROMIUM_PATH)(title, () => {
     await page.getByRole('button', { name: 'Done, I have stored it' }).click();
     // Shown once: gone from the page, and no answer carries it again.
     await expect.poll(() => page.getByLabel('Signing secret', { exact: true }).count()).toBe(0);
+    // Subscribed by default to every family by wildcard (later types too).
+    await expect.poll(() => page.getByRole('cell', { name: 'user.*, group.*, membership.*' }).count()).toBe(1);
 
     await page.getByRole('button', { name: `Ping ${receiver.url('/ui')}` }).click();
     await expect.poll(() => receiver.at('/ui').length, { timeout: 20_000 }).toBe(1);

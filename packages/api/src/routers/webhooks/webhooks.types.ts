@@ -1,20 +1,21 @@
 import {
   MAX_OVERLAP_HOURS,
-  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_EVENT_FILTERS,
+  WEBHOOK_EVENT_WILDCARDS,
   WebhookDeliverySchema,
   WebhookEndpointSchema,
 } from '@provisio/core/webhooks';
 import { z } from 'zod';
 
-const ZEvents = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'choose at least one event type');
+const ZEvents = z.array(z.enum(WEBHOOK_EVENT_FILTERS)).min(1, 'choose at least one event type');
 const ZUrl = z.string().min(1).max(2_048);
 const ZId = z.string().min(1).max(64);
 
 export const ZEndpointIdSchema = z.object({ id: ZId });
 export const ZCreateEndpointRequestSchema = z.object({
   url: ZUrl,
-  /** Default: every type. */
-  events: ZEvents.default([...WEBHOOK_EVENT_TYPES]),
+  /** Exact types or wildcards (`group.*`: every group type, later ones too). Default: every type (the wildcards). */
+  events: ZEvents.default([...WEBHOOK_EVENT_WILDCARDS]),
 });
 export const ZUpdateEndpointRequestSchema = z.object({
   id: ZId,
