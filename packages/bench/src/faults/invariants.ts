@@ -31,18 +31,43 @@ export async function settle(cluster: Cluster, created: CreatedUsers, timeoutMs:
   return ms / 1000;
 }
 
-export type MailCheck = { users: number; mails: number; missing: number; duplicated: number };
+export type MailCheck = { users: number; mails: number; missing: number; duplicated: number; twice: string[] };
 
 /** Exactly one mail per created user: how many have none, how many more than one. */
 export function checkMails(cluster: Cluster, created: CreatedUsers): MailCheck {
   let missing = 0;
-  let duplicated = 0;
+  const twice: string[] = [];
   for (const to of created.keys()) {
     const n = cluster.smtp.received.get(to) ?? 0;
     if (n === 0) missing++;
-    if (n > 1) duplicated++;
+    if (n > 1) twice.push(to);
   }
-  return { users: created.size, mails: cluster.smtp.mails(), missing, duplicated };
+  return { users: created.size, mails: cluster.smtp.mails(), missing, duplicated: twice.length, twice };
+}
+
+/** What the store says of recipients mailed more than once: their users and those users' invites (to find the path). */
+export async function describeTwiceMailed(cluster: Cluster, created: CreatedUsers, twice: readonly string[]) {
+  const db = cluster.db();
+  const lines: string[] = [];
+  for (const to of twice) {
+    const users = await db
+      .collection('users')
+      .find({ userName: to }, { projection: { _id: 1, orgId: 1 } })
+      .toArray();
+    const ids = users.map((u) => String(u._id));
+    const orphanOf = created.get(to);
+    if (orphanOf && !ids.includes(orphanOf.id)) ids.push(`${orphanOf.id}(created map)`);
+    const invites = await db
+      .collection('invites')
+      .find({ userId: { $in: users.map((u) => String(u._id)) } })
+      .toArray();
+    const shown = invites.map(
+      (i) =>
+        `${String(i['userId']).slice(-6)} v${i['version']} ${i['state']} claims=${i['claims']} dispatch=${i['dispatch']} created=${(i['createdAt'] as Date | undefined)?.toISOString()} sent=${(i['sentAt'] as Date | undefined)?.toISOString()}`,
+    );
+    lines.push(`  twice: ${to} users=${ids.join(',')} invites: ${shown.join(' | ') || 'none'}`);
+  }
+  return lines;
 }
 
 export type StoreCheck = { usersWithoutEvent: number; openIntents: number; sendingInvites: number };

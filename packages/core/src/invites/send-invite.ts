@@ -14,8 +14,9 @@ export const CLAIM_TIMEOUT_MS = 2 * 60_000;
 /**
  * A new user's invite is stored just before the user (createWithInvite): for this long a
  * missing user may still be on its way, so the invite is left for the sweep, not failed.
+ * Longer than any write still in flight (the open-intent sweep's grace has the same bound).
  */
-export const USER_ARRIVAL_WINDOW_MS = 10 * 60_000;
+export const USER_ARRIVAL_WINDOW_MS = 2 * 60_000;
 
 /**
  * Mails one invite, exactly once when nothing crashes: claim (pending → sending) with a

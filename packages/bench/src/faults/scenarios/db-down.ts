@@ -1,4 +1,4 @@
-import { checkMails, checkStore, settle } from '../invariants.ts';
+import { checkMails, checkStore, describeTwiceMailed, settle } from '../invariants.ts';
 import { retryFailedCreates, startLoad, summarizeOutcomes } from '../load.ts';
 import { watchReadiness } from '../readiness.ts';
 import { createVerdict } from '../scenario.ts';
@@ -82,6 +82,7 @@ export async function dbDown(ctx: ScenarioContext) {
 
   v.figure('settle_s', await settle(cluster, ctx.created, ctx.windows.settle * 1000));
   const mails = checkMails(cluster, ctx.created);
+  for (const line of await describeTwiceMailed(cluster, ctx.created, mails.twice)) console.error(line);
   v.figure('users', mails.users);
   v.figure('mails', mails.mails);
   v.expect(
