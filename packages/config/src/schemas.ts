@@ -97,8 +97,12 @@ export const WorkerEnv = z.object({
   INVITE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** A pending invite not enqueued for this long is re-enqueued. */
   INVITE_STUCK_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
-  /** A send that has not finished after this long is presumed dead (worker killed) and retried. */
-  INVITE_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
+  /**
+   * A send that has not finished after this long is presumed dead (worker killed) and retried.
+   * At least 45 s: a sent mail's mark may have to wait out a version claim that a database
+   * cut left behind (taken over after 30 s); a shorter timeout lets the sweep mail again first.
+   */
+  INVITE_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(45_000).default(120_000),
   /** How often the worker settles user writes left open by a crash or a database outage (records the event they owe). */
   OPEN_INTENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** How old an open write must be before it is settled: longer than any write still in flight (version claims are taken over after 30 s). */

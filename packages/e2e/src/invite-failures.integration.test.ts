@@ -47,7 +47,7 @@ it('gives every one of 200 users a working invite while Redis is stopped and the
     INVITE_SWEEP_INTERVAL_MS: '500',
     INVITE_STUCK_AFTER_MS: '2000',
     // Long enough that no healthy send is taken over (a duplicate would then mean a bug), short enough for the test.
-    INVITE_CLAIM_TIMEOUT_MS: '15000',
+    INVITE_CLAIM_TIMEOUT_MS: '45000',
   };
   const started = Date.now();
   const phases: string[] = [];
