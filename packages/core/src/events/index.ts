@@ -3,7 +3,8 @@ export type { UserEventStore } from './user-event-store.ts';
 export { createEventIdGenerator, eventIdFloor, timeOfEventId } from './event-ids.ts';
 export { USER_EVENT_TIMING } from './event-timing.ts';
 export { lifecycleType } from './lifecycle-type.ts';
-export { recordUserEvent } from './record-user-event.ts';
+export { recordEvents } from './record-events.ts';
+export type { EventLogStore } from './event-log-store.ts';
 export { OPEN_INTENT_GRACE_MS, recordOpenUserEvents } from './record-open-user-events.ts';
 export type { OpenUserEventsDeps } from './record-open-user-events.ts';
 export type { UserEventIntent, UserEventIntentStore } from './user-event-intent.ts';
@@ -19,7 +20,6 @@ export type { LeaseOutcome, StreamLease, StreamLeaseLimits, StreamLeaseRef, Stre
 export * from './group-event.ts';
 export type { GroupEventStore } from './group-event-store.ts';
 export type { GroupEventIntent, GroupEventIntentStore } from './group-event-intent.ts';
-export { recordGroupEvents } from './record-group-events.ts';
 export { MEMBERSHIP_CHUNK, withGroupEvents } from './with-group-events.ts';
 export type { GroupEventsOptions } from './with-group-events.ts';
 export { recordOpenGroupEvents } from './record-open-group-events.ts';

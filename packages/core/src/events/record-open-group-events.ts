@@ -6,7 +6,7 @@ import type { GroupEvent } from './group-event.ts';
 import type { GroupEventIntent, GroupEventIntentStore } from './group-event-intent.ts';
 import type { GroupEventStore } from './group-event-store.ts';
 import { OPEN_INTENT_GRACE_MS } from './record-open-user-events.ts';
-import { recordGroupEvents } from './record-group-events.ts';
+import { recordEvents } from './record-events.ts';
 import { groupEventOf, membershipEventOf } from './with-group-events.ts';
 
 export type OpenGroupEventsDeps = {
@@ -64,7 +64,7 @@ export async function recordOpenGroupEvents(
   const result = { recorded: 0, dropped: 0 };
   for (const intent of await deps.intents.listBefore(before, batch)) {
     const events = await owedEvents(deps, intent);
-    await recordGroupEvents(deps, events);
+    await recordEvents(deps, events);
     await deps.intents.close(intent.orgId, intent.id);
     result[events.length ? 'recorded' : 'dropped'] += 1;
   }

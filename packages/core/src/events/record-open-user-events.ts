@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { UserRepository } from '../users/user-repository.ts';
 import { eventIdFloor } from './event-ids.ts';
 import { lifecycleType } from './lifecycle-type.ts';
-import { recordUserEvent } from './record-user-event.ts';
+import { recordEvents } from './record-events.ts';
 import type { UserEvent } from './user-event.ts';
 import type { UserEventIntent, UserEventIntentStore } from './user-event-intent.ts';
 import type { UserEventStore } from './user-event-store.ts';
@@ -59,7 +59,7 @@ export async function recordOpenUserEvents(
   const result = { recorded: 0, dropped: 0 };
   for (const intent of await deps.intents.listBefore(before, batch)) {
     const event = await owedEvent(deps, intent);
-    if (event) await recordUserEvent(deps, event);
+    if (event) await recordEvents(deps, [event]);
     await deps.intents.close(intent.orgId, intent.id);
     result[event ? 'recorded' : 'dropped'] += 1;
   }

@@ -14,7 +14,7 @@ function countingStore() {
   const reads: Array<{ after: string; before: string }> = [];
   let failure: Error | null = null;
   const store: UserEventStore = {
-    append: (event) => Promise.resolve(void events.push(event)),
+    append: (appended) => Promise.resolve(void events.push(...appended)),
     remove: () => Promise.resolve(),
     deleteBefore: () => Promise.resolve(0),
     listBetween(orgId, { after, before, limit }) {

@@ -7,7 +7,8 @@ import { groupSummary } from './group-event.ts';
 import type { GroupEvent, GroupEventType } from './group-event.ts';
 import type { GroupEventIntent, GroupEventIntentStore } from './group-event-intent.ts';
 import type { GroupEventStore } from './group-event-store.ts';
-import { recordGroupEvents } from './record-group-events.ts';
+import { bracketed } from './intent-bracket.ts';
+import { recordEvents } from './record-events.ts';
 
 export type GroupEventsOptions = {
   events: GroupEventStore;
@@ -73,7 +74,7 @@ export const membershipEventOf = (
 export function withGroupEvents(groups: GroupRepository, options: GroupEventsOptions): GroupRepository {
   const { clock, nextId, intents } = options;
 
-  async function tracked<T>(
+  function tracked<T>(
     planned: Planned,
     count: number,
     write: () => Promise<T>,
@@ -82,28 +83,16 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
     const started = clock.now();
     const ids = Array.from({ length: count }, () => nextId(started.getTime()));
     const id = ids[0] ?? nextId(started.getTime());
-    await intents.open({ ...planned, id, at: started.toISOString() });
-    let result: T;
-    try {
-      result = await write();
-    } catch (error) {
-      // A refusal (e.g. displayName taken) certainly wrote nothing; anything else may have, so the sweep decides.
-      if (error instanceof AppError) await intents.close(planned.orgId, id).catch(() => undefined);
-      throw error;
-    }
-    const events = eventsOf(result, ids, started.toISOString());
-    if (events.length === 0) {
-      await intents.close(planned.orgId, id).catch(() => undefined);
-      return result;
-    }
-    try {
-      await recordGroupEvents(options, events);
-    } catch (error) {
-      options.onDeferred(error, events);
-      return result;
-    }
-    intents.closeSoon(planned.orgId, id);
-    return result;
+    return bracketed(
+      intents,
+      { ...planned, id, at: started.toISOString() },
+      {
+        write,
+        eventsOf: (result) => eventsOf(result, ids, started.toISOString()),
+        record: (events) => recordEvents(options, events),
+        onDeferred: options.onDeferred,
+      },
+    );
   }
 
   const base = { added: [], removed: [], from: null } satisfies Partial<Planned>;

@@ -4,7 +4,8 @@ import type { UserStatus } from '../users/user-enums.ts';
 import type { UserRecord } from '../users/user-record.ts';
 import type { UserRepository } from '../users/user-repository.ts';
 import { lifecycleType } from './lifecycle-type.ts';
-import { recordUserEvent } from './record-user-event.ts';
+import { bracketed } from './intent-bracket.ts';
+import { recordEvents } from './record-events.ts';
 import type { UserEvent } from './user-event.ts';
 import type { UserEventIntent, UserEventIntentStore } from './user-event-intent.ts';
 import type { UserEventStore } from './user-event-store.ts';
@@ -29,44 +30,34 @@ const MAX_DELETE_ATTEMPTS = 10;
  * The user repository, recording a lifecycle event for every write that took effect.
  * Wrapping the port (not the SCIM adapter or a procedure) covers every path that changes
  * a user: SCIM, tRPC, invite acceptance, the worker. Each write is bracketed by an intent
- * (opened before, closed once the event is stored, in a batch with other writes' closes:
- * the request does not wait for it), so a crash or a database failure
- * between the write and its event delays the event instead of losing it. The event id is
+ * (`bracketed`), so a crash or a database failure between the write and its event delays
+ * the event instead of losing it. The event id is
  * taken before the write, so a later writer of the same user (which had to read this
  * write first) gets a later id.
  */
 export function withUserEvents(users: UserRepository, options: UserEventsOptions): UserRepository {
   const { clock, nextId, intents } = options;
 
-  async function tracked<T>(
+  function tracked<T>(
     planned: Planned,
     write: () => Promise<T>,
     eventOf: (result: T, id: string) => UserEvent | null,
   ): Promise<T> {
     const started = clock.now();
     const id = nextId(started.getTime());
-    await intents.open({ ...planned, id, at: started.toISOString() });
-    let result: T;
-    try {
-      result = await write();
-    } catch (error) {
-      // A refusal (e.g. userName taken) certainly wrote nothing; anything else may have, so the sweep decides.
-      if (error instanceof AppError) await intents.close(planned.orgId, id).catch(() => undefined);
-      throw error;
-    }
-    const event = eventOf(result, id);
-    if (!event) {
-      await intents.close(planned.orgId, id).catch(() => undefined);
-      return result;
-    }
-    try {
-      await recordUserEvent(options, event);
-    } catch (error) {
-      options.onDeferred(error, event);
-      return result;
-    }
-    intents.closeSoon(planned.orgId, id);
-    return result;
+    return bracketed(
+      intents,
+      { ...planned, id, at: started.toISOString() },
+      {
+        write,
+        eventsOf: (result) => {
+          const event = eventOf(result, id);
+          return event ? [event] : [];
+        },
+        record: (events) => recordEvents(options, events),
+        onDeferred: (error, [event]) => event && options.onDeferred(error, event),
+      },
+    );
   }
 
   const eventOf = (id: string, orgId: string, type: UserEvent['type'], user: UserRecord) =>

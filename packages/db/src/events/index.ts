@@ -1,7 +1,7 @@
 import { systemClock } from '@provisio/core';
 import type { GroupRepository, UserRepository } from '@provisio/core';
 import { createEventIdGenerator, withGroupEvents, withUserEvents } from '@provisio/core/events';
-import type { GroupEvent, GroupEventIntent, GroupEventStore, UserEvent, UserEventIntent } from '@provisio/core/events';
+import type { EventLogStore, GroupEvent, GroupEventIntent, UserEvent, UserEventIntent } from '@provisio/core/events';
 import type { Connection, Model } from 'mongoose';
 import { memberIdsOf } from '../groups/member-lookups.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
@@ -9,13 +9,12 @@ import { registerGroupEventIntentModel } from './group-event-intent-model.ts';
 import type { GroupEventIntentDoc } from './group-event-intent-model.ts';
 import { registerGroupEventModel } from './group-event-model.ts';
 import type { GroupEventDoc } from './group-event-model.ts';
-import { createGroupEventStore } from './group-event-store.ts';
 import { createIntentStore } from './intent-store.ts';
 import { registerUserEventIntentModel } from './user-event-intent-model.ts';
 import type { UserEventIntentDoc } from './user-event-intent-model.ts';
 import { registerUserEventModel } from './user-event-model.ts';
 import type { UserEventDoc } from './user-event-model.ts';
-import { createUserEventStore } from './user-event-store.ts';
+import { createEventLogStore } from './event-log-store.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { createDeleteBatch } from '../writes/delete-batch.ts';
 
@@ -43,16 +42,15 @@ type EventModels = {
 };
 
 /** Calls the listeners after each append: whoever must react to new events (the webhook wake) listens here. */
-function announcing<S extends { append(events: never): Promise<void> }>(
-  store: S,
-  orgIdOf: (appended: Parameters<S['append']>[0]) => string | undefined,
+function announcing<E extends { id: string; orgId: string }>(
+  store: EventLogStore<E>,
   listeners: Set<(event: { orgId: string }) => void>,
-): S {
+): EventLogStore<E> {
   return {
     ...store,
-    async append(appended: Parameters<S['append']>[0]) {
-      await store.append(appended);
-      const orgId = orgIdOf(appended);
+    async append(events) {
+      await store.append(events);
+      const orgId = events[0]?.orgId;
       if (orgId !== undefined) for (const listener of listeners) listener({ orgId });
     },
   };
@@ -72,12 +70,8 @@ export function createEventStores(
   const { users, groups } = repositories;
   // Every path that stores an event passes through these stores.
   const listeners = new Set<(event: { orgId: string }) => void>();
-  const userEvents = announcing(createUserEventStore(models.userEvents, reads), (event) => event.orgId, listeners);
-  const groupEvents: GroupEventStore = announcing(
-    createGroupEventStore(models.groupEvents, reads),
-    (events) => events[0]?.orgId,
-    listeners,
-  );
+  const userEvents = announcing(createEventLogStore<UserEvent, UserEventDoc>(models.userEvents, reads), listeners);
+  const groupEvents = announcing(createEventLogStore<GroupEvent, GroupEventDoc>(models.groupEvents, reads), listeners);
   /** Calls `listener` after each stored event of either log (not awaited; it must not throw); returns the unsubscribe. */
   const onEventStored = (listener: (event: { orgId: string }) => void) => {
     listeners.add(listener);

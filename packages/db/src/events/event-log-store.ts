@@ -1,13 +1,21 @@
-import type { GroupEvent, GroupEventStore } from '@provisio/core/events';
+import type { EventLogStore } from '@provisio/core/events';
 import type { Model } from 'mongoose';
-import type { GroupEventDoc } from './group-event-model.ts';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
-const toEvent = ({ _id, at, ...rest }: GroupEventDoc): GroupEvent => ({ id: _id, at: at.toISOString(), ...rest });
+/** How an event log stores an event: `_id` is the event id, `at` a Date. */
+type EventDoc = { _id: string; orgId: string; at: Date };
+type LoggedEvent = { id: string; orgId: string; at: string };
 
-/** The group log: the same reads as the user log (createUserEventStore), appends of many at once. */
-export function createGroupEventStore(model: Model<GroupEventDoc>, reads: { sql?: SqlReads } = {}): GroupEventStore {
+/**
+ * An event log (`user_events`, `group_events`) on its collection: appends of the events of
+ * one write, org-scoped id pages, and the retention sweep's deletes by id.
+ */
+export function createEventLogStore<E extends LoggedEvent, D extends EventDoc>(
+  model: Model<D>,
+  reads: { sql?: SqlReads } = {},
+): EventLogStore<E> {
+  const toEvent = ({ _id, at, ...rest }: D) => ({ id: _id, at: at.toISOString(), ...rest }) as unknown as E;
   return {
     async append(events) {
       if (events.length === 0) return;
@@ -17,6 +25,7 @@ export function createGroupEventStore(model: Model<GroupEventDoc>, reads: { sql?
       );
     },
     async remove(orgId, ids) {
+      // One `_id` equality each: FerretDB serves it from the index, where it filters `$in` row by row.
       if (ids.length)
         await model.collection.bulkWrite(ids.map((_id) => ({ deleteOne: { filter: { _id, orgId } as never } })));
     },
@@ -35,7 +44,7 @@ export function createGroupEventStore(model: Model<GroupEventDoc>, reads: { sql?
         .find({ orgId, _id: { $gt: after, $lt: before } })
         .sort({ _id: 1 })
         .limit(limit)
-        .lean<GroupEventDoc[]>();
+        .lean<D[]>();
       return docs.map(toEvent);
     },
     async deleteBefore(before, limit) {
