@@ -90,7 +90,7 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
         write,
         eventsOf: (result) => eventsOf(result, ids, started.toISOString()),
         record: (events) => recordEvents(options, events),
-        onDeferred: options.onDeferred,
+        onDeferred: (error, events) => options.onDeferred(error, events),
       },
     );
   }
