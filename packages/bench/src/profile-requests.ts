@@ -18,7 +18,7 @@ import { freePort } from './node-process.ts';
 import { addMember, filterUserName, OKTA_HEADERS, oktaDeactivate, oktaUser } from './phases/scim-bodies.ts';
 import { runPool } from './pool.ts';
 import { cpuMsOf } from './proc-cpu.ts';
-import { PLATFORM_TOKEN } from './stack.ts';
+import { benchServerEnv, PLATFORM_TOKEN } from './stack.ts';
 import { createTrpc, dataOf } from './trpc.ts';
 
 const env = process.env;
@@ -42,15 +42,8 @@ async function startTarget(root: string, n: number): Promise<Target> {
       cwd: resolve(root, 'apps/server'),
       env: {
         ...env,
-        NODE_ENV: 'production',
+        ...benchServerEnv({ port, metricsPort, queueName: `prof-${randomUUID()}` }),
         MONGODB_URI: withDatabase(env['MONGODB_URI'] ?? '', `prof_${randomUUID().replaceAll('-', '')}`),
-        QUEUE_NAME: `prof-${randomUUID()}`,
-        PORT: String(port),
-        METRICS_PORT: String(metricsPort),
-        METRICS_HOST: '127.0.0.1',
-        PUBLIC_URL: baseUrl,
-        PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
-        LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },

@@ -6,6 +6,18 @@ import { ROOT } from './services.ts';
 /** The server's platform token in the benchmark (any 32+ characters). */
 export const PLATFORM_TOKEN = 'bench-platform-token-0123456789abcdef';
 
+/** How the benchmark runs a server: production mode, quiet logs, its own ports, queue and public URL. */
+export const benchServerEnv = (o: { port: number; metricsPort: number; queueName: string }) => ({
+  NODE_ENV: 'production',
+  QUEUE_NAME: o.queueName,
+  PORT: String(o.port),
+  METRICS_PORT: String(o.metricsPort),
+  METRICS_HOST: '127.0.0.1',
+  PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+  PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
+  LOG_LEVEL: 'silent',
+});
+
 export type StackOptions = { mongoUri: string; redisUrl: string; ferretPostgresUrl: string; queueName: string };
 
 /**
@@ -20,17 +32,10 @@ export async function startStack(options: StackOptions) {
     entry: 'src/index.ts',
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      ...benchServerEnv({ port, metricsPort, queueName: options.queueName }),
       MONGODB_URI: options.mongoUri,
       REDIS_URL: options.redisUrl,
       FERRETDB_POSTGRES_URL: options.ferretPostgresUrl,
-      QUEUE_NAME: options.queueName,
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
-      METRICS_HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      PROVISIO_ADMIN_TOKEN: PLATFORM_TOKEN,
-      LOG_LEVEL: 'silent',
     },
     readyUrl: `${baseUrl}/readyz`,
   });

@@ -32,6 +32,15 @@ afterAll(() => db.drop());
 const deps = () => ({ users: db.users, groups: db.groups, clock: systemClock });
 const newUser = async (name: string) =>
   (await createUser(deps(), { orgId, source: 'scim', ...by, attributes: attrs(`${name}@example.com`) })).id;
+/** What the worker's open group event sweep gets. */
+const sweepDeps = () => ({
+  intents: db.groupEventIntents,
+  events: db.groupEvents,
+  groups: db.groups,
+  membersAmong: db.membersAmong,
+  clock: systemClock,
+  nextId: db.nextEventId,
+});
 const openIntents = () => db.groupEventIntents.listBefore('~', 1_000);
 /** Every group event of `groupId` after `after`, in id order, as [type, user or version]. */
 const told = async (after: string, groupId: string) =>
@@ -150,19 +159,11 @@ it('records the events of group writes whose event store failed, once the sweep 
   expect(await told(head, kept.id)).toEqual([]);
   expect(await openIntents()).toHaveLength(7);
 
-  const sweepDeps = {
-    intents: db.groupEventIntents,
-    events: db.groupEvents,
-    groups: db.groups,
-    membersAmong: db.membersAmong,
-    clock: systemClock,
-    nextId: db.nextEventId,
-  };
   // Younger than the grace period: left to the writer still making them.
-  expect(await recordOpenGroupEvents(sweepDeps)).toEqual({ recorded: 0, dropped: 0 });
+  expect(await recordOpenGroupEvents(sweepDeps())).toEqual({ recorded: 0, dropped: 0 });
   // Dropped: `gone`'s creation (the group is gone; its delete is told) and `a`'s add (a left since; its
   // removal is told): what the sweep records is judged from the state now, as the user sweep does.
-  expect(await recordOpenGroupEvents(sweepDeps, { graceMs: 0 })).toEqual({ recorded: 5, dropped: 2 });
+  expect(await recordOpenGroupEvents(sweepDeps(), { graceMs: 0 })).toEqual({ recorded: 5, dropped: 2 });
   expect(await openIntents()).toEqual([]);
   // `kept` moved on before the sweep: its creation is told with the state it has now.
   expect(await told(head, kept.id)).toEqual([
@@ -198,13 +199,5 @@ it('closes the intent of a refused write without an event, and drops one whose w
     ),
   ).rejects.toThrow('socket hang up');
   await vi.waitFor(async () => expect(await openIntents()).toHaveLength(1));
-  const sweepDeps = {
-    intents: db.groupEventIntents,
-    events: db.groupEvents,
-    groups: db.groups,
-    membersAmong: db.membersAmong,
-    clock: systemClock,
-    nextId: db.nextEventId,
-  };
-  expect(await recordOpenGroupEvents(sweepDeps, { graceMs: 0 })).toEqual({ recorded: 0, dropped: 1 });
+  expect(await recordOpenGroupEvents(sweepDeps(), { graceMs: 0 })).toEqual({ recorded: 0, dropped: 1 });
 });
