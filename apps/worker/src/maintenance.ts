@@ -1,7 +1,7 @@
 import type { Clock } from '@provisio/core';
 import { sweepAuditEvents } from '@provisio/core/audit';
 import { BRAKE_WINDOW_MS } from '@provisio/core/brake';
-import { recordOpenGroupEvents, recordOpenUserEvents, sweepUserEvents } from '@provisio/core/events';
+import { recordOpenGroupEvents, recordOpenUserEvents, sweepEvents } from '@provisio/core/events';
 import type { InviteDispatcher } from '@provisio/core/invites';
 import { sweepInvites } from '@provisio/core/invites';
 import { DOCTOR_WINDOW_HOURS } from '@provisio/core/scim-doctor';
@@ -82,8 +82,8 @@ export function maintenanceTasks({ db, clock, logger, dispatcher, ...options }: 
       intervalMs: HOUR,
       run: async () => {
         const deleted =
-          (await sweepUserEvents({ events: db.userEvents, clock })) +
-          (await sweepUserEvents({ events: db.groupEvents, clock }));
+          (await sweepEvents({ events: db.userEvents, clock })) +
+          (await sweepEvents({ events: db.groupEvents, clock }));
         return deleted ? { deleted } : undefined;
       },
     },

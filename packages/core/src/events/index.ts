@@ -14,7 +14,7 @@ export { resumePoint, userEventHead } from './resume-point.ts';
 export type { UserEventDeps } from './resume-point.ts';
 export { createUserEventFeed } from './user-event-feed.ts';
 export type { SubscribeOptions, UserEventFeed, UserEventFeedDeps } from './user-event-feed.ts';
-export { sweepUserEvents } from './sweep-user-events.ts';
+export { sweepEvents } from './sweep-events.ts';
 export { openStreamLease, STREAM_CAPS, STREAM_LEASE_TIMING } from './stream-leases.ts';
 export type { LeaseOutcome, StreamLease, StreamLeaseLimits, StreamLeaseRef, StreamLeases } from './stream-leases.ts';
 export * from './group-event.ts';

@@ -1,5 +1,5 @@
 import { createUser, deleteUser, patchUser, replaceUser, setUserActive, systemClock } from '@provisio/core';
-import { createUserEventFeed, sweepUserEvents, userEventHead } from '@provisio/core/events';
+import { createUserEventFeed, sweepEvents, userEventHead } from '@provisio/core/events';
 import type { UserEvent } from '@provisio/core/events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb } from '../create-db.ts';
@@ -108,10 +108,10 @@ it('sweeps nothing within retention, and everything past it', async () => {
     });
     await setUserActive(ownDeps, { orgId: ownOrg, ...by, id: u.id, active: false });
     await createUser(ownDeps, { orgId: ownOrg, source: 'scim', ...by, attributes: attrs('sweep.b@example.com') });
-    expect(await sweepUserEvents({ events: own.userEvents, clock: systemClock })).toBe(0);
+    expect(await sweepEvents({ events: own.userEvents, clock: systemClock })).toBe(0);
     const future = { now: () => new Date(Date.now() + 31 * 24 * 3600_000) };
-    expect(await sweepUserEvents({ events: own.userEvents, clock: future })).toBe(3);
-    expect(await sweepUserEvents({ events: own.userEvents, clock: future })).toBe(0);
+    expect(await sweepEvents({ events: own.userEvents, clock: future })).toBe(3);
+    expect(await sweepEvents({ events: own.userEvents, clock: future })).toBe(0);
   } finally {
     await own.drop();
   }
