@@ -36,7 +36,10 @@ it('20 concurrent PATCHes each adding a different member leave all 20', async ()
   );
   const after = await env.caller.groups.get({ id: group.id });
   expect(after.members?.map((m) => m.value).sort()).toEqual(users.map((u) => u.id).sort());
-  expect(after.version).toBe(21);
+  // Overlapping member changes share their version bump (GroupRepository.bumpVersion): the version
+  // moved past every change, by as few writes as the overlap allowed, not once per change.
+  expect(after.version).toBeGreaterThan(1);
+  expect(after.version).toBeLessThanOrEqual(21);
 });
 
 it('20 concurrent PATCHes mixing renames and member adds lose nothing', async () => {
@@ -62,7 +65,10 @@ it('20 concurrent PATCHes mixing renames and member adds lose nothing', async ()
   ]);
   const after = await env.caller.groups.get({ id: group.id });
   expect(after.members).toHaveLength(10);
-  expect(after.version).toBe(21);
+  expect(after.displayName).toMatch(/^Mixed \d$/);
+  // Each rename is a version of its own; the member adds share theirs (at least one).
+  expect(after.version).toBeGreaterThanOrEqual(12);
+  expect(after.version).toBeLessThanOrEqual(21);
 });
 
 it('20 concurrent user PATCHes each replacing a different attribute all survive', async () => {
