@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { ClaimDoc } from '../claims/claim-model.ts';
 import type { Claims } from '../claims/claims.ts';
@@ -30,8 +31,10 @@ export async function withVersionClaim<T>(
 ): Promise<T | null> {
   const keyOf = (version: number) => `${opts.kind}:${opts.orgId}:${opts.id}:v${version}`;
   const key = keyOf(opts.nextVersion);
-  if (!(await vc.claims.take(key, { now: opts.now, staleAfterMs: STALE_AFTER_MS }))) return null;
-  const release = () => vc.model.deleteOne({ _id: key });
+  const holder = randomUUID();
+  if (!(await vc.claims.take(key, { now: opts.now, staleAfterMs: STALE_AFTER_MS, holder }))) return null;
+  // Only our own claim, and later if the database is away now: a claim left behind blocks the document for 30 s.
+  const release = () => vc.claims.release(key, holder);
   try {
     const result = await write();
     // Nobody can claim the previous version again once this one is written: keep one row per document.
