@@ -22,11 +22,14 @@ afterAll(async () => {
 });
 
 it('runs the server from a `pnpm deploy --prod` directory: its bundle and production dependencies only', async () => {
-  // What the Dockerfile does, from the lockfile and the local store (no network).
+  // What the Dockerfile does, from the lockfile and the local store. The image's store comes from
+  // `pnpm fetch` (everything in the lockfile), so it deploys `--offline`; a machine's store comes from
+  // `pnpm install`, which skips packages that only an isolated production install picks (a fresh
+  // machine failed here), so this fetches those from the registry.
   const dir = join(out, 'server');
   await promisify(execFile)(
     'pnpm',
-    ['--filter', '@provisio/server', 'deploy', '--prod', '--legacy', '--offline', dir],
+    ['--filter', '@provisio/server', 'deploy', '--prod', '--legacy', '--prefer-offline', dir],
     {
       cwd: ROOT,
     },
