@@ -22,10 +22,10 @@ afterAll(async () => {
 });
 
 it('runs the server from a `pnpm deploy --prod` directory: its bundle and production dependencies only', async () => {
-  // What the Dockerfile does, from the lockfile and the local store. The image's store comes from
-  // `pnpm fetch` (everything in the lockfile), so it deploys `--offline`; a machine's store comes from
-  // `pnpm install`, which skips packages that only an isolated production install picks (a fresh
-  // machine failed here), so this fetches those from the registry.
+  // What the Dockerfile does, from the lockfile and the local store. `--prefer-offline`, not the
+  // image's `--offline`: a legacy deploy resolves the app's dependencies again, and on a fresh
+  // machine (store filled by a frozen `pnpm install` alone) `--offline` exited 1 without a message;
+  // every package it installs is in the store, so only what that resolution asks comes from the registry.
   const dir = join(out, 'server');
   await promisify(execFile)(
     'pnpm',
