@@ -60,6 +60,16 @@ describe('planCompanion', () => {
     expect(new Set(plan.statements).size).toBe(plan.statements.length);
   });
 
+  it('coarsens the statistics of orgId on every index column of the schema, before ANALYZE', () => {
+    const plan = planCompanion({ schema: "db'1", metadata, declared });
+    if (plan.kind !== 'create') throw new Error(plan.warning);
+    const coarse = plan.statements.findIndex((s) => s.startsWith('DO '));
+    expect(plan.statements[coarse]).toContain(`ns.nspname = 'db''1'`);
+    expect(plan.statements[coarse]).toContain(`IN ('(_jsonb -> ''orgId''::text)')`);
+    expect(plan.statements[coarse]).toContain('SET STATISTICS 1');
+    expect(plan.statements.slice(coarse + 1).every((s) => s.startsWith('ANALYZE'))).toBe(true);
+  });
+
   it('names indexes the same way every time (idempotent with IF NOT EXISTS)', () => {
     expect(planCompanion({ schema: 'db1', metadata, declared })).toEqual(
       planCompanion({ schema: 'db1', metadata, declared }),

@@ -29,6 +29,18 @@ export const ID_ORDER = `(_jsonb->>'_id') COLLATE "C"`;
 /** Collections walked by `_id` regardless of org: only these pay for the extra btree. */
 export const ID_ORDER_COLLECTIONS: ReadonlySet<string> = new Set(['webhook_endpoints']);
 
+/**
+ * Fields shared by many rows whose new values keep coming (every org is new once). With the
+ * default statistics target, ANALYZE lists every org it saw, so an org born since is estimated
+ * at one row and the planner reads it through the orgId index instead of the index that names
+ * one row: a new org's userName lookup read every user of that org, and a 10,000-user sync
+ * slowed as it went. At target 1 only the largest value is listed, and any other is estimated
+ * at a share of the rest (never one row), so the selective index wins. It is set on every
+ * index column of the field, FerretDB's own btrees included: the planner takes an
+ * expression's statistics from any index that has it.
+ */
+export const COARSE_STATISTICS_FIELDS = ['orgId'] as const;
+
 const SUPPORTED = /^v?1\.24\./;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TABLE = /^[a-z0-9_]{1,63}$/;
@@ -83,9 +95,11 @@ export function planCompanion(options: {
   }
   const statements: string[] = [];
   const on = (table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
+  const indexed: string[] = [];
   for (const { collection, fields } of declared) {
     const table = tables[collection];
     if (!table) continue;
+    indexed.push(table);
     const top = [...new Set(['_id', ...fields])].filter((f) => FIELD.test(f));
     for (const field of top) {
       statements.push(
@@ -106,8 +120,23 @@ export function planCompanion(options: {
       statements.push(
         `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, '_id:text'))} ON ${on(table)} (${ID_ORDER})`,
       );
-    // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
-    statements.push(`ANALYZE ${on(table)}`);
   }
+  statements.push(coarseStatistics(schema));
+  // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
+  for (const table of indexed) statements.push(`ANALYZE ${on(table)}`);
   return { kind: 'create', statements, tables };
+}
+
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Statistics target 1 on every index column of the schema that is a COARSE_STATISTICS_FIELDS expression. */
+function coarseStatistics(schema: string): string {
+  const expressions = COARSE_STATISTICS_FIELDS.map((f) => quoteLiteral(`(_jsonb -> '${f}'::text)`)).join(', ');
+  return `DO $coarse$ DECLARE r record; BEGIN
+  FOR r IN SELECT i.indexrelid::regclass AS idx, k.n FROM pg_index i
+    JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace,
+    generate_series(1, i.indnatts) AS k(n)
+    WHERE ns.nspname = ${quoteLiteral(schema)} AND pg_get_indexdef(i.indexrelid, k.n, true) IN (${expressions})
+  LOOP EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 1', r.idx, r.n); END LOOP;
+END $coarse$`;
 }

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@provisio/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../create-db.ts';
+import type { Db, DbModels } from '../create-db.ts';
+import { testMongoUri, testPostgresUrl } from '../testing.ts';
+import { newUserDoc } from '../users/user-repository.ts';
+import { seedHotPaths } from './seed-hot-paths.ts';
+
+/**
+ * Every org is new once, and grows after the last ANALYZE: an Okta initial sync adds
+ * thousands of users before autovacuum looks again. Its lookups must still use the index of
+ * the field that names one row. With statistics on `orgId`, PostgreSQL estimated the new org
+ * at one row, used the orgId index and read every user of the org for each lookup, so a
+ * 10,000-user sync slowed as it went (see UNSAMPLED_FIELDS).
+ */
+const dbName = `test_${randomUUID().replaceAll('-', '')}`;
+const postgresUrl = testPostgresUrl();
+let opened: { db: Db; models: DbModels };
+let pgc: pg.Client;
+const newOrg = uuidV7();
+const ids: string[] = [];
+
+type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
+const indexesIn = (node: PlanNode | undefined): string[] =>
+  node
+    ? [
+        ...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []),
+        ...(node.Plans ?? []).flatMap(indexesIn),
+      ]
+    : [];
+
+beforeAll(async () => {
+  if (!postgresUrl) throw new Error('FERRETDB_POSTGRES_URL is not set: run integration tests through `make test`');
+  pgc = new pg.Client({ connectionString: postgresUrl });
+  await pgc.connect();
+  opened = await openDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: postgresUrl });
+  await opened.db.syncIndexes();
+  await seedHotPaths(opened.models);
+  await pgc.query(`ANALYZE`);
+  // Then the new org's users, which the statistics have never seen.
+  const now = new Date();
+  for (let i = 0; i < 1_500; i++) ids.push(uuidV7());
+  await opened.models.users.collection.insertMany(
+    ids.map((id, i) =>
+      newUserDoc(newOrg, {
+        id,
+        attributes: { userName: `new${i}@example.com`, active: true, externalId: `new-ext-${i}` },
+        status: 'active',
+        source: 'scim',
+        role: 'standard',
+        now,
+      }),
+    ) as never[],
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await opened.db.connection.dropDatabase();
+  await opened.db.close();
+  await pgc.end();
+});
+
+describe('lookups in an org that grew since the last ANALYZE', () => {
+  it('use the index of the field that names one row, not the org’s', async () => {
+    const { db } = opened;
+    expect(db.engine().kind).toBe('ferretdb-postgresql');
+    const sent: Array<{ collection: string; filter: Record<string, unknown> }> = [];
+    db.connection.set('debug', (collection: string, method: string, filter: unknown) => {
+      if (['find', 'findOne'].includes(method)) sent.push({ collection, filter: filter as Record<string, unknown> });
+    });
+    const eq = (attr: string, value: string) => ({
+      filter: { kind: 'compare' as const, path: { attr }, op: 'eq' as const, value },
+      startIndex: 1,
+      count: 10,
+    });
+    await db.users.findById(newOrg, ids[700] ?? '', { withGroups: false });
+    await db.users.list(newOrg, eq('userName', 'new700@example.com'));
+    await db.users.list(newOrg, eq('userName', 'nobody-yet@example.com'));
+    await db.users.list(newOrg, eq('externalId', 'new-ext-700'));
+    db.connection.set('debug', false);
+
+    const { rows } = await pgc.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1`,
+      [dbName],
+    );
+    const fieldOf = new Map(rows.map((r) => [r.indexname, /_jsonb -> '(\w+)'/.exec(r.indexdef)?.[1] ?? r.indexdef]));
+    const used: Array<{ query: string; indexes: string[] }> = [];
+    for (const { collection, filter } of sent) {
+      const explained = await db.connection.db?.command({ explain: { find: collection, filter } });
+      const plan = (explained?.['queryPlanner'] as { Plan?: PlanNode } | undefined)?.Plan;
+      used.push({ query: Object.keys(filter).join(','), indexes: indexesIn(plan).map((n) => fieldOf.get(n) ?? n) });
+    }
+    // The user reads, then each found user's memberships.
+    expect(used).toEqual([
+      { query: '_id,orgId', indexes: ['_id'] },
+      { query: 'orgId,userNameKey', indexes: ['userNameKey'] },
+      { query: 'orgId,memberId', indexes: ['memberId'] },
+      { query: 'orgId,userNameKey', indexes: ['userNameKey'] },
+      { query: 'orgId,externalId', indexes: ['externalId'] },
+      { query: 'orgId,memberId', indexes: ['memberId'] },
+    ]);
+  });
+});
