@@ -45,6 +45,8 @@ describe('planCompanion', () => {
       .filter((s) => s.includes('USING gin'))
       .map((s) => /\(\(_jsonb->'(\w+)'\) jsonb_path_ops\)/.exec(s)?.[1]);
     expect(gin).toEqual(['_id', 'orgId', 'userNameKey', 'emailKeys', '_id', 'at']);
+    // Each with a short pending list (searches read all of it).
+    expect(plan.statements.filter((s) => s.endsWith('SET (gin_pending_list_limit = 64)'))).toHaveLength(gin.length);
     expect(plan.statements[0]).toMatch(
       /^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\)$/,
     );

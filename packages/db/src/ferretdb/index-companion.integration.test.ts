@@ -51,6 +51,18 @@ describe('index companion', () => {
     await first.syncIndexes();
     expect(await companionIndexes()).toBe(created);
     expect(warnings).toEqual([]);
+    // Every GIN index keeps a short pending list, which each search reads through.
+    const client = new pg.Client({ connectionString: testPostgresUrl() });
+    await client.connect();
+    const { rows } = await client.query<{ options: string[] | null }>(
+      `SELECT c.reloptions AS options FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname
+       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname
+       WHERE i.schemaname = $1 AND i.indexdef LIKE '%USING gin%'`,
+      [dbName],
+    );
+    await client.end();
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.filter((r) => !r.options?.includes('gin_pending_list_limit=64'))).toEqual([]);
     await first.close();
   });
 });
