@@ -37,6 +37,29 @@ describe('index companion', () => {
     await db.close();
   });
 
+  it('lets replicas that start together run it at once: none of them deadlocks or starts without it', async () => {
+    const fresh = `test_${randomUUID().replaceAll('-', '')}`;
+    const warnings: string[] = [];
+    const replicas = await Promise.all(
+      [1, 2, 3].map(() =>
+        createDb({
+          uri: testMongoUri(),
+          dbName: fresh,
+          ferretdbPostgresUrl: testPostgresUrl(),
+          onWarning: (message) => warnings.push(message),
+        }),
+      ),
+    );
+    try {
+      await replicas[0]?.syncIndexes(); // the collections exist, as on a redeploy
+      for (let round = 0; round < 3; round++) await Promise.all(replicas.map((db) => db.syncIndexes()));
+      expect(warnings).toEqual([]);
+    } finally {
+      await replicas[0]?.connection.dropDatabase();
+      await Promise.all(replicas.map((db) => db.close()));
+    }
+  });
+
   it('creates its indexes once: a second sync (another process starting) changes nothing', async () => {
     const warnings: string[] = [];
     const first = await createDb({

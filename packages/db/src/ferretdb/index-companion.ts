@@ -63,8 +63,11 @@ export async function runIndexCompanion(options: {
         warn(`FerretDB index companion off: ${plan.warning}`);
         return { engine };
       }
-      // One round trip: a simple-protocol query may carry many statements.
-      if (plan.statements.length) await client.query(plan.statements.join(';\n'));
+      // One round trip: a simple-protocol query may carry many statements, in one transaction.
+      // Replicas starting together take turns (the advisory lock is the transaction's): their
+      // CREATE INDEX, ALTER INDEX and ANALYZE lock the same tables in orders that deadlock.
+      const turn = `SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(`provisio index companion ${schema}`)}))`;
+      await client.query([turn, ...plan.statements].join(';\n'));
       return {
         engine,
         created: plan.statements.length,
