@@ -10,6 +10,8 @@ import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { pageSql } from './sql-reads.ts';
 import type { PageRequest } from './sql-reads.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
+import { indexesIn, planOfFind, scans } from './plan-nodes.ts';
+import type { PlanNode } from './plan-nodes.ts';
 import { containsAllQuery } from '../filter/list-page.ts';
 import { inOrg } from '../filter/in-org.ts';
 import { searchTermKeys } from '../users/search-keys.ts';
@@ -26,23 +28,6 @@ let plain: { db: Db; models: DbModels };
 let pgc: pg.Client;
 let seeded: Seeded;
 const sent: Array<{ collection: string; filter: Record<string, unknown> }> = [];
-
-type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
-const scans = (node: PlanNode | undefined): string[] =>
-  node
-    ? [
-        ...(node['Node Type'] === 'Seq Scan' ? [String(node['Relation Name'])] : []),
-        ...(node.Plans ?? []).flatMap(scans),
-      ]
-    : [];
-
-const indexesIn = (node: PlanNode | undefined): string[] =>
-  node
-    ? [
-        ...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []),
-        ...(node.Plans ?? []).flatMap(indexesIn),
-      ]
-    : [];
 
 async function bigTables(): Promise<Set<string>> {
   const { rows } = await pgc.query<{ relname: string; n: number }>(
@@ -100,8 +85,7 @@ async function scannedBy({
   const big = await bigTables();
   const out: Array<{ query: string; scanned: string[] }> = [];
   for (const { collection, filter } of sent) {
-    const explained = await db.connection.db?.command({ explain: { find: collection, filter } });
-    const plan = (explained?.['queryPlanner'] as { Plan?: PlanNode } | undefined)?.Plan;
+    const plan = await planOfFind(db, collection, filter);
     out.push({ query: `${collection} ${JSON.stringify(filter)}`, scanned: scans(plan).filter((t) => big.has(t)) });
   }
   return out;

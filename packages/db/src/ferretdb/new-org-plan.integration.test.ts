@@ -7,13 +7,14 @@ import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { newUserDoc } from '../users/user-repository.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
+import { indexesIn, planOfFind } from './plan-nodes.ts';
 
 /**
  * Every org is new once, and grows after the last ANALYZE: an Okta initial sync adds
  * thousands of users before autovacuum looks again. Its lookups must still use the index of
  * the field that names one row. With statistics on `orgId`, PostgreSQL estimated the new org
  * at one row, used the orgId index and read every user of the org for each lookup, so a
- * 10,000-user sync slowed as it went (see UNSAMPLED_FIELDS).
+ * 10,000-user sync slowed as it went (see COARSE_STATISTICS_FIELDS).
  */
 const dbName = `test_${randomUUID().replaceAll('-', '')}`;
 const postgresUrl = testPostgresUrl();
@@ -22,15 +23,6 @@ let pgc: pg.Client;
 const newOrg = uuidV7();
 const ids: string[] = [];
 
-type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
-const indexesIn = (node: PlanNode | undefined): string[] =>
-  node
-    ? [
-        ...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []),
-        ...(node.Plans ?? []).flatMap(indexesIn),
-      ]
-    : [];
-
 beforeAll(async () => {
   if (!postgresUrl) throw new Error('FERRETDB_POSTGRES_URL is not set: run integration tests through `make test`');
   pgc = new pg.Client({ connectionString: postgresUrl });
@@ -38,7 +30,7 @@ beforeAll(async () => {
   opened = await openDb({ uri: testMongoUri(), dbName, ferretdbPostgresUrl: postgresUrl });
   await opened.db.syncIndexes();
   await seedHotPaths(opened.models);
-  await pgc.query(`ANALYZE`);
+  await opened.db.syncIndexes(); // the companion again: its ANALYZE of this database's tables
   // Then the new org's users, which the statistics have never seen.
   const now = new Date();
   for (let i = 0; i < 1_500; i++) ids.push(uuidV7());
@@ -88,8 +80,7 @@ describe('lookups in an org that grew since the last ANALYZE', () => {
     const fieldOf = new Map(rows.map((r) => [r.indexname, /_jsonb -> '(\w+)'/.exec(r.indexdef)?.[1] ?? r.indexdef]));
     const used: Array<{ query: string; indexes: string[] }> = [];
     for (const { collection, filter } of sent) {
-      const explained = await db.connection.db?.command({ explain: { find: collection, filter } });
-      const plan = (explained?.['queryPlanner'] as { Plan?: PlanNode } | undefined)?.Plan;
+      const plan = await planOfFind(db, collection, filter);
       used.push({ query: Object.keys(filter).join(','), indexes: indexesIn(plan).map((n) => fieldOf.get(n) ?? n) });
     }
     // The user reads, then each found user's memberships.
