@@ -48,6 +48,7 @@ export const COARSE_STATISTICS_FIELDS = ['orgId'] as const;
  * inserts then move their entries into the index in small batches.
  */
 export const GIN_PENDING_LIST_KB = 64;
+const PENDING_LIST = `gin_pending_list_limit=${GIN_PENDING_LIST_KB}`;
 
 const SUPPORTED = /^v?1\.24\./;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -112,8 +113,7 @@ export function planCompanion(options: {
     for (const field of top) {
       const name = quoteIdent(indexName(table, field));
       statements.push(
-        `CREATE INDEX IF NOT EXISTS ${name} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops)`,
-        `ALTER INDEX ${quoteIdent(schema)}.${name} SET (gin_pending_list_limit = ${GIN_PENDING_LIST_KB})`,
+        `CREATE INDEX IF NOT EXISTS ${name} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops) WITH (${PENDING_LIST})`,
       );
     }
     if (top.includes('orgId')) {
@@ -131,7 +131,7 @@ export function planCompanion(options: {
         `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, '_id:text'))} ON ${on(table)} (${ID_ORDER})`,
       );
   }
-  statements.push(coarseStatistics(schema));
+  statements.push(tuneExistingIndexes(schema));
   // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
   for (const table of indexed) statements.push(`ANALYZE ${on(table)}`);
   return { kind: 'create', statements, tables };
@@ -139,14 +139,25 @@ export function planCompanion(options: {
 
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** Statistics target 1 on every index column of the schema that is a COARSE_STATISTICS_FIELDS expression. */
-function coarseStatistics(schema: string): string {
+/**
+ * What a CREATE cannot give an index that already exists, changed only where it differs (no
+ * catalog write, no lock, on an ordinary start): statistics target 1 on every index column of the
+ * schema that is a COARSE_STATISTICS_FIELDS expression, FerretDB's btrees included, and the
+ * short pending list on companion GIN indexes made before it was set at creation.
+ */
+function tuneExistingIndexes(schema: string): string {
   const expressions = COARSE_STATISTICS_FIELDS.map((f) => quoteLiteral(`(_jsonb -> '${f}'::text)`)).join(', ');
-  return `DO $coarse$ DECLARE r record; BEGIN
-  FOR r IN SELECT i.indexrelid::regclass AS idx, k.n FROM pg_index i
-    JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace,
-    generate_series(1, i.indnatts) AS k(n)
-    WHERE ns.nspname = ${quoteLiteral(schema)} AND pg_get_indexdef(i.indexrelid, k.n, true) IN (${expressions})
+  return `DO $tune$ DECLARE r record; BEGIN
+  FOR r IN SELECT i.indexrelid::regclass AS idx, a.attnum AS n FROM pg_index i
+    JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = i.indexrelid AND a.attnum > 0
+    WHERE ns.nspname = ${quoteLiteral(schema)} AND a.attstattarget <> 1
+      AND pg_get_indexdef(i.indexrelid, a.attnum, true) IN (${expressions})
   LOOP EXECUTE format('ALTER INDEX %s ALTER COLUMN %s SET STATISTICS 1', r.idx, r.n); END LOOP;
-END $coarse$`;
+  FOR r IN SELECT x.oid::regclass AS idx FROM pg_class x
+    JOIN pg_namespace ns ON ns.oid = x.relnamespace JOIN pg_am am ON am.oid = x.relam
+    WHERE ns.nspname = ${quoteLiteral(schema)} AND x.relkind = 'i' AND am.amname = 'gin'
+      AND x.relname LIKE '%\\_pv\\_%' AND NOT (coalesce(x.reloptions, '{}') @> ARRAY['${PENDING_LIST}'])
+  LOOP EXECUTE format('ALTER INDEX %s SET (${PENDING_LIST})', r.idx); END LOOP;
+END $tune$`;
 }

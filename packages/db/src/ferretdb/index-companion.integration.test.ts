@@ -74,18 +74,49 @@ describe('index companion', () => {
     await first.syncIndexes();
     expect(await companionIndexes()).toBe(created);
     expect(warnings).toEqual([]);
-    // Every GIN index keeps a short pending list, which each search reads through.
+    // Every GIN index keeps a short pending list, which each search reads through, and every
+    // orgId index column has coarse statistics; a sync puts back what an older index lacks.
     const client = new pg.Client({ connectionString: testPostgresUrl() });
     await client.connect();
-    const { rows } = await client.query<{ options: string[] | null }>(
-      `SELECT c.reloptions AS options FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname
-       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname
-       WHERE i.schemaname = $1 AND i.indexdef LIKE '%USING gin%'`,
+    const tuning = async () => {
+      const gin = await client.query<{ name: string; options: string[] | null }>(
+        `SELECT c.relname AS name, c.reloptions AS options FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname
+         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname
+         WHERE i.schemaname = $1 AND i.indexdef LIKE '%USING gin%'`,
+        [dbName],
+      );
+      const stats = await client.query<{ name: string; target: number }>(
+        `SELECT c.relname AS name, a.attstattarget AS target FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = $1 AND c.relkind = 'i' AND pg_get_indexdef(c.oid, a.attnum, true) = '(_jsonb -> ''orgId''::text)'`,
+        [dbName],
+      );
+      return {
+        gin: gin.rows.length,
+        longLists: gin.rows.filter((r) => !r.options?.includes('gin_pending_list_limit=64')).map((r) => r.name),
+        orgIdColumns: stats.rows.length,
+        fineStatistics: stats.rows.filter((r) => r.target !== 1).map((r) => r.name),
+      };
+    };
+    const tuned = await tuning();
+    expect(tuned.gin).toBeGreaterThan(30);
+    expect(tuned.orgIdColumns).toBeGreaterThan(30);
+    expect(tuned).toMatchObject({ longLists: [], fineStatistics: [] });
+    const [gin, btree] = [tuned.gin, tuned.orgIdColumns];
+    const { rows: older } = await client.query<{ gin: string; btree: string }>(
+      `SELECT (SELECT format('%I.%I', schemaname, indexname) FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%' LIMIT 1) AS gin,
+              (SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = $1 AND c.relkind = 'i' AND c.relname NOT LIKE '%\\_pv\\_%'
+                 AND pg_get_indexdef(c.oid, 1, true) = '(_jsonb -> ''orgId''::text)' LIMIT 1) AS btree`,
       [dbName],
     );
+    await client.query(`ALTER INDEX ${older[0]?.gin} RESET (gin_pending_list_limit)`);
+    await client.query(`ALTER INDEX ${older[0]?.btree} ALTER COLUMN 1 SET STATISTICS -1`);
+    expect((await tuning()).longLists).toHaveLength(1);
+    expect((await tuning()).fineStatistics).toHaveLength(1);
+    await first.syncIndexes();
+    expect(await tuning()).toEqual({ gin, longLists: [], orgIdColumns: btree, fineStatistics: [] });
     await client.end();
-    expect(rows.length).toBeGreaterThan(30);
-    expect(rows.filter((r) => !r.options?.includes('gin_pending_list_limit=64'))).toEqual([]);
     await first.close();
   });
 });
