@@ -5,6 +5,7 @@ import { openDb } from './create-db.ts';
 export { openDb };
 export type { DbModels } from './create-db.ts';
 export { startTcpProxy } from './testing/tcp-proxy.ts';
+export { vacuumAfterBulkLoad } from './ferretdb/vacuum-after-bulk-load.ts';
 import type { Db } from './create-db.ts';
 import type { OrgPlan } from './orgs/org-model.ts';
 import { uuidV7 } from '@provisio/core';
