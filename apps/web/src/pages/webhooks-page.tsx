@@ -10,21 +10,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { WebhookDeliveries } from '../components/webhook-deliveries.tsx';
 import { formText } from '../lib/form-text.ts';
-
-/** A wildcard takes every type of its family, later ones too; the single types are for a narrower choice. */
-const EVENT_WILDCARDS = ['user.*', 'group.*', 'membership.*'] as const;
-const EVENT_TYPES = [
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'user.reactivated',
-  'user.deleted',
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'membership.added',
-  'membership.removed',
-] as const;
+import { EVENT_TYPES, EVENT_WILDCARDS } from '../lib/webhook-event-types.ts';
 
 /** Webhook endpoints: add one (its secret shown once), ping, rotate, turn on or off, delete; the delivery log. */
 export function WebhooksPage() {
