@@ -22,6 +22,14 @@ const pages: Array<[string, ListQuery, UserStatus?]> = [
   ['by family name, the page where values end', { startIndex: 71, count: 10, sortBy: 'name.familyName' }],
   ['by family name, descending', { startIndex: 61, count: 30, sortBy: 'name.familyName', sortOrder: 'descending' }],
   ['narrowed by status', { startIndex: 5, count: 10, sortBy: 'userName' }, 'deactivated'],
+  // The back half is read from the end, in the reversed order (nearer-end.ts): the same rows.
+  ['short last page', { startIndex: 85, count: 10 }],
+  ['by userName, back half', { startIndex: 50, count: 20, sortBy: 'userName' }],
+  [
+    'by family name, descending, last page',
+    { startIndex: 81, count: 10, sortBy: 'name.familyName', sortOrder: 'descending' },
+  ],
+  ['narrowed by status, last page', { startIndex: 26, count: 10, sortBy: 'userName' }, 'deactivated'],
 ];
 
 describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', () => {

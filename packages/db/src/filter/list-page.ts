@@ -9,6 +9,7 @@ import { translateFilter } from './translate-filter.ts';
 import type { TranslateContext } from './translate-filter.ts';
 import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
+import { pageIdsFromNearerEnd } from '../ferretdb/nearer-end.ts';
 
 export type ContainsAll = { field: string; keys: string[] };
 
@@ -124,13 +125,15 @@ export async function listPage<D>(
   const where = whereWith();
   if (sql && equals) {
     const collection = model.collection.collectionName;
-    const count = () => sql.count(collection, equals);
-    const ids =
-      query.count === 0
-        ? []
-        : await sql.pageIds({ collection, equals, sort, offset: query.startIndex - 1, limit: query.count });
+    const request = { collection, equals, sort, offset: query.startIndex - 1, limit: query.count };
+    // Past the first page the total is needed anyway: counted first, it lets a page near the end be read from there.
+    const counted = query.count === 0 || request.offset > 0 ? await sql.count(collection, equals) : undefined;
+    const ids = counted === undefined ? await sql.pageIds(request) : await pageIdsFromNearerEnd(sql, request, counted);
+    // A short first page is the whole result: no count.
     const total =
-      ids && (query.count === 0 || query.startIndex > 1 || ids.length >= query.count) ? await count() : ids?.length;
+      ids && counted === undefined && ids.length >= query.count
+        ? await sql.count(collection, equals)
+        : (counted ?? ids?.length);
     if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids) };
   }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
