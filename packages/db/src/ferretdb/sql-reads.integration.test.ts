@@ -30,6 +30,8 @@ const pages: Array<[string, ListQuery, UserStatus?]> = [
     { startIndex: 81, count: 10, sortBy: 'name.familyName', sortOrder: 'descending' },
   ],
   ['narrowed by status, last page', { startIndex: 26, count: 10, sortBy: 'userName' }, 'deactivated'],
+  // No SQL form (a date): mongoose reads it on both connections.
+  ['by lastModified, back half', { startIndex: 61, count: 10, sortBy: 'meta.lastModified' }],
 ];
 
 describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', () => {

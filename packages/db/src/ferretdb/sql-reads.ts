@@ -46,6 +46,12 @@ const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const STRING_SORTS = new Set(['_id', 'userNameKey', 'displayNameKey', 'externalId']);
 const isStringSort = (field: string) => PATH.test(field) && (STRING_SORTS.has(field) || field.startsWith('search.'));
 
+/** Whether an order has a SQL form (`pageSql`): every key a string sort. */
+export const ordersInSql = (sort: Record<string, 1 | -1>): boolean => {
+  const fields = Object.keys(sort);
+  return fields.length > 0 && fields.every(isStringSort);
+};
+
 const textOf = (field: string) =>
   PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`;
 
@@ -80,9 +86,8 @@ export function pageSql(
     values.push(r.idsBetween.after, r.idsBetween.before);
     where += ` AND (_jsonb->>'_id') COLLATE "C" > $${values.length - 1} AND (_jsonb->>'_id') COLLATE "C" < $${values.length}`;
   }
-  const order = Object.entries(r.sort);
-  if (!where || !order.length || !order.every(([f]) => isStringSort(f))) return undefined;
-  const by = order
+  if (!where || !ordersInSql(r.sort)) return undefined;
+  const by = Object.entries(r.sort)
     .map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`)
     .join(', ');
   values.push(r.limit, r.offset);

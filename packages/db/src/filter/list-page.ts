@@ -7,6 +7,7 @@ import { sortSpec } from './sort-spec.ts';
 import type { PathResolver } from './targets.ts';
 import { translateFilter } from './translate-filter.ts';
 import type { TranslateContext } from './translate-filter.ts';
+import { ordersInSql } from '../ferretdb/sql-reads.ts';
 import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import { pageIdsFromNearerEnd } from '../ferretdb/nearer-end.ts';
@@ -126,8 +127,10 @@ export async function listPage<D>(
   if (sql && equals) {
     const collection = model.collection.collectionName;
     const request = { collection, equals, sort, offset: query.startIndex - 1, limit: query.count };
-    // Past the first page the total is needed anyway: counted first, it lets a page near the end be read from there.
-    const counted = query.count === 0 || request.offset > 0 ? await sql.count(collection, equals) : undefined;
+    // Past the first page the total is needed anyway: counted first, it lets a page near the end be read
+    // from there. An order without a SQL form goes to mongoose, which counts for itself.
+    const countFirst = query.count === 0 || (request.offset > 0 && ordersInSql(sort));
+    const counted = countFirst ? await sql.count(collection, equals) : undefined;
     const ids = counted === undefined ? await sql.pageIds(request) : await pageIdsFromNearerEnd(sql, request, counted);
     // A short first page is the whole result: no count.
     const total =
