@@ -6,6 +6,8 @@ import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { newUserDoc } from '../users/user-repository.ts';
+import { nearerEnd } from './nearer-end.ts';
+import type { PlanNode } from './plan-nodes.ts';
 import { keysetSql, pageSql } from './sql-reads.ts';
 import type { KeysetRequest } from './sql-reads.ts';
 
@@ -13,7 +15,7 @@ import type { KeysetRequest } from './sql-reads.ts';
  * A cursor page reads about `limit` rows wherever it starts: EXPLAIN ANALYZE of the keyset SQL
  * at the start and near the end of a 3,000-user org (beside another org), counting the rows each
  * scan node produced or filtered away (no timings). An offset page near the end, for contrast,
- * reads every row before it.
+ * reads every row before it, unless it is read from the end (nearerEnd).
  */
 const dbName = `test_${randomUUID().replaceAll('-', '')}`;
 const N = 3_000;
@@ -25,7 +27,6 @@ let orgId = '';
 const byName: string[] = [];
 const byId: string[] = [];
 
-type PlanNode = Record<string, unknown> & { Plans?: PlanNode[] };
 /**
  * Rows the plan read: what its leaf scans produced, plus what any filter dropped. (A bitmap heap
  * scan re-reads its bitmap index scan's rows: counted once, at the leaf.)
@@ -140,4 +141,21 @@ it('reads about one page of rows for a cursor page at the start and near the end
     pageSql(table, dbName, { collection: 'users', equals: { orgId }, sort: { _id: 1 }, offset: near, limit: LIMIT }),
   );
   expect(offset).toBeGreaterThan(near);
+}, 60_000);
+
+it('reads about one page for an offset page near the end, read from the end in the reversed order', async () => {
+  const near = N - 150;
+  const sorts: Array<Record<string, 1 | -1>> = [{ _id: 1 }, { userNameKey: 1, _id: 1 }, { userNameKey: -1, _id: 1 }];
+  const found: Array<[string, number, string]> = [];
+  for (const sort of sorts) {
+    const plan = nearerEnd({ collection: 'users', equals: { orgId }, sort, offset: near, limit: LIMIT }, N);
+    expect(plan?.reversed).toBe(true);
+    found.push([
+      JSON.stringify(sort),
+      await read(pageSql(table, dbName, plan?.request ?? ({} as never))),
+      plans.at(-1) ?? '',
+    ]);
+  }
+  // 150 rows lie from the page's start to the end: about that many, not the 2,850 before it.
+  expect(found.filter(([, rows]) => rows > 2 * 150)).toEqual([]);
 }, 60_000);
