@@ -1,3 +1,4 @@
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENT_WILDCARDS } from '@provisio/core/webhook-event-types';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -10,7 +11,6 @@ import { PageHeader } from '../components/page-header.tsx';
 import { QueryState } from '../components/query-state.tsx';
 import { WebhookDeliveries } from '../components/webhook-deliveries.tsx';
 import { formText } from '../lib/form-text.ts';
-import { EVENT_TYPES, EVENT_WILDCARDS } from '../lib/webhook-event-types.ts';
 
 /** Webhook endpoints: add one (its secret shown once), ping, rotate, turn on or off, delete; the delivery log. */
 export function WebhooksPage() {
@@ -32,7 +32,7 @@ export function WebhooksPage() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const events = [...EVENT_WILDCARDS, ...EVENT_TYPES].filter((t) => data.get(t) === 'on');
+    const events = [...WEBHOOK_EVENT_WILDCARDS, ...WEBHOOK_EVENT_TYPES].filter((t) => data.get(t) === 'on');
     rotate.reset();
     create.mutate({ url: formText(data, 'url'), events });
   };
@@ -118,7 +118,7 @@ export function WebhooksPage() {
           <fieldset>
             <legend>Events</legend>
             <div className="checks">
-              {EVENT_WILDCARDS.map((t) => (
+              {WEBHOOK_EVENT_WILDCARDS.map((t) => (
                 <label key={t}>
                   <input type="checkbox" name={t} defaultChecked /> <span className="mono">{t}</span>
                 </label>
@@ -126,7 +126,7 @@ export function WebhooksPage() {
             </div>
             <p className="hint">A wildcard takes every type of its family, later ones too; or pick single types:</p>
             <div className="checks">
-              {EVENT_TYPES.map((t) => (
+              {WEBHOOK_EVENT_TYPES.map((t) => (
                 <label key={t}>
                   <input type="checkbox" name={t} /> <span className="mono">{t}</span>
                 </label>

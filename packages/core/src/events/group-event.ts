@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { GroupRecordSchema } from '../groups/group-record.ts';
+import { GROUP_EVENT_TYPES } from '../webhooks/webhook-event-types.ts';
 
-/** What happens to groups and their members, as webhook receivers see it. */
-export const GROUP_EVENT_TYPES = [
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'membership.added',
-  'membership.removed',
-] as const;
+/** What happens to groups and their members, as webhook receivers see it (declared without imports, for the browser). */
+export { GROUP_EVENT_TYPES };
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
 
 /** A group as its events carry it: without the member list (membership events tell members one by one). */

@@ -1,15 +1,9 @@
 export { signWebhook, WEBHOOK_HEADERS, webhookSignature } from './sign-webhook.ts';
 export { isPublicAddress, webhookTargetProblem } from './webhook-target.ts';
-export {
-  subscribesTo,
-  WEBHOOK_EVENT_FILTERS,
-  WEBHOOK_EVENT_TYPES,
-  WEBHOOK_EVENT_WILDCARDS,
-  webhookEventBody,
-  webhookEventOfGroup,
-  webhookEventOfUser,
-} from './webhook-events.ts';
-export type { WebhookEvent, WebhookEventFilter, WebhookEventType } from './webhook-events.ts';
+export { subscribesTo, webhookEventBody, webhookEventOfGroup, webhookEventOfUser } from './webhook-events.ts';
+export type { WebhookEvent } from './webhook-events.ts';
+export { WEBHOOK_EVENT_FILTERS, WEBHOOK_EVENT_TYPES, WEBHOOK_EVENT_WILDCARDS } from './webhook-event-types.ts';
+export type { WebhookEventFilter, WebhookEventType } from './webhook-event-types.ts';
 export { readSettledWebhookEvents, webhookEventLog } from './webhook-event-log.ts';
 export type { WebhookEventLog } from './webhook-event-log.ts';
 export { deriveWebhookSecretKey, newWebhookSecret, openSecret, sealSecret } from './secret-box.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import { eventIdFloor } from '../events/event-ids.ts';
 import { uuidV7 } from '../ids/uuid-v7.ts';
 import { newWebhookSecret, sealSecret } from './secret-box.ts';
-import type { WebhookEventFilter } from './webhook-events.ts';
+import type { WebhookEventFilter } from './webhook-event-types.ts';
 import type { WebhookEndpointRecord } from './webhook-record.ts';
 import type { WebhookRepository } from './webhook-repository.ts';
 import type { WebhookRunQueue } from './sweep-endpoints.ts';

@@ -1,27 +1,6 @@
-import { GROUP_EVENT_TYPES } from '../events/group-event.ts';
+import type { WebhookEventFilter, WebhookEventType } from './webhook-event-types.ts';
 import type { GroupEvent } from '../events/group-event.ts';
 import type { UserEvent } from '../events/user-event.ts';
-
-/**
- * The event types an endpoint may subscribe to: the user lifecycle events (`user_events`) and
- * the group and membership events (`group_events`).
- */
-export const WEBHOOK_EVENT_TYPES = [
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'user.reactivated',
-  'user.deleted',
-  ...GROUP_EVENT_TYPES,
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
-
-/** Every type of a family, now and added later: stored as written and matched at delivery. */
-export const WEBHOOK_EVENT_WILDCARDS = ['user.*', 'group.*', 'membership.*'] as const;
-
-/** What an endpoint's `events` list may hold: exact types and wildcards. */
-export const WEBHOOK_EVENT_FILTERS = [...WEBHOOK_EVENT_TYPES, ...WEBHOOK_EVENT_WILDCARDS] as const;
-export type WebhookEventFilter = (typeof WEBHOOK_EVENT_FILTERS)[number];
 
 /** Whether an endpoint subscribed with `filters` gets events of `type`. */
 export const subscribesTo = (filters: readonly WebhookEventFilter[], type: WebhookEventType): boolean =>

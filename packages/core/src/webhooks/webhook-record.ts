@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_FILTERS } from './webhook-events.ts';
-import type { WebhookEventFilter } from './webhook-events.ts';
+import { WEBHOOK_EVENT_FILTERS } from './webhook-event-types.ts';
+import type { WebhookEventFilter } from './webhook-event-types.ts';
 
 /** A signing secret, sealed (secret-box.ts). The newest is first; an older one lives until `expiresAt` (rotation overlap). */
 export type WebhookSecret = { sealed: string; createdAt: string; expiresAt: string | null };
