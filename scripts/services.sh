@@ -3,6 +3,8 @@
 # PostgreSQL), Redis and the mail catcher on loopback, data under .data/<profile>/ (PostgreSQL's
 # may live outside the checkout: see pg_data_dir in lib.sh). A service whose URL is set in the
 # environment (MONGODB_URI, REDIS_URL, SMTP_URL) is not started: the given one is used.
+# `start PROFILE ferretdb redis …` starts only the named services (ferretdb, redis, mail,
+# keycloak): the benchmark needs no Keycloak, whose JVM start would run inside its measurements.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 action=${1:?start|stop|status|clean}
@@ -116,10 +118,15 @@ stop_all() { for s in ferretdb postgres redis maildev keycloak; do stop_one "$s"
 
 case "$action" in
   start)
-    [[ -n "${MONGODB_URI:-}" ]] || start_ferretdb
-    [[ -n "${REDIS_URL:-}" ]] || start_redis
-    [[ -n "${SMTP_URL:-}" ]] || start_mail
-    [[ "$profile" != test || -n "${KEYCLOAK_URL:-}" ]] || start_keycloak
+    only=" ${*:3} "
+    wanted() { [[ "$only" == "  " || "$only" == *" $1 "* ]]; }
+    for s in "${@:3}"; do
+      [[ " ferretdb redis mail keycloak " == *" $s "* ]] || die "unknown service '$s' (ferretdb, redis, mail, keycloak)"
+    done
+    [[ -n "${MONGODB_URI:-}" ]] || ! wanted ferretdb || start_ferretdb
+    [[ -n "${REDIS_URL:-}" ]] || ! wanted redis || start_redis
+    [[ -n "${SMTP_URL:-}" ]] || ! wanted mail || start_mail
+    [[ "$profile" != test || -n "${KEYCLOAK_URL:-}" ]] || ! wanted keycloak || start_keycloak
     ;;
   stop) stop_all ;;
   stop-one) stop_one "${3:?service name}" ;;

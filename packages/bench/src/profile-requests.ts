@@ -9,6 +9,7 @@
  *     MONGODB_URI=… REDIS_URL=… FERRETDB_POSTGRES_URL=… pnpm --filter @provisio/bench profile
  */
 import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -28,12 +29,21 @@ const only = env['PROFILE_ONLY'];
 const profileDir = env['PROFILE_DIR'];
 const withDatabase = (uri: string, name: string) => uri.replace(/\/?(\?|$)/, `/${name}$1`);
 
-type Target = { root: string; pid: number; exited: Promise<unknown>; http: Http; ids: string[]; groupId: string };
+type Target = {
+  root: string;
+  pid: number;
+  exited: Promise<unknown>;
+  http: Http;
+  dbName: string;
+  ids: string[];
+  groupId: string;
+};
 
 async function startTarget(root: string, n: number): Promise<Target> {
   const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
   const baseUrl = `http://127.0.0.1:${port}`;
   const dir = profileDir && resolve(profileDir, `${n}-${basename(root)}`);
+  const dbName = `prof_${randomUUID().replaceAll('-', '')}`;
   if (dir) mkdirSync(dir, { recursive: true });
   const child = spawn(
     process.execPath,
@@ -43,7 +53,7 @@ async function startTarget(root: string, n: number): Promise<Target> {
       env: {
         ...env,
         ...benchServerEnv({ port, metricsPort, queueName: `prof-${randomUUID()}` }),
-        MONGODB_URI: withDatabase(env['MONGODB_URI'] ?? '', `prof_${randomUUID().replaceAll('-', '')}`),
+        MONGODB_URI: withDatabase(env['MONGODB_URI'] ?? '', dbName),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -74,7 +84,7 @@ async function startTarget(root: string, n: number): Promise<Target> {
   // Older commits have no brake: its absence is fine.
   await createTrpc(baseUrl, admin.token).mutation('brake.configure', { percent: 0, count: 0 });
   const http = createHttp(`${baseUrl}/scim/v2`, { authorization: `Bearer ${created.scim.token}`, ...OKTA_HEADERS });
-  return { root, pid: child.pid ?? 0, exited, http, ids: [], groupId: '' };
+  return { root, pid: child.pid ?? 0, exited, http, dbName, ids: [], groupId: '' };
 }
 
 const targets: Target[] = [];
@@ -132,4 +142,8 @@ for (const t of targets) {
   process.kill(t.pid, 'SIGTERM');
 }
 await Promise.all(targets.map((t) => t.exited));
+// Each server's database goes with it: a left-over one holds the machine's disk and cache.
+const client = await MongoClient.connect(env['MONGODB_URI'] ?? '');
+for (const t of targets) await client.db(t.dbName).dropDatabase();
+await client.close();
 if (profileDir) writeFileSync(resolve(profileDir, 'windows.json'), JSON.stringify(windows));

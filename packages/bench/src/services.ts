@@ -7,12 +7,13 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export type ServiceUrls = { mongoUri: string; redisUrl: string; ferretPostgresUrl: string };
 
 /**
- * Starts the TEST services if they are not running (`scripts/services.sh start test`, which
- * is quick when they are, honours PROVISIO_PORT_OFFSET and leaves alone a service whose URL
- * is set in the environment), and returns their URLs.
+ * Starts the TEST services the benchmark uses if they are not running (`scripts/services.sh
+ * start test ferretdb redis`, which is quick when they are, honours PROVISIO_PORT_OFFSET and
+ * leaves alone a service whose URL is set in the environment), and returns their URLs. Not
+ * Keycloak: its JVM start (about 30 s of CPU) ran inside the first lookup rows.
  */
 export function ensureTestServices(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
-  execFileSync('bash', ['scripts/services.sh', 'start', 'test'], {
+  execFileSync('bash', ['scripts/services.sh', 'start', 'test', 'ferretdb', 'redis'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
