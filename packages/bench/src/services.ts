@@ -10,7 +10,7 @@ export type ServiceUrls = { mongoUri: string; redisUrl: string; ferretPostgresUr
  * Starts the TEST services the benchmark uses if they are not running (`scripts/services.sh
  * start test ferretdb redis`, which is quick when they are, honours PROVISIO_PORT_OFFSET and
  * leaves alone a service whose URL is set in the environment), and returns their URLs. Not
- * Keycloak: its JVM start (about 30 s of CPU) ran inside the first lookup rows.
+ * Keycloak, which it does not use: its start takes about 16 s and 30 s of CPU.
  */
 export function ensureTestServices(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
   execFileSync('bash', ['scripts/services.sh', 'start', 'test', 'ferretdb', 'redis'], {
