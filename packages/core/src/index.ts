@@ -27,7 +27,7 @@ export {
   passwordProblem,
 } from './users/password-policy.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageWindow } from './users/page-window.ts';
-export { conflictBackoff, retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
+export { busyWith, conflictBackoff, lostRaces, retryOnVersionConflict } from './users/retry-on-version-conflict.ts';
 export { createUser } from './users/create-user.ts';
 export type { CreateUserOptions } from './users/create-user.ts';
 export { getUser } from './users/get-user.ts';

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { AppError } from '../errors/app-error.ts';
+import { lostRaces } from '../users/retry-on-version-conflict.ts';
 import type { GroupRecord, ResolvedMember } from '../groups/group-record.ts';
 import type { GroupRepository } from '../groups/group-repository.ts';
 import { sameJson } from '../groups/same-json.ts';
@@ -137,7 +137,8 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
       );
     },
     async delete(orgId, id, now, expectedVersion) {
-      for (let attempt = 0; attempt < MAX_DELETE_ATTEMPTS; attempt++) {
+      const lose = lostRaces(`group ${id}`, { maxAttempts: MAX_DELETE_ATTEMPTS });
+      for (;;) {
         const before = await groups.findById(orgId, id);
         // Gone already: the storage still sweeps leftover member rows; that delete had its event.
         if (!before) return groups.delete(orgId, id, now, expectedVersion);
@@ -165,8 +166,8 @@ export function withGroupEvents(groups: GroupRepository, options: GroupEventsOpt
               : [],
         );
         if (deleted || expectedVersion !== undefined) return deleted;
+        await lose();
       }
-      throw new AppError('CONFLICT', { message: `group ${id} kept changing while it was being deleted; try again` });
     },
     async applyMembership(orgId, groupId, delta) {
       let { add, remove } = delta;

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { AppError } from '../errors/app-error.ts';
+import { lostRaces } from '../users/retry-on-version-conflict.ts';
 import type { UserStatus } from '../users/user-enums.ts';
 import type { UserRecord } from '../users/user-record.ts';
 import type { UserRepository } from '../users/user-repository.ts';
@@ -82,7 +82,8 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
       );
     },
     async delete(orgId, userId, { now, expectedVersion, read }) {
-      for (let attempt = 0; attempt < MAX_DELETE_ATTEMPTS; attempt++) {
+      const lose = lostRaces(`user ${userId}`, { maxAttempts: MAX_DELETE_ATTEMPTS });
+      for (let attempt = 0; ; attempt++) {
         // The caller's read serves the first attempt; a retry (the version moved) reads again.
         const before = attempt === 0 && read !== undefined ? read : await options.peek(orgId, userId);
         if (!before)
@@ -98,8 +99,8 @@ export function withUserEvents(users: UserRepository, options: UserEventsOptions
             gone ? { id, orgId, type: 'deleted', userId, version, at: now.toISOString(), user: null } : null,
         );
         if (deleted || expectedVersion !== undefined) return deleted;
+        await lose();
       }
-      throw new AppError('CONFLICT', { message: `user ${userId} kept changing while it was being deleted; try again` });
     },
   };
 }

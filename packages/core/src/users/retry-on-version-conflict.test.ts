@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { retryOnVersionConflict } from './retry-on-version-conflict.ts';
+import { lostRaces, retryOnVersionConflict } from './retry-on-version-conflict.ts';
 
 type Doc = { version: number };
 
@@ -41,4 +41,26 @@ it('stops retrying lost races after its time budget with RATE_LIMITED (429, Retr
   });
   await expect(lost).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
   expect(attempts).toBe(4);
+});
+
+it('stops after its attempts with RATE_LIMITED too, never CONFLICT (a 409 would tell the IdP "uniqueness")', async () => {
+  let attempts = 0;
+  const lost = retryOnVersionConflict<Doc, string>({
+    what: 'group',
+    maxAttempts: 3,
+    load: () => Promise.resolve({ version: 1 }),
+    attempt: () => (attempts++, Promise.resolve(null)),
+  });
+  await expect(lost).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+  expect(attempts).toBe(3);
+});
+
+it('lostRaces answers busy on the lost race that uses up the attempts, not before', async () => {
+  const lose = lostRaces('invite x', { maxAttempts: 3, budgetMs: Number.POSITIVE_INFINITY });
+  await lose();
+  await lose();
+  await expect(lose()).rejects.toMatchObject({
+    code: 'RATE_LIMITED',
+    message: 'invite x is being changed by other requests; retry shortly',
+  });
 });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors/app-error.ts';
 
-export type VersionedUpdateOptions<T extends { version: number }, R> = {
+export type VersionedUpdateOptions<T extends { version: number }, R> = LostRaceLimits & {
   /** `user`, `group`: for messages. */
   what: string;
   /** Reads the current state; null when it does not exist. */
@@ -12,11 +12,6 @@ export type VersionedUpdateOptions<T extends { version: number }, R> = {
   attempt(current: T): Promise<R | null>;
   /** A client precondition (`If-Match`): a mismatch fails at once, it is never retried. */
   ifMatchVersion?: number;
-  maxAttempts?: number;
-  /** Milliseconds of lost races after which it stops (default RETRY_BUDGET_MS). */
-  budgetMs?: number;
-  /** Milliseconds, monotonic (tests). */
-  now?: () => number;
 };
 
 /**
@@ -32,21 +27,49 @@ export const conflictBackoff = (attempt: number): Promise<void> =>
   sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
 
 /**
+ * What a write answers when other writers kept winning: busy, retry (429, Retry-After 1).
+ * Not CONFLICT: its 409 says `uniqueness` to an IdP, which reports the user as a duplicate
+ * instead of retrying.
+ */
+export const busyWith = (what: string): AppError =>
+  new AppError('RATE_LIMITED', { message: `${what} is being changed by other requests; retry shortly`, retryAfter: 1 });
+
+export type LostRaceLimits = {
+  maxAttempts?: number;
+  /** Milliseconds of lost races after which it stops (default RETRY_BUDGET_MS). */
+  budgetMs?: number;
+  /** Milliseconds, monotonic (tests). */
+  now?: () => number;
+};
+
+/**
+ * The bound on one write's lost races, the same for every optimistic write: call the returned
+ * function after each lost round; it backs off with full jitter, and throws `busyWith(what)`
+ * once the attempts or the time budget have run out.
+ */
+export function lostRaces(
+  what: string,
+  { maxAttempts = 20, budgetMs = RETRY_BUDGET_MS, now = () => performance.now() }: LostRaceLimits = {},
+): () => Promise<void> {
+  const giveUpAt = now() + budgetMs;
+  let lost = 0;
+  return async () => {
+    lost++;
+    if (lost >= maxAttempts || now() > giveUpAt) throw busyWith(what);
+    await conflictBackoff(lost - 1);
+  };
+}
+
+/**
  * Optimistic concurrency without transactions: read, compute, conditional single-document
- * write, and on a lost race start again from the new version. Bounded, with full jitter
- * so that contenders spread out; gives up with CONFLICT.
+ * write, and on a lost race start again from the new version, within `lostRaces`' bound.
  */
 export async function retryOnVersionConflict<T extends { version: number }, R>(
   options: VersionedUpdateOptions<T, R>,
 ): Promise<R> {
-  const { what, ifMatchVersion, maxAttempts = 20, budgetMs = RETRY_BUDGET_MS, now = () => performance.now() } = options;
-  const giveUpAt = now() + budgetMs;
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    if (attempt > 0 && now() > giveUpAt)
-      throw new AppError('RATE_LIMITED', {
-        message: `${what} is being changed by other requests; retry shortly`,
-        retryAfter: 1,
-      });
+  const { what, ifMatchVersion } = options;
+  const lose = lostRaces(what, options);
+  for (let attempt = 0; ; attempt++) {
     const current = attempt === 0 && options.read !== undefined ? options.read : await options.load();
     if (!current) throw new AppError('NOT_FOUND', { message: `${what} not found` });
     if (ifMatchVersion !== undefined && current.version !== ifMatchVersion) {
@@ -59,7 +82,6 @@ export async function retryOnVersionConflict<T extends { version: number }, R>(
     if (ifMatchVersion !== undefined) {
       throw new AppError('PRECONDITION_FAILED', { message: `${what} changed while it was being updated` });
     }
-    await conflictBackoff(attempt);
+    await lose();
   }
-  throw new AppError('CONFLICT', { message: `${what} kept changing; gave up after ${maxAttempts} attempts` });
 }

@@ -1,4 +1,4 @@
-import { AppError, conflictBackoff } from '@provisio/core';
+import { lostRaces } from '@provisio/core';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 
 /** A holder that crashed releases nothing: its lock may be taken over after this long. */
@@ -8,7 +8,7 @@ const MAX_ROUNDS = 25;
 /**
  * Short locks on values (e.g. a unique extension value of one org), built on claims: a
  * check-then-write runs by one request at a time per value, so two writers of the same value
- * cannot both see it free. Waits a few seconds at most, then answers CONFLICT (retry).
+ * cannot both see it free. Waits a few seconds at most, then answers busy, retry (`lostRaces`).
  */
 export function createValueLocks(vc: VersionClaims) {
   return {
@@ -18,12 +18,8 @@ export function createValueLocks(vc: VersionClaims) {
       try {
         // Sorted, so two requests locking the same values never wait on each other in a circle.
         for (const key of [...new Set(keys)].sort()) {
-          let round = 0;
-          while (!(await vc.claims.take(key, { now: now(), staleAfterMs: STALE_AFTER_MS }))) {
-            if (++round >= MAX_ROUNDS)
-              throw new AppError('CONFLICT', { message: 'another request is writing the same unique value; retry' });
-            await conflictBackoff(round);
-          }
+          const lose = lostRaces('a unique value', { maxAttempts: MAX_ROUNDS });
+          while (!(await vc.claims.take(key, { now: now(), staleAfterMs: STALE_AFTER_MS }))) await lose();
           held.push(key);
         }
         return await run();

@@ -67,3 +67,22 @@ it('a bump of a deleted group is null', async () => {
   await db.groups.delete(orgId, group.id, new Date());
   expect(await db.groups.bumpVersion(orgId, group.id, { now: new Date(), seenVersion: 1 })).toBeNull();
 });
+
+it('a bump that keeps losing its version answers busy, retry (429 with Retry-After), not a 409', async () => {
+  const { orgId } = await createTestOrg(db);
+  const group = await newGroup(orgId, 'Held');
+  // Another writer holds version 2 (and does not write it): every round of the bump loses.
+  expect(
+    await db.versionClaims.claims.take(`group:${orgId}:${group.id}:v2`, {
+      now: new Date(),
+      staleAfterMs: 30_000,
+      holder: 'another replica',
+    }),
+  ).toBe(true);
+  // Before, 40 lost rounds ended in CONFLICT, which SCIM answers as a 409 `uniqueness`.
+  await expect(db.groups.bumpVersion(orgId, group.id, { now: new Date(), seenVersion: 1 })).rejects.toMatchObject({
+    code: 'RATE_LIMITED',
+    retryAfter: 1,
+  });
+  expect((await db.groups.findById(orgId, group.id))?.version).toBe(1);
+});

@@ -1,4 +1,4 @@
-import { AppError, conflictBackoff, createGroupCommit } from '@provisio/core';
+import { createGroupCommit, lostRaces } from '@provisio/core';
 import type { Model } from 'mongoose';
 import type { GroupDoc } from './group-model.ts';
 
@@ -27,7 +27,8 @@ export function createGroupVersionBumps(groups: Model<GroupDoc>, claimed: Claime
     const { orgId, id } = bumps[0] as Bump;
     const now = new Date(Math.max(...bumps.map((b) => b.now.getTime())));
     const seen = bumps.map((b) => b.seenVersion ?? 0).reduce((a, b) => Math.max(a, b));
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    const lose = lostRaces(`group ${id}`, { maxAttempts: MAX_ROUNDS });
+    for (let round = 0; ; round++) {
       const version =
         round === 0 && seen > 0
           ? seen
@@ -43,9 +44,8 @@ export function createGroupVersionBumps(groups: Model<GroupDoc>, claimed: Claime
           .lean<GroupDoc>(),
       );
       if (doc) return doc;
-      await conflictBackoff(round);
+      await lose();
     }
-    throw new AppError('CONFLICT', { message: `group ${id} kept changing; gave up after ${MAX_ROUNDS} attempts` });
   });
   return (orgId: string, id: string, options: { now: Date; seenVersion?: number }) =>
     commit(`${orgId}:${id}`, { orgId, id, ...options });

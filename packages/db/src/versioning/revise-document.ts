@@ -1,4 +1,4 @@
-import { AppError, conflictBackoff } from '@provisio/core';
+import { lostRaces } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { withVersionClaim } from './claim-version.ts';
 import type { VersionClaims } from './claim-version.ts';
@@ -31,7 +31,8 @@ export async function reviseDocument<D extends RevisedDoc>(
   }: { kind: 'invite' | 'key' | 'org' | 'sso'; orgId: string; id: string; now: Date; scope?: Record<string, unknown> },
   change: (current: D) => Record<string, unknown> | null,
 ): Promise<D | null> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const lose = lostRaces(`${kind} ${id}`, { maxAttempts: MAX_ROUNDS });
+  for (;;) {
     const doc = await model.findOne({ _id: id, ...scope }).lean<D>();
     if (!doc) return null;
     const update = change(doc);
@@ -48,7 +49,6 @@ export async function reviseDocument<D extends RevisedDoc>(
         .lean<D>(),
     );
     if (written) return written;
-    await conflictBackoff(round);
+    await lose();
   }
-  throw new AppError('CONFLICT', { message: `${kind} ${id} kept changing; gave up after ${MAX_ROUNDS} attempts` });
 }
