@@ -151,7 +151,7 @@ export async function openDb({
     /** Implements core's GroupRepository (org-scoped); every write records its group and membership events. */
     groups: events.groups,
     /** Invites and what they read of users and orgs (core invite ports). */
-    invites: createInviteRepository(models.invites, versionClaims),
+    invites: createInviteRepository(models.invites, versionClaims, reads),
     inviteUsers: createInviteUsers(users),
     inviteOrgs: createInviteOrgLookup(models.orgs),
     /** The orgs' extension schemas (core OrgSchemaRepository, org-scoped). */

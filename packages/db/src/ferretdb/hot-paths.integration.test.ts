@@ -45,7 +45,7 @@ async function scannedBy({
   db: Db;
   models: DbModels;
 }): Promise<Array<{ query: string; scanned: string[] }>> {
-  const { orgId, user, group, keyId, tokenHash, claimId } = seeded;
+  const { orgId, user, others, group, keyId, tokenHash, claimId } = seeded;
   sent.length = 0;
   db.connection.set('debug', (collection: string, method: string, filter: unknown) => {
     if (['find', 'findOne', 'countDocuments', 'findOneAndUpdate'].includes(method))
@@ -72,6 +72,12 @@ async function scannedBy({
     .limit(25)
     .lean();
   await db.users.labelsOf(orgId, [user.id]);
+  // Several ids at once: a member change of several users, a page's groups, members and invite states.
+  await db.users.labelsOf(orgId, others);
+  await db.users.list(orgId, { startIndex: 1, count: 10 });
+  await db.users.page(orgId, { groupId: group.id, limit: 10 });
+  await db.groups.list(orgId, { startIndex: 1, count: 10, includeMembers: true });
+  await db.invites.latestForUsers(orgId, others);
   await db.groups.findById(orgId, group.id);
   await db.groups.list(orgId, eq('displayName', group.displayName));
   await db.groups.listMembers(orgId, group.id, { startIndex: 1, count: 10 });
@@ -209,6 +215,9 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
       await pgc.query(`ANALYZE`);
       const results = [...(await scannedBy(opened)), ...(await sqlScans())];
       expect(results.filter((r) => r.scanned.length)).toEqual([]);
+      // FerretDB reads every row of the org for an `$in` (an index serves only its equality on
+      // orgId): with the companion, reads of several ids go one equality each (`findAnyOf`).
+      expect(sent.filter((q) => JSON.stringify(q.filter).includes('"$in"'))).toEqual([]);
 
       // The search page reads the searchKeys GIN index, not the org's rows through the orgId btree. (Mongoose's
       // form, used without the companion, is index-served above; on these small orgs PostgreSQL rightly picks orgId's.)

@@ -5,6 +5,8 @@ import { newUserDoc } from '../users/user-repository.ts';
 export type Seeded = {
   orgId: string;
   user: { id: string; userName: string; externalId: string; email: string };
+  /** More users of the org, each in a group and with an invite: the reads of a page or a member change. */
+  others: string[];
   group: { id: string; displayName: string };
   keyId: string;
   tokenHash: string;
@@ -132,6 +134,7 @@ export async function seedHotPaths(m: DbModels): Promise<Seeded> {
       externalId: `ext-${i}`,
       email: `USER${i}@example.com`,
     },
+    others: [20, 40, 60, 80].map((j) => userIds[j] ?? ''),
     group: { id: groupIds[0] ?? '', displayName: 'Group 0' },
     keyId: keyIds[0] ?? '',
     tokenHash: `t${i}`.padStart(64, '0'),

@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
-import { oneOrIn } from '../filter/one-or-in.ts';
+import { findAnyOf } from '../filter/find-any-of.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { resolveGroupPath } from '../filter/resolve-group-path.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
@@ -39,8 +39,17 @@ export function createGroupRepository(
    */
   const membersOf = async (orgId: string, groupIds: string[], cap?: number): Promise<Map<string, GroupMember[]>> => {
     const out = new Map<string, GroupMember[]>(groupIds.map((id) => [id, []]));
-    const query = rows.find({ orgId, groupId: oneOrIn(groupIds) }, { groupId: 1, memberId: 1, display: 1 });
-    const found = await (cap === undefined ? query : query.limit(cap + 1)).lean();
+    const found = await findAnyOf(
+      rows,
+      {
+        where: { orgId },
+        field: 'groupId',
+        values: groupIds,
+        projection: { groupId: 1, memberId: 1, display: 1 },
+        ...(cap !== undefined ? { atMost: cap } : {}),
+      },
+      reads.sql !== undefined,
+    );
     if (cap !== undefined && found.length > cap) throw tooManyListedMembers();
     found.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
     for (const row of found) out.get(row.groupId)?.push(toMember(row));

@@ -1,5 +1,7 @@
 import type { InviteRecord, InviteRepository } from '@provisio/core/invites';
 import type { Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { findAnyOf } from '../filter/find-any-of.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 import { reviseDocument } from '../versioning/revise-document.ts';
 import type { InviteDoc } from './invite-model.ts';
@@ -15,7 +17,11 @@ const toInvite = ({ _id, rev: _rev, ...rest }: InviteDoc): InviteRecord => ({ id
  * happen once (claim, send mark, accept, re-dispatch) happens once and no concurrent
  * change of another field is lost.
  */
-export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaims): InviteRepository {
+export function createInviteRepository(
+  model: Model<InviteDoc>,
+  vc: VersionClaims,
+  reads: { sql?: SqlReads } = {},
+): InviteRepository {
   const read = async (filter: Record<string, unknown>) => {
     const doc = await model.findOne(filter).lean<InviteDoc>();
     return doc ? toInvite(doc) : null;
@@ -73,8 +79,13 @@ export function createInviteRepository(model: Model<InviteDoc>, vc: VersionClaim
     async latestForUsers(orgId, userIds) {
       const latest = new Map<string, InviteRecord>();
       if (!userIds.length) return latest;
-      // Top-level equality and `$in` on indexed fields; a user has a handful of versions at most.
-      for (const doc of await model.find({ orgId, userId: { $in: [...new Set(userIds)] } }).lean<InviteDoc[]>()) {
+      // A user has a handful of versions at most; read by user, never the org's invites.
+      const docs = await findAnyOf(
+        model,
+        { where: { orgId }, field: 'userId', values: userIds },
+        reads.sql !== undefined,
+      );
+      for (const doc of docs) {
         if ((latest.get(doc.userId)?.version ?? 0) < doc.version) latest.set(doc.userId, toInvite(doc));
       }
       return latest;

@@ -1,6 +1,7 @@
 import { normaliseKey } from '@provisio/core';
 import type { UserPageQuery } from '@provisio/core';
 import type { Model } from 'mongoose';
+import { findAnyOf } from '../filter/find-any-of.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
 import type { UserDoc } from './user-model.ts';
 
@@ -15,6 +16,7 @@ export async function userPage(
   models: { users: Model<UserDoc>; groupMembers: Model<GroupMemberDoc> },
   orgId: string,
   q: UserPageQuery,
+  byEquality: boolean,
 ): Promise<UserDoc[]> {
   const where: Record<string, unknown> = { orgId };
   if (q.status) where['status'] = q.status;
@@ -35,13 +37,8 @@ export async function userPage(
       .limit(MEMBER_BATCH)
       .lean<Array<Pick<GroupMemberDoc, 'memberId'>>>();
     const ids = rows.map((r) => r.memberId);
-    if (ids.length)
-      out.push(
-        ...(await models.users
-          .find({ ...where, _id: { $in: ids } })
-          .sort({ _id: 1 })
-          .lean<UserDoc[]>()),
-      );
+    const users = await findAnyOf(models.users, { where, field: '_id', values: ids }, byEquality);
+    out.push(...users.sort((a, b) => (a._id < b._id ? -1 : 1)));
     const last = ids.at(-1);
     if (!last || ids.length < MEMBER_BATCH) break;
     after = last;

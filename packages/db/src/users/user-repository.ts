@@ -7,7 +7,7 @@ import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
 import type { PageSource } from '../filter/list-page.ts';
-import { oneOrIn } from '../filter/one-or-in.ts';
+import { findAnyOf } from '../filter/find-any-of.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
 import { extensionPathResolver } from '../filter/resolve-extension-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
@@ -29,7 +29,7 @@ const withExtensions = (schemas: readonly OrgSchemaRecord[]): PathResolver => {
   const extension = extensionPathResolver(schemas);
   return (path) => resolveUserPath(path) ?? extension(path);
 };
-const LABEL_IN_LIMIT = 1_000;
+const LABEL_BY_ID_LIMIT = 1_000;
 
 /** The stored fields derived from the attributes (keys, mirror); `active` is not stored. */
 function derived(attributes: NewUser['attributes']) {
@@ -68,12 +68,15 @@ export function createUserRepository(
 ): UserRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
+  // Read at call time: the companion (and with it the SQL reads) is found by `syncIndexes`.
+  const byEquality = () => reads.sql !== undefined;
 
   const withGroups = async (orgId: string, docs: UserDoc[]): Promise<UserRecord[]> => {
     const groups = await groupsOfUsers(
       models,
       orgId,
       docs.map((d) => d._id),
+      byEquality(),
     );
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
   };
@@ -109,7 +112,7 @@ export function createUserRepository(
       // need only the id, so both index-served reads go at once (an unknown id has none).
       const [doc, groups] = await Promise.all([
         models.users.findOne({ _id: id, orgId }).lean<UserDoc>(),
-        readGroups ? groupsOfUsers(models, orgId, [id]) : new Map<string, UserRecord['groups']>(),
+        readGroups ? groupsOfUsers(models, orgId, [id], byEquality()) : new Map<string, UserRecord['groups']>(),
       ]);
       return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },
@@ -178,18 +181,28 @@ export function createUserRepository(
     },
 
     async page(orgId, query) {
-      return withGroups(orgId, await userPage(models, orgId, query));
+      return withGroups(orgId, await userPage(models, orgId, query, byEquality()));
     },
 
     async labelsOf(orgId, ids) {
-      const wanted = new Set(ids);
-      // A big batch reads the org's users once instead of many large `$in`s (which FerretDB
-      // evaluates row by row); small batches use the index.
-      // One id (a group member add) is an equality, which FerretDB serves from the index.
-      const query = ids.length <= LABEL_IN_LIMIT ? { orgId, _id: oneOrIn([...wanted]) } : { orgId };
       const labels = new Map<string, string>();
-      const cursor = models.users.find(query, { userName: 1, 'attributes.displayName': 1 }).lean<UserDoc>().cursor();
-      for await (const d of cursor) if (wanted.has(d._id)) labels.set(d._id, d.attributes.displayName ?? d.userName);
+      const label = (d: UserDoc) => labels.set(d._id, d.attributes.displayName ?? d.userName);
+      const projection = { userName: 1, 'attributes.displayName': 1 } as const;
+      if (ids.length <= LABEL_BY_ID_LIMIT) {
+        // A member change of a few users (Entra sends several in one PATCH): read by id, whatever the org's size.
+        const docs = await findAnyOf(
+          models.users,
+          { where: { orgId }, field: '_id', values: ids, projection },
+          byEquality(),
+        );
+        for (const d of docs) label(d);
+        return labels;
+      }
+      // A push of thousands (a first full push, most of the org) reads the org once: on FerretDB
+      // that reads about 2,800 users/s against 850/s by id, so it wins once the batch is a third of the org.
+      const wanted = new Set(ids);
+      const cursor = models.users.find({ orgId }, projection).lean<UserDoc>().cursor();
+      for await (const d of cursor) if (wanted.has(d._id)) label(d);
       return labels;
     },
   };
