@@ -27,7 +27,9 @@ export function seedUser(prefix: string, i: number, now: Date): NewUser {
 
 /**
  * Adds users `from`…`to − 1` to an org by direct insertMany of the documents the user
- * repository stores (`newUserDoc`: the one shape, with every derived key), 1,000 a batch.
+ * repository stores (`newUserDoc`: the one shape, with every derived key), 1,000 a batch,
+ * each with the pending invite SCIM gives an invited user (through the invite model, so
+ * with its defaults): the users page reads their states, and an org's invites grow with it.
  * The only place the benchmark writes users: adjust the shape here.
  */
 export async function seedUsers(
@@ -42,6 +44,18 @@ export async function seedUsers(
     const now = new Date();
     const users = Array.from({ length: Math.min(1_000, to - start) }, (_, k) => seedUser(prefix, start + k, now));
     await models.users.collection.insertMany(users.map((u) => newUserDoc(orgId, u)) as never[], { ordered: false });
+    await models.invites.insertMany(
+      users.map((u) => ({
+        _id: uuidV7(now.getTime()),
+        orgId,
+        userId: u.id,
+        version: 1,
+        state: 'pending',
+        createdAt: now,
+        dispatchedAt: now,
+      })),
+      { ordered: false },
+    );
     seeded.push(
       ...users.map((u) => ({
         id: u.id,
