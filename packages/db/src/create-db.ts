@@ -110,6 +110,7 @@ export async function openDb({
   // Filled by `syncIndexes` when the companion is on: the SQL form of ordered pages.
   const reads: { sql?: SqlReads } = {};
   let engine: Engine | undefined;
+  const sqlQueryListeners = new Set<() => void>();
   const versionClaims = {
     claims: createClaims(models.claims),
     model: models.claims,
@@ -199,6 +200,9 @@ export async function openDb({
         models: Object.values(models) as unknown as Model<never>[],
         postgresUrl: ferretdbPostgresUrl,
         warn: onWarning ?? (() => undefined),
+        onSqlQuery: () => {
+          for (const listener of sqlQueryListeners) listener();
+        },
       });
       engine = companion.engine;
       reads.sql = companion.sql;
@@ -206,6 +210,11 @@ export async function openDb({
     },
     /** What `syncIndexes` found the server to be (undefined before it ran). */
     engine: () => engine,
+    /** Calls `listener` as each SQL read (the companion's) is sent, in its caller's async context; returns the unsubscribe. */
+    onSqlQuery(listener: () => void): () => void {
+      sqlQueryListeners.add(listener);
+      return () => sqlQueryListeners.delete(listener);
+    },
     /** Round-trips to the server; rejects within `timeoutMs` when it is unreachable. */
     async ping(timeoutMs = 1_000): Promise<void> {
       const db = connection.db;

@@ -18,17 +18,20 @@ const counted = new WeakSet<object>();
  * Counts every command the driver sends into the request it runs for, by the connection
  * checkout each one starts with (one command per checkout: a cursor's getMore checks out
  * again). The pool emits it synchronously in the caller's async context, and always, whereas
- * `commandStarted` needs `monitorCommands`, which decodes every reply twice. Commands outside
- * a request (sweeps, pollers) count nowhere.
+ * `commandStarted` needs `monitorCommands`, which decodes every reply twice. The companion's
+ * SQL reads (FerretDB on PostgreSQL) count too, one per statement. Commands outside a request
+ * (sweeps, pollers) count nowhere.
  */
 export function countDbRoundTrips(db: Db): void {
   const client = db.connection.getClient();
   if (counted.has(client)) return;
   counted.add(client);
-  client.on('connectionCheckOutStarted', () => {
+  const count = () => {
     const counts = current.getStore();
     if (counts) counts.db++;
-  });
+  };
+  client.on('connectionCheckOutStarted', count);
+  db.onSqlQuery(count);
 }
 
 /** Counts every command sent through this Redis client (limiters, leases, the queue's enqueue) into its request. */

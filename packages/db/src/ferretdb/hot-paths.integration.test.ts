@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
-import { pageSql } from './sql-reads.ts';
+import { anyOfSql, pageSql } from './sql-reads.ts';
 import type { PageRequest } from './sql-reads.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
 import { indexesIn, planOfFind, scans } from './plan-nodes.ts';
@@ -218,6 +218,36 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
       // FerretDB reads every row of the org for an `$in` (an index serves only its equality on
       // orgId): with the companion, reads of several ids go one equality each (`findAnyOf`).
       expect(sent.filter((q) => JSON.stringify(q.filter).includes('"$in"'))).toEqual([]);
+      // Several ids in SQL: a BitmapOr of probes of the field's GIN index, never the org's rows.
+      const { orgId, others, group } = seeded;
+      const anyOf = [
+        { collection: 'users', field: '_id', values: others },
+        { collection: 'group_members', field: 'memberId', values: others },
+        { collection: 'groups', field: '_id', values: [group.id, others[0] ?? ''] },
+      ];
+      for (const { collection, field, values } of anyOf) {
+        const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
+          `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
+          [collection],
+        );
+        const table = meta[0]?._jsonb.table ?? '';
+        const sql = anyOfSql(table, dbName, { collection, orgId, field, values, select: ['_id'] });
+        if (!sql) throw new Error(`no SQL for ${collection}.${field}`);
+        const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+          `EXPLAIN (FORMAT JSON) ${sql.text}`,
+          sql.values,
+        );
+        const root = plan[0]?.['QUERY PLAN'][0]?.Plan;
+        const { rows: gin } = await pgc.query<{ indexname: string }>(
+          `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexdef LIKE $3`,
+          [dbName, table, `%'${field}'::text)) jsonb_path_ops%`],
+        );
+        expect({
+          collection,
+          scans: scans(root),
+          usesFieldIndex: indexesIn(root).includes(gin[0]?.indexname ?? '?'),
+        }).toEqual({ collection, scans: [], usesFieldIndex: true });
+      }
 
       // The search page reads the searchKeys GIN index, not the org's rows through the orgId btree. (Mongoose's
       // form, used without the companion, is index-served above; on these small orgs PostgreSQL rightly picks orgId's.)

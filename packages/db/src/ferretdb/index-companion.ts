@@ -36,8 +36,10 @@ export async function runIndexCompanion(options: {
   models: Model<never>[];
   postgresUrl: string | undefined;
   warn: (message: string, err?: unknown) => void;
+  /** Called as each SQL read is sent (see `createSqlReads`). */
+  onSqlQuery?: () => void;
 }): Promise<CompanionResult> {
-  const { connection, models, postgresUrl, warn } = options;
+  const { connection, models, postgresUrl, warn, onSqlQuery } = options;
   const declared = declaredIndexes(models);
   let engine: Engine = { kind: 'mongodb' };
   try {
@@ -71,7 +73,12 @@ export async function runIndexCompanion(options: {
       return {
         engine,
         created: plan.statements.length,
-        sql: createSqlReads({ postgresUrl, schema, tables: plan.tables }),
+        sql: createSqlReads({
+          postgresUrl,
+          schema,
+          tables: plan.tables,
+          ...(onSqlQuery ? { onQuery: onSqlQuery } : {}),
+        }),
       };
     } finally {
       await client.end();

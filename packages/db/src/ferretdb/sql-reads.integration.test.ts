@@ -39,6 +39,23 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     expect(fx.withSql.engine()?.kind).toBe('ferretdb-postgresql');
   });
 
+  it('several ids in one SQL statement: the same labels and groups as mongoose reads', async () => {
+    const ids = [...fx.userIds.slice(0, 7), fx.userIds[40] ?? '', 'no such user'];
+    for (const some of [ids, ids.slice(0, 1)]) {
+      const [sql, mongo] = await Promise.all([
+        fx.withSql.users.labelsOf(fx.orgId, some),
+        fx.plain.users.labelsOf(fx.orgId, some),
+      ]);
+      expect(sql).toEqual(mongo);
+      expect(sql.size).toBe(some.length > 1 ? 8 : 1);
+    }
+    const [sql, mongo] = await Promise.all(
+      [fx.withSql, fx.plain].map((db) => db.users.list(fx.orgId, { startIndex: 1, count: 12 })),
+    );
+    expect(sql?.items.map((u) => u.groups)).toEqual(mongo?.items.map((u) => u.groups));
+    expect(sql?.items.filter((u) => u.groups.length === 2)).not.toHaveLength(0);
+  });
+
   it.each(pages)('users: %s', async (_name, query, status) => {
     const list = (db: Db) => db.users.list(fx.orgId, { ...query, ...(status ? { status } : {}) });
     const [sql, mongo] = await Promise.all([list(fx.withSql), list(fx.plain)]);

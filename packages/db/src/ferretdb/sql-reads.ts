@@ -26,6 +26,15 @@ export type KeysetRequest = {
   limit: number;
 };
 
+/** Rows of an org whose `field` is one of `values`: only the string fields in `select` (dotted paths allowed). */
+export type AnyOfRequest = {
+  collection: string;
+  orgId: string;
+  field: string;
+  values: readonly string[];
+  select: readonly string[];
+};
+
 /**
  * Ordered pages and counts on FerretDB's backing tables, for what FerretDB 1.24 does not push
  * down (sort, skip, count): PostgreSQL orders with the companion's indexes and returns only
@@ -37,6 +46,8 @@ export type SqlReads = {
   /** The ids (and sort key values) of one cursor page; `undefined` when it has no SQL form. */
   keysetRows(request: KeysetRequest): Promise<Array<{ id: string; value: string | null }> | undefined>;
   count(collection: string, equals: Equalities): Promise<number | undefined>;
+  /** `select`'s fields of the rows `request` names, in no order; `undefined` when it has no SQL form. */
+  rowsAnyOf(request: AnyOfRequest): Promise<Array<Record<string, string | null>> | undefined>;
   close(): Promise<void>;
 };
 
@@ -142,34 +153,70 @@ export function keysetSql(
   };
 }
 
+/** Values per statement: a page's worth; a longer OR costs more to plan than to run. */
+const ANY_OF_CHUNK = 100;
+
+/**
+ * The SQL of rows whose `field` is one of `values`, or `undefined`: one containment per value,
+ * OR-ed, which PostgreSQL runs as a BitmapOr of probes of the field's GIN index (a GIN index
+ * cannot take an `= ANY(array)`); only `select`'s fields, as text. The org is checked outside
+ * a subquery it cannot enter (`OFFSET 0`): beside it, the planner sometimes read the org's rows
+ * through the orgId index instead (seen on a 60-user org), which grows with the org.
+ */
+export function anyOfSql(
+  table: string,
+  schema: string,
+  r: AnyOfRequest,
+): { text: string; values: unknown[] } | undefined {
+  if (!PLAIN.test(r.field) || !r.values.length || !r.select.length || !r.select.every((f) => PATH.test(f)))
+    return undefined;
+  const values: unknown[] = [JSON.stringify(r.orgId)];
+  const arms = r.values.map((value) => {
+    values.push(JSON.stringify(value));
+    return `_jsonb->'${r.field}' @> $${values.length}::jsonb`;
+  });
+  const select = r.select.map((field, i) => `${textOf(field)} AS f${i}`).join(', ');
+  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  return {
+    text: `SELECT ${select} FROM (SELECT _jsonb FROM ${from} WHERE ${arms.join(' OR ')} OFFSET 0) AS hits WHERE _jsonb->'orgId' @> $1::jsonb`,
+    values,
+  };
+}
+
 export function createSqlReads(options: {
   postgresUrl: string;
   schema: string;
   tables: Record<string, string>;
+  /** Called as each statement is sent, in its caller's async context (the server counts round trips with it). */
+  onQuery?: () => void;
 }): SqlReads {
   const { postgresUrl, schema, tables } = options;
   let pool: pg.Pool | undefined;
   // Opened on first use: most test databases never read a page.
-  const db = () => {
+  const open = () => {
     if (pool) return pool;
     pool = new pg.Pool({ connectionString: postgresUrl, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
     // An idle connection that PostgreSQL closes is dropped from the pool; the next read opens another.
     pool.on('error', () => undefined);
     return pool;
   };
+  const query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
+    options.onQuery?.();
+    return open().query<R>(text, values);
+  };
   return {
     async pageIds(request) {
       const table = tables[request.collection];
       const sql = table ? pageSql(table, schema, request) : undefined;
       if (!sql) return undefined;
-      const { rows } = await db().query<{ id: string }>(sql.text, sql.values);
+      const { rows } = await query<{ id: string }>(sql.text, sql.values);
       return rows.map((r) => r.id);
     },
     async keysetRows(request) {
       const table = tables[request.collection];
       const sql = table ? keysetSql(table, schema, request) : undefined;
       if (!sql) return undefined;
-      const { rows } = await db().query<{ id: string; value: string | null }>(sql.text, sql.values);
+      const { rows } = await query<{ id: string; value: string | null }>(sql.text, sql.values);
       return rows;
     },
     async count(collection, equals) {
@@ -177,11 +224,25 @@ export function createSqlReads(options: {
       const values: unknown[] = [];
       const where = table ? whereOf(equals, values) : undefined;
       if (!table || !where) return undefined;
-      const { rows } = await db().query<{ n: string }>(
+      const { rows } = await query<{ n: string }>(
         `SELECT count(*) AS n FROM ${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)} WHERE ${where}`,
         values,
       );
       return Number(rows[0]?.n ?? 0);
+    },
+    async rowsAnyOf(request) {
+      const table = tables[request.collection];
+      if (!table) return undefined;
+      const values = [...new Set(request.values)];
+      const out: Array<Record<string, string | null>> = [];
+      for (let i = 0; i < values.length; i += ANY_OF_CHUNK) {
+        const sql = anyOfSql(table, schema, { ...request, values: values.slice(i, i + ANY_OF_CHUNK) });
+        if (!sql) return undefined;
+        const { rows } = await query<Record<string, string | null>>(sql.text, sql.values);
+        for (const row of rows)
+          out.push(Object.fromEntries(request.select.map((field, k) => [field, row[`f${k}`] ?? null])));
+      }
+      return out;
     },
     async close() {
       await pool?.end();

@@ -13,12 +13,15 @@ export type TwoPaths = {
   /** A second connection to the same database without it: mongoose alone, what MongoDB runs. */
   plain: Db;
   orgId: string;
+  /** The org's users, in insertion order. */
+  userIds: string[];
 };
 
 /**
  * The data the differential tests (SQL reads vs mongoose) share: `users` users in the org and as
  * many in another one (mixed case, a missing family name every 7th, names that sort otherwise
- * than ids, statuses in turn) and `groups` groups. Registers its own beforeAll/afterAll.
+ * than ids, statuses in turn) and `groups` groups, user i a member of group i mod 3 and, every
+ * 4th, of the last group too. Registers its own beforeAll/afterAll.
  */
 export function twoPathsFixture(options: { users: number; groups: number; createdAt: (i: number) => Date }) {
   const fixture = {} as TwoPaths;
@@ -28,6 +31,7 @@ export function twoPathsFixture(options: { users: number; groups: number; create
     ({ orgId: fixture.orgId } = await createTestOrg(fixture.withSql));
     const other = await createTestOrg(fixture.withSql);
     const { users: n } = options;
+    fixture.userIds = [];
     for (let i = 0; i < n; i++) {
       const familyName = i % 7 === 0 ? undefined : ['Émile', 'zeta', 'Alpha', 'beta', 'ALPHA2'][i % 5];
       const attributes = {
@@ -37,19 +41,36 @@ export function twoPathsFixture(options: { users: number; groups: number; create
         emails: [{ value: `u${i}@example.com` }],
       };
       const user = { attributes, source: 'scim', role: 'standard', now: options.createdAt(i) } as const;
-      await fixture.withSql.users.insert(fixture.orgId, {
-        ...user,
-        id: uuidV7(),
-        status: STATUSES[i % 3] ?? 'invited',
-      });
+      const id = uuidV7();
+      fixture.userIds.push(id);
+      await fixture.withSql.users.insert(fixture.orgId, { ...user, id, status: STATUSES[i % 3] ?? 'invited' });
       await fixture.withSql.users.insert(other.orgId, { ...user, id: uuidV7(), status: 'active' });
     }
-    for (let i = 0; i < options.groups; i++)
+    const groupIds = Array.from({ length: options.groups }, () => uuidV7());
+    for (const [i, id] of groupIds.entries())
       await fixture.withSql.groups.insert(fixture.orgId, {
-        id: uuidV7(),
+        id,
         attributes: { displayName: `G${(i * 7) % options.groups}` },
         now: new Date(),
       });
+    const members = (ids: string[]) => ({
+      add: ids.map((value) => ({ value, type: 'User' as const })),
+      remove: [],
+      replaceAll: false,
+    });
+    for (const [k, groupId] of groupIds.slice(0, 3).entries())
+      await fixture.withSql.groups.applyMembership(
+        fixture.orgId,
+        groupId,
+        members(fixture.userIds.filter((_, i) => i % 3 === k)),
+      );
+    const last = groupIds.at(-1);
+    if (last)
+      await fixture.withSql.groups.applyMembership(
+        fixture.orgId,
+        last,
+        members(fixture.userIds.filter((_, i) => i % 4 === 0)),
+      );
   }, 60_000);
   afterAll(async () => {
     await fixture.plain.close();

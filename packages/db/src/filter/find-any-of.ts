@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 
 /** Equality queries in flight at once: enough to overlap round trips, few enough to leave the pool to others. */
 const CONCURRENCY = 8;
@@ -47,4 +48,33 @@ export async function findAnyOf<D>(model: Model<D>, q: AnyOf, byEquality: boolea
   const lanes = limit === undefined ? CONCURRENCY : 1;
   await Promise.all(Array.from({ length: Math.min(lanes, values.length) }, worker));
   return out;
+}
+
+/** A string at a dotted path of a document, or null. */
+const stringAt = (doc: unknown, path: string): string | null => {
+  let value: unknown = doc;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * String fields (`select`, dotted paths allowed) of the org's documents whose `field` is one of
+ * `values`, in no particular order. With the companion (`sql`) and several values: SQL
+ * statements of 100 index probes each (`rowsAnyOf`), which read only those fields; else `findAnyOf`.
+ */
+export async function fieldsAnyOf<D>(
+  model: Model<D>,
+  sql: SqlReads | undefined,
+  q: { orgId: string; field: string; values: readonly string[]; select: readonly string[] },
+): Promise<Array<Record<string, string | null>>> {
+  const collection = model.collection.collectionName;
+  const rows = q.values.length > 1 ? await sql?.rowsAnyOf({ collection, ...q }) : undefined;
+  if (rows) return rows;
+  const projection = Object.fromEntries(q.select.map((f) => [f, 1 as const]));
+  const docs = await findAnyOf(
+    model,
+    { where: { orgId: q.orgId }, field: q.field, values: q.values, projection },
+    sql !== undefined,
+  );
+  return docs.map((d) => Object.fromEntries(q.select.map((f) => [f, stringAt(d, f)])));
 }

@@ -7,7 +7,7 @@ import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
 import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
 import type { PageSource } from '../filter/list-page.ts';
-import { findAnyOf } from '../filter/find-any-of.ts';
+import { fieldsAnyOf } from '../filter/find-any-of.ts';
 import { resolveUserPath } from '../filter/resolve-user-path.ts';
 import { extensionPathResolver } from '../filter/resolve-extension-path.ts';
 import { groupsOfUsers } from './groups-of-users.ts';
@@ -29,7 +29,6 @@ const withExtensions = (schemas: readonly OrgSchemaRecord[]): PathResolver => {
   const extension = extensionPathResolver(schemas);
   return (path) => resolveUserPath(path) ?? extension(path);
 };
-const LABEL_BY_ID_LIMIT = 1_000;
 
 /** The stored fields derived from the attributes (keys, mirror); `active` is not stored. */
 function derived(attributes: NewUser['attributes']) {
@@ -76,7 +75,7 @@ export function createUserRepository(
       models,
       orgId,
       docs.map((d) => d._id),
-      byEquality(),
+      reads.sql,
     );
     return docs.map((d) => toUser(d, groups.get(d._id) ?? []));
   };
@@ -112,7 +111,7 @@ export function createUserRepository(
       // need only the id, so both index-served reads go at once (an unknown id has none).
       const [doc, groups] = await Promise.all([
         models.users.findOne({ _id: id, orgId }).lean<UserDoc>(),
-        readGroups ? groupsOfUsers(models, orgId, [id], byEquality()) : new Map<string, UserRecord['groups']>(),
+        readGroups ? groupsOfUsers(models, orgId, [id], reads.sql) : new Map<string, UserRecord['groups']>(),
       ]);
       return doc ? toUser(doc, groups.get(id) ?? []) : null;
     },
@@ -185,25 +184,11 @@ export function createUserRepository(
     },
 
     async labelsOf(orgId, ids) {
-      const labels = new Map<string, string>();
-      const label = (d: UserDoc) => labels.set(d._id, d.attributes.displayName ?? d.userName);
-      const projection = { userName: 1, 'attributes.displayName': 1 } as const;
-      if (ids.length <= LABEL_BY_ID_LIMIT) {
-        // A member change of a few users (Entra sends several in one PATCH): read by id, whatever the org's size.
-        const docs = await findAnyOf(
-          models.users,
-          { where: { orgId }, field: '_id', values: ids, projection },
-          byEquality(),
-        );
-        for (const d of docs) label(d);
-        return labels;
-      }
-      // A push of thousands (a first full push, most of the org) reads the org once: on FerretDB
-      // that reads about 2,800 users/s against 850/s by id, so it wins once the batch is a third of the org.
-      const wanted = new Set(ids);
-      const cursor = models.users.find({ orgId }, projection).lean<UserDoc>().cursor();
-      for await (const d of cursor) if (wanted.has(d._id)) label(d);
-      return labels;
+      // A member change names a few users (Entra sends several in one PATCH) or, in a first full
+      // push, thousands: read by id, whatever the org's size (FerretDB would read it all for an `$in`).
+      const select = ['_id', 'userName', 'attributes.displayName'];
+      const rows = await fieldsAnyOf(models.users, reads.sql, { orgId, field: '_id', values: ids, select });
+      return new Map(rows.map((r) => [r['_id'] ?? '', r['attributes.displayName'] ?? r['userName'] ?? '']));
     },
   };
 }
