@@ -155,6 +155,11 @@ export function keysetSql(
 
 /** Values per statement: a page's worth; a longer OR costs more to plan than to run. */
 const ANY_OF_CHUNK = 100;
+/**
+ * Past this many values (a first full push of thousands of members) one pass over the org's
+ * rows in PostgreSQL beats the probes: 50,000 labels took 25 s in 500 statements of probes.
+ */
+const WHOLE_ORG_FROM = 1_000;
 
 /**
  * The SQL of rows whose `field` is one of `values`, or `undefined`: one containment per value,
@@ -235,12 +240,24 @@ export function createSqlReads(options: {
       if (!table) return undefined;
       const values = [...new Set(request.values)];
       const out: Array<Record<string, string | null>> = [];
+      const pick = (row: Record<string, string | null>) =>
+        Object.fromEntries(request.select.map((field, k) => [field, row[`f${k}`] ?? null]));
+      if (values.length > WHOLE_ORG_FROM && PLAIN.test(request.field) && request.select.every((f) => PATH.test(f))) {
+        const wanted = new Set(values);
+        const select = request.select.map((field, i) => `${textOf(field)} AS f${i}`).join(', ');
+        const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+        const { rows } = await query<Record<string, string | null>>(
+          `SELECT ${select}, ${textOf(request.field)} AS k FROM ${from} WHERE _jsonb->'orgId' @> $1::jsonb`,
+          [JSON.stringify(request.orgId)],
+        );
+        for (const row of rows) if (wanted.has(row['k'] ?? '')) out.push(pick(row));
+        return out;
+      }
       for (let i = 0; i < values.length; i += ANY_OF_CHUNK) {
         const sql = anyOfSql(table, schema, { ...request, values: values.slice(i, i + ANY_OF_CHUNK) });
         if (!sql) return undefined;
         const { rows } = await query<Record<string, string | null>>(sql.text, sql.values);
-        for (const row of rows)
-          out.push(Object.fromEntries(request.select.map((field, k) => [field, row[`f${k}`] ?? null])));
+        for (const row of rows) out.push(pick(row));
       }
       return out;
     },
