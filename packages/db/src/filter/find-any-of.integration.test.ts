@@ -1,6 +1,7 @@
 import { uuidV7 } from '@provisio/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDb } from '../testing.ts';
+import { createSqlReads } from '../ferretdb/sql-reads.ts';
+import { createTestDb, testPostgresUrl } from '../testing.ts';
 import { findAnyOf } from './find-any-of.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -27,11 +28,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
+/** With the companion's SQL reads present, `findAnyOf` sends one equality per value; without, `$in`. */
 const rowsOf = (values: string[], byEquality: boolean, atMost?: number) =>
   findAnyOf(
     db.models.groupMembers,
     { where: { orgId }, field: 'groupId', values, ...(atMost !== undefined ? { atMost } : {}) },
-    byEquality,
+    byEquality
+      ? createSqlReads({ postgresUrl: testPostgresUrl() ?? '', schema: db.connection.name, tables: {} })
+      : undefined,
   ).then((rows) => rows.map((r) => r._id).sort());
 
 it('finds the same rows one equality per value as with `$in`, in the org only, a repeated value once', async () => {

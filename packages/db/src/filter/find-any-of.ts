@@ -18,13 +18,13 @@ export type AnyOf = {
 
 /**
  * The documents matching `where` whose `field` is one of `values`, in no particular order.
- * With `byEquality` (FerretDB on PostgreSQL with the index companion): one equality query per
+ * With the companion (`sql` set: FerretDB on PostgreSQL): one equality query per
  * value, the one form FerretDB serves from an index. It never pushes `$in` down: it reads every
  * document the rest of the filter matches, the whole org, and checks `$in` row by row (3 user ids
  * in an org of 100,000: 32 s). Otherwise (MongoDB, whose indexes serve `$in`; FerretDB without
  * the companion, where an equality scans too): `$in`, in chunks.
  */
-export async function findAnyOf<D>(model: Model<D>, q: AnyOf, byEquality: boolean): Promise<D[]> {
+export async function findAnyOf<D>(model: Model<D>, q: AnyOf, sql: SqlReads | undefined): Promise<D[]> {
   const values = [...new Set(q.values)];
   const out: D[] = [];
   const limit = q.atMost === undefined ? undefined : q.atMost + 1;
@@ -33,7 +33,7 @@ export async function findAnyOf<D>(model: Model<D>, q: AnyOf, byEquality: boolea
     const query = model.find({ ...q.where, [q.field]: condition } as never, q.projection);
     out.push(...(await (limit === undefined ? query : query.limit(limit - out.length)).lean<D[]>()));
   };
-  if (!byEquality) {
+  if (!sql) {
     for (let i = 0; i < values.length && !over(); i += IN_CHUNK) {
       const chunk = values.slice(i, i + IN_CHUNK);
       await read(chunk.length === 1 ? (chunk[0] ?? '') : { $in: chunk });
@@ -71,10 +71,6 @@ export async function fieldsAnyOf<D>(
   const rows = q.values.length > 1 ? await sql?.rowsAnyOf({ collection, ...q }) : undefined;
   if (rows) return rows;
   const projection = Object.fromEntries(q.select.map((f) => [f, 1 as const]));
-  const docs = await findAnyOf(
-    model,
-    { where: { orgId: q.orgId }, field: q.field, values: q.values, projection },
-    sql !== undefined,
-  );
+  const docs = await findAnyOf(model, { where: { orgId: q.orgId }, field: q.field, values: q.values, projection }, sql);
   return docs.map((d) => Object.fromEntries(q.select.map((f) => [f, stringAt(d, f)])));
 }

@@ -48,7 +48,7 @@ export function createGroupRepository(
         projection: { groupId: 1, memberId: 1, display: 1 },
         ...(cap !== undefined ? { atMost: cap } : {}),
       },
-      reads.sql !== undefined,
+      reads.sql,
     );
     if (cap !== undefined && found.length > cap) throw tooManyListedMembers();
     found.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));

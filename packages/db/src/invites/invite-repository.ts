@@ -80,11 +80,7 @@ export function createInviteRepository(
       const latest = new Map<string, InviteRecord>();
       if (!userIds.length) return latest;
       // A user has a handful of versions at most; read by user, never the org's invites.
-      const docs = await findAnyOf(
-        model,
-        { where: { orgId }, field: 'userId', values: userIds },
-        reads.sql !== undefined,
-      );
+      const docs = await findAnyOf(model, { where: { orgId }, field: 'userId', values: userIds }, reads.sql);
       for (const doc of docs) {
         if ((latest.get(doc.userId)?.version ?? 0) < doc.version) latest.set(doc.userId, toInvite(doc));
       }

@@ -1,6 +1,7 @@
 import { normaliseKey } from '@provisio/core';
 import type { UserPageQuery } from '@provisio/core';
 import type { Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
 import type { UserDoc } from './user-model.ts';
@@ -16,7 +17,7 @@ export async function userPage(
   models: { users: Model<UserDoc>; groupMembers: Model<GroupMemberDoc> },
   orgId: string,
   q: UserPageQuery,
-  byEquality: boolean,
+  sql: SqlReads | undefined,
 ): Promise<UserDoc[]> {
   const where: Record<string, unknown> = { orgId };
   if (q.status) where['status'] = q.status;
@@ -37,7 +38,7 @@ export async function userPage(
       .limit(MEMBER_BATCH)
       .lean<Array<Pick<GroupMemberDoc, 'memberId'>>>();
     const ids = rows.map((r) => r.memberId);
-    const users = await findAnyOf(models.users, { where, field: '_id', values: ids }, byEquality);
+    const users = await findAnyOf(models.users, { where, field: '_id', values: ids }, sql);
     out.push(...users.sort((a, b) => (a._id < b._id ? -1 : 1)));
     const last = ids.at(-1);
     if (!last || ids.length < MEMBER_BATCH) break;

@@ -67,8 +67,6 @@ export function createUserRepository(
 ): UserRepository {
   const claimed = <T>(orgId: string, id: string, expectedVersion: number, now: Date, write: () => Promise<T | null>) =>
     withVersionClaim(vc, { kind: 'user', orgId, id, nextVersion: expectedVersion + 1, now }, write);
-  // Read at call time: the companion (and with it the SQL reads) is found by `syncIndexes`.
-  const byEquality = () => reads.sql !== undefined;
 
   const withGroups = async (orgId: string, docs: UserDoc[]): Promise<UserRecord[]> => {
     const groups = await groupsOfUsers(
@@ -180,7 +178,7 @@ export function createUserRepository(
     },
 
     async page(orgId, query) {
-      return withGroups(orgId, await userPage(models, orgId, query, byEquality()));
+      return withGroups(orgId, await userPage(models, orgId, query, reads.sql));
     },
 
     async labelsOf(orgId, ids) {
