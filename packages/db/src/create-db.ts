@@ -164,7 +164,7 @@ export async function openDb({
     /** What every repository's revisions are claimed through (tests build repositories with it). */
     versionClaims,
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
-    ...createAccessRepositories(models, versionClaims),
+    ...createAccessRepositories(models, versionClaims, reads),
     /** The mass-deprovision brake's shared state (core BrakeRepository). */
     brakes: createBrakeRepository(models, versionClaims.claims),
     /** The SCIM doctor's hourly request counts per key (core ScimTrafficStore). */

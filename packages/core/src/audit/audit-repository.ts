@@ -20,6 +20,6 @@ export interface AuditRepository {
   insertMany(events: readonly AuditEvent[]): Promise<void>;
   /** Newest first. */
   list(orgId: string, filter: AuditFilter): Promise<AuditEvent[]>;
-  /** Deletes up to `limit` events older than `before`, across orgs; returns how many. */
+  /** Deletes up to `limit` of the oldest events older than `before`, across orgs; returns how many. */
   deleteBefore(before: Date, limit: number): Promise<number>;
 }

@@ -45,7 +45,7 @@ export interface WebhookRepository {
     patch: Pick<WebhookDeliveryRecord, 'status' | 'responseStatus' | 'durationMs' | 'error' | 'at'>,
   ): Promise<void>;
   getDelivery(orgId: string, id: string): Promise<WebhookDeliveryRecord | null>;
-  /** Deletes up to `limit` logged deliveries (any org) older than `before`; returns how many. */
+  /** Deletes up to `limit` of the oldest logged deliveries (any org) queued before `before`; returns how many. */
   pruneDeliveries(before: Date, limit: number): Promise<number>;
   /** The endpoint's latest deliveries, newest first. */
   deliveries(orgId: string, endpointId: string, limit: number): Promise<WebhookDeliveryRecord[]>;

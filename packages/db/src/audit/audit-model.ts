@@ -55,8 +55,7 @@ schema.index({ orgId: 1, _id: -1 });
 schema.index({ orgId: 1, resourceType: 1, _id: -1 });
 schema.index({ orgId: 1, resourceId: 1, _id: -1 });
 schema.index({ orgId: 1, 'actor.keyId': 1, _id: -1 });
-// The retention sweep deletes by age across orgs (no TTL indexes on FerretDB 1.x).
-schema.index({ at: 1 });
+// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteIdsBefore).
 
 export const registerAuditEventModel = (connection: Connection): Model<AuditEventDoc> =>
   (connection.models['AuditEvent'] as Model<AuditEventDoc> | undefined) ??

@@ -1,7 +1,10 @@
 import { readStoredActor } from '@provisio/core/audit';
 import type { AuditEvent, AuditRepository } from '@provisio/core/audit';
+import { eventIdFloor } from '@provisio/core/events';
 import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
 import type { AuditEventDoc } from './audit-model.ts';
 
 const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({
@@ -12,7 +15,7 @@ const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEven
   ...rest,
 });
 
-export function createAuditRepository(model: Model<AuditEventDoc>): AuditRepository {
+export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?: SqlReads } = {}): AuditRepository {
   return {
     async insert({ id, at, ...rest }) {
       await model.collection.insertOne({ _id: id, at: new Date(at), ...rest } as never);
@@ -39,15 +42,9 @@ export function createAuditRepository(model: Model<AuditEventDoc>): AuditReposit
       const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();
       return docs.map(toEvent);
     },
-    async deleteBefore(before, limit) {
-      const ids = await model
-        .find({ at: { $lt: before } }, { _id: 1 })
-        .sort({ at: 1 })
-        .limit(limit)
-        .lean<Array<{ _id: string }>>();
-      if (ids.length === 0) return 0;
-      const { deletedCount } = await model.deleteMany({ _id: { $in: ids.map((d) => d._id) } });
-      return deletedCount;
+    deleteBefore(before, limit) {
+      // Ids are UUIDv7s of `at`: "older than" is "id below the floor of the cutoff".
+      return deleteIdsBefore(model, reads.sql, eventIdFloor(before.getTime()), limit);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { EventLogStore } from '@provisio/core/events';
 import type { Model } from 'mongoose';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
 
 /** How an event log stores an event: `_id` is the event id, `at` a Date. */
 type EventDoc = { _id: string; orgId: string; at: Date };
@@ -47,15 +48,8 @@ export function createEventLogStore<E extends LoggedEvent, D extends EventDoc>(
         .lean<D[]>();
       return docs.map(toEvent);
     },
-    async deleteBefore(before, limit) {
-      const ids = await model
-        .find({ _id: { $lt: before } }, { _id: 1 })
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean<Array<{ _id: string }>>();
-      if (ids.length === 0) return 0;
-      const { deletedCount } = await model.deleteMany({ _id: { $in: ids.map((d) => d._id) } });
-      return deletedCount;
+    deleteBefore(before, limit) {
+      return deleteIdsBefore(model, reads.sql, before, limit);
     },
   };
 }

@@ -24,10 +24,19 @@ export const SORT_KEYS = ['userNameKey', 'displayNameKey'] as const;
 const sortOrder = (field: string) =>
   `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'${field}') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
 
-/** The btree of a whole-table walk by `_id` (the webhook sweep's pages, across orgs). */
+/**
+ * The btree of a whole-table walk by `_id`, across orgs: the webhook sweep's pages, and the
+ * retention sweeps' oldest rows (their `_id`s are UUIDv7s, so `_id` order is age).
+ */
 export const ID_ORDER = `(_jsonb->>'_id') COLLATE "C"`;
 /** Collections walked by `_id` regardless of org: only these pay for the extra btree. */
-export const ID_ORDER_COLLECTIONS: ReadonlySet<string> = new Set(['webhook_endpoints']);
+export const ID_ORDER_COLLECTIONS: ReadonlySet<string> = new Set([
+  'webhook_endpoints',
+  'audit_events',
+  'user_events',
+  'group_events',
+  'webhook_deliveries',
+]);
 
 /**
  * Fields shared by many rows whose new values keep coming (every org is new once). With the

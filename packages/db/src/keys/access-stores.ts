@@ -11,6 +11,7 @@ import { createKeyRepository } from './key-repository.ts';
 import { createKeyUsage } from './key-usage.ts';
 import { registerKeyUsageModel } from './key-usage-model.ts';
 import { orgAdminContacts } from './org-admin-contacts.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import type { VersionClaims } from '../versioning/claim-version.ts';
 
 /** The models of credentials and the ledger (keys, service accounts, audit events). */
@@ -24,11 +25,11 @@ export const registerAccessModels = (connection: Connection) => ({
 type AccessModels = ReturnType<typeof registerAccessModels> & { orgs: Model<OrgDoc>; users: Model<UserDoc> };
 
 /** Repositories implementing core's OrgRepository, KeyRepository, ServiceAccountRepository, AuditRepository. */
-export const createAccessRepositories = (models: AccessModels, vc: VersionClaims) => ({
+export const createAccessRepositories = (models: AccessModels, vc: VersionClaims, reads: { sql?: SqlReads }) => ({
   orgs: createOrgRepository(models.orgs, vc),
   keys: createKeyRepository(models.keys, createKeyUsage(models.keyUsage), vc),
   serviceAccounts: createServiceAccountRepository(models.serviceAccounts),
-  audit: createAuditRepository(models.auditEvents),
+  audit: createAuditRepository(models.auditEvents, reads),
   /** Admins of an org who can be mailed (alerts). */
   orgAdmins: { contacts: (orgId: string) => orgAdminContacts(models.users, orgId) },
 });

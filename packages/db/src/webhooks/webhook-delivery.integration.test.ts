@@ -1,4 +1,4 @@
-import { createUser } from '@provisio/core';
+import { createUser, uuidV7 } from '@provisio/core';
 import type { Clock } from '@provisio/core';
 import { createEndpoint, deliverEndpoint, deriveWebhookSecretKey } from '@provisio/core/webhooks';
 import type { DeliverEndpointDeps, WebhookSender } from '@provisio/core/webhooks';
@@ -87,8 +87,10 @@ it('prunes logged deliveries older than the retention, and only those', async ()
       error: null,
       at,
     });
-  await logged('prune-old', '2026-01-01T00:00:00.000Z');
-  await logged('prune-new', '2026-06-01T00:00:00.000Z');
+  // Ids are UUIDv7s of when the delivery was queued, as queueOne makes them: the sweep goes by them.
+  const [oldId, newId] = [uuidV7(Date.parse('2026-01-01T00:00:00Z')), uuidV7(Date.parse('2026-06-01T00:00:00Z'))];
+  await logged(oldId, '2026-01-01T00:00:00.000Z');
+  await logged(newId, '2026-06-01T00:00:00.000Z');
   expect(await db.webhooks.pruneDeliveries(new Date('2026-03-01T00:00:00Z'), 100)).toBe(1);
-  expect((await db.webhooks.deliveries(orgId, 'ep-prune', 10)).map((d) => d.id)).toEqual(['prune-new']);
+  expect((await db.webhooks.deliveries(orgId, 'ep-prune', 10)).map((d) => d.id)).toEqual([newId]);
 });

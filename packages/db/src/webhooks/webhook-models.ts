@@ -58,8 +58,7 @@ const deliverySchema = new Schema<WebhookDeliveryDoc>(
   { versionKey: false },
 );
 deliverySchema.index({ orgId: 1, endpointId: 1, _id: -1 });
-// For the retention sweep (FerretDB 1.x has no TTL indexes).
-deliverySchema.index({ at: 1 });
+// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteIdsBefore).
 
 const leaseSchema = new Schema<WebhookLeaseDoc>(
   {

@@ -4,8 +4,10 @@ import type {
   WebhookEndpointRecord,
   WebhookRepository,
 } from '@provisio/core/webhooks';
+import { eventIdFloor } from '@provisio/core/events';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
 import type { WebhookDeliveryDoc, WebhookEndpointDoc, WebhookModels } from './webhook-models.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -155,14 +157,9 @@ export function createWebhookRepository(models: WebhookModels, reads: { sql?: Sq
       const doc = await deliveries.findOne({ _id: id, orgId }).lean<WebhookDeliveryDoc>();
       return doc ? toDelivery(doc) : null;
     },
-    async pruneDeliveries(before, limit) {
-      const old = await deliveries
-        .find({ at: { $lt: before } }, { _id: 1 })
-        .limit(limit)
-        .lean<{ _id: string }[]>();
-      if (old.length === 0) return 0;
-      const { deletedCount } = await deliveries.deleteMany({ _id: { $in: old.map((d) => d._id) } });
-      return deletedCount;
+    pruneDeliveries(before, limit) {
+      // Ids are UUIDv7s of when a delivery was queued: "older than" is "id below the floor of the cutoff".
+      return deleteIdsBefore(deliveries, reads.sql, eventIdFloor(before.getTime()), limit);
     },
     async deliveries(orgId, endpointId, limit) {
       const docs = await deliveries

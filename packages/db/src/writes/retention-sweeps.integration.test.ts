@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@provisio/core';
+import { eventIdFloor } from '@provisio/core/events';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../create-db.ts';
+import type { Db, DbModels } from '../create-db.ts';
+import type { PlanNode } from '../ferretdb/plan-nodes.ts';
+import { pageSql } from '../ferretdb/sql-reads.ts';
+import { testMongoUri, testPostgresUrl } from '../testing.ts';
+import { deleteIdsBefore } from './delete-ids-before.ts';
+
+/**
+ * The retention sweeps (audit ledger, user and group event logs, webhook deliveries) delete the
+ * oldest rows across orgs, a batch at a time. On FerretDB an `_id` or `at` range, its order and
+ * an `_id $in` are filtered in Go after reading the whole table, once per batch; with the
+ * companion a batch is one SQL range read on the `_id` btree and `_id` equalities.
+ */
+const OLD = 1_200;
+const NEW = 40;
+const BATCH = 500;
+const DAY = 24 * 3_600_000;
+const dbName = `test_${randomUUID().replaceAll('-', '')}`;
+const postgresUrl = testPostgresUrl();
+const now = Date.now();
+const cutoff = now - 100 * DAY;
+let opened: { db: Db; models: DbModels };
+
+type Swept = 'audit_events' | 'user_events' | 'group_events' | 'webhook_deliveries';
+const oldIds: Record<Swept, string[]> = { audit_events: [], user_events: [], group_events: [], webhook_deliveries: [] };
+const newIds: Record<Swept, string[]> = { audit_events: [], user_events: [], group_events: [], webhook_deliveries: [] };
+const cutoffDate = new Date(cutoff);
+const sweeps: Record<Swept, (db: Db) => Promise<number>> = {
+  audit_events: (db) => db.audit.deleteBefore(cutoffDate, BATCH),
+  user_events: (db) => db.userEvents.deleteBefore(eventIdFloor(cutoff), BATCH),
+  group_events: (db) => db.groupEvents.deleteBefore(eventIdFloor(cutoff), BATCH),
+  webhook_deliveries: (db) => db.webhooks.pruneDeliveries(cutoffDate, BATCH),
+};
+const modelOf = (models: DbModels, collection: Swept) =>
+  ({
+    audit_events: models.auditEvents,
+    user_events: models.userEvents,
+    group_events: models.groupEvents,
+    webhook_deliveries: models.webhookDeliveries,
+  })[collection];
+
+const remaining = async (collection: Swept) =>
+  (await modelOf(opened.models, collection).find({}, { _id: 1 }).lean<Array<{ _id: string }>>())
+    .map((d) => d._id)
+    .sort();
+
+beforeAll(async () => {
+  opened = await openDb({ uri: testMongoUri(), dbName, ...(postgresUrl ? { ferretdbPostgresUrl: postgresUrl } : {}) });
+  await opened.db.syncIndexes();
+  for (const collection of Object.keys(oldIds) as Swept[]) {
+    // Old rows a millisecond apart, in shuffled insertion order, across three orgs; new rows of today.
+    const times = [
+      ...Array.from({ length: OLD }, (_, i) => cutoff - DAY + ((i * 7919) % OLD)),
+      ...Array.from({ length: NEW }, (_, i) => now - i),
+    ];
+    const docs = times.map((t, i) => ({ _id: uuidV7(t), orgId: `org-${i % 3}`, at: new Date(t), type: 'x' }));
+    await modelOf(opened.models, collection).collection.insertMany(docs as never[]);
+    oldIds[collection] = docs
+      .slice(0, OLD)
+      .map((d) => d._id)
+      .sort();
+    newIds[collection] = docs
+      .slice(OLD)
+      .map((d) => d._id)
+      .sort();
+  }
+  await opened.db.syncIndexes(); // the companion's indexes on the tables the inserts created
+}, 120_000);
+
+afterAll(async () => {
+  await opened.db.connection.dropDatabase();
+  await opened.db.close();
+});
+
+describe('retention sweeps', () => {
+  it.skipIf(!postgresUrl)('finds a batch with an index scan on the `_id` btree, never a sequential scan', async () => {
+    const pgc = new pg.Client({ connectionString: postgresUrl });
+    await pgc.connect();
+    try {
+      for (const collection of Object.keys(oldIds) as Swept[]) {
+        const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
+          `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
+          [collection],
+        );
+        const table = meta[0]?._jsonb.table ?? '';
+        await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
+        // The SQL deleteIdsBefore sends (through SqlReads.pageIds).
+        const sql = pageSql(table, dbName, {
+          collection,
+          equals: {},
+          sort: { _id: 1 },
+          offset: 0,
+          limit: BATCH,
+          idsBetween: { after: '', before: eventIdFloor(cutoff) },
+        });
+        const { rows } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+          `EXPLAIN (FORMAT JSON) ${sql?.text ?? ''}`,
+          sql?.values,
+        );
+        const plan = JSON.stringify(rows[0]?.['QUERY PLAN']);
+        expect({ collection, seqScan: plan.includes('Seq Scan'), indexScan: plan.includes('Index Scan') }).toEqual({
+          collection,
+          seqScan: false,
+          indexScan: true,
+        });
+      }
+    } finally {
+      await pgc.end();
+    }
+  });
+
+  it.each(Object.keys(oldIds) as Swept[])(
+    '%s: deletes the oldest first, a batch at a time, and nothing within retention',
+    async (collection) => {
+      const sent: Array<{ method: string; filter: unknown }> = [];
+      opened.db.connection.set('debug', (coll: string, method: string, filter: unknown) => {
+        if (coll === collection) sent.push({ method, filter });
+      });
+      try {
+        expect(await sweeps[collection](opened.db)).toBe(BATCH);
+        expect(await remaining(collection)).toEqual([...oldIds[collection].slice(BATCH), ...newIds[collection]].sort());
+        expect(await sweeps[collection](opened.db)).toBe(BATCH);
+        expect(await sweeps[collection](opened.db)).toBe(OLD - 2 * BATCH);
+        expect(await sweeps[collection](opened.db)).toBe(0);
+      } finally {
+        opened.db.connection.set('debug', false);
+      }
+      expect(await remaining(collection)).toEqual(newIds[collection]);
+      // With the companion nothing reaches FerretDB that it would filter in Go over the whole table.
+      if (postgresUrl) expect(sent.filter((c) => /\$(lt|gt|in)\b/.test(JSON.stringify(c.filter)))).toEqual([]);
+    },
+  );
+
+  it('deletes the same way without the companion (MongoDB’s path)', async () => {
+    const model = modelOf(opened.models, 'audit_events');
+    const ids = Array.from({ length: 5 }, (_, i) => uuidV7(cutoff - DAY + i)).sort();
+    await model.collection.insertMany(
+      ids.map((_id) => ({ _id, orgId: 'org-x', at: new Date(cutoff - DAY) })) as never[],
+    );
+    expect(await deleteIdsBefore(model, undefined, eventIdFloor(cutoff), 3)).toBe(3);
+    expect(await remaining('audit_events')).toEqual([...ids.slice(3), ...newIds.audit_events].sort());
+    expect(await deleteIdsBefore(model, undefined, eventIdFloor(cutoff), 3)).toBe(2);
+  });
+});
