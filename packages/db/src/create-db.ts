@@ -112,7 +112,7 @@ export async function openDb({
   let engine: Engine | undefined;
   const sqlQueryListeners = new Set<() => void>();
   const versionClaims = {
-    claims: createClaims(models.claims),
+    claims: createClaims(models.claims, reads),
     model: models.claims,
     superseded: createDeleteBatch(models.claims.collection),
   };

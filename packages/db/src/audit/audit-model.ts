@@ -55,7 +55,7 @@ schema.index({ orgId: 1, _id: -1 });
 schema.index({ orgId: 1, resourceType: 1, _id: -1 });
 schema.index({ orgId: 1, resourceId: 1, _id: -1 });
 schema.index({ orgId: 1, 'actor.keyId': 1, _id: -1 });
-// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteIdsBefore).
+// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteOldest).
 
 export const registerAuditEventModel = (connection: Connection): Model<AuditEventDoc> =>
   (connection.models['AuditEvent'] as Model<AuditEventDoc> | undefined) ??

@@ -4,7 +4,7 @@ import { eventIdFloor } from '@provisio/core/events';
 import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
-import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
+import { deleteOldest } from '../writes/delete-oldest.ts';
 import type { AuditEventDoc } from './audit-model.ts';
 
 const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEvent => ({
@@ -44,7 +44,7 @@ export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?
     },
     deleteBefore(before, limit) {
       // Ids are UUIDv7s of `at`: "older than" is "id below the floor of the cutoff".
-      return deleteIdsBefore(model, reads.sql, eventIdFloor(before.getTime()), limit);
+      return deleteOldest(model, reads.sql, { idBelow: eventIdFloor(before.getTime()) }, limit);
     },
   };
 }

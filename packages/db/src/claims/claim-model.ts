@@ -11,7 +11,8 @@ const claimSchema = new Schema<ClaimDoc>(
   { _id: { type: String, required: true }, at: { type: Date, required: true }, holder: { type: String } },
   { versionKey: false },
 );
-// For the sweeper that prunes old claims (FerretDB 1.x has no TTL indexes).
+// For the sweeper that prunes old claims (FerretDB 1.x has no TTL indexes); with the companion its
+// batches are read in SQL on FerretDB's own btree of it (deleteOldest).
 claimSchema.index({ at: 1 });
 
 export const registerClaimModel = (connection: Connection): Model<ClaimDoc> =>

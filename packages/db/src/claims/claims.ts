@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { deleteOldest } from '../writes/delete-oldest.ts';
 import type { ClaimDoc } from './claim-model.ts';
 
 const DUPLICATE_KEY = 11000;
@@ -8,6 +10,9 @@ const MAX_TAKEOVERS = 20;
 const RELEASE_RETRY_MS = 500;
 /** A marker claim (never stale) whose insert may have been lost is released for at most this long. */
 const MAX_RELEASE_WINDOW_MS = 5 * 60_000;
+/** A prune deletes this many claims at a time, at most this many times a run (the next run goes on). */
+const PRUNE_BATCH = 1_000;
+const PRUNE_MAX_BATCHES = 100;
 
 export type Claims = {
   /**
@@ -23,7 +28,7 @@ export type Claims = {
   release(key: string, holder: string): Promise<void>;
   /** Whether `key` is claimed (a marker that something was done once). */
   held(key: string): Promise<boolean>;
-  /** Removes claims older than `before`; returns how many. */
+  /** Removes claims older than `before`, oldest first, up to 100,000 a call; returns how many. */
   prune(before: Date): Promise<number>;
 };
 
@@ -33,7 +38,7 @@ export type Claims = {
  * "win"; a unique-key insert is atomic on FerretDB and MongoDB alike. Every state change
  * that must happen once (a version bump, an invite claim, a token use) takes a claim first.
  */
-export function createClaims(model: Model<ClaimDoc>): Claims {
+export function createClaims(model: Model<ClaimDoc>, reads: { sql?: SqlReads } = {}): Claims {
   /** Releases the database refused, by claim id and holder, until when they are worth trying. */
   const unreleased = new Map<string, { holder: string; until: number }>();
   let retrying: NodeJS.Timeout | undefined;
@@ -91,8 +96,13 @@ export function createClaims(model: Model<ClaimDoc>): Claims {
       return (await model.exists({ _id: key })) !== null;
     },
     async prune(before) {
-      const { deletedCount } = await model.deleteMany({ at: { $lt: before } });
-      return deletedCount;
+      let total = 0;
+      for (let batch = 0; batch < PRUNE_MAX_BATCHES; batch++) {
+        const deleted = await deleteOldest(model, reads.sql, { field: 'at', before }, PRUNE_BATCH);
+        total += deleted;
+        if (deleted < PRUNE_BATCH) break;
+      }
+      return total;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { EventLogStore } from '@provisio/core/events';
 import type { Model } from 'mongoose';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
-import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
+import { deleteOldest } from '../writes/delete-oldest.ts';
 
 /** How an event log stores an event: `_id` is the event id, `at` a Date. */
 type EventDoc = { _id: string; orgId: string; at: Date };
@@ -49,7 +49,7 @@ export function createEventLogStore<E extends LoggedEvent, D extends EventDoc>(
       return docs.map(toEvent);
     },
     deleteBefore(before, limit) {
-      return deleteIdsBefore(model, reads.sql, before, limit);
+      return deleteOldest(model, reads.sql, { idBelow: before }, limit);
     },
   };
 }

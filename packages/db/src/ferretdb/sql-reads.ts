@@ -35,6 +35,9 @@ export type AnyOfRequest = {
   select: readonly string[];
 };
 
+/** Rows whose date `field` is before `before`, across orgs (a retention sweep's batch). */
+export type DatedRequest = { collection: string; field: string; before: Date; limit: number };
+
 /**
  * Ordered pages and counts on FerretDB's backing tables, for what FerretDB 1.24 does not push
  * down (sort, skip, count): PostgreSQL orders with the companion's indexes and returns only
@@ -48,6 +51,8 @@ export type SqlReads = {
   count(collection: string, equals: Equalities): Promise<number | undefined>;
   /** `select`'s fields of the rows `request` names, in no order; `undefined` when it has no SQL form. */
   rowsAnyOf(request: AnyOfRequest): Promise<Array<Record<string, string | null>> | undefined>;
+  /** The ids of the `limit` rows (any org) whose date `field` is oldest and before `before`, oldest first. */
+  idsDatedBefore(request: DatedRequest): Promise<string[] | undefined>;
   close(): Promise<void>;
 };
 
@@ -188,6 +193,28 @@ export function anyOfSql(
   };
 }
 
+/** The earliest JavaScript date, in ms: the range's lower bound keeps it to numbers (jsonb orders strings and nulls below them). */
+const EARLIEST_MS = -8_640_000_000_000_000;
+
+/**
+ * The SQL of a retention batch by a date field, or `undefined`: FerretDB 1.24 stores a date in
+ * `_jsonb` as its milliseconds (a JSON number), so a jsonb range on `_jsonb->'field'` is served by
+ * FerretDB's own btree of a declared `{ field: 1 }` index, oldest first.
+ */
+export function datedSql(
+  table: string,
+  schema: string,
+  r: DatedRequest,
+): { text: string; values: unknown[] } | undefined {
+  if (!PLAIN.test(r.field)) return undefined;
+  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const at = `_jsonb->'${r.field}'`;
+  return {
+    text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${at} >= $1::jsonb AND ${at} < $2::jsonb ORDER BY ${at} LIMIT $3`,
+    values: [String(EARLIEST_MS), String(r.before.getTime()), r.limit],
+  };
+}
+
 export function createSqlReads(options: {
   postgresUrl: string;
   schema: string;
@@ -209,13 +236,13 @@ export function createSqlReads(options: {
     options.onQuery?.();
     return open().query<R>(text, values);
   };
+  /** The ids a statement selects (as `id`); `undefined` when the request had no SQL form. */
+  const idsOf = async (sql: { text: string; values: unknown[] } | undefined) =>
+    sql ? (await query<{ id: string }>(sql.text, sql.values)).rows.map((r) => r.id) : undefined;
   return {
-    async pageIds(request) {
+    pageIds(request) {
       const table = tables[request.collection];
-      const sql = table ? pageSql(table, schema, request) : undefined;
-      if (!sql) return undefined;
-      const { rows } = await query<{ id: string }>(sql.text, sql.values);
-      return rows.map((r) => r.id);
+      return idsOf(table ? pageSql(table, schema, request) : undefined);
     },
     async keysetRows(request) {
       const table = tables[request.collection];
@@ -260,6 +287,10 @@ export function createSqlReads(options: {
         for (const row of rows) out.push(pick(row));
       }
       return out;
+    },
+    idsDatedBefore(request) {
+      const table = tables[request.collection];
+      return idsOf(table ? datedSql(table, schema, request) : undefined);
     },
     async close() {
       await pool?.end();

@@ -58,7 +58,7 @@ const deliverySchema = new Schema<WebhookDeliveryDoc>(
   { versionKey: false },
 );
 deliverySchema.index({ orgId: 1, endpointId: 1, _id: -1 });
-// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteIdsBefore).
+// No `at` index: the retention sweep deletes by `_id`, which is time-ordered (deleteOldest).
 
 const leaseSchema = new Schema<WebhookLeaseDoc>(
   {

@@ -7,7 +7,7 @@ import type {
 import { eventIdFloor } from '@provisio/core/events';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
-import { deleteIdsBefore } from '../writes/delete-ids-before.ts';
+import { deleteOldest } from '../writes/delete-oldest.ts';
 import type { WebhookDeliveryDoc, WebhookEndpointDoc, WebhookModels } from './webhook-models.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -159,7 +159,7 @@ export function createWebhookRepository(models: WebhookModels, reads: { sql?: Sq
     },
     pruneDeliveries(before, limit) {
       // Ids are UUIDv7s of when a delivery was queued: "older than" is "id below the floor of the cutoff".
-      return deleteIdsBefore(deliveries, reads.sql, eventIdFloor(before.getTime()), limit);
+      return deleteOldest(deliveries, reads.sql, { idBelow: eventIdFloor(before.getTime()) }, limit);
     },
     async deliveries(orgId, endpointId, limit) {
       const docs = await deliveries

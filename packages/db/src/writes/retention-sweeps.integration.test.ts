@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { uuidV7 } from '@provisio/core';
 import { eventIdFloor } from '@provisio/core/events';
+import type { Model } from 'mongoose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import type { PlanNode } from '../ferretdb/plan-nodes.ts';
-import { pageSql } from '../ferretdb/sql-reads.ts';
+import { datedSql, pageSql } from '../ferretdb/sql-reads.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
-import { deleteIdsBefore } from './delete-ids-before.ts';
+import { deleteOldest } from './delete-oldest.ts';
 
 /**
  * The retention sweeps (audit ledger, user and group event logs, webhook deliveries) delete the
@@ -25,6 +26,7 @@ const postgresUrl = testPostgresUrl();
 const now = Date.now();
 const cutoff = now - 100 * DAY;
 let opened: { db: Db; models: DbModels };
+const claimIds = { old: [] as string[], new: [] as string[] };
 
 type Swept = 'audit_events' | 'user_events' | 'group_events' | 'webhook_deliveries';
 const oldIds: Record<Swept, string[]> = { audit_events: [], user_events: [], group_events: [], webhook_deliveries: [] };
@@ -36,13 +38,14 @@ const sweeps: Record<Swept, (db: Db) => Promise<number>> = {
   group_events: (db) => db.groupEvents.deleteBefore(eventIdFloor(cutoff), BATCH),
   webhook_deliveries: (db) => db.webhooks.pruneDeliveries(cutoffDate, BATCH),
 };
-const modelOf = (models: DbModels, collection: Swept) =>
+/** The swept collections' models, as the sweep sees them (an `_id` and whatever else). */
+const modelOf = (models: DbModels, collection: Swept): Model<{ _id: string }> =>
   ({
     audit_events: models.auditEvents,
     user_events: models.userEvents,
     group_events: models.groupEvents,
     webhook_deliveries: models.webhookDeliveries,
-  })[collection];
+  })[collection] as unknown as Model<{ _id: string }>;
 
 const remaining = async (collection: Swept) =>
   (await modelOf(opened.models, collection).find({}, { _id: 1 }).lean<Array<{ _id: string }>>())
@@ -69,6 +72,14 @@ beforeAll(async () => {
       .map((d) => d._id)
       .sort();
   }
+  // Claims: `_id`s that say nothing of age (a document's version key), old ones by `at`.
+  const claims = Array.from({ length: OLD + NEW }, (_, i) => ({
+    _id: `user:org-${i % 3}:${randomUUID()}:v1`,
+    at: new Date(i < OLD ? cutoff - DAY + i : now - i),
+  }));
+  await opened.models.claims.collection.insertMany(claims as never[]);
+  claimIds.old = claims.slice(0, OLD).map((c) => c._id);
+  claimIds.new = claims.slice(OLD).map((c) => c._id);
   await opened.db.syncIndexes(); // the companion's indexes on the tables the inserts created
 }, 120_000);
 
@@ -89,7 +100,7 @@ describe('retention sweeps', () => {
         );
         const table = meta[0]?._jsonb.table ?? '';
         await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
-        // The SQL deleteIdsBefore sends (through SqlReads.pageIds).
+        // The SQL deleteOldest sends (through SqlReads.pageIds).
         const sql = pageSql(table, dbName, {
           collection,
           equals: {},
@@ -109,6 +120,22 @@ describe('retention sweeps', () => {
           indexScan: true,
         });
       }
+      // Claims by `at`, on FerretDB's own btree of the declared `{ at: 1 }`.
+      const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
+        `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'claims'`,
+      );
+      const table = meta[0]?._jsonb.table ?? '';
+      await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
+      const sql = datedSql(table, dbName, { collection: 'claims', field: 'at', before: cutoffDate, limit: BATCH });
+      const { rows } = await pgc.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (FORMAT JSON) ${sql?.text ?? ''}`,
+        sql?.values,
+      );
+      const plan = JSON.stringify(rows[0]?.['QUERY PLAN']);
+      expect({ seqScan: plan.includes('Seq Scan'), indexScan: plan.includes('Index Scan') }).toEqual({
+        seqScan: false,
+        indexScan: true,
+      });
     } finally {
       await pgc.end();
     }
@@ -136,14 +163,30 @@ describe('retention sweeps', () => {
     },
   );
 
+  it('claims: prunes those older than the cutoff by `at`, and no other', async () => {
+    const sent: unknown[] = [];
+    opened.db.connection.set('debug', (coll: string, _method: string, filter: unknown) => {
+      if (coll === 'claims') sent.push(filter);
+    });
+    try {
+      expect(await opened.db.claims.prune(cutoffDate)).toBe(OLD);
+      expect(await opened.db.claims.prune(cutoffDate)).toBe(0);
+    } finally {
+      opened.db.connection.set('debug', false);
+    }
+    const left = await opened.models.claims.find({}, { _id: 1 }).lean<Array<{ _id: string }>>();
+    expect(left.map((c) => c._id).sort()).toEqual([...claimIds.new].sort());
+    if (postgresUrl) expect(sent.filter((f) => /\$(lt|gt|in)\b/.test(JSON.stringify(f)))).toEqual([]);
+  });
+
   it('deletes the same way without the companion (MongoDB’s path)', async () => {
     const model = modelOf(opened.models, 'audit_events');
     const ids = Array.from({ length: 5 }, (_, i) => uuidV7(cutoff - DAY + i)).sort();
     await model.collection.insertMany(
       ids.map((_id) => ({ _id, orgId: 'org-x', at: new Date(cutoff - DAY) })) as never[],
     );
-    expect(await deleteIdsBefore(model, undefined, eventIdFloor(cutoff), 3)).toBe(3);
+    expect(await deleteOldest(model, undefined, { idBelow: eventIdFloor(cutoff) }, 3)).toBe(3);
     expect(await remaining('audit_events')).toEqual([...ids.slice(3), ...newIds.audit_events].sort());
-    expect(await deleteIdsBefore(model, undefined, eventIdFloor(cutoff), 3)).toBe(2);
+    expect(await deleteOldest(model, undefined, { idBelow: eventIdFloor(cutoff) }, 3)).toBe(2);
   });
 });
