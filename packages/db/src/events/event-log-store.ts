@@ -32,7 +32,8 @@ export function createEventLogStore<E extends LoggedEvent, D extends EventDoc>(
     },
     async listBetween(orgId, { after, before, limit }) {
       // FerretDB+PostgreSQL: the range and order run in SQL on the (orgId, _id) index; MongoDB: the query below.
-      const ids = await reads.sql?.pageIds({
+      const sql = reads.sql;
+      const ids = await sql?.pageIds({
         collection: model.collection.collectionName,
         equals: { orgId },
         sort: { _id: 1 },
@@ -40,7 +41,7 @@ export function createEventLogStore<E extends LoggedEvent, D extends EventDoc>(
         limit,
         idsBetween: { after, before },
       });
-      if (ids) return (await docsByIds(model, orgId, ids)).map(toEvent);
+      if (sql && ids) return (await docsByIds(model, orgId, ids, sql)).map(toEvent);
       const docs = await model
         .find({ orgId, _id: { $gt: after, $lt: before } })
         .sort({ _id: 1 })

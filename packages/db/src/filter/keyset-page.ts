@@ -95,6 +95,7 @@ export async function keysetPage<D>(
           model,
           orgId,
           page.map((r) => r.id),
+          sql,
         ),
         next,
       };

@@ -137,7 +137,7 @@ export async function listPage<D>(
       ids && counted === undefined && ids.length >= query.count
         ? await sql.count(collection, equals)
         : (counted ?? ids?.length);
-    if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids) };
+    if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids, sql) };
   }
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await orderedDocs(model, whereWith, sort, query.startIndex - 1, query.count);
