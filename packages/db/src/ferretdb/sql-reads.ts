@@ -71,6 +71,15 @@ export const ordersInSql = (sort: Record<string, 1 | -1>): boolean => {
 const textOf = (field: string) =>
   PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`;
 
+/** A backing table, schema-qualified. */
+const tableOf = (schema: string, table: string) => `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+
+/** `fields` as text columns `f0, f1…`, or `undefined` when there are none or one is not a path. */
+const selectOf = (fields: readonly string[]) =>
+  fields.length && fields.every((f) => PATH.test(f))
+    ? fields.map((field, i) => `${textOf(field)} AS f${i}`).join(', ')
+    : undefined;
+
 /** WHERE of a page or count; `orgId` as text so the (orgId, _id) btree can serve it. */
 function whereOf(equals: Equalities, values: unknown[]): string | undefined {
   const parts: string[] = [];
@@ -107,7 +116,7 @@ export function pageSql(
     .map(([f, d]) => `${textOf(f)} COLLATE "C" ${d === 1 ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`)
     .join(', ');
   values.push(r.limit, r.offset);
-  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const from = tableOf(schema, table);
   return {
     text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${where} ORDER BY ${by} LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
@@ -149,7 +158,7 @@ export function keysetSql(
   }
   const order = keyed ? `${key} ${dir === 1 ? 'ASC' : 'DESC'}, ${id} ASC` : `${id} ${dir === 1 ? 'ASC' : 'DESC'}`;
   values.push(r.limit);
-  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const from = tableOf(schema, table);
   const select = keyed ? `_jsonb->>'_id' AS id, _jsonb->>'${first}' AS value` : `_jsonb->>'_id' AS id, NULL AS value`;
   return {
     text: `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${values.length}`,
@@ -178,18 +187,34 @@ export function anyOfSql(
   schema: string,
   r: AnyOfRequest,
 ): { text: string; values: unknown[] } | undefined {
-  if (!PLAIN.test(r.field) || !r.values.length || !r.select.length || !r.select.every((f) => PATH.test(f)))
-    return undefined;
+  const select = selectOf(r.select);
+  if (!PLAIN.test(r.field) || !r.values.length || !select) return undefined;
   const values: unknown[] = [JSON.stringify(r.orgId)];
   const arms = r.values.map((value) => {
     values.push(JSON.stringify(value));
     return `_jsonb->'${r.field}' @> $${values.length}::jsonb`;
   });
-  const select = r.select.map((field, i) => `${textOf(field)} AS f${i}`).join(', ');
-  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const from = tableOf(schema, table);
   return {
     text: `SELECT ${select} FROM (SELECT _jsonb FROM ${from} WHERE ${arms.join(' OR ')} OFFSET 0) AS hits WHERE _jsonb->'orgId' @> $1::jsonb`,
     values,
+  };
+}
+
+/**
+ * The SQL of every row of the org, with `select`'s fields and `field` itself (as `k`), or
+ * `undefined`: one pass for a request of more than WHOLE_ORG_FROM values, filtered by the caller.
+ */
+export function orgRowsSql(
+  table: string,
+  schema: string,
+  r: AnyOfRequest,
+): { text: string; values: unknown[] } | undefined {
+  const select = selectOf(r.select);
+  if (!PLAIN.test(r.field) || !select) return undefined;
+  return {
+    text: `SELECT ${select}, ${textOf(r.field)} AS k FROM ${tableOf(schema, table)} WHERE _jsonb->'orgId' @> $1::jsonb`,
+    values: [JSON.stringify(r.orgId)],
   };
 }
 
@@ -207,7 +232,7 @@ export function datedSql(
   r: DatedRequest,
 ): { text: string; values: unknown[] } | undefined {
   if (!PLAIN.test(r.field)) return undefined;
-  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+  const from = tableOf(schema, table);
   const at = `_jsonb->'${r.field}'`;
   return {
     text: `SELECT _jsonb->>'_id' AS id FROM ${from} WHERE ${at} >= $1::jsonb AND ${at} < $2::jsonb ORDER BY ${at} LIMIT $3`,
@@ -257,7 +282,7 @@ export function createSqlReads(options: {
       const where = table ? whereOf(equals, values) : undefined;
       if (!table || !where) return undefined;
       const { rows } = await query<{ n: string }>(
-        `SELECT count(*) AS n FROM ${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)} WHERE ${where}`,
+        `SELECT count(*) AS n FROM ${tableOf(schema, table)} WHERE ${where}`,
         values,
       );
       return Number(rows[0]?.n ?? 0);
@@ -269,14 +294,10 @@ export function createSqlReads(options: {
       const out: Array<Record<string, string | null>> = [];
       const pick = (row: Record<string, string | null>) =>
         Object.fromEntries(request.select.map((field, k) => [field, row[`f${k}`] ?? null]));
-      if (values.length > WHOLE_ORG_FROM && PLAIN.test(request.field) && request.select.every((f) => PATH.test(f))) {
+      const whole = values.length > WHOLE_ORG_FROM ? orgRowsSql(table, schema, request) : undefined;
+      if (whole) {
         const wanted = new Set(values);
-        const select = request.select.map((field, i) => `${textOf(field)} AS f${i}`).join(', ');
-        const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
-        const { rows } = await query<Record<string, string | null>>(
-          `SELECT ${select}, ${textOf(request.field)} AS k FROM ${from} WHERE _jsonb->'orgId' @> $1::jsonb`,
-          [JSON.stringify(request.orgId)],
-        );
+        const { rows } = await query<Record<string, string | null>>(whole.text, whole.values);
         for (const row of rows) if (wanted.has(row['k'] ?? '')) out.push(pick(row));
         return out;
       }
