@@ -3,6 +3,7 @@ import type { AuditEvent, AuditRepository } from '@provisio/core/audit';
 import { eventIdFloor } from '@provisio/core/events';
 import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
+import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { deleteOldest } from '../writes/delete-oldest.ts';
 import type { AuditEventDoc } from './audit-model.ts';
@@ -26,10 +27,30 @@ export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?
       await model.collection.insertMany(docs as never[], { ordered: false }).catch(ignoreDuplicates);
     },
     async list(orgId, { resourceType, resourceId, actorId, from, to, outcome, before, limit }) {
-      const query: Record<string, unknown> = { orgId };
-      if (resourceType) query['resourceType'] = resourceType;
-      if (resourceId) query['resourceId'] = resourceId;
-      if (outcome) query['outcome'] = outcome;
+      // Ids are UUIDv7s of `at`: a time range is an id range, which the (orgId, _id) order serves.
+      const idsFrom = from ? eventIdFloor(from.getTime()) : undefined;
+      const idsBelow = [before, to ? eventIdFloor(to.getTime()) : undefined].filter((id) => id !== undefined).sort()[0];
+      const equals = {
+        orgId,
+        ...(resourceType ? { resourceType } : {}),
+        ...(resourceId ? { resourceId } : {}),
+        ...(outcome ? { outcome } : {}),
+      };
+      // FerretDB + PostgreSQL: the order, the range and the limit in SQL (FerretDB would read the
+      // org's whole ledger to sort it); an actor filter (nested paths) stays on mongoose.
+      const sql = reads.sql;
+      const ids = actorId
+        ? undefined
+        : await sql?.pageIds({
+            collection: model.collection.collectionName,
+            equals,
+            sort: { _id: -1 },
+            offset: 0,
+            limit,
+            idsBetween: { from: idsFrom, before: idsBelow },
+          });
+      if (sql && ids) return (await docsByIds(model, orgId, ids, sql)).map(toEvent);
+      const query: Record<string, unknown> = { ...equals };
       if (actorId)
         query['$or'] = [
           { 'actor.keyId': actorId },
@@ -37,8 +58,8 @@ export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?
           { 'actor.userId': actorId },
           { 'actor.account': actorId },
         ];
-      if (from || to) query['at'] = { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) };
-      if (before) query['_id'] = { $lt: before };
+      if (idsFrom || idsBelow)
+        query['_id'] = { ...(idsFrom ? { $gte: idsFrom } : {}), ...(idsBelow ? { $lt: idsBelow } : {}) };
       const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();
       return docs.map(toEvent);
     },

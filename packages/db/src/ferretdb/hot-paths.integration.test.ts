@@ -16,6 +16,7 @@ import { containsAllQuery } from '../filter/list-page.ts';
 import { inOrg } from '../filter/in-org.ts';
 import { searchTermKeys } from '../users/search-keys.ts';
 import type { Seeded } from './seed-hot-paths.ts';
+import { backingTable } from '../testing/backing-table.ts';
 
 /**
  * Every hot-path read, run through the repositories on ≥ 1,000 rows per table: each query
@@ -226,11 +227,7 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
         { collection: 'groups', field: '_id', values: [group.id, others[0] ?? ''] },
       ];
       for (const { collection, field, values } of anyOf) {
-        const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
-          `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
-          [collection],
-        );
-        const table = meta[0]?._jsonb.table ?? '';
+        const table = await backingTable(pgc, dbName, collection);
         const sql = anyOfSql(table, dbName, { collection, orgId, field, values, select: ['_id'] });
         if (!sql) throw new Error(`no SQL for ${collection}.${field}`);
         const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
@@ -256,10 +253,8 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
         [dbName],
       );
       expect(gin).toHaveLength(1);
-      const { rows: meta } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(
-        `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'users'`,
-      );
-      const sql = pageSql(meta[0]?._jsonb.table ?? '', dbName, {
+      const usersTable = await backingTable(pgc, dbName, 'users');
+      const sql = pageSql(usersTable, dbName, {
         collection: 'users',
         equals: { orgId: seeded.orgId, searchKeys: searchTermKeys('User1 example') },
         sort: { userNameKey: 1, _id: 1 },

@@ -10,6 +10,7 @@ import { nearerEnd } from './nearer-end.ts';
 import type { PlanNode } from './plan-nodes.ts';
 import { keysetSql, pageSql } from './sql-reads.ts';
 import type { KeysetRequest } from './sql-reads.ts';
+import { backingTable } from '../testing/backing-table.ts';
 
 /**
  * A cursor page reads about `limit` rows wherever it starts: EXPLAIN ANALYZE of the keyset SQL
@@ -86,10 +87,7 @@ beforeAll(async () => {
     }
   }
   await opened.db.syncIndexes(); // the companion's indexes on the table the inserts created
-  const { rows } = await pgc.query<{ _jsonb: { _id: string; table: string } }>(
-    `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'users'`,
-  );
-  table = rows[0]?._jsonb.table ?? '';
+  table = await backingTable(pgc, dbName, 'users');
   await pgc.query(`ANALYZE`);
 }, 120_000);
 

@@ -6,14 +6,17 @@ import pg from 'pg';
  */
 export type Equalities = Record<string, string | boolean | string[]>;
 
+/** Bounds on `_id`: `after` and `before` exclusive, `from` inclusive; any may be left out. */
+export type IdRange = { after?: string; from?: string; before?: string };
+
 export type PageRequest = {
   collection: string;
   equals: Equalities;
   sort: Record<string, 1 | -1>;
   offset: number;
   limit: number;
-  /** Only ids strictly between these (byte order, as MongoDB compares strings). */
-  idsBetween?: { after: string; before: string };
+  /** Only ids in this range (byte order, as MongoDB compares strings): above `after`, from `from` on, below `before`. */
+  idsBetween?: IdRange;
 };
 
 /** A cursor page: rows after `after` in the order of `sort` (by `_id`, or by an always-stored key then `_id`). */
@@ -107,9 +110,12 @@ export function pageSql(
 ): { text: string; values: unknown[] } | undefined {
   const values: unknown[] = [];
   let where = whereOf(r.equals, values);
-  if (where && r.idsBetween) {
-    values.push(r.idsBetween.after, r.idsBetween.before);
-    where += ` AND (_jsonb->>'_id') COLLATE "C" > $${values.length - 1} AND (_jsonb->>'_id') COLLATE "C" < $${values.length}`;
+  const bounds = { after: '>', from: '>=', before: '<' } as const;
+  for (const [bound, op] of Object.entries(bounds) as Array<[keyof IdRange, string]>) {
+    const id = r.idsBetween?.[bound];
+    if (where === undefined || id === undefined) continue;
+    values.push(id);
+    where += ` AND (_jsonb->>'_id') COLLATE "C" ${op} $${values.length}`;
   }
   if (!where || !ordersInSql(r.sort)) return undefined;
   const by = Object.entries(r.sort)

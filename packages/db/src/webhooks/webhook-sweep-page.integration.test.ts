@@ -6,6 +6,7 @@ import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import { keysetSql } from '../ferretdb/sql-reads.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
+import { backingTable } from '../testing/backing-table.ts';
 
 /**
  * The webhook sweep walks every endpoint of every org by `_id`, a page at a time. On FerretDB an
@@ -65,10 +66,7 @@ it.skipIf(!postgresUrl)('a page deep in the table is an index read, not a scan o
   const pgc = new pg.Client({ connectionString: postgresUrl });
   await pgc.connect();
   try {
-    const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
-      `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'webhook_endpoints'`,
-    );
-    const table = meta[0]?._jsonb.table ?? '';
+    const table = await backingTable(pgc, dbName, 'webhook_endpoints');
     await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
     // The SQL `pageAfter` sends (through SqlReads.keysetRows).
     const sql = keysetSql(table, dbName, {

@@ -33,7 +33,7 @@ export async function deleteOldest<D>(
           sort: { _id: 1 },
           offset: 0,
           limit,
-          idsBetween: { after: '', before: age.idBelow },
+          idsBetween: { before: age.idBelow },
         })
       : sql?.idsDatedBefore({ collection, field: age.field, before: age.before, limit });
   const [field, below] = 'idBelow' in age ? ['_id', age.idBelow] : [age.field, age.before];

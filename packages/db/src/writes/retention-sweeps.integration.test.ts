@@ -10,6 +10,7 @@ import type { PlanNode } from '../ferretdb/plan-nodes.ts';
 import { datedSql, pageSql } from '../ferretdb/sql-reads.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { deleteOldest } from './delete-oldest.ts';
+import { backingTable } from '../testing/backing-table.ts';
 
 /**
  * The retention sweeps (audit ledger, user and group event logs, webhook deliveries) delete the
@@ -94,11 +95,7 @@ describe('retention sweeps', () => {
     await pgc.connect();
     try {
       for (const collection of Object.keys(oldIds) as Swept[]) {
-        const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
-          `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = $1`,
-          [collection],
-        );
-        const table = meta[0]?._jsonb.table ?? '';
+        const table = await backingTable(pgc, dbName, collection);
         await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
         // The SQL deleteOldest sends (through SqlReads.pageIds).
         const sql = pageSql(table, dbName, {
@@ -107,7 +104,7 @@ describe('retention sweeps', () => {
           sort: { _id: 1 },
           offset: 0,
           limit: BATCH,
-          idsBetween: { after: '', before: eventIdFloor(cutoff) },
+          idsBetween: { before: eventIdFloor(cutoff) },
         });
         const { rows } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
           `EXPLAIN (FORMAT JSON) ${sql?.text ?? ''}`,
@@ -121,10 +118,7 @@ describe('retention sweeps', () => {
         });
       }
       // Claims by `at`, on FerretDB's own btree of the declared `{ at: 1 }`.
-      const { rows: meta } = await pgc.query<{ _jsonb: { table: string } }>(
-        `SELECT _jsonb FROM ${pg.escapeIdentifier(dbName)}._ferretdb_database_metadata WHERE _jsonb->>'_id' = 'claims'`,
-      );
-      const table = meta[0]?._jsonb.table ?? '';
+      const table = await backingTable(pgc, dbName, 'claims');
       await pgc.query(`ANALYZE ${pg.escapeIdentifier(dbName)}.${pg.escapeIdentifier(table)}`);
       const sql = datedSql(table, dbName, { collection: 'claims', field: 'at', before: cutoffDate, limit: BATCH });
       const { rows } = await pgc.query<{ 'QUERY PLAN': unknown }>(
