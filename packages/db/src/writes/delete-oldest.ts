@@ -47,8 +47,11 @@ export async function deleteOldest<D>(
         .lean<Array<{ _id: string }>>()
     ).map((d) => d._id);
   if (ids.length === 0) return 0;
+  // A date is checked again as each row goes (FerretDB finds the row by `_id`, then tests it): a
+  // claim released and taken afresh since the read must stay. An `_id` cannot change.
+  const stillOld = 'idBelow' in age ? {} : { [age.field]: { $lt: age.before } };
   const { deletedCount } = await model.collection.bulkWrite(
-    ids.map((_id) => ({ deleteOne: { filter: { _id } as never } })),
+    ids.map((_id) => ({ deleteOne: { filter: { _id, ...stillOld } as never } })),
     { ordered: false },
   );
   return deletedCount;

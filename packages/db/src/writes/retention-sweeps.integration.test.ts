@@ -159,8 +159,9 @@ describe('retention sweeps', () => {
 
   it('claims: prunes those older than the cutoff by `at`, and no other', async () => {
     const sent: unknown[] = [];
-    opened.db.connection.set('debug', (coll: string, _method: string, filter: unknown) => {
-      if (coll === 'claims') sent.push(filter);
+    const deletes: unknown[] = [];
+    opened.db.connection.set('debug', (coll: string, method: string, filter: unknown) => {
+      if (coll === 'claims') (method === 'bulkWrite' ? deletes : sent).push(filter);
     });
     try {
       expect(await opened.db.claims.prune(cutoffDate)).toBe(OLD);
@@ -171,6 +172,11 @@ describe('retention sweeps', () => {
     const left = await opened.models.claims.find({}, { _id: 1 }).lean<Array<{ _id: string }>>();
     expect(left.map((c) => c._id).sort()).toEqual([...claimIds.new].sort());
     if (postgresUrl) expect(sent.filter((f) => /\$(lt|gt|in)\b/.test(JSON.stringify(f)))).toEqual([]);
+    // Each delete names its row by `_id` (what FerretDB serves from the index) and checks its age again.
+    const ops = (deletes as Array<Array<{ deleteOne: { filter: { _id: unknown; at: unknown } } }>>).flat();
+    expect(ops).toHaveLength(OLD);
+    for (const { deleteOne } of ops)
+      expect(deleteOne.filter).toEqual({ _id: expect.any(String), at: { $lt: cutoffDate } });
   });
 
   it('deletes the same way without the companion (MongoDB’s path)', async () => {
