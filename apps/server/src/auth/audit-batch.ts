@@ -16,7 +16,7 @@ export type AuditBatchOptions = {
  * `insertMany` per batch instead of one round trip per request. `flush` writes what is
  * waiting (the server's stop calls it).
  */
-export function createAuditBatch({ audit, logger, maxDelayMs = 20, maxEvents = 100 }: AuditBatchOptions) {
+export function createAuditBatch({ audit, logger, maxDelayMs = 100, maxEvents = 100 }: AuditBatchOptions) {
   return createTimedBatch<AuditEvent>({
     maxDelayMs,
     maxItems: maxEvents,
