@@ -22,7 +22,12 @@ const hasBody = (req: IncomingMessage) =>
  * SCIM error middleware (body-parser tags them `entity.parse.failed` / `entity.too.large`).
  */
 export const scimBodyParser: RequestHandler = (req, res, next) => {
-  if (hasBody(req) && !isScimBody(req)) {
+  // Nothing to parse (every GET, a DELETE): body-parser would only look again, at some cost per request.
+  if (!hasBody(req)) {
+    next();
+    return;
+  }
+  if (!isScimBody(req)) {
     const given = req.headers['content-type'] ?? 'none';
     const detail = `Unsupported media type '${given}': send application/scim+json or application/json`;
     next(new ScimHttpFailure({ status: 415, detail }));
