@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuMsOf, cpuTicksOf } from './proc-cpu.ts';
+import { cpuMsOf, cpuTicksOf, databaseCpuMsOf, parentOf } from './proc-cpu.ts';
 
 describe('cpuTicksOf', () => {
   it('adds utime and stime, also when the process name holds spaces and parentheses', () => {
@@ -9,5 +9,17 @@ describe('cpuTicksOf', () => {
 
   it('reads this process', () => {
     expect(cpuMsOf(process.pid)).toBeGreaterThan(0);
+  });
+});
+
+describe('parentOf', () => {
+  it('reads the parent pid after a name with spaces and parentheses', () => {
+    expect(parentOf('4242 (postgres: (x) y) S 977 4242 4242 0 -1')).toBe(977);
+  });
+});
+
+describe('databaseCpuMsOf', () => {
+  it('is undefined without the services’ pid files', () => {
+    expect(databaseCpuMsOf('/nonexistent')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { BenchArgs } from './args.ts';
 import type { EntraResult } from './phases/entra-sync.ts';
-import type { LookupRow } from './phases/lookups.ts';
+import type { LoadFigures, LookupRow } from './phases/lookups.ts';
 import type { SyncResult } from './phases/okta-sync.ts';
 import type { RequestCost } from './phases/request-costs.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
@@ -20,6 +20,8 @@ export type BenchResults = {
 const n0 = (v: number) => formatNumber(v, 0);
 const n2 = (v: number) => formatNumber(v, 2);
 
+const dbCpu = (f: LoadFigures) => (f.databaseCpuMsPerRequest === undefined ? 'n/a' : n2(f.databaseCpuMsPerRequest));
+
 function lookupsTable(rows: LookupRow[]) {
   return markdownTable(
     [
@@ -30,9 +32,12 @@ function lookupsTable(rows: LookupRow[]) {
       'req/s',
       'errors',
       'CPU ms/req',
+      'DB CPU ms/req',
       'baseline p50 ms',
       'baseline p99 ms',
       'baseline req/s',
+      'baseline CPU ms/req',
+      'baseline DB CPU ms/req',
       'stack ÷ baseline',
     ],
     rows.map((r) => [
@@ -43,9 +48,12 @@ function lookupsTable(rows: LookupRow[]) {
       r.stack.requestsPerSecond,
       n0(r.stack.errors),
       n2(r.stack.cpuMsPerRequest),
+      dbCpu(r.stack),
       r.baseline.p50,
       r.baseline.p99,
       r.baseline.requestsPerSecond,
+      n2(r.baseline.cpuMsPerRequest),
+      dbCpu(r.baseline),
       n2(r.stackToBaseline),
     ]),
   );
@@ -155,7 +163,7 @@ export function renderReport(r: BenchResults): string {
     '',
     `${meta.date} · commit ${meta.commit} · ${meta.machine} · ${formatNumber(meta.totalSeconds, 0)} s in all`,
     '',
-    `## Lookup cost growth (concurrency 8, ${meta.args.lookupSeconds} s a row; baseline = express + mongodb driver findOne on the same database)`,
+    `## Lookup cost growth (concurrency 8, ${meta.args.lookupSeconds} s a row, stack and baseline in 1 s turns; baseline = express + mongodb driver findOne on the same database; CPU = the answering process, DB CPU = FerretDB + PostgreSQL)`,
     lookupsTable(r.lookups),
     '',
     '## Admin web app users page (tRPC `users.search`, 25 rows, then the invite states of its invited rows; median of up to 3)',

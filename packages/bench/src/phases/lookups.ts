@@ -7,7 +7,13 @@ import type { Stack } from '../stack.ts';
 import { summarize } from '../stats.ts';
 import type { LatencySummary } from '../stats.ts';
 
-export type LoadFigures = LatencySummary & { requestsPerSecond: number; errors: number; cpuMsPerRequest: number };
+export type LoadFigures = LatencySummary & {
+  requestsPerSecond: number;
+  errors: number;
+  cpuMsPerRequest: number;
+  /** FerretDB's and PostgreSQL's CPU per request (absent when the services run from another checkout). */
+  databaseCpuMsPerRequest?: number;
+};
 export type LookupRow = {
   size: number;
   lookup: 'filter userName eq' | 'by id';
@@ -17,33 +23,56 @@ export type LookupRow = {
 };
 
 const CONCURRENCY = 8;
+/** Stack and baseline take turns of this long, so that both see the same machine (runs taken one after the other differed by a third). */
+const TURN_SECONDS = 1;
 
-/** `seconds` of load: `path(i)` round robin at CONCURRENCY, with the CPU the answering process used. */
-async function load(
-  http: Http,
-  path: (i: number) => string,
-  seconds: number,
-  cpuMs: () => number,
-): Promise<LoadFigures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const cpu0 = cpuMs();
+type Side = { http: Http; path: (i: number) => string; cpuMs: () => number };
+type Tally = {
+  latencies: number[];
+  done: number;
+  seconds: number;
+  errors: number;
+  cpu: number;
+  db: number | undefined;
+};
+
+/** One turn of load on one side: `path(i)` round robin at CONCURRENCY, with the CPU the answering process and the database used. */
+async function turn(side: Side, seconds: number, tally: Tally, databaseCpuMs: () => number | undefined) {
+  const [cpu0, db0] = [side.cpuMs(), databaseCpuMs()];
   const run = await runPool({ concurrency: CONCURRENCY, seconds }, async (i) => {
-    const reply = await http.send('GET', path(i));
-    latencies.push(reply.ms);
-    if (reply.status !== 200 || reply.body.includes('"totalResults":0')) errors++;
+    const reply = await side.http.send('GET', side.path(i));
+    tally.latencies.push(reply.ms);
+    if (reply.status !== 200 || reply.body.includes('"totalResults":0')) tally.errors++;
   });
-  return {
-    ...summarize(latencies),
-    requestsPerSecond: run.done / run.seconds,
-    errors,
-    cpuMsPerRequest: (cpuMs() - cpu0) / Math.max(1, run.done),
-  };
+  const db1 = databaseCpuMs();
+  tally.done += run.done;
+  tally.seconds += run.seconds;
+  tally.cpu += side.cpuMs() - cpu0;
+  tally.db = db0 === undefined || db1 === undefined || tally.db === undefined ? undefined : tally.db + db1 - db0;
+}
+
+const figuresOf = (t: Tally): LoadFigures => ({
+  ...summarize(t.latencies),
+  requestsPerSecond: t.done / t.seconds,
+  errors: t.errors,
+  cpuMsPerRequest: t.cpu / Math.max(1, t.done),
+  ...(t.db === undefined ? {} : { databaseCpuMsPerRequest: t.db / Math.max(1, t.done) }),
+});
+
+/** `seconds` of load on each side, in turns of TURN_SECONDS. */
+async function inTurns(stack: Side, baseline: Side, seconds: number, databaseCpuMs: () => number | undefined) {
+  const tally = (): Tally => ({ latencies: [], done: 0, seconds: 0, errors: 0, cpu: 0, db: 0 });
+  const [s, b] = [tally(), tally()];
+  for (let left = seconds; left > 0; left -= TURN_SECONDS) {
+    await turn(stack, Math.min(TURN_SECONDS, left), s, databaseCpuMs);
+    await turn(baseline, Math.min(TURN_SECONDS, left), b, databaseCpuMs);
+  }
+  return { stack: figuresOf(s), baseline: figuresOf(b) };
 }
 
 /**
  * Lookup cost at one org size: `GET /Users?filter=userName eq` and `GET /Users/{id}` on our
- * stack, and the same finds on the raw baseline, each for `seconds`, on random seeded users.
+ * stack, and the same finds on the raw baseline, each for `seconds` in 1 s turns, on random seeded users.
  */
 export async function measureLookups(
   stack: Stack,
@@ -54,39 +83,35 @@ export async function measureLookups(
   const scim = createHttp(`${stack.baseUrl}/scim/v2`, { authorization: `Bearer ${org.scimToken}` });
   const raw = createHttp(`${stack.baselineUrl}/orgs/${org.orgId}`);
   const pick = () => users[Math.floor(Math.random() * users.length)] ?? { id: '', userName: '', userNameKey: '' };
-  const filterPath = () => `/Users?filter=${encodeURIComponent(`userName eq "${pick().userName}"`)}`;
+  const side = (http: Http, path: (i: number) => string, cpuMs: () => number): Side => ({ http, path, cpuMs });
+  const filter = {
+    stack: side(
+      scim,
+      () => `/Users?filter=${encodeURIComponent(`userName eq "${pick().userName}"`)}`,
+      stack.serverCpuMs,
+    ),
+    baseline: side(raw, () => `/users?key=${encodeURIComponent(pick().userNameKey)}`, stack.baselineCpuMs),
+  };
+  const byId = {
+    stack: side(scim, () => `/Users/${pick().id}`, stack.serverCpuMs),
+    baseline: side(raw, () => `/users/${pick().id}`, stack.baselineCpuMs),
+  };
   try {
     // Warm both paths (JIT, pools) before measuring.
-    await load(scim, filterPath, 1, stack.serverCpuMs);
-    await load(raw, () => `/users?key=${encodeURIComponent(pick().userNameKey)}`, 1, stack.baselineCpuMs);
+    await inTurns(filter.stack, filter.baseline, 1, stack.databaseCpuMs);
     const size = users.length;
-    const filter = {
-      stack: await load(scim, filterPath, seconds, stack.serverCpuMs),
-      baseline: await load(
-        raw,
-        () => `/users?key=${encodeURIComponent(pick().userNameKey)}`,
-        seconds,
-        stack.baselineCpuMs,
-      ),
-    };
-    const byId = {
-      stack: await load(scim, () => `/Users/${pick().id}`, seconds, stack.serverCpuMs),
-      baseline: await load(raw, () => `/users/${pick().id}`, seconds, stack.baselineCpuMs),
-    };
-    return [
+    const rows = [
       {
-        size,
-        lookup: 'filter userName eq',
-        ...filter,
-        stackToBaseline: filter.stack.requestsPerSecond / filter.baseline.requestsPerSecond,
+        lookup: 'filter userName eq' as const,
+        ...(await inTurns(filter.stack, filter.baseline, seconds, stack.databaseCpuMs)),
       },
-      {
-        size,
-        lookup: 'by id',
-        ...byId,
-        stackToBaseline: byId.stack.requestsPerSecond / byId.baseline.requestsPerSecond,
-      },
+      { lookup: 'by id' as const, ...(await inTurns(byId.stack, byId.baseline, seconds, stack.databaseCpuMs)) },
     ];
+    return rows.map((r) => ({
+      size,
+      ...r,
+      stackToBaseline: r.stack.requestsPerSecond / r.baseline.requestsPerSecond,
+    }));
   } finally {
     scim.close();
     raw.close();
