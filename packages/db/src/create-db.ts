@@ -40,6 +40,7 @@ import { registerRoleModels } from './roles/role-models.ts';
 import { createRoleRepository } from './roles/role-repository.ts';
 import { registerWebhookModels } from './webhooks/webhook-models.ts';
 import { createWebhookRepository } from './webhooks/webhook-repository.ts';
+import { dropRetiredIndexes } from './retired-indexes.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -189,11 +190,12 @@ export async function openDb({
     runSchemaPurges: (now: Date, options?: SchemaPurgeOptions) =>
       runSchemaPurges({ models, vc: versionClaims, reads }, now, options),
     /**
-     * Creates every index the models declare and runs the FerretDB index companion (a no-op on
-     * MongoDB); idempotent. No data migration runs here: a start never scans a collection.
+     * Creates every index the models declare, drops the retired ones and runs the FerretDB index
+     * companion (a no-op on MongoDB), which drops its own indexes of fields no longer declared; idempotent. No data migration runs here: a start never scans a collection.
      */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
+      await dropRetiredIndexes(connection);
       const previous = reads.sql;
       const companion = await runIndexCompanion({
         connection,

@@ -65,13 +65,30 @@ describe('planCompanion', () => {
   it('tunes existing indexes where they differ (orgId statistics, older GIN pending lists), before ANALYZE', () => {
     const plan = planCompanion({ schema: "db'1", metadata, declared });
     if (plan.kind !== 'create') throw new Error(plan.warning);
-    const tune = plan.statements.findIndex((s) => s.startsWith('DO '));
+    const tune = plan.statements.findIndex((s) => s.startsWith('DO $tune$'));
     expect(plan.statements[tune]).toContain(`ns.nspname = 'db''1'`);
     expect(plan.statements[tune]).toContain(`IN ('(_jsonb -> ''orgId''::text)')`);
     expect(plan.statements[tune]).toContain('attstattarget <> 1');
     expect(plan.statements[tune]).toContain('SET STATISTICS 1');
     expect(plan.statements[tune]).toContain('SET (gin_pending_list_limit=64)');
     expect(plan.statements.slice(tune + 1).every((s) => s.startsWith('ANALYZE'))).toBe(true);
+  });
+
+  it('drops only its own indexes of these tables that it no longer creates, before tuning', () => {
+    const plan = planCompanion({ schema: "db'1", metadata, declared });
+    if (plan.kind !== 'create') throw new Error(plan.warning);
+    const retire = plan.statements.findIndex((s) => s.startsWith('DO $retire$'));
+    const tune = plan.statements.findIndex((s) => s.startsWith('DO $tune$'));
+    expect(retire).toBeGreaterThan(-1);
+    expect(retire).toBe(tune - 1);
+    const created = plan.statements.flatMap((s) => /^CREATE INDEX IF NOT EXISTS "([^"]+)"/.exec(s)?.[1] ?? []);
+    expect(created).toHaveLength(8);
+    const statement = plan.statements[retire] ?? '';
+    expect(statement).toContain(`ns.nspname = 'db''1'`);
+    expect(statement).toContain(`t.relname = ANY (ARRAY['users_5e7cc513', 'claims_0a1b2c3d']::text[])`);
+    expect(statement).toContain(`NOT (x.relname = ANY (ARRAY[${created.map((n) => `'${n}'`).join(', ')}]::text[]))`);
+    expect(statement).toContain(`LIKE t.relname || '\\_pv\\_%'`);
+    expect(statement).toContain(`DROP INDEX`);
   });
 
   it('names indexes the same way every time (idempotent with IF NOT EXISTS)', () => {

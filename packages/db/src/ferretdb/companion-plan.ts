@@ -83,7 +83,7 @@ export function detectEngine(buildInfo: Record<string, unknown>, queryPlanner: u
 }
 
 /** Index name from the table and field: stable, within PostgreSQL's 63 characters. */
-const indexName = (table: string, what: string) =>
+export const indexName = (table: string, what: string) =>
   `${table}_pv_${createHash('sha256').update(what).digest('hex').slice(0, 10)}`;
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -114,32 +114,28 @@ export function planCompanion(options: {
   const statements: string[] = [];
   const on = (table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
   const indexed: string[] = [];
+  /** The companion's index names, all tables: any other `_pv_` index of these tables is retired. */
+  const wanted: string[] = [];
+  const create = (table: string, what: string, definition: string) => {
+    const name = indexName(table, what);
+    wanted.push(name.slice(0, 63)); // as PostgreSQL stores a longer one
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${on(table)} ${definition}`);
+  };
   for (const { collection, fields } of declared) {
     const table = tables[collection];
     if (!table) continue;
     indexed.push(table);
     const top = [...new Set(['_id', ...fields])].filter((f) => FIELD.test(f));
-    for (const field of top) {
-      const name = quoteIdent(indexName(table, field));
-      statements.push(
-        `CREATE INDEX IF NOT EXISTS ${name} ON ${on(table)} USING gin ((_jsonb->'${field}') jsonb_path_ops) WITH (${PENDING_LIST})`,
-      );
-    }
+    for (const field of top)
+      create(table, field, `USING gin ((_jsonb->'${field}') jsonb_path_ops) WITH (${PENDING_LIST})`);
     if (top.includes('orgId')) {
-      statements.push(
-        `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, 'orgId,_id:text'))} ON ${on(table)} (${ORG_ORDER})`,
-      );
-      for (const key of SORT_KEYS.filter((k) => top.includes(k))) {
-        statements.push(
-          `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, `orgId,${key},_id:text`))} ON ${on(table)} (${sortOrder(key)})`,
-        );
-      }
+      create(table, 'orgId,_id:text', `(${ORG_ORDER})`);
+      for (const key of SORT_KEYS.filter((k) => top.includes(k)))
+        create(table, `orgId,${key},_id:text`, `(${sortOrder(key)})`);
     }
-    if (ID_ORDER_COLLECTIONS.has(collection))
-      statements.push(
-        `CREATE INDEX IF NOT EXISTS ${quoteIdent(indexName(table, '_id:text'))} ON ${on(table)} (${ID_ORDER})`,
-      );
+    if (ID_ORDER_COLLECTIONS.has(collection)) create(table, '_id:text', `(${ID_ORDER})`);
   }
+  if (indexed.length) statements.push(dropRetired(schema, indexed, wanted));
   statements.push(tuneExistingIndexes(schema));
   // Statistics now, so the planner picks the selective index rather than waiting for autovacuum.
   for (const table of indexed) statements.push(`ANALYZE ${on(table)}`);
@@ -147,6 +143,23 @@ export function planCompanion(options: {
 }
 
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Drops the companion's own indexes (`<table>_pv_…`) of `tables` that it no longer creates: those
+ * of a field no index declares any more (the `at` of audit events and webhook deliveries), which
+ * every insert still paid for. FerretDB's indexes and anyone else's are never touched.
+ */
+function dropRetired(schema: string, tables: string[], wanted: string[]): string {
+  const list = (names: string[]) => `ARRAY[${names.map(quoteLiteral).join(', ')}]::text[]`;
+  return `DO $retire$ DECLARE r record; BEGIN
+  FOR r IN SELECT x.oid::regclass AS idx FROM pg_index i
+    JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+    JOIN pg_namespace ns ON ns.oid = t.relnamespace
+    WHERE ns.nspname = ${quoteLiteral(schema)} AND t.relname = ANY (${list(tables)})
+      AND x.relname LIKE t.relname || '\\_pv\\_%' AND NOT (x.relname = ANY (${list(wanted)}))
+  LOOP EXECUTE format('DROP INDEX %s', r.idx); END LOOP;
+END $retire$`;
+}
 
 /**
  * What a CREATE cannot give an index that already exists, changed only where it differs (no
