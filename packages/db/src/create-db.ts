@@ -190,8 +190,10 @@ export async function openDb({
     runSchemaPurges: (now: Date, options?: SchemaPurgeOptions) =>
       runSchemaPurges({ models, vc: versionClaims, reads }, now, options),
     /**
-     * Creates every index the models declare, drops the retired ones and runs the FerretDB index
-     * companion (a no-op on MongoDB), which drops its own indexes of fields no longer declared; idempotent. No data migration runs here: a start never scans a collection.
+     * Creates every index the models declare, drops the retired ones (retired-indexes.ts) and
+     * runs the FerretDB index companion (a no-op on MongoDB), which drops its own indexes of
+     * fields no longer declared; idempotent. No data migration runs here: a start never scans a
+     * collection.
      */
     async syncIndexes(): Promise<void> {
       for (const model of Object.values(models)) await model.createIndexes();
