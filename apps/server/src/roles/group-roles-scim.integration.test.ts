@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccessTestApp, scimUser } from '../auth/testing/access-test-app.ts';
 import type { AccessTestApp } from '../auth/testing/access-test-app.ts';
 
@@ -138,9 +138,20 @@ describe('a user role follows their mapped groups over SCIM', () => {
     expect((await org.user(u)).role).toBe('standard');
     const refused = await app.trpc(token, 'users.list', undefined, 'query');
     expect([refused.status, refused.error?.message]).toEqual([401, expect.stringMatching(/lost the admin role/)]);
-    const ledger = await app.trpc(org.adminToken, 'audit.list', { resourceType: 'Group', resourceId: admins }, 'query');
-    const notes = (ledger.data as { items: { notes: string[] }[] }).items.flatMap((e) => e.notes).join(' ');
-    expect(notes).toMatch(new RegExp(`role of user ${u}: admin → standard \\(no mapped group left`));
+    // The ledger is written in batches after the answer: wait for the PATCH's event.
+    await vi.waitFor(
+      async () => {
+        const ledger = await app.trpc(
+          org.adminToken,
+          'audit.list',
+          { resourceType: 'Group', resourceId: admins },
+          'query',
+        );
+        const notes = (ledger.data as { items: { notes: string[] }[] }).items.flatMap((e) => e.notes).join(' ');
+        expect(notes).toMatch(new RegExp(`role of user ${u}: admin → standard \\(no mapped group left`));
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   });
 
   it('concurrent membership changes end in the role of the final memberships', async () => {
