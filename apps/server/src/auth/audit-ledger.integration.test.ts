@@ -2,7 +2,7 @@ import { systemClock } from '@provisio/core';
 import { newAuditEvent, sweepAuditEvents } from '@provisio/core/audit';
 import { getScimStatus } from '@provisio/core/orgs';
 import type { AuditEvent } from '@provisio/core/audit';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTestApp, keySecretOf, scimUser } from './testing/access-test-app.ts';
 import type { AccessTestApp } from './testing/access-test-app.ts';
 
@@ -16,23 +16,9 @@ afterAll(async () => {
   await app.cleanup();
 });
 
-/** SCIM events are written once the response is sent: wait until the ledger holds what `until` asks for. */
-const events = (
-  filter: Record<string, unknown>,
-  until: (items: AuditEvent[]) => boolean = (i) => i.length > 0,
-): Promise<AuditEvent[]> =>
-  vi.waitFor(
-    async () => {
-      const items = ((await app.trpc(org.adminToken, 'audit.list', filter, 'query')).data as { items: AuditEvent[] })
-        .items;
-      expect(
-        until(items),
-        `audit events for ${JSON.stringify(filter)}: ${JSON.stringify(items.map((e) => e.action))}`,
-      ).toBe(true);
-      return items;
-    },
-    { timeout: 10_000, interval: 50 },
-  );
+/** The org's ledger once it holds what `until` asks for (see AccessTestApp.ledger). */
+const events = (filter: Record<string, unknown>, until?: (items: AuditEvent[]) => boolean) =>
+  app.ledger(org.adminToken, filter, until);
 
 describe('the provisioning ledger', () => {
   let userId: string;

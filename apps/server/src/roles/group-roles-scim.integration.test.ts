@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AuditEvent } from '@provisio/core/audit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTestApp, scimUser } from '../auth/testing/access-test-app.ts';
 import type { AccessTestApp } from '../auth/testing/access-test-app.ts';
 
@@ -138,19 +139,10 @@ describe('a user role follows their mapped groups over SCIM', () => {
     expect((await org.user(u)).role).toBe('standard');
     const refused = await app.trpc(token, 'users.list', undefined, 'query');
     expect([refused.status, refused.error?.message]).toEqual([401, expect.stringMatching(/lost the admin role/)]);
-    // The ledger is written in batches after the answer: wait for the PATCH's event.
-    await vi.waitFor(
-      async () => {
-        const ledger = await app.trpc(
-          org.adminToken,
-          'audit.list',
-          { resourceType: 'Group', resourceId: admins },
-          'query',
-        );
-        const notes = (ledger.data as { items: { notes: string[] }[] }).items.flatMap((e) => e.notes).join(' ');
-        expect(notes).toMatch(new RegExp(`role of user ${u}: admin → standard \\(no mapped group left`));
-      },
-      { timeout: 10_000, interval: 50 },
+    const notes = (events: AuditEvent[]) => events.flatMap((e) => e.notes).join(' ');
+    const demoted = new RegExp(`role of user ${u}: admin → standard \\(no mapped group left`);
+    await app.ledger(org.adminToken, { resourceType: 'Group', resourceId: admins }, (events) =>
+      demoted.test(notes(events)),
     );
   });
 

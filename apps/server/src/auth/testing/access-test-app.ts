@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
 import { systemClock } from '@provisio/core';
+import type { AuditEvent } from '@provisio/core/audit';
 import { parseKeyToken } from '@provisio/core/keys';
 import { createLogger } from '@provisio/logger';
 import request from 'supertest';
+import { expect, vi } from 'vitest';
 import { createServer } from '../../create-server.ts';
 import { hashPlatformToken } from '@provisio/core';
 import type { PrincipalResolver } from '../../http/trpc-endpoint.ts';
@@ -102,7 +104,28 @@ export async function createAccessTestApp(
     };
   };
 
-  return { ...env, server, agent, trpc, scim, newOrg, logLines };
+  /**
+   * SCIM audit events are written in batches once the response is sent: waits until the org's
+   * ledger (`audit.list` with `filter`, read with `token`) holds what `until` asks for.
+   */
+  const ledger = (
+    token: string,
+    filter: Record<string, unknown>,
+    until: (items: AuditEvent[]) => boolean = (items) => items.length > 0,
+  ): Promise<AuditEvent[]> =>
+    vi.waitFor(
+      async () => {
+        const items = ((await trpc(token, 'audit.list', filter, 'query')).data as { items: AuditEvent[] }).items;
+        expect(
+          until(items),
+          `audit events for ${JSON.stringify(filter)}: ${JSON.stringify(items.map((e) => e.action))}`,
+        ).toBe(true);
+        return items;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+
+  return { ...env, server, agent, trpc, scim, newOrg, ledger, logLines };
 }
 
 export type AccessTestApp = Awaited<ReturnType<typeof createAccessTestApp>>;
