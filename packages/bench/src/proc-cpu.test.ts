@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cpuMsOf, cpuTicksOf, databaseCpuMsOf, parentOf } from './proc-cpu.ts';
+import { ROOT } from './services.ts';
 
 describe('cpuTicksOf', () => {
   it('adds utime and stime, also when the process name holds spaces and parentheses', () => {
@@ -22,4 +25,16 @@ describe('databaseCpuMsOf', () => {
   it('is undefined without the services’ pid files', () => {
     expect(databaseCpuMsOf('/nonexistent')).toBeUndefined();
   });
+
+  // `make test` starts the test services from this checkout, so their pid files are here.
+  const services = resolve(ROOT, '.data/test');
+  const pidOf = (name: string) => Number(readFileSync(resolve(services, `${name}.pid`), 'utf8').split('\n')[0]);
+  it.runIf(existsSync(resolve(services, 'ferretdb.pid')))(
+    'adds FerretDB and the PostgreSQL postmaster (and its backends) of the running test services',
+    () => {
+      const parts = cpuMsOf(pidOf('ferretdb')) + cpuMsOf(pidOf('postgres'));
+      expect(databaseCpuMsOf(services)).toBeGreaterThanOrEqual(parts);
+      expect(parts).toBeGreaterThan(0);
+    },
+  );
 });
