@@ -16,9 +16,12 @@ export type GroupMemberDoc = {
   createdAt: Date;
 };
 
+/** A membership row's `_id`: a member's row is found, added and removed by this one equality. */
+export const memberRowId = (groupId: string, memberId: string): string => `${groupId}:${memberId}`;
+
 const groupMemberSchema = new Schema<GroupMemberDoc>(
   {
-    // Deterministic `${groupId}:${memberId}`: a repeated add is an idempotent upsert.
+    // Deterministic (`memberRowId`): a repeated add is a duplicate we ignore.
     _id: { type: String, required: true },
     orgId: { type: String, required: true },
     groupId: { type: String, required: true },

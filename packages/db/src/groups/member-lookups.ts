@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { memberRowId } from './group-member-model.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 
 /** Every member id of a group: one read on the group's rows (`groupId` equality). */
@@ -17,7 +18,9 @@ export async function membersAmong(
   userIds: string[],
 ): Promise<Set<string>> {
   const found = await Promise.all(
-    userIds.map((userId) => rows.exists({ _id: `${groupId}:${userId}`, orgId }).then((row) => (row ? userId : null))),
+    userIds.map((userId) =>
+      rows.exists({ _id: memberRowId(groupId, userId), orgId }).then((row) => (row ? userId : null)),
+    ),
   );
   return new Set(found.filter((userId): userId is string => userId !== null));
 }

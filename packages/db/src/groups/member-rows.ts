@@ -2,6 +2,7 @@ import { normaliseKey } from '@provisio/core';
 import type { ResolvedDelta } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
+import { memberRowId } from './group-member-model.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 
 const CHUNK = 5_000;
@@ -11,7 +12,8 @@ const chunks = <T>(items: T[]): T[][] =>
 
 /**
  * Applies a membership delta as row writes, never a rewrite of the group: removals are
- * deletes by member id; additions are unordered bulk inserts of deterministic ids, so an
+ * deletes by row id (an `_id` equality each, which FerretDB serves from its index: a
+ * `memberId $in` it would filter row by row over the whole group); additions are unordered bulk inserts of deterministic ids, so an
  * existing member is a duplicate we ignore and concurrent adds cannot clash. `replaceAll`
  * reads the current member ids once and writes only the difference (a re-sent full list
  * writes nothing), which also avoids a huge `$nin`. Emptying a group (RFC `remove members`)
@@ -35,11 +37,15 @@ export async function applyMemberRows(
     remove = [...current].filter((id) => !wanted.has(id));
     add = add.filter((m) => !current.has(m.value));
   }
-  for (const ids of chunks(remove)) await rows.deleteMany({ orgId, groupId, memberId: { $in: ids } });
+  for (const ids of chunks(remove))
+    await rows.collection.bulkWrite(
+      ids.map((id) => ({ deleteOne: { filter: { _id: memberRowId(groupId, id), orgId } as never } })),
+      { ordered: false },
+    );
   const now = new Date();
   for (const batch of chunks(add)) {
     const docs = batch.map((m) => ({
-      _id: `${groupId}:${m.value}`,
+      _id: memberRowId(groupId, m.value),
       orgId,
       groupId,
       memberId: m.value,
