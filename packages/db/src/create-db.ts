@@ -167,7 +167,7 @@ export async function openDb({
     /** orgs, keys, serviceAccounts, audit (core ports) and orgAdmins. */
     ...createAccessRepositories(models, versionClaims, reads),
     /** The mass-deprovision brake's shared state (core BrakeRepository). */
-    brakes: createBrakeRepository(models, versionClaims.claims),
+    brakes: createBrakeRepository(models, versionClaims.claims, reads),
     /** The SCIM doctor's hourly request counts per key (core ScimTrafficStore). */
     scimTraffic: createScimTrafficStore(models.scimTraffic),
     /** Org-defined roles and group → role mappings (core RoleRepository). */

@@ -119,3 +119,34 @@ it('brakes past 10 % of the users active when the window began (the percent rule
   expect(outcomes.lastIndexOf('admitted')).toBe(10);
   expect(outcomes[11]).toBe('held');
 });
+
+it('counts active users only up to the bound it was given, without FerretDB reading the whole org', async () => {
+  const orgId = uuidV7();
+  const users = (status: 'active' | 'invited', n: number, from: number) =>
+    Array.from({ length: n }, (_, i) =>
+      newUserDoc(orgId, {
+        id: uuidV7(),
+        attributes: { userName: `c${from + i}@example.com`, active: true },
+        status,
+        source: 'scim',
+        role: 'standard',
+        now,
+      }),
+    );
+  await db.models.users.insertMany([...users('active', 1_200, 0), ...users('invited', 30, 5_000)], { lean: true });
+  const sent: string[] = [];
+  const client = db.connection.getClient();
+  const listen = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (e.command[e.commandName] === 'users') sent.push(e.commandName);
+  };
+  client.on('commandStarted', listen);
+  try {
+    expect(await db.brakes.countActiveUsers(orgId, 60)).toBe(60);
+    expect(await db.brakes.countActiveUsers(orgId, 1_220)).toBe(1_220);
+    expect(await db.brakes.countActiveUsers(orgId, 5_000)).toBe(1_230);
+  } finally {
+    client.off('commandStarted', listen);
+  }
+  // FerretDB's `count` (or `find`) with a limit reads every row its equalities match: the companion's SQL stops at the bound.
+  expect(sent).toEqual([]);
+});

@@ -3,6 +3,7 @@ import type { BrakeRepository } from '@provisio/core/brake';
 import type { Model } from 'mongoose';
 import type { Claims } from '../claims/claims.ts';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import type { UserDoc } from '../users/user-model.ts';
 import type { BrakeHoldDoc, BrakeModels } from './brake-models.ts';
 
@@ -12,6 +13,8 @@ const perUser = (orgId: string, generation: number, userId: string) => `${orgId}
 export function createBrakeRepository(
   models: BrakeModels & { users: Model<UserDoc> },
   claims: Claims,
+  /** With the companion: counts that stop at their bound (FerretDB's own read every matching row). */
+  reads: { sql?: SqlReads },
 ): BrakeRepository {
   return {
     async settings(orgId) {
@@ -67,10 +70,13 @@ export function createBrakeRepository(
       return deletedCount;
     },
     async countActiveUsers(orgId, upTo) {
-      // Two equalities, each pushed down to the index on FerretDB (a `$ne` would not be).
-      const active = await models.users.countDocuments({ orgId, status: 'active' }).limit(upTo);
+      // Two equalities, not a `$ne`: each is served by an index on either engine.
+      const countUpTo = async (status: UserDoc['status'], n: number) =>
+        (await reads.sql?.count(models.users.collection.collectionName, { orgId, status }, n)) ??
+        (await models.users.countDocuments({ orgId, status }).limit(n));
+      const active = await countUpTo('active', upTo);
       if (active >= upTo) return active;
-      return active + (await models.users.countDocuments({ orgId, status: 'invited' }).limit(upTo - active));
+      return active + (await countUpTo('invited', upTo - active));
     },
     async hold(orgId, generation, { userId, userName, action }, now) {
       const _id = perUser(orgId, generation, userId);

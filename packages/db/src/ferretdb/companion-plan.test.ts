@@ -32,12 +32,12 @@ describe('planCompanion', () => {
     { _id: 'claims', table: 'claims_0a1b2c3d', indexes: [] },
   ];
   const declared = [
-    { collection: 'users', fields: ['orgId', 'userNameKey', 'orgId', 'search.emails.value', 'emailKeys'] },
+    { collection: 'users', fields: ['orgId', 'userNameKey', 'orgId', 'search.emails.value', 'emailKeys', 'status'] },
     { collection: 'claims', fields: ['at'] },
     { collection: 'not_created_yet', fields: ['orgId'] },
   ];
 
-  it('creates one GIN index per top-level field and _id, and the org order btrees, on existing tables only', () => {
+  it('creates one GIN index per top-level field (but a COUNT_KEYS one) and _id, and the org order btrees, on existing tables only', () => {
     const plan = planCompanion({ schema: 'db1', metadata, declared });
     if (plan.kind !== 'create') throw new Error(plan.warning);
     expect(plan.tables).toEqual({ users: 'users_5e7cc513', claims: 'claims_0a1b2c3d' });
@@ -50,10 +50,12 @@ describe('planCompanion', () => {
     expect(plan.statements[0]).toMatch(
       /^CREATE INDEX IF NOT EXISTS "users_5e7cc513_pv_[0-9a-f]{10}" ON "db1"."users_5e7cc513" USING gin \(\(_jsonb->'_id'\) jsonb_path_ops\) WITH \(gin_pending_list_limit=64\)$/,
     );
-    // (orgId, _id), and (orgId, userNameKey, _id) for cursor pages sorted by userName.
+    // (orgId, _id), (orgId, userNameKey, _id) for cursor pages sorted by userName, and (orgId, status, _id)
+    // for bounded counts by status (which gets no GIN index).
     expect(plan.statements.filter((s) => s.includes('COLLATE "C"')).map((s) => s.match(/>>'(\w+)'/g))).toEqual([
       [">>'orgId'", ">>'_id'"],
       [">>'orgId'", ">>'userNameKey'", ">>'_id'"],
+      [">>'orgId'", ">>'status'", ">>'_id'"],
     ]);
     expect(plan.statements.filter((s) => s.startsWith('ANALYZE'))).toEqual([
       'ANALYZE "db1"."users_5e7cc513"',
@@ -82,7 +84,7 @@ describe('planCompanion', () => {
     expect(retire).toBeGreaterThan(-1);
     expect(retire).toBe(tune - 1);
     const created = plan.statements.flatMap((s) => /^CREATE INDEX IF NOT EXISTS "([^"]+)"/.exec(s)?.[1] ?? []);
-    expect(created).toHaveLength(8);
+    expect(created).toHaveLength(9);
     const statement = plan.statements[retire] ?? '';
     expect(statement).toContain(`ns.nspname = 'db''1'`);
     expect(statement).toContain(`t.relname = ANY (ARRAY['users_5e7cc513', 'claims_0a1b2c3d']::text[])`);

@@ -25,6 +25,15 @@ const sortOrder = (field: string) =>
   `(_jsonb->>'orgId') COLLATE "C", (_jsonb->>'${field}') COLLATE "C", (_jsonb->>'_id') COLLATE "C"`;
 
 /**
+ * Always-stored string keys an org's rows are counted by, up to a bound (the mass-deprovision
+ * brake's active users): each gets a btree (orgId, key, _id) as text. The count walks it in
+ * `_id` order, so it stops at its bound even when nothing matches; the GIN index's containment
+ * has no useful estimate, and with a LIMIT the planner read the whole table for an org with no
+ * active user.
+ */
+export const COUNT_KEYS = ['status'] as const;
+
+/**
  * The btree of a whole-table walk by `_id`, across orgs: the webhook sweep's pages, and the
  * retention sweeps' oldest rows (their `_id`s are UUIDv7s, so `_id` order is age).
  */
@@ -93,7 +102,7 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * `_id`, table name in `table`) and the declared indexes: one GIN `jsonb_path_ops`
  * expression index per top-level indexed field (FerretDB pushes equality down as
  * `_jsonb->'f' @> v`, which its own btree indexes cannot serve), and one btree on
- * (orgId, _id) as text for ordered org pages (and one per SORT_KEYS field). Nested paths are never pushed down: skipped.
+ * (orgId, _id) as text for ordered org pages (and one per SORT_KEYS and COUNT_KEYS field). Nested paths are never pushed down: skipped.
  */
 export function planCompanion(options: {
   schema: string;
@@ -126,11 +135,12 @@ export function planCompanion(options: {
     if (!table) continue;
     indexed.push(table);
     const top = [...new Set(['_id', ...fields])].filter((f) => FIELD.test(f));
-    for (const field of top)
+    // A COUNT_KEYS field has a few values shared by many rows: a GIN index of it is never the selective one.
+    for (const field of top.filter((f) => !(COUNT_KEYS as readonly string[]).includes(f)))
       create(table, field, `USING gin ((_jsonb->'${field}') jsonb_path_ops) WITH (${PENDING_LIST})`);
     if (top.includes('orgId')) {
       create(table, 'orgId,_id:text', `(${ORG_ORDER})`);
-      for (const key of SORT_KEYS.filter((k) => top.includes(k)))
+      for (const key of [...SORT_KEYS, ...COUNT_KEYS].filter((k) => top.includes(k)))
         create(table, `orgId,${key},_id:text`, `(${sortOrder(key)})`);
     }
     if (ID_ORDER_COLLECTIONS.has(collection)) create(table, '_id:text', `(${ID_ORDER})`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
-import { anyOfSql, pageSql } from './sql-reads.ts';
+import { anyOfSql, countSql, pageSql } from './sql-reads.ts';
 import type { PageRequest } from './sql-reads.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
 import { indexesIn, planOfFind, scans } from './plan-nodes.ts';
@@ -166,11 +166,12 @@ async function sqlScans(): Promise<Array<{ query: string; scanned: string[] }>> 
       idsBetween: { after: eventId, before: uuidV7() },
     },
   ];
+  // The mass-deprovision brake's bounded count of an org's active users.
+  const counts = [countSql(tables['users'] ?? '', dbName, { orgId, status: 'active' }, 60)];
   const big = await bigTables();
   const out: Array<{ query: string; scanned: string[] }> = [];
-  for (const request of requests) {
-    const sql = pageSql(tables[request.collection] ?? '', dbName, request);
-    if (!sql) throw new Error(`no SQL for ${JSON.stringify(request)}`);
+  for (const sql of [...requests.map((r) => pageSql(tables[r.collection] ?? '', dbName, r)), ...counts]) {
+    if (!sql) throw new Error('a request without SQL');
     const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
       `EXPLAIN (FORMAT JSON) ${sql.text}`,
       sql.values,

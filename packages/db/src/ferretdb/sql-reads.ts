@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { COUNT_KEYS } from './companion-plan.ts';
 
 /**
  * Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same.
@@ -51,7 +52,8 @@ export type SqlReads = {
   pageIds(request: PageRequest): Promise<string[] | undefined>;
   /** The ids (and sort key values) of one cursor page; `undefined` when it has no SQL form. */
   keysetRows(request: KeysetRequest): Promise<Array<{ id: string; value: string | null }> | undefined>;
-  count(collection: string, equals: Equalities): Promise<number | undefined>;
+  /** How many rows match, or at most `upTo` (it stops reading there); `undefined` when it has no SQL form. */
+  count(collection: string, equals: Equalities, upTo?: number): Promise<number | undefined>;
   /** `select`'s fields of the rows `request` names, in no order; `undefined` when it has no SQL form. */
   rowsAnyOf(request: AnyOfRequest): Promise<Array<Record<string, string | null>> | undefined>;
   /** The ids of the `limit` rows (any org) whose date `field` is oldest and before `before`, oldest first. */
@@ -83,15 +85,19 @@ const selectOf = (fields: readonly string[]) =>
     ? fields.map((field, i) => `${textOf(field)} AS f${i}`).join(', ')
     : undefined;
 
-/** WHERE of a page or count; `orgId` as text so the (orgId, _id) btree can serve it. */
+/** Fields compared as text, so the companion's btrees that lead with them can serve the comparison. */
+const TEXT_EQUALITY: ReadonlySet<string> = new Set(['orgId', ...COUNT_KEYS]);
+
+/** WHERE of a page or count; `orgId` (and a COUNT_KEYS field) as text so the companion's btrees can serve it. */
 function whereOf(equals: Equalities, values: unknown[]): string | undefined {
   const parts: string[] = [];
   for (const [field, value] of Object.entries(equals)) {
     if (!PLAIN.test(field)) return undefined;
-    values.push(field === 'orgId' ? value : JSON.stringify(value));
+    const asText = TEXT_EQUALITY.has(field) && typeof value === 'string';
+    values.push(asText ? value : JSON.stringify(value));
     parts.push(
-      field === 'orgId' && typeof value === 'string'
-        ? `(_jsonb->>'orgId') COLLATE "C" = $${values.length}`
+      asText
+        ? `(_jsonb->>'${field}') COLLATE "C" = $${values.length}`
         : `_jsonb->'${field}' @> $${values.length}::jsonb`,
     );
   }
@@ -170,6 +176,31 @@ export function keysetSql(
     text: `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${values.length}`,
     values,
     keyed,
+  };
+}
+
+/**
+ * The SQL of a count, or `undefined`. With `upTo`, it reads no more than that many rows
+ * (FerretDB's own `count` with a limit, and `find` with one, read every row its equalities
+ * match: 365 ms for 60 of an org's 20,000 users, 24 ms of its 1,000).
+ */
+export function countSql(
+  table: string,
+  schema: string,
+  equals: Equalities,
+  upTo?: number,
+): { text: string; values: unknown[] } | undefined {
+  const values: unknown[] = [];
+  const where = whereOf(equals, values);
+  if (!where) return undefined;
+  const from = tableOf(schema, table);
+  if (upTo === undefined) return { text: `SELECT count(*) AS n FROM ${from} WHERE ${where}`, values };
+  // In `_id` order, which an (orgId, key, _id) btree gives: the planner then walks it rather than the
+  // table, where it would hope to meet matches early (an org with no match read every row).
+  values.push(upTo);
+  return {
+    text: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} ORDER BY (_jsonb->>'_id') COLLATE "C" LIMIT $${values.length}) AS hits`,
+    values,
   };
 }
 
@@ -282,15 +313,11 @@ export function createSqlReads(options: {
       const { rows } = await query<{ id: string; value: string | null }>(sql.text, sql.values);
       return rows;
     },
-    async count(collection, equals) {
+    async count(collection, equals, upTo) {
       const table = tables[collection];
-      const values: unknown[] = [];
-      const where = table ? whereOf(equals, values) : undefined;
-      if (!table || !where) return undefined;
-      const { rows } = await query<{ n: string }>(
-        `SELECT count(*) AS n FROM ${tableOf(schema, table)} WHERE ${where}`,
-        values,
-      );
+      const sql = table ? countSql(table, schema, equals, upTo) : undefined;
+      if (!sql) return undefined;
+      const { rows } = await query<{ n: string }>(sql.text, sql.values);
       return Number(rows[0]?.n ?? 0);
     },
     async rowsAnyOf(request) {

@@ -65,6 +65,8 @@ userSchema.index({ orgId: 1, _id: 1 });
 userSchema.index({ orgId: 1, emailKeys: 1 });
 userSchema.index({ orgId: 1, searchKeys: 1 });
 userSchema.index({ orgId: 1, extKeys: 1 });
+// The mass-deprovision brake counts an org's active users up to a bound: an index count that stops there.
+userSchema.index({ orgId: 1, status: 1 });
 
 export const registerUserModel = (connection: Connection): Model<UserDoc> =>
   connection.model<UserDoc>('User', userSchema, 'users');
