@@ -20,11 +20,13 @@ import type { LookupRow } from './phases/lookups.ts';
 import { oktaInitialSync } from './phases/okta-sync.ts';
 import { measureRequestCosts } from './phases/request-costs.ts';
 import { measureCursorPages } from './phases/cursor-pages.ts';
+import { createEveryoneGroup, measureGroupChanges } from './phases/group-changes.ts';
+import type { GroupChangeRow } from './phases/group-changes.ts';
 import type { CursorPagesResult } from './phases/cursor-pages.ts';
 import { measureUsersPage } from './phases/users-page.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
 import { renderReport } from './report.ts';
-import { seedUsers } from './seed.ts';
+import { seedGroupMembers, seedUsers } from './seed.ts';
 import type { SeededUser } from './seed.ts';
 import { ensureTestServices, ROOT, withDatabase } from './services.ts';
 import { startStack } from './stack.ts';
@@ -71,9 +73,13 @@ try {
   const lookups: LookupRow[] = [];
   const usersPage: UsersPageResult[] = [];
   const cursorPages: CursorPagesResult[] = [];
+  const groupChanges: GroupChangeRow[] = [];
+  const everyone = await createEveryoneGroup(stack.baseUrl, orgA);
   for (const size of args.sizes) {
-    log(`seeding two orgs to ${size} users each`);
-    usersA.push(...(await seedUsers(models, orgA.orgId, 'a', usersA.length, size)));
+    log(`seeding two orgs to ${size} users each, and org A's group of all its users`);
+    const added = await seedUsers(models, orgA.orgId, 'a', usersA.length, size);
+    await seedGroupMembers(models, orgA.orgId, everyone, added);
+    usersA.push(...added);
     await seedUsers(
       models,
       orgB.orgId,
@@ -92,6 +98,8 @@ try {
     usersPage.push(await measureUsersPage(stack, orgA, size));
     log(`cursor pages at ${size}`);
     cursorPages.push(await measureCursorPages(stack.baseUrl, orgA, usersA));
+    log(`group member changes at ${size}`);
+    groupChanges.push(...(await measureGroupChanges(stack.baseUrl, orgA, everyone, usersA)));
   }
   const oktaSync = [];
   for (const concurrency of args.syncConcurrency) {
@@ -113,6 +121,7 @@ try {
     lookups,
     usersPage,
     cursorPages,
+    groupChanges,
     oktaSync,
     entraSync,
     requestCosts,

@@ -5,6 +5,7 @@ import type { SyncResult } from './phases/okta-sync.ts';
 import type { RequestCost } from './phases/request-costs.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
 import type { CursorPagesResult } from './phases/cursor-pages.ts';
+import type { GroupChangeRow } from './phases/group-changes.ts';
 import { formatNumber, markdownTable } from './table.ts';
 
 export type BenchResults = {
@@ -12,6 +13,7 @@ export type BenchResults = {
   lookups: LookupRow[];
   usersPage: UsersPageResult[];
   cursorPages: CursorPagesResult[];
+  groupChanges: GroupChangeRow[];
   oktaSync: SyncResult[];
   entraSync: EntraResult;
   requestCosts: RequestCost[];
@@ -81,6 +83,13 @@ function cursorPagesTable(results: CursorPagesResult[]) {
     results.flatMap((r) =>
       r.views.map((v, i) => [n0(r.size), v.view, v.ms, n0(v.rows), i === 1 ? n2(r.nearEndToFirst) : '']),
     ),
+  );
+}
+
+function groupChangesTable(rows: GroupChangeRow[]) {
+  return markdownTable(
+    ['group members (every user of the org)', 'change', 'p50 ms', 'p99 ms', 'errors'],
+    rows.map((r) => [n0(r.members), r.change, r.p50, r.p99, n0(r.errors)]),
   );
 }
 
@@ -171,6 +180,9 @@ export function renderReport(r: BenchResults): string {
     '',
     '## SCIM cursor paging (RFC 9865: `GET /Users?cursor=…&count=100`, creation order; median of 7, the views taken in turns; totalResults counted on the first page, carried in the cursor after)',
     cursorPagesTable(r.cursorPages),
+    '',
+    '## Group member changes (Okta Push Groups: `PATCH /Groups/{id}` removes one member, then adds it back; 40 of each, one at a time, spread over the group)',
+    groupChangesTable(r.groupChanges),
     '',
     `## Okta-style initial sync into a fresh org (GET filter → POST → every 10th a PATCH), beside ${n0(2 * Math.max(...meta.args.sizes))} seeded users`,
     syncTable(r.oktaSync),

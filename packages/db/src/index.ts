@@ -6,5 +6,6 @@ export type { UserDoc } from './users/user-model.ts';
 export { newUserDoc } from './users/user-repository.ts';
 export type { GroupDoc } from './groups/group-model.ts';
 export type { GroupMemberDoc } from './groups/group-member-model.ts';
+export { newMemberRow } from './groups/group-member-model.ts';
 export { isDuplicateKey } from './errors/is-duplicate-key.ts';
 export { databaseUnavailable, isDatabaseUnreachable } from './errors/database-unreachable.ts';

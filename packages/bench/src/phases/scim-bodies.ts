@@ -28,5 +28,11 @@ export const addMember = (userId: string) => ({
   Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }],
 });
 
+/** Okta Push Groups' removal: a filtered path (Entra's form puts the member in `value`). */
+export const removeMember = (userId: string) => ({
+  schemas: [PATCH_OP],
+  Operations: [{ op: 'remove', path: `members[value eq "${userId}"]` }],
+});
+
 export const filterUserName = (userName: string) =>
   `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}&startIndex=1&count=100`;

@@ -1,3 +1,4 @@
+import { normaliseKey } from '@provisio/core';
 import { Schema } from 'mongoose';
 import type { Connection, Model } from 'mongoose';
 
@@ -18,6 +19,21 @@ export type GroupMemberDoc = {
 
 /** A membership row's `_id`: a member's row is found, added and removed by this one equality. */
 export const memberRowId = (groupId: string, memberId: string): string => `${groupId}:${memberId}`;
+
+/** The row that makes `member` a member of the group: the one shape, for member changes and seeds alike. */
+export const newMemberRow = (
+  orgId: string,
+  groupId: string,
+  member: { value: string; display?: string | undefined },
+  now: Date,
+): GroupMemberDoc => ({
+  _id: memberRowId(groupId, member.value),
+  orgId,
+  groupId,
+  memberId: member.value,
+  ...(member.display !== undefined ? { display: member.display, displayKey: normaliseKey(member.display) } : {}),
+  createdAt: now,
+});
 
 const groupMemberSchema = new Schema<GroupMemberDoc>(
   {

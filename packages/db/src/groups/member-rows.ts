@@ -1,8 +1,7 @@
-import { normaliseKey } from '@provisio/core';
 import type { ResolvedDelta } from '@provisio/core';
 import type { Model } from 'mongoose';
 import { ignoreDuplicates } from '../errors/is-duplicate-key.ts';
-import { memberRowId } from './group-member-model.ts';
+import { memberRowId, newMemberRow } from './group-member-model.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
 
 const CHUNK = 5_000;
@@ -44,14 +43,7 @@ export async function applyMemberRows(
     );
   const now = new Date();
   for (const batch of chunks(add)) {
-    const docs = batch.map((m) => ({
-      _id: memberRowId(groupId, m.value),
-      orgId,
-      groupId,
-      memberId: m.value,
-      ...(m.display !== undefined ? { display: m.display, displayKey: normaliseKey(m.display) } : {}),
-      createdAt: now,
-    }));
+    const docs = batch.map((m) => newMemberRow(orgId, groupId, m, now));
     await rows.insertMany(docs, { ordered: false, lean: true }).catch(ignoreDuplicates);
   }
 }
