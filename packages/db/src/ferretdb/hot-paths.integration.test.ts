@@ -63,6 +63,12 @@ async function scannedBy({
   await db.users.list(orgId, eq('userName', user.userName));
   await db.users.list(orgId, eq('externalId', user.externalId));
   await db.users.list(orgId, eq('emails', user.email));
+  // Entra's email match, a value path: its ids are then read one `_id` equality each, not as an `$in`.
+  await db.users.list(orgId, {
+    filter: { kind: 'valuePath', path: { attr: 'emails' }, filter: eq('value', user.email).filter },
+    startIndex: 1,
+    count: 10,
+  });
   await db.users.page(orgId, { email: user.email, limit: 10 });
   // An org extension's `eq` filter reads the top-level `extKeys` (see extension-keys.ts).
   await db.users.list(orgId, { ...eq('costCode', 'CC-1'), extensions: [HOT_EXTENSION] });

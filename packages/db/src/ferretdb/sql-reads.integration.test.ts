@@ -1,4 +1,4 @@
-import type { ListQuery, UserStatus } from '@provisio/core';
+import type { FilterNode, ListQuery, UserStatus } from '@provisio/core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { twoPathsFixture } from './two-paths-fixture.ts';
@@ -81,6 +81,51 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
       }
     },
   );
+
+  it('filters that come back as id lists: the same pages read by `_id` (companion) as through `$in`', async () => {
+    const eq = (attr: string, value: string): FilterNode => ({ kind: 'compare', path: { attr }, op: 'eq', value });
+    const email = (i: number): FilterNode => ({
+      kind: 'valuePath',
+      path: { attr: 'emails' },
+      filter: eq('value', `u${i}@example.com`),
+    });
+    const { items: groups } = await fx.plain.groups.list(fx.orgId, {
+      startIndex: 1,
+      count: 100,
+      sortBy: 'displayName',
+    });
+    const group = groups.find((g) => g.displayName === 'G0')?.id ?? '';
+    const users: ListQuery[] = [
+      { filter: email(5), startIndex: 1, count: 10 },
+      { filter: email(999), startIndex: 1, count: 10 },
+      { filter: eq('groups', group), startIndex: 1, count: 100 },
+      { filter: eq('groups', group), startIndex: 4, count: 5 },
+      { filter: eq('groups', group), startIndex: 1, count: 10, sortOrder: 'descending' },
+      { filter: eq('groups', group), startIndex: 1, count: 0 },
+      // The rest of the filter is checked on each document read by id.
+      { filter: { kind: 'and', left: eq('groups', group), right: email(3) }, startIndex: 1, count: 100 },
+      { filter: { kind: 'or', left: email(5), right: email(6) }, startIndex: 1, count: 10 },
+    ];
+    const totals: number[] = [];
+    for (const query of users) {
+      const [sql, mongo] = await Promise.all([
+        fx.withSql.users.list(fx.orgId, query),
+        fx.plain.users.list(fx.orgId, query),
+      ]);
+      expect(sql, JSON.stringify(query)).toEqual(mongo);
+      totals.push(sql.totalResults);
+    }
+    // User i is in G0 when i mod 3 is 0 (u3 is, u5 is not).
+    expect(totals).toEqual([1, 0, 30, 30, 30, 30, 1, 2]);
+    const member = fx.userIds[4] ?? '';
+    const byMember = { filter: eq('members', member), startIndex: 1, count: 10 };
+    const [sql, mongo] = await Promise.all([
+      fx.withSql.groups.list(fx.orgId, byMember),
+      fx.plain.groups.list(fx.orgId, byMember),
+    ]);
+    expect(sql).toEqual(mongo);
+    expect(sql.totalResults).toBe(2);
+  });
 
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {
     const [sql, mongo] = await Promise.all([

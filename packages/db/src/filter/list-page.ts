@@ -11,6 +11,7 @@ import { ordersInSql } from '../ferretdb/sql-reads.ts';
 import type { Equalities, SqlReads } from '../ferretdb/sql-reads.ts';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import { pageIdsFromNearerEnd } from '../ferretdb/nearer-end.ts';
+import { pageOfIds } from './page-of-ids.ts';
 
 export type ContainsAll = { field: string; keys: string[] };
 
@@ -139,6 +140,8 @@ export async function listPage<D>(
         : (counted ?? ids?.length);
     if (ids && total !== undefined) return { totalResults: total, docs: await docsByIds(model, orgId, ids, sql) };
   }
+  const byIds = await pageOfIds(model, sql, where, sort, { skip: query.startIndex - 1, limit: query.count });
+  if (byIds) return byIds;
   if (query.count === 0) return { totalResults: await model.countDocuments(where), docs: [] };
   const docs = await orderedDocs(model, whereWith, sort, query.startIndex - 1, query.count);
   // A short first page is the whole result (Okta's and Entra's lookups): no second scan to count.
