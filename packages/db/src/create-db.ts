@@ -171,7 +171,7 @@ export async function openDb({
     /** The SCIM doctor's hourly request counts per key (core ScimTrafficStore). */
     scimTraffic: createScimTrafficStore(models.scimTraffic),
     /** Org-defined roles and group → role mappings (core RoleRepository). */
-    roles: createRoleRepository(models),
+    roles: createRoleRepository(models, reads),
     /** Webhook endpoints, their delivery leases and the delivery log (core WebhookRepository). */
     webhooks: createWebhookRepository(models, reads),
     /** sessions and signInDirectory (core session ports, admin web app). */

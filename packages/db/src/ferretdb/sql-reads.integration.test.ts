@@ -127,6 +127,38 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     expect(sql.totalResults).toBe(2);
   });
 
+  it('a group’s members in pages, and its users after a position: the same from a range of row ids as from mongoose', async () => {
+    const { items: groups } = await fx.plain.groups.list(fx.orgId, {
+      startIndex: 1,
+      count: 100,
+      sortBy: 'displayName',
+    });
+    const group = groups.find((g) => g.displayName === 'G0')?.id ?? '';
+    for (const [startIndex, count] of [
+      [1, 7],
+      [25, 10],
+      [30, 5],
+      [31, 5],
+      [1, 0],
+    ] as const) {
+      const [sql, mongo] = await Promise.all([
+        fx.withSql.groups.listMembers(fx.orgId, group, { startIndex, count }),
+        fx.plain.groups.listMembers(fx.orgId, group, { startIndex, count }),
+      ]);
+      expect(sql).toEqual(mongo);
+      expect(sql.totalResults).toBe(30);
+    }
+    const members = (await fx.plain.groups.listMembers(fx.orgId, group, { startIndex: 1, count: 100 })).items;
+    for (const after of [undefined, members[9]?.value, members[29]?.value]) {
+      const q = { groupId: group, limit: 8, ...(after ? { after } : {}) };
+      const [sql, mongo] = await Promise.all([fx.withSql.users.page(fx.orgId, q), fx.plain.users.page(fx.orgId, q)]);
+      expect(sql).toEqual(mongo);
+    }
+    expect(await fx.withSql.roles.memberIdsAfter(fx.orgId, group, members[4]?.value ?? '', 3)).toEqual(
+      members.slice(5, 8).map((m) => m.value),
+    );
+  });
+
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {
     const [sql, mongo] = await Promise.all([
       fx.withSql.groups.list(fx.orgId, { startIndex, count: 10, sortBy: 'displayName' }),

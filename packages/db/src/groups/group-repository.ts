@@ -6,8 +6,11 @@ import { keysetPage } from '../filter/keyset-page.ts';
 import { listPage } from '../filter/list-page.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import { resolveGroupPath } from '../filter/resolve-group-path.ts';
+import { memberRowId } from './group-member-model.ts';
 import type { GroupMemberDoc } from './group-member-model.ts';
+import { memberIdsAfter } from './member-lookups.ts';
 import type { GroupDoc } from './group-model.ts';
 import { createGroupVersionBumps } from './group-version-bumps.ts';
 import { applyMemberRows } from './member-rows.ts';
@@ -141,14 +144,31 @@ export function createGroupRepository(
     },
 
     async listMembers(orgId, groupId, { startIndex, count }) {
-      const totalResults = await rows.countDocuments({ orgId, groupId });
+      const { sql } = reads;
+      const totalResults =
+        (await sql?.count(rows.collection.collectionName, { orgId, groupId })) ??
+        (await rows.countDocuments({ orgId, groupId }));
       if (count === 0 || startIndex > totalResults) return { totalResults, startIndex, items: [] };
-      const found = await rows
-        .find({ orgId, groupId }, { memberId: 1, display: 1 })
-        .sort({ memberId: 1 })
-        .skip(startIndex - 1)
-        .limit(count)
-        .lean();
+      if (!sql) {
+        const found = await rows
+          .find({ orgId, groupId }, { memberId: 1, display: 1 })
+          .sort({ memberId: 1 })
+          .skip(startIndex - 1)
+          .limit(count)
+          .lean();
+        return { totalResults, startIndex, items: found.map(toMember) };
+      }
+      // FerretDB sorts and skips in Go after reading the whole group: the page's ids come from a
+      // range of the (orgId, _id) btree instead (memberIdsAfter), then each row by `_id`.
+      const ids = await memberIdsAfter(rows, sql, {
+        orgId,
+        groupId,
+        after: null,
+        offset: startIndex - 1,
+        limit: count,
+      });
+      const rowIds = ids.map((id) => memberRowId(groupId, id));
+      const found = await docsByIds(rows, orgId, rowIds, sql);
       return { totalResults, startIndex, items: found.map(toMember) };
     },
   };

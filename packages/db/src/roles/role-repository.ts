@@ -2,7 +2,9 @@ import { orgRoleKey } from '@provisio/core/roles';
 import type { GroupRoleMap, OrgRole, RoleRepository } from '@provisio/core/roles';
 import type { Model } from 'mongoose';
 import { conflictOnDuplicate } from '../errors/is-duplicate-key.ts';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
+import { memberIdsAfter } from '../groups/member-lookups.ts';
 import type { GroupRoleMapDoc, OrgRoleDoc, RoleModels } from './role-models.ts';
 
 const onDuplicate = conflictOnDuplicate('role name');
@@ -23,7 +25,10 @@ const toMap = (d: GroupRoleMapDoc): GroupRoleMap => ({
 });
 
 /** core's RoleRepository: two small collections read by org, and the member rows read by group. */
-export function createRoleRepository(models: RoleModels & { groupMembers: Model<GroupMemberDoc> }): RoleRepository {
+export function createRoleRepository(
+  models: RoleModels & { groupMembers: Model<GroupMemberDoc> },
+  reads: { sql?: SqlReads },
+): RoleRepository {
   return {
     async listRoles(orgId) {
       const docs = await models.orgRoles.find({ orgId }).lean<OrgRoleDoc[]>();
@@ -63,13 +68,7 @@ export function createRoleRepository(models: RoleModels & { groupMembers: Model<
     async deleteMapping(orgId, groupId) {
       return (await models.groupRoleMaps.deleteOne({ _id: mapId(orgId, groupId) })).deletedCount > 0;
     },
-    async memberIdsAfter(orgId, groupId, after, limit) {
-      const rows = await models.groupMembers
-        .find({ orgId, groupId, ...(after === null ? {} : { memberId: { $gt: after } }) }, { memberId: 1 })
-        .sort({ memberId: 1 })
-        .limit(limit)
-        .lean();
-      return rows.map((r) => r.memberId);
-    },
+    memberIdsAfter: (orgId, groupId, after, limit) =>
+      memberIdsAfter(models.groupMembers, reads.sql, { orgId, groupId, after, limit }),
   };
 }

@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
+import { memberIdsAfter } from '../groups/member-lookups.ts';
 import type { UserDoc } from './user-model.ts';
 
 const MEMBER_BATCH = 1_000;
@@ -30,19 +31,15 @@ export async function userPage(
     return models.users.find(query).sort({ _id: 1 }).limit(q.limit).lean<UserDoc[]>();
   }
   const out: UserDoc[] = [];
-  let after = q.after ?? '';
+  let after = q.after ?? null;
   while (out.length < q.limit) {
-    const rows = await models.groupMembers
-      .find({ orgId, groupId: q.groupId, memberId: { $gt: after } }, { memberId: 1 })
-      .sort({ memberId: 1 })
-      .limit(MEMBER_BATCH)
-      .lean<Array<Pick<GroupMemberDoc, 'memberId'>>>();
-    const ids = rows.map((r) => r.memberId);
+    // What the page still needs, at least 100 (so a narrowing filter does not make rounds of one).
+    const batch = Math.min(MEMBER_BATCH, Math.max(q.limit - out.length, 100));
+    const ids = await memberIdsAfter(models.groupMembers, sql, { orgId, groupId: q.groupId, after, limit: batch });
     const users = await findAnyOf(models.users, { where, field: '_id', values: ids }, sql);
     out.push(...users.sort((a, b) => (a._id < b._id ? -1 : 1)));
-    const last = ids.at(-1);
-    if (!last || ids.length < MEMBER_BATCH) break;
-    after = last;
+    after = ids.at(-1) ?? null;
+    if (ids.length < batch) break;
   }
   return out.slice(0, q.limit);
 }
