@@ -70,6 +70,8 @@ async function scannedBy({
     count: 10,
   });
   await db.users.page(orgId, { email: user.email, limit: 10 });
+  // users.list's walk (an export, an event resync): a range of the (orgId, _id) btree with the companion.
+  await db.users.page(orgId, { limit: 10, after: user.id });
   // An org extension's `eq` filter reads the top-level `extKeys` (see extension-keys.ts).
   await db.users.list(orgId, { ...eq('costCode', 'CC-1'), extensions: [HOT_EXTENSION] });
   // The users page search: SQL below with the companion; mongoose's form (lead key pushed down) here either way.

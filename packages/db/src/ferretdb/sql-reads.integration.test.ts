@@ -159,6 +159,24 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     );
   });
 
+  it('users.list pages (a position, maybe a status): the same from the btree as from mongoose', async () => {
+    const ids = [...fx.userIds].sort();
+    const queries = [
+      { limit: 10 },
+      { limit: 10, after: ids[44] ?? '' },
+      { limit: 10, after: ids[85] ?? '' },
+      { limit: 7, status: 'deactivated' as const, after: ids[20] ?? '' },
+      { limit: 5, email: 'u5@example.com' },
+    ];
+    for (const q of queries) {
+      const [sql, mongo] = await Promise.all([fx.withSql.users.page(fx.orgId, q), fx.plain.users.page(fx.orgId, q)]);
+      expect(sql, JSON.stringify(q)).toEqual(mongo);
+    }
+    expect((await fx.withSql.users.page(fx.orgId, { limit: 10, after: ids[44] ?? '' })).map((u) => u.id)).toEqual(
+      ids.slice(45, 55),
+    );
+  });
+
   it.each([1, 11, 25])('groups: a page from %i', async (startIndex) => {
     const [sql, mongo] = await Promise.all([
       fx.withSql.groups.list(fx.orgId, { startIndex, count: 10, sortBy: 'displayName' }),

@@ -2,6 +2,7 @@ import { normaliseKey } from '@provisio/core';
 import type { UserPageQuery } from '@provisio/core';
 import type { Model } from 'mongoose';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { GroupMemberDoc } from '../groups/group-member-model.ts';
 import { memberIdsAfter } from '../groups/member-lookups.ts';
@@ -27,6 +28,25 @@ export async function userPage(
   // Every email normalised like the literal, at the top level (index-served on FerretDB).
   if (q.email) where['emailKeys'] = normaliseKey(q.email);
   if (!q.groupId) {
+    // No key that names a few users: with the companion, the page is a range of the (orgId, _id)
+    // btree (FerretDB sorted and filtered `_id > after` in Go over the whole org, every page).
+    const rows =
+      q.userName || q.externalId || q.email
+        ? undefined
+        : await sql?.keysetRows({
+            collection: models.users.collection.collectionName,
+            equals: q.status ? { orgId, status: q.status } : { orgId },
+            sort: { _id: 1 },
+            limit: q.limit,
+            ...(q.after ? { after: { id: q.after } } : {}),
+          });
+    if (rows && sql)
+      return docsByIds(
+        models.users,
+        orgId,
+        rows.map((r) => r.id),
+        sql,
+      );
     const query = q.after ? { ...where, _id: { $gt: q.after } } : where;
     return models.users.find(query).sort({ _id: 1 }).limit(q.limit).lean<UserDoc[]>();
   }
