@@ -175,7 +175,7 @@ export async function openDb({
     /** Webhook endpoints, their delivery leases and the delivery log (core WebhookRepository). */
     webhooks: createWebhookRepository(models, reads),
     /** sessions and signInDirectory (core session ports, admin web app). */
-    ...createSessionStores(models),
+    ...createSessionStores(models, reads),
     /** SAML connections, their email domains, issued request ids and the replay cache (core SsoRepository). */
     sso: createSsoRepository(models, versionClaims),
     /**

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import type { OrgDoc } from '../orgs/org-model.ts';
 import type { UserDoc } from '../users/user-model.ts';
 import { registerSessionModel } from './session-model.ts';
@@ -11,7 +12,8 @@ export const registerSessionModels = (connection: Connection) => ({ webSessions:
 /** Sessions (core SessionRepository) and the cross-org reads of sign-in (SignInDirectory). */
 export const createSessionStores = (
   models: ReturnType<typeof registerSessionModels> & { users: Model<UserDoc>; orgs: Model<OrgDoc> },
+  reads: { sql?: SqlReads },
 ) => ({
   sessions: createSessionRepository(models.webSessions),
-  signInDirectory: createSignInDirectory(models),
+  signInDirectory: createSignInDirectory(models, reads),
 });

@@ -1,5 +1,7 @@
 import type { SignInCandidate, SignInDirectory } from '@provisio/core/sessions';
 import type { Model } from 'mongoose';
+import type { SqlReads } from '../ferretdb/sql-reads.ts';
+import { findAnyOf } from '../filter/find-any-of.ts';
 import type { OrgDoc } from '../orgs/org-model.ts';
 import type { UserDoc } from '../users/user-model.ts';
 
@@ -10,7 +12,10 @@ type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash' | 'version'>;
  * equalities (normalised userName, `emailKeys`) rather than an `$or`, which FerretDB does not
  * push down; on MongoDB no org-first index serves them (a scan, as rare as sign-ins are).
  */
-export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Model<OrgDoc> }): SignInDirectory {
+export function createSignInDirectory(
+  models: { users: Model<UserDoc>; orgs: Model<OrgDoc> },
+  reads: { sql?: SqlReads },
+): SignInDirectory {
   return {
     async candidates(emailKey) {
       const byKey = (key: 'userNameKey' | 'emailKeys') =>
@@ -24,9 +29,12 @@ export function createSignInDirectory(models: { users: Model<UserDoc>; orgs: Mod
         (u): u is Candidate & { passwordHash: string } => typeof u.passwordHash === 'string',
       );
       if (withPassword.length === 0) return [];
-      const orgs = await models.orgs
-        .find({ _id: { $in: [...new Set(withPassword.map((u) => u.orgId))] } }, { _id: 1, name: 1 })
-        .lean<Array<Pick<OrgDoc, '_id' | 'name'>>>();
+      // By `_id`, one equality each with the companion: FerretDB read every org for an `$in`.
+      const orgs = await findAnyOf(
+        models.orgs,
+        { where: {}, field: '_id', values: withPassword.map((u) => u.orgId), projection: { _id: 1, name: 1 } },
+        reads.sql,
+      );
       const names = new Map(orgs.map((o) => [o._id, o.name]));
       return withPassword.map((u): SignInCandidate => ({
         orgId: u.orgId,
