@@ -94,3 +94,36 @@ it('prunes logged deliveries older than the retention, and only those', async ()
   expect(await db.webhooks.pruneDeliveries(new Date('2026-03-01T00:00:00Z'), 100)).toBe(1);
   expect((await db.webhooks.deliveries(orgId, 'ep-prune', 10)).map((d) => d.id)).toEqual([newId]);
 });
+
+it('lists an endpoint’s newest deliveries first, from SQL ids read by `_id` (never a sort of every delivery)', async () => {
+  const log = (id: string, endpointId: string) =>
+    db.webhooks.logDelivery({
+      id,
+      orgId,
+      endpointId,
+      eventId: null,
+      type: 'ping',
+      kind: 'ping',
+      body: '{}',
+      status: 'succeeded',
+      responseStatus: 200,
+      durationMs: 1,
+      error: null,
+      at: new Date().toISOString(),
+    });
+  const ids = Array.from({ length: 12 }, (_, i) => uuidV7(Date.parse('2026-07-01T00:00:00Z') + i * 1_000));
+  for (const [i, id] of ids.entries()) await log(id, i % 3 === 0 ? 'ep-other' : 'ep-newest');
+  const mine = ids.filter((_, i) => i % 3 !== 0).reverse();
+  const finds: Array<Record<string, unknown>> = [];
+  const client = db.connection.getClient();
+  const listen = (e: { commandName: string; command: Record<string, unknown> }) => {
+    if (e.commandName === 'find' && e.command['find'] === 'webhook_deliveries') finds.push(e.command);
+  };
+  client.on('commandStarted', listen);
+  try {
+    expect((await db.webhooks.deliveries(orgId, 'ep-newest', 5)).map((d) => d.id)).toEqual(mine.slice(0, 5));
+  } finally {
+    client.off('commandStarted', listen);
+  }
+  expect(finds.filter((c) => typeof (c['filter'] as { _id?: unknown })._id !== 'string')).toEqual([]);
+});

@@ -6,6 +6,7 @@ import type {
 } from '@provisio/core/webhooks';
 import { eventIdFloor } from '@provisio/core/events';
 import { isDuplicateKey } from '../errors/is-duplicate-key.ts';
+import { docsByIds } from '../ferretdb/docs-by-ids.ts';
 import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { deleteOldest } from '../writes/delete-oldest.ts';
 import type { WebhookDeliveryDoc, WebhookEndpointDoc, WebhookModels } from './webhook-models.ts';
@@ -162,11 +163,20 @@ export function createWebhookRepository(models: WebhookModels, reads: { sql?: Sq
       return deleteOldest(deliveries, reads.sql, { idBelow: eventIdFloor(before.getTime()) }, limit);
     },
     async deliveries(orgId, endpointId, limit) {
-      const docs = await deliveries
-        .find({ orgId, endpointId })
-        .sort({ _id: -1 })
-        .limit(limit)
-        .lean<WebhookDeliveryDoc[]>();
+      // Newest first: with the companion, the ids from SQL (FerretDB sorted every delivery of the
+      // endpoint, 30 days of them with their bodies, to return the newest few), then each by `_id`.
+      const { sql } = reads;
+      const ids = await sql?.pageIds({
+        collection: deliveries.collection.collectionName,
+        equals: { orgId, endpointId },
+        sort: { _id: -1 },
+        offset: 0,
+        limit,
+      });
+      const docs =
+        ids && sql
+          ? await docsByIds(deliveries, orgId, ids, sql)
+          : await deliveries.find({ orgId, endpointId }).sort({ _id: -1 }).limit(limit).lean<WebhookDeliveryDoc[]>();
       return docs.map(toDelivery);
     },
   };
