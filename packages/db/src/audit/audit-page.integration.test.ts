@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newAuditEvent } from '@provisio/core/audit';
-import type { AuditFilter } from '@provisio/core/audit';
+import type { AuditActor, AuditFilter } from '@provisio/core/audit';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDb } from '../create-db.ts';
@@ -26,6 +26,16 @@ const MINUTE = 60_000;
 let plain: Db;
 let withCompanion: Db;
 
+/** Every 5th event by key k-<n> of owner sa-<n>, every 5th by signed-in user u-<n>, the rest by the system. */
+const actorOf = (i: number): AuditActor =>
+  i % 5 === 0
+    ? { type: 'key', keyId: `k-${i % 3}`, ownerId: `sa-${i % 2}` }
+    : i % 5 === 1
+      ? { type: 'session', userId: `u-${i % 3}` }
+      : i % 5 === 2
+        ? { type: 'anonymous', account: `a-${i % 2}` }
+        : { type: 'system' };
+
 beforeAll(async () => {
   withCompanion = (
     await openDb({ uri: testMongoUri(), dbName, ...(postgresUrl ? { ferretdbPostgresUrl: postgresUrl } : {}) })
@@ -36,7 +46,7 @@ beforeAll(async () => {
     newAuditEvent(new Date(start + i * MINUTE), {
       orgId: i % 4 === 3 ? 'org-other' : orgId,
       surface: 'scim',
-      actor: { type: 'system' },
+      actor: actorOf(i),
       action: 'scim.request',
       outcome: i % 10 === 0 ? 'failure' : 'success',
       resourceType: i % 2 ? 'User' : 'Group',
@@ -67,6 +77,12 @@ it('answers every filter alike with and without the companion, newest first', as
     { limit: 50, resourceType: 'User', outcome: 'failure' },
     { limit: 50, resourceId: 'r-3', from: at(10) },
     { limit: 50, from: at(400), to: at(100) },
+    // An actor: its key, the key's owner, a signed-in user or an account named at sign-in.
+    { limit: 50, actorId: 'k-1' },
+    { limit: 50, actorId: 'sa-0', from: at(300) },
+    { limit: 500, actorId: 'u-2', resourceType: 'User' },
+    { limit: 50, actorId: 'a-1', before: newest?.id ?? '' },
+    { limit: 50, actorId: 'nobody' },
   ];
   const sent: unknown[] = [];
   withCompanion.connection.set('debug', (collection: string, method: string, filter: unknown) => {
@@ -85,6 +101,7 @@ it('answers every filter alike with and without the companion, newest first', as
   withCompanion.connection.set('debug', false);
   // With the companion FerretDB only gets `_id` equalities (the page's documents), never the org to sort.
   if (postgresUrl) expect(sent.filter((f) => typeof (f as { _id?: unknown })._id !== 'string')).toEqual([]);
+  expect(await withCompanion.audit.list(orgId, { limit: 50, actorId: 'k-1' })).toHaveLength(50);
   // `from` is inclusive, `to` exclusive, to the millisecond.
   const window = await withCompanion.audit.list(orgId, { limit: 10, from: at(100), to: at(101) });
   expect(window.map((e) => e.at)).toEqual([at(100).toISOString()]);

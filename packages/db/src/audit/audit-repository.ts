@@ -16,6 +16,9 @@ const toEvent = ({ _id, at, actor, address, ...rest }: AuditEventDoc): AuditEven
   ...rest,
 });
 
+/** Where an actor's id may sit in a stored event: its key, the key's owner, a signed-in user, a platform account. */
+const ACTOR_PATHS = ['actor.keyId', 'actor.ownerId', 'actor.userId', 'actor.account'] as const;
+
 export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?: SqlReads } = {}): AuditRepository {
   return {
     async insert({ id, at, ...rest }) {
@@ -36,28 +39,21 @@ export function createAuditRepository(model: Model<AuditEventDoc>, reads: { sql?
         ...(resourceId ? { resourceId } : {}),
         ...(outcome ? { outcome } : {}),
       };
-      // FerretDB + PostgreSQL: the order, the range and the limit in SQL (FerretDB would read the
-      // org's whole ledger to sort it); an actor filter (nested paths) stays on mongoose.
+      // FerretDB + PostgreSQL: the order, the range, the actor and the limit in SQL (FerretDB
+      // would read the org's whole ledger to sort it, and pushes no nested path down).
       const sql = reads.sql;
-      const ids = actorId
-        ? undefined
-        : await sql?.pageIds({
-            collection: model.collection.collectionName,
-            equals,
-            sort: { _id: -1 },
-            offset: 0,
-            limit,
-            idsBetween: { from: idsFrom, before: idsBelow },
-          });
+      const ids = await sql?.pageIds({
+        collection: model.collection.collectionName,
+        equals,
+        sort: { _id: -1 },
+        offset: 0,
+        limit,
+        idsBetween: { from: idsFrom, before: idsBelow },
+        ...(actorId ? { anyPathEquals: { paths: ACTOR_PATHS, value: actorId } } : {}),
+      });
       if (sql && ids) return (await docsByIds(model, orgId, ids, sql)).map(toEvent);
       const query: Record<string, unknown> = { ...equals };
-      if (actorId)
-        query['$or'] = [
-          { 'actor.keyId': actorId },
-          { 'actor.ownerId': actorId },
-          { 'actor.userId': actorId },
-          { 'actor.account': actorId },
-        ];
+      if (actorId) query['$or'] = ACTOR_PATHS.map((path) => ({ [path]: actorId }));
       if (idsFrom || idsBelow)
         query['_id'] = { ...(idsFrom ? { $gte: idsFrom } : {}), ...(idsBelow ? { $lt: idsBelow } : {}) };
       const docs = await model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditEventDoc[]>();

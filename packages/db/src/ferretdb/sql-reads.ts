@@ -18,6 +18,8 @@ export type PageRequest = {
   limit: number;
   /** Only ids in this range (byte order, as MongoDB compares strings): above `after`, from `from` on, below `before`. */
   idsBetween?: IdRange;
+  /** Only rows where one of these string fields (dotted paths allowed) equals `value`. */
+  anyPathEquals?: { paths: readonly string[]; value: string };
 };
 
 /** A cursor page: rows after `after` in the order of `sort` (by `_id`, or by an always-stored key then `_id`). */
@@ -122,6 +124,12 @@ export function pageSql(
     if (where === undefined || id === undefined) continue;
     values.push(id);
     where += ` AND (_jsonb->>'_id') COLLATE "C" ${op} $${values.length}`;
+  }
+  const any = r.anyPathEquals;
+  if (where !== undefined && any) {
+    if (!any.paths.length || !any.paths.every((p) => PATH.test(p))) return undefined;
+    values.push(any.value);
+    where += ` AND (${any.paths.map((p) => `${textOf(p)} = $${values.length}`).join(' OR ')})`;
   }
   if (!where || !ordersInSql(r.sort)) return undefined;
   const by = Object.entries(r.sort)
