@@ -22,6 +22,8 @@ import { measureRequestCosts } from './phases/request-costs.ts';
 import { measureCursorPages } from './phases/cursor-pages.ts';
 import { createEveryoneGroup, measureGroupChanges } from './phases/group-changes.ts';
 import type { GroupChangeRow } from './phases/group-changes.ts';
+import { measureScaleChecks } from './phases/scale-checks.ts';
+import type { ScaleCheck } from './phases/scale-checks.ts';
 import type { CursorPagesResult } from './phases/cursor-pages.ts';
 import { measureUsersPage } from './phases/users-page.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
@@ -74,6 +76,7 @@ try {
   const usersPage: UsersPageResult[] = [];
   const cursorPages: CursorPagesResult[] = [];
   const groupChanges: GroupChangeRow[] = [];
+  const scaleChecks: ScaleCheck[] = [];
   const everyone = await createEveryoneGroup(stack.baseUrl, orgA);
   for (const size of args.sizes) {
     log(`seeding two orgs to ${size} users each, and org A's group of all its users`);
@@ -100,6 +103,8 @@ try {
     cursorPages.push(await measureCursorPages(stack.baseUrl, orgA, usersA));
     log(`group member changes at ${size}`);
     groupChanges.push(...(await measureGroupChanges(stack.baseUrl, orgA, everyone, usersA)));
+    log(`reads that must not grow, at ${size}`);
+    scaleChecks.push(...(await measureScaleChecks(stack.baseUrl, orgA, everyone, usersA)));
   }
   const oktaSync = [];
   for (const concurrency of args.syncConcurrency) {
@@ -122,6 +127,7 @@ try {
     usersPage,
     cursorPages,
     groupChanges,
+    scaleChecks,
     oktaSync,
     entraSync,
     requestCosts,

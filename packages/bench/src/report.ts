@@ -6,6 +6,7 @@ import type { RequestCost } from './phases/request-costs.ts';
 import type { UsersPageResult } from './phases/users-page.ts';
 import type { CursorPagesResult } from './phases/cursor-pages.ts';
 import type { GroupChangeRow } from './phases/group-changes.ts';
+import type { ScaleCheck } from './phases/scale-checks.ts';
 import { formatNumber, markdownTable } from './table.ts';
 
 export type BenchResults = {
@@ -14,6 +15,7 @@ export type BenchResults = {
   usersPage: UsersPageResult[];
   cursorPages: CursorPagesResult[];
   groupChanges: GroupChangeRow[];
+  scaleChecks: ScaleCheck[];
   oktaSync: SyncResult[];
   entraSync: EntraResult;
   requestCosts: RequestCost[];
@@ -90,6 +92,13 @@ function groupChangesTable(rows: GroupChangeRow[]) {
   return markdownTable(
     ['group members (every user of the org)', 'change', 'p50 ms', 'p99 ms', 'errors'],
     rows.map((r) => [n0(r.members), r.change, r.p50, r.p99, n0(r.errors)]),
+  );
+}
+
+function scaleChecksTable(rows: ScaleCheck[]) {
+  return markdownTable(
+    ['users per org', 'read', 'ms', 'rows'],
+    rows.map((r) => [n0(r.size), r.read, r.ms, n0(r.rows)]),
   );
 }
 
@@ -183,6 +192,9 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Group member changes (Okta Push Groups: `PATCH /Groups/{id}` removes one member, then adds it back; 40 of each, one at a time, spread over the group)',
     groupChangesTable(r.groupChanges),
+    '',
+    '## Reads that must not grow with the org (median of 7, the reads taken in turns; the group holds every user of the org)',
+    scaleChecksTable(r.scaleChecks),
     '',
     `## Okta-style initial sync into a fresh org (GET filter → POST → every 10th a PATCH), beside ${n0(2 * Math.max(...meta.args.sizes))} seeded users`,
     syncTable(r.oktaSync),

@@ -34,6 +34,7 @@ export { getUser } from './users/get-user.ts';
 export { listUsers } from './users/list-users.ts';
 export * from './users/user-list-item.ts';
 export { listUsersPage } from './users/list-users-page.ts';
+export { encodeUserCursor } from './users/user-cursor.ts';
 export type { ListUsersPageOptions } from './users/list-users-page.ts';
 export { updateUser } from './users/update-user.ts';
 export type { UpdateUserOptions } from './users/update-user.ts';
