@@ -71,22 +71,25 @@ it('lets exactly one taker have a lapsed lease (its holder died mid-run)', async
   expect(takers.filter(Boolean)).toHaveLength(1);
 });
 
+/** A ping delivered to `endpointId` and logged, with id `id` (a UUIDv7 of when it was queued). */
+const logPing = (id: string, endpointId: string, at: string) =>
+  db.webhooks.logDelivery({
+    id,
+    orgId,
+    endpointId,
+    eventId: null,
+    type: 'ping',
+    kind: 'ping',
+    body: '{}',
+    status: 'succeeded',
+    responseStatus: 200,
+    durationMs: 1,
+    error: null,
+    at,
+  });
+
 it('prunes logged deliveries older than the retention, and only those', async () => {
-  const logged = (id: string, at: string) =>
-    db.webhooks.logDelivery({
-      id,
-      orgId,
-      endpointId: 'ep-prune',
-      eventId: null,
-      type: 'ping',
-      kind: 'ping',
-      body: '{}',
-      status: 'succeeded',
-      responseStatus: 200,
-      durationMs: 1,
-      error: null,
-      at,
-    });
+  const logged = (id: string, at: string) => logPing(id, 'ep-prune', at);
   // Ids are UUIDv7s of when the delivery was queued, as queueOne makes them: the sweep goes by them.
   const [oldId, newId] = [uuidV7(Date.parse('2026-01-01T00:00:00Z')), uuidV7(Date.parse('2026-06-01T00:00:00Z'))];
   await logged(oldId, '2026-01-01T00:00:00.000Z');
@@ -96,21 +99,7 @@ it('prunes logged deliveries older than the retention, and only those', async ()
 });
 
 it('lists an endpoint’s newest deliveries first, from SQL ids read by `_id` (never a sort of every delivery)', async () => {
-  const log = (id: string, endpointId: string) =>
-    db.webhooks.logDelivery({
-      id,
-      orgId,
-      endpointId,
-      eventId: null,
-      type: 'ping',
-      kind: 'ping',
-      body: '{}',
-      status: 'succeeded',
-      responseStatus: 200,
-      durationMs: 1,
-      error: null,
-      at: new Date().toISOString(),
-    });
+  const log = (id: string, endpointId: string) => logPing(id, endpointId, new Date().toISOString());
   const ids = Array.from({ length: 12 }, (_, i) => uuidV7(Date.parse('2026-07-01T00:00:00Z') + i * 1_000));
   for (const [i, id] of ids.entries()) await log(id, i % 3 === 0 ? 'ep-other' : 'ep-newest');
   const mine = ids.filter((_, i) => i % 3 !== 0).reverse();
