@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpuMsOf, cpuTicksOf, databaseCpuMsOf, parentOf } from './proc-cpu.ts';
+import { cpuMsBetween, cpuMsOf, cpuTicksOf, databaseCpuOf, parentOf } from './proc-cpu.ts';
 import { ROOT } from './services.ts';
 
 describe('cpuTicksOf', () => {
@@ -21,20 +21,40 @@ describe('parentOf', () => {
   });
 });
 
-describe('databaseCpuMsOf', () => {
+describe('databaseCpuOf', () => {
   it('is undefined without the services’ pid files', () => {
-    expect(databaseCpuMsOf('/nonexistent')).toBeUndefined();
+    expect(databaseCpuOf('/nonexistent')).toBeUndefined();
   });
 
   // `make test` starts the test services from this checkout, so their pid files are here.
   const services = resolve(ROOT, '.data/test');
   const pidOf = (name: string) => Number(readFileSync(resolve(services, `${name}.pid`), 'utf8').split('\n')[0]);
   it.runIf(existsSync(resolve(services, 'ferretdb.pid')))(
-    'adds FerretDB and the PostgreSQL postmaster (and its backends) of the running test services',
+    'holds FerretDB and the PostgreSQL postmaster (and its backends) of the running test services',
     () => {
-      const parts = cpuMsOf(pidOf('ferretdb')) + cpuMsOf(pidOf('postgres'));
-      expect(databaseCpuMsOf(services)).toBeGreaterThanOrEqual(parts);
-      expect(parts).toBeGreaterThan(0);
+      const cpu = databaseCpuOf(services);
+      const [ferretdb, postgres] = [pidOf('ferretdb'), pidOf('postgres')];
+      expect(cpu?.get(ferretdb)).toBeGreaterThan(0);
+      expect(cpu?.get(postgres)).toBeGreaterThanOrEqual(0);
+      expect(cpu?.size).toBeGreaterThan(2);
     },
   );
+});
+
+describe('cpuMsBetween', () => {
+  it('adds each process’s own difference, counts a new one whole, and never goes down when one exits', () => {
+    const before = new Map([
+      [1, 100],
+      [2, 50],
+      [3, 900], // exits meanwhile: its 900 ms must not be taken away
+    ]);
+    const after = new Map([
+      [1, 130],
+      [2, 50],
+      [4, 20], // started meanwhile
+    ]);
+    expect(cpuMsBetween(before, after)).toBe(30 + 0 + 20);
+    // A reused pid whose count is lower than before is a new process.
+    expect(cpuMsBetween(new Map([[5, 400]]), new Map([[5, 7]]))).toBe(7);
+  });
 });

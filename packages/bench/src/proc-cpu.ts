@@ -41,20 +41,38 @@ const pidIn = (file: string) => {
 };
 
 /**
- * CPU used so far (ms) by the database of the test services whose pid files are in `dataDir`
- * (`scripts/services.sh`): FerretDB, the PostgreSQL postmaster and its live backends. Undefined
- * when those files are not there (services started from another checkout).
+ * CPU used so far (ms) by each process of the database of the test services whose pid files
+ * are in `dataDir` (`scripts/services.sh`): FerretDB, the PostgreSQL postmaster and its live
+ * backends, by pid. Undefined when those files are not there (services started from another checkout).
  */
-export function databaseCpuMsOf(dataDir: string): number | undefined {
+export function databaseCpuOf(dataDir: string): Map<number, number> | undefined {
   const ferretdb = pidIn(resolve(dataDir, 'ferretdb.pid'));
   const postmaster = pidIn(resolve(dataDir, 'postgres.pid'));
   if (!ferretdb || !postmaster) return undefined;
-  const stats = [statOf(ferretdb), statOf(postmaster)];
+  const stats = new Map<number, string | undefined>([
+    [ferretdb, statOf(ferretdb)],
+    [postmaster, statOf(postmaster)],
+  ]);
+  if (!stats.get(ferretdb) || !stats.get(postmaster)) return undefined;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = statOf(pid);
-    if (stat && parentOf(stat) === postmaster) stats.push(stat);
+    if (stat && parentOf(stat) === postmaster) stats.set(Number(pid), stat);
   }
-  if (!stats[0] || !stats[1]) return undefined;
-  return msOfTicks(stats.reduce((sum, stat) => sum + (stat ? cpuTicksOf(stat) : 0), 0));
+  return new Map([...stats].flatMap(([pid, stat]) => (stat ? [[pid, msOfTicks(cpuTicksOf(stat))] as const] : [])));
+}
+
+/**
+ * CPU (ms) the processes of `after` used since `before`, pid by pid: a process that started
+ * meanwhile counts whole (as does a reused pid whose count went down); one that exited
+ * meanwhile (a backend of a closed connection, an autovacuum worker) drops out, its share of
+ * the interval lost. A plain sum of the live processes went negative when one exited.
+ */
+export function cpuMsBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let used = 0;
+  for (const [pid, now] of after) {
+    const then = before.get(pid);
+    used += then === undefined || now < then ? now : now - then;
+  }
+  return used;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { freePort, startNodeProcess } from './node-process.ts';
-import { cpuMsOf, databaseCpuMsOf } from './proc-cpu.ts';
+import { cpuMsOf, databaseCpuOf } from './proc-cpu.ts';
 import { ROOT } from './services.ts';
 
 /** The server's platform token in the benchmark (any 32+ characters). */
@@ -52,7 +52,7 @@ export async function startStack(options: StackOptions) {
     serverCpuMs: () => cpuMsOf(server.pid),
     baselineCpuMs: () => cpuMsOf(baseline.pid),
     /** CPU FerretDB and PostgreSQL have used so far (ms), when the test services run from this checkout. */
-    databaseCpuMs: () => databaseCpuMsOf(resolve(ROOT, '.data/test')),
+    databaseCpu: () => databaseCpuOf(resolve(ROOT, '.data/test')),
     /** The server's Prometheus text (round-trip histograms among it). */
     metrics: async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text(),
     stop: () => Promise.all([server.stop(), baseline.stop()]),

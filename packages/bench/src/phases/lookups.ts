@@ -2,6 +2,7 @@ import { createHttp } from '../http.ts';
 import type { Http } from '../http.ts';
 import type { BenchOrg } from '../orgs.ts';
 import { runPool } from '../pool.ts';
+import { cpuMsBetween } from '../proc-cpu.ts';
 import type { SeededUser } from '../seed.ts';
 import type { Stack } from '../stack.ts';
 import { summarize } from '../stats.ts';
@@ -37,19 +38,22 @@ type Tally = {
   db: number | undefined;
 };
 
+/** The database's processes and the CPU (ms) each has used so far; undefined when they cannot be found. */
+type DatabaseCpu = () => ReadonlyMap<number, number> | undefined;
+
 /** One turn of load on one side: `path(i)` round robin at CONCURRENCY, with the CPU the answering process and the database used. */
-async function turn(side: Side, seconds: number, tally: Tally, databaseCpuMs: () => number | undefined) {
-  const [cpu0, db0] = [side.cpuMs(), databaseCpuMs()];
+async function turn(side: Side, seconds: number, tally: Tally, databaseCpu: DatabaseCpu) {
+  const [cpu0, db0] = [side.cpuMs(), databaseCpu()];
   const run = await runPool({ concurrency: CONCURRENCY, seconds }, async (i) => {
     const reply = await side.http.send('GET', side.path(i));
     tally.latencies.push(reply.ms);
     if (reply.status !== 200 || reply.body.includes('"totalResults":0')) tally.errors++;
   });
-  const db1 = databaseCpuMs();
+  const db1 = databaseCpu();
   tally.done += run.done;
   tally.seconds += run.seconds;
   tally.cpu += side.cpuMs() - cpu0;
-  tally.db = db0 === undefined || db1 === undefined || tally.db === undefined ? undefined : tally.db + db1 - db0;
+  tally.db = db0 && db1 && tally.db !== undefined ? tally.db + cpuMsBetween(db0, db1) : undefined;
 }
 
 const figuresOf = (t: Tally): LoadFigures => ({
@@ -61,12 +65,12 @@ const figuresOf = (t: Tally): LoadFigures => ({
 });
 
 /** `seconds` of load on each side, in turns of TURN_SECONDS. */
-async function inTurns(stack: Side, baseline: Side, seconds: number, databaseCpuMs: () => number | undefined) {
+async function inTurns(stack: Side, baseline: Side, seconds: number, databaseCpu: DatabaseCpu) {
   const tally = (): Tally => ({ latencies: [], done: 0, seconds: 0, errors: 0, cpu: 0, db: 0 });
   const [s, b] = [tally(), tally()];
   for (let left = seconds; left > 0; left -= TURN_SECONDS) {
-    await turn(stack, Math.min(TURN_SECONDS, left), s, databaseCpuMs);
-    await turn(baseline, Math.min(TURN_SECONDS, left), b, databaseCpuMs);
+    await turn(stack, Math.min(TURN_SECONDS, left), s, databaseCpu);
+    await turn(baseline, Math.min(TURN_SECONDS, left), b, databaseCpu);
   }
   return { stack: figuresOf(s), baseline: figuresOf(b) };
 }
@@ -100,14 +104,14 @@ export async function measureLookups(
   try {
     // Warm every path (JIT, pools, caches) before measuring: with 1 s of the filter alone, the first
     // size's rows ran cold, for the baseline too (541 req/s at 1,000 users, 1,143 at 100,000).
-    for (const pair of [filter, byId]) await inTurns(pair.stack, pair.baseline, WARM_SECONDS, stack.databaseCpuMs);
+    for (const pair of [filter, byId]) await inTurns(pair.stack, pair.baseline, WARM_SECONDS, stack.databaseCpu);
     const size = users.length;
     const rows = [
       {
         lookup: 'filter userName eq' as const,
-        ...(await inTurns(filter.stack, filter.baseline, seconds, stack.databaseCpuMs)),
+        ...(await inTurns(filter.stack, filter.baseline, seconds, stack.databaseCpu)),
       },
-      { lookup: 'by id' as const, ...(await inTurns(byId.stack, byId.baseline, seconds, stack.databaseCpuMs)) },
+      { lookup: 'by id' as const, ...(await inTurns(byId.stack, byId.baseline, seconds, stack.databaseCpu)) },
     ];
     return rows.map((r) => ({
       size,
