@@ -8,10 +8,10 @@ import { findAnyOf } from './find-any-of.ts';
  * `emails[type eq "work"].value eq "x"`, `members eq`, `groups eq`) is read one `_id` equality
  * each; past it, one read of the org costs less than the probes.
  */
-export const PAGE_OF_IDS_UP_TO = 1_000;
+const PAGE_OF_IDS_UP_TO = 1_000;
 
 /** The ids of a query narrowed to an `_id $in` list at its top level, else undefined. */
-export function idsNamedBy(where: Query): string[] | undefined {
+function idsNamedBy(where: Query): string[] | undefined {
   const id = where['_id'];
   if (!id || typeof id !== 'object' || Object.keys(id).length !== 1) return undefined;
   const list = (id as Record<string, unknown>)['$in'];
