@@ -83,9 +83,19 @@ describe('sign-in', () => {
     const other = (await app.newOrg('Initrode')).orgId;
     await app.newUser(orgId, 'samir@initech.example');
     await app.newUser(other, 'samir@initech.example');
-    const { res } = await app.signIn({ email: 'samir@initech.example', password: 'a long enough password' });
+    // The orgs are named by `_id`, one each: FerretDB reads every org for an `$in`.
+    const orgReads: Array<Record<string, unknown>> = [];
+    const client = app.db.connection.getClient();
+    const listen = (e: { commandName: string; command: Record<string, unknown> }) => {
+      if (e.commandName === 'find' && e.command['find'] === 'orgs') orgReads.push(e.command);
+    };
+    client.on('commandStarted', listen);
+    const { res } = await app
+      .signIn({ email: 'samir@initech.example', password: 'a long enough password' })
+      .finally(() => client.off('commandStarted', listen));
     expect(res.status).toBe(409);
     expect(res.body.orgs.map((o: { name: string }) => o.name).sort()).toEqual(['Initech', 'Initrode']);
+    expect(orgReads.filter((c) => typeof (c['filter'] as { _id?: unknown })._id !== 'string')).toEqual([]);
     const picked = await app.signIn({
       email: 'samir@initech.example',
       password: 'a long enough password',
