@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GroupRecord, UserRecord } from '@provisio/core';
 import { project, toScimGroup, toScimUser } from '@provisio/scim';
 import type { ResourceTypeName, SchemaRegistry } from '@provisio/scim';
@@ -5,12 +6,28 @@ import type { ResourceTypeName, SchemaRegistry } from '@provisio/scim';
 export type RenderContext = { registry: SchemaRegistry; baseUrl: string };
 export type Projection = { attributes?: readonly string[]; excludedAttributes?: readonly string[] };
 
+/**
+ * A resource's ETag and `meta.version` (without `W/"…"`): its version, and for a user shown with
+ * groups a digest of them. Member rows are the groups' own documents, so joining, leaving or a
+ * rename leaves the user's version where it was; without the digest a conditional GET answered
+ * 304 over a changed `groups` (RFC 7644 §3.14: the tag changes with the representation). An
+ * answer without groups (none, or left out by the projection) keeps the plain version.
+ */
+export function versionTagOf(record: UserRecord | GroupRecord): string {
+  const groups = 'groups' in record ? record.groups : [];
+  if (!groups.length) return String(record.version);
+  const digest = createHash('sha256').update(JSON.stringify(groups.map((g) => [g.value, g.display])));
+  return `${record.version}-${digest.digest('hex').slice(0, GROUPS_DIGEST_LENGTH)}`;
+}
+/** Hex digits of the groups' digest in a tag (`versionOfETag` reads tags of this shape). */
+export const GROUPS_DIGEST_LENGTH = 12;
+
 const info = (record: UserRecord | GroupRecord, baseUrl: string) => ({
   id: record.id,
   baseUrl,
   created: record.created,
   lastModified: record.lastModified,
-  version: record.version,
+  version: versionTagOf(record),
 });
 
 export function renderUser(record: UserRecord, ctx: RenderContext, projection: Projection = {}) {

@@ -146,6 +146,51 @@ describe('single resources', () => {
     expect(got.headers['etag']).toBe(created.headers['etag']);
   });
 
+  it("a user's ETag changes with its groups (joined, renamed, left), so If-None-Match never hides a change", async () => {
+    const user = (await t.scim('post', '/Users').send({ schemas: [USER], userName: 'tagged@example.com' })).body;
+    const get = (tag?: string) => {
+      const req = t.scim('get', `/Users/${user.id}`);
+      return tag ? req.set('If-None-Match', tag) : req;
+    };
+    const alone = (await get()).headers['etag'] ?? '';
+    expect(alone).toBe(user.meta.version);
+    expect((await get(alone)).status).toBe(304);
+
+    const group = (await t.scim('post', '/Groups').send({ schemas: [GROUP], displayName: 'Tagged' })).body;
+    const member = { schemas: [PATCH], Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }] };
+    expect((await t.scim('patch', `/Groups/${group.id}`).send(member)).status).toBe(204);
+    const joined = await get(alone);
+    expect(joined.status).toBe(200);
+    expect(joined.body.groups).toEqual([expect.objectContaining({ value: group.id, display: 'Tagged' })]);
+    expect(joined.headers['etag']).toMatch(/^W\/"1-[0-9a-f]{12}"$/);
+    expect(joined.body.meta.version).toBe(joined.headers['etag']);
+    expect((await get(joined.headers['etag'])).status).toBe(304);
+    const listed = await page(`filter=${encodeURIComponent('userName eq "tagged@example.com"')}`);
+    expect((listed.Resources[0] as { meta?: { version?: string } }).meta?.version).toBe(joined.headers['etag']);
+
+    const rename = { schemas: [PATCH], Operations: [{ op: 'replace', path: 'displayName', value: 'Retagged' }] };
+    expect((await t.scim('patch', `/Groups/${group.id}`).send(rename)).status).toBe(204);
+    const renamed = await get(joined.headers['etag']);
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers['etag']).not.toBe(joined.headers['etag']);
+
+    // If-Match pins a user write to the version; the groups' digest in the tag is accepted with it.
+    const title = { schemas: [PATCH], Operations: [{ op: 'add', path: 'title', value: 'Tagged' }] };
+    const patched = await t
+      .scim('patch', `/Users/${user.id}`)
+      .set('If-Match', renamed.headers['etag'] ?? '')
+      .send(title);
+    expect(patched.status).toBe(200);
+    expect(patched.headers['etag']).toMatch(/^W\/"2-[0-9a-f]{12}"$/);
+    expect((await get(patched.headers['etag'])).status).toBe(304);
+
+    const leave = { schemas: [PATCH], Operations: [{ op: 'remove', path: `members[value eq "${user.id}"]` }] };
+    expect((await t.scim('patch', `/Groups/${group.id}`).send(leave)).status).toBe(204);
+    const left = await get(patched.headers['etag']);
+    expect(left.status).toBe(200);
+    expect(left.headers['etag']).toBe('W/"2"');
+  });
+
   it('PUT replaces the whole resource, keeps id and meta.created, ignores readOnly input', async () => {
     const before = (
       await t

@@ -7,7 +7,7 @@ import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { ifMatchVersion, projectionOf, queryParams, resourceId } from './http/scim-request.ts';
 import { sendScim } from './http/scim-response.ts';
 import { listPage, listResponse } from './list-page.ts';
-import { renderUser, wantsGroups } from './render-resources.ts';
+import { renderUser, versionTagOf, wantsGroups } from './render-resources.ts';
 import { resourceWrites } from './resource-writes.ts';
 import { callerFor, renderContextOf } from './scim-context.ts';
 import type { ScimDeps } from './scim-context.ts';
@@ -29,7 +29,7 @@ export function usersRouter(deps: ScimDeps): Router {
     const ctx = renderContextOf(res);
     const body = renderUser(user, ctx, projectionOf(req, listOptions(res)));
     sendScim(res, status, body, {
-      version: user.version,
+      version: versionTagOf(user),
       ...(status === 201 ? { location: `${ctx.baseUrl}/Users/${user.id}` } : {}),
     });
   };

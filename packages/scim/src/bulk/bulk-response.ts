@@ -7,8 +7,8 @@ export type BulkOperationResult = {
   bulkId?: string;
   /** Absolute URL of the resource; absent for a POST that created nothing. */
   location?: string;
-  /** The resource's version after the operation, rendered as its ETag. */
-  version?: number;
+  /** The resource's version tag after the operation (a number, or a user's `<version>-<groups digest>`), rendered as its ETag. */
+  version?: number | string;
   status: number;
   response?: ScimErrorBody;
 };

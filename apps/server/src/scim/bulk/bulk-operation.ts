@@ -8,6 +8,7 @@ import { scimErrorBody } from '../http/scim-error-handler.ts';
 import { resourceIdOf, versionOfETag } from '../http/scim-request.ts';
 import { toScimFailure } from '../http/to-scim-failure.ts';
 import type { ScimFailure } from '../http/to-scim-failure.ts';
+import { versionTagOf } from '../render-resources.ts';
 import type { ResourceWrites } from '../resource-writes.ts';
 import type { ScimCaller } from '../scim-context.ts';
 import { requestIdOf, scimCaller } from '../scim-context.ts';
@@ -69,7 +70,7 @@ export async function runBulkOperation(
       method: op.method,
       ...(op.bulkId !== undefined ? { bulkId: op.bulkId } : {}),
       location,
-      ...(record ? { version: record.version } : {}),
+      ...(record ? { version: versionTagOf(record) } : {}),
       status,
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import { UUID_PATTERN } from '@provisio/core';
 import { parseListQuery, ScimError } from '@provisio/scim';
 import type { ListQuery, ListQueryOptions } from '@provisio/scim';
 import type { Request } from 'express';
+import { GROUPS_DIGEST_LENGTH } from '../render-resources.ts';
 import { ScimHttpFailure } from './scim-failure.ts';
 
 /**
@@ -20,11 +21,14 @@ export function resourceIdOf(id: unknown): string {
   return id;
 }
 
-const ETAG = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
+// A tag as `versionTagOf` issues it: the version, then for a user shown with groups their digest.
+const ETAG = new RegExp(`^\\s*(?:W/)?"(\\d{1,15})(?:-[0-9a-f]{${GROUPS_DIGEST_LENGTH}})?"\\s*$`);
 
 /**
  * `If-Match: W/"<version>"` → the version the write is conditional on; `*` or no header
- * → unconditional. A tag we could never have issued can't match: 412 at once.
+ * → unconditional. A tag we could never have issued can't match: 412 at once. A user's tag
+ * may carry its groups' digest: the write is pinned to the version alone, because `groups` is
+ * read-only on a user (changed through Groups) and no user write can overwrite it.
  */
 export function ifMatchVersion(req: Request): number | undefined {
   return versionOfETag(req.headers['if-match']);
