@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidV7 } from '@provisio/core';
-import { createTestDb } from './testing.ts';
+import { randomUUID } from 'node:crypto';
+import { createTestDb, openDb, testMongoUri, testPostgresUrl } from './testing.ts';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -28,4 +29,24 @@ it('enforces a unique index on the normalised key', async () => {
 
 it('answers ping', async () => {
   await expect(db.ping()).resolves.toBeUndefined();
+});
+
+it('creates no sign-in partial index on FerretDB, and syncing indexes warns of nothing', async () => {
+  const warnings: string[] = [];
+  const { db: own } = await openDb({
+    uri: testMongoUri(),
+    dbName: `test_${randomUUID().replaceAll('-', '')}`,
+    ferretdbPostgresUrl: testPostgresUrl(),
+    onWarning: (message) => warnings.push(message),
+  });
+  try {
+    await own.syncIndexes();
+    expect(own.engine()?.kind).toMatch(/^ferretdb/);
+    const names = (await own.connection.db?.collection('users').indexes())?.map((i) => i.name) ?? [];
+    expect(names.filter((n) => n?.startsWith('sign_in_'))).toEqual([]);
+    expect(warnings).toEqual([]);
+  } finally {
+    await own.connection.dropDatabase();
+    await own.close();
+  }
 });

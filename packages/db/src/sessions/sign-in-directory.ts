@@ -4,13 +4,15 @@ import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { OrgDoc } from '../orgs/org-model.ts';
 import type { UserDoc } from '../users/user-model.ts';
+import { SIGN_IN_ACCOUNT } from './sign-in-indexes.ts';
+import type { SIGN_IN_KEYS } from './sign-in-indexes.ts';
 
 type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash' | 'version'>;
 
 /**
  * Sign-in is the one read across orgs: an email may be an admin in several. Two top-level
  * equalities (normalised userName, `emailKeys`) rather than an `$or`, which FerretDB does not
- * push down; on MongoDB no org-first index serves them (a scan, as rare as sign-ins are).
+ * push down; on MongoDB each is served by its partial index (sign-in-indexes.ts).
  */
 export function createSignInDirectory(
   models: { users: Model<UserDoc>; orgs: Model<OrgDoc> },
@@ -18,9 +20,9 @@ export function createSignInDirectory(
 ): SignInDirectory {
   return {
     async candidates(emailKey) {
-      const byKey = (key: 'userNameKey' | 'emailKeys') =>
+      const byKey = (key: (typeof SIGN_IN_KEYS)[number]) =>
         models.users
-          .find({ [key]: emailKey, status: 'active', role: 'admin' }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 })
+          .find({ [key]: emailKey, ...SIGN_IN_ACCOUNT }, { _id: 1, orgId: 1, passwordHash: 1, version: 1 })
           .limit(50)
           .lean<Candidate[]>();
       const found = (await Promise.all([byKey('userNameKey'), byKey('emailKeys')])).flat();
