@@ -69,6 +69,10 @@ async function scannedBy({
     startIndex: 1,
     count: 10,
   });
+  // The same as a cursor page (RFC 9865), first and after a position.
+  const emailMatch = { kind: 'valuePath' as const, path: { attr: 'emails' }, filter: eq('value', user.email).filter };
+  await db.users.listAfter(orgId, { filter: emailMatch, count: 10 });
+  await db.users.listAfter(orgId, { filter: emailMatch, count: 10, after: { id: orgId } });
   await db.users.page(orgId, { email: user.email, limit: 10 });
   // users.list's walk (an export, an event resync): a range of the (orgId, _id) btree with the companion.
   await db.users.page(orgId, { limit: 10, after: user.id });

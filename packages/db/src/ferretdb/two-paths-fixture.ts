@@ -15,6 +15,8 @@ export type TwoPaths = {
   orgId: string;
   /** The org's users, in insertion order. */
   userIds: string[];
+  /** The org's groups, in insertion order (the first three and the last have members). */
+  groupIds: string[];
 };
 
 /**
@@ -47,6 +49,7 @@ export function twoPathsFixture(options: { users: number; groups: number; create
       await fixture.withSql.users.insert(other.orgId, { ...user, id: uuidV7(), status: 'active' });
     }
     const groupIds = Array.from({ length: options.groups }, () => uuidV7());
+    fixture.groupIds = groupIds;
     for (const [i, id] of groupIds.entries())
       await fixture.withSql.groups.insert(fixture.orgId, {
         id,

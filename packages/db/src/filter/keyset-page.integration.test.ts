@@ -66,6 +66,18 @@ describe('cursor walks through SQL (FerretDB + PostgreSQL) and through mongoose'
     expect(await walk(fx.plain, order, 7)).toEqual(expected);
   });
 
+  it('users in a group (a filter read as an id list), both directions, both paths', async () => {
+    const groupId = fx.groupIds.at(-1) ?? '';
+    const inGroup: FilterNode = { kind: 'compare', path: { attr: 'groups' }, op: 'eq', value: groupId };
+    for (const order of [{ filter: inGroup }, { filter: inGroup, sortOrder: 'descending' as const }]) {
+      const index = await fx.plain.users.list(fx.orgId, { ...order, startIndex: 1, count: 1_000 });
+      const expected = { ids: index.items.map((u) => u.id), total: index.totalResults };
+      expect(expected.total).toBe(15);
+      expect(await walk(fx.withSql, order, 4)).toEqual(expected);
+      expect(await walk(fx.plain, order, 4)).toEqual(expected);
+    }
+  });
+
   it('groups: displayName, descending, both paths', async () => {
     const index = await fx.plain.groups.list(fx.orgId, {
       sortBy: 'displayName',

@@ -1,5 +1,6 @@
 import type { KeysetPosition, KeysetQuery } from '@provisio/core';
 import { docsByIds } from '../ferretdb/docs-by-ids.ts';
+import { pageOfIds } from './page-of-ids.ts';
 import type { Query } from './field-condition.ts';
 import { ALWAYS_STORED, dig, pageScope } from './list-page.ts';
 import type { PageSource } from './list-page.ts';
@@ -55,8 +56,8 @@ function sidesAfter(sort: Record<string, 1 | -1>, after: KeysetPosition | undefi
 
 /**
  * One cursor page (RFC 9865): the `count` rows after `after` in the listing's order, read from
- * that position and never by offset. Unfiltered listings on FerretDB go to SQL (a btree range);
- * otherwise mongoose reads each remaining side with `limit`, which MongoDB serves from the
+ * that position and never by offset. Unfiltered listings on FerretDB go to SQL (a btree range),
+ * a filter that became a short id list to `pageOfIds`; otherwise mongoose reads each remaining side with `limit`, which MongoDB serves from the
  * (orgId, field) indexes and FerretDB from the filter's pushed-down equality.
  */
 export async function keysetPage<D>(
@@ -100,6 +101,14 @@ export async function keysetPage<D>(
         next,
       };
     }
+  }
+  // A filter that came back as a short id list (Entra's email match, `groups eq`): read by `_id`.
+  const byIds = await pageOfIds(model, sql, whereWith(), sort, { skip: 0, limit, afterId: after?.id });
+  if (byIds) {
+    const page = byIds.docs.slice(0, query.count);
+    const last = page.at(-1);
+    const next = byIds.docs.length === limit && last !== undefined ? positionOf(last, field) : null;
+    return { ...(query.withTotal === false ? {} : { totalResults: byIds.totalResults }), docs: page, next };
   }
   const docs: D[] = [];
   for (const side of sidesAfter(sort, after)) {

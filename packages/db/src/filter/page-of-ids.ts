@@ -21,6 +21,7 @@ function idsNamedBy(where: Query): string[] | undefined {
 /**
  * The page of a query narrowed to a short `_id` list, in `_id` order, with its total: the
  * documents read by `_id` (`findAnyOf`), the rest of the query checked on each, ordered here.
+ * A cursor page (`afterId`) starts past that id; the total counts the whole list either way.
  * FerretDB pushes no `$in` down: `{ orgId, _id: { $in: [one id] } }` read every document of the
  * org (3 s at 20,000 users for one email lookup). Undefined when this path does not apply: no
  * companion (MongoDB serves `$in` from its index), a longer list, or another order.
@@ -30,7 +31,7 @@ export async function pageOfIds<D>(
   sql: SqlReads | undefined,
   where: Query,
   sort: Record<string, 1 | -1>,
-  page: { skip: number; limit: number },
+  page: { skip: number; limit: number; afterId?: string | undefined },
 ): Promise<{ totalResults: number; docs: D[] } | undefined> {
   const ids = idsNamedBy(where);
   const dir = sort['_id'];
@@ -41,5 +42,7 @@ export async function pageOfIds<D>(
   // Byte order, as MongoDB compares strings (ids are ASCII UUIDs, where code unit order is the same).
   const idOf = (doc: D) => String((doc as { _id: unknown })._id);
   docs.sort((a, b) => (idOf(a) < idOf(b) ? -dir : idOf(a) > idOf(b) ? dir : 0));
-  return { totalResults: docs.length, docs: docs.slice(page.skip, page.skip + page.limit) };
+  const { afterId } = page;
+  const ahead = afterId === undefined ? docs : docs.filter((d) => (dir === 1 ? idOf(d) > afterId : idOf(d) < afterId));
+  return { totalResults: docs.length, docs: ahead.slice(page.skip, page.skip + page.limit) };
 }
