@@ -41,7 +41,7 @@ import { createRoleRepository } from './roles/role-repository.ts';
 import { registerWebhookModels } from './webhooks/webhook-models.ts';
 import { createWebhookRepository } from './webhooks/webhook-repository.ts';
 import { dropRetiredIndexes } from './retired-indexes.ts';
-import { ensureSignInIndexes } from './sessions/sign-in-indexes.ts';
+import { ensurePartialIndexes } from './partial-indexes.ts';
 
 export type CreateDbOptions = {
   uri: string;
@@ -210,7 +210,7 @@ export async function openDb({
         },
       });
       engine = companion.engine;
-      await ensureSignInIndexes(models.users.collection, engine, onWarning ?? (() => undefined));
+      await ensurePartialIndexes((name) => connection.collection(name), engine, onWarning ?? (() => undefined));
       reads.sql = companion.sql;
       await previous?.close();
     },

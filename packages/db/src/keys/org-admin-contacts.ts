@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { ORG_ADMIN } from '../partial-indexes.ts';
 import type { UserDoc } from '../users/user-model.ts';
 
 export type AdminContact = { userId: string; email: string; name: string };
@@ -13,10 +14,10 @@ function emailOf(doc: Pick<UserDoc, 'userName' | 'attributes'>): string | null {
   return EMAIL.test(doc.userName) ? doc.userName : null;
 }
 
-/** The org's admins who can be mailed: role `admin`, not deactivated. */
+/** The org's admins who can be mailed: role `admin`, not deactivated (MongoDB: the `org_admins` partial index). */
 export async function orgAdminContacts(users: Model<UserDoc>, orgId: string): Promise<AdminContact[]> {
   const docs = await users
-    .find({ orgId, role: 'admin', status: { $ne: 'deactivated' } }, { userName: 1, attributes: 1 })
+    .find({ orgId, ...ORG_ADMIN, status: { $ne: 'deactivated' } }, { userName: 1, attributes: 1 })
     .lean<Array<Pick<UserDoc, '_id' | 'userName' | 'attributes'>>>();
   return docs.flatMap((doc) => {
     const email = emailOf(doc);

@@ -4,15 +4,15 @@ import type { SqlReads } from '../ferretdb/sql-reads.ts';
 import { findAnyOf } from '../filter/find-any-of.ts';
 import type { OrgDoc } from '../orgs/org-model.ts';
 import type { UserDoc } from '../users/user-model.ts';
-import { SIGN_IN_ACCOUNT } from './sign-in-indexes.ts';
-import type { SIGN_IN_KEYS } from './sign-in-indexes.ts';
+import { SIGN_IN_ACCOUNT } from '../partial-indexes.ts';
+import type { SIGN_IN_KEYS } from '../partial-indexes.ts';
 
 type Candidate = Pick<UserDoc, '_id' | 'orgId' | 'passwordHash' | 'version'>;
 
 /**
  * Sign-in is the one read across orgs: an email may be an admin in several. Two top-level
  * equalities (normalised userName, `emailKeys`) rather than an `$or`, which FerretDB does not
- * push down; on MongoDB each is served by its partial index (sign-in-indexes.ts).
+ * push down; on MongoDB each is served by its partial index (partial-indexes.ts).
  */
 export function createSignInDirectory(
   models: { users: Model<UserDoc>; orgs: Model<OrgDoc> },
