@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../create-db.ts';
 import type { Db, DbModels } from '../create-db.ts';
 import { testMongoUri, testPostgresUrl } from '../testing.ts';
+import { groupRefsSql } from './group-refs-sql.ts';
 import { anyOfSql, countSql, pageSql } from './sql-reads.ts';
 import type { PageRequest } from './sql-reads.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
@@ -258,6 +259,33 @@ describe('hot-path queries on FerretDB + PostgreSQL', () => {
           usesFieldIndex: indexesIn(root).includes(gin[0]?.indexname ?? '?'),
         }).toEqual({ collection, scans: [], usesFieldIndex: true });
       }
+
+      // Users' groups with their names: the memberId GIN probes, then FerretDB's own `_id` btree of groups.
+      const [members, groups] = await Promise.all(['group_members', 'groups'].map((c) => backingTable(pgc, dbName, c)));
+      const refs = groupRefsSql({ members: members ?? '', groups: groups ?? '' }, dbName, {
+        orgId,
+        memberIds: [seeded.user.id, ...others],
+      });
+      if (!refs) throw new Error('no SQL for groups of users');
+      const { rows: refsPlan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) ${refs.text}`,
+        refs.values,
+      );
+      const refsRoot = refsPlan[0]?.['QUERY PLAN'][0]?.Plan;
+      const { rows: refIndexes } = await pgc.query<{ indexname: string; tablename: string }>(
+        `SELECT indexname, tablename FROM pg_indexes WHERE schemaname = $1 AND (
+           (tablename = $2 AND indexdef LIKE '%''memberId''::text)) jsonb_path_ops%') OR
+           (tablename = $3 AND indexdef LIKE 'CREATE UNIQUE INDEX%''_id''::text)))'))`,
+        [dbName, members, groups],
+      );
+      expect(refIndexes.map((i) => i.tablename).sort()).toEqual([members, groups].sort());
+      expect({
+        scans: scans(refsRoot),
+        indexes: refIndexes.every((i) => indexesIn(refsRoot).includes(i.indexname)),
+      }).toEqual({
+        scans: [],
+        indexes: true,
+      });
 
       // The search page reads the searchKeys GIN index, not the org's rows through the orgId btree. (Mongoose's
       // form, used without the companion, is index-served above; on these small orgs PostgreSQL rightly picks orgId's.)

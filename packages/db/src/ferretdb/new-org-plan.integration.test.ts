@@ -8,6 +8,9 @@ import { testMongoUri, testPostgresUrl } from '../testing.ts';
 import { newUserDoc } from '../users/user-repository.ts';
 import { seedHotPaths } from './seed-hot-paths.ts';
 import { indexesIn, planOfFind } from './plan-nodes.ts';
+import type { PlanNode } from './plan-nodes.ts';
+import { groupRefsSql } from './group-refs-sql.ts';
+import { backingTable } from '../testing/backing-table.ts';
 
 /**
  * Every org is new once, and grows after the last ANALYZE: an Okta initial sync adds
@@ -83,14 +86,26 @@ describe('lookups in an org that grew since the last ANALYZE', () => {
       const plan = await planOfFind(db, collection, filter);
       used.push({ query: Object.keys(filter).join(','), indexes: indexesIn(plan).map((n) => fieldOf.get(n) ?? n) });
     }
-    // The user reads, then each found user's memberships.
+    // The user reads; each found user's memberships are SQL (below).
     expect(used).toEqual([
       { query: '_id,orgId', indexes: ['_id'] },
       { query: 'orgId,userNameKey', indexes: ['userNameKey'] },
-      { query: 'orgId,memberId', indexes: ['memberId'] },
       { query: 'orgId,userNameKey', indexes: ['userNameKey'] },
       { query: 'orgId,externalId', indexes: ['externalId'] },
-      { query: 'orgId,memberId', indexes: ['memberId'] },
     ]);
+    // The memberships with their groups' names: the memberId GIN probes, never the org's rows.
+    const tables = {
+      members: await backingTable(pgc, dbName, 'group_members'),
+      groups: await backingTable(pgc, dbName, 'groups'),
+    };
+    const refs = groupRefsSql(tables, dbName, { orgId: newOrg, memberIds: [ids[700] ?? ''] });
+    if (!refs) throw new Error('no SQL for groups of users');
+    const { rows: plan } = await pgc.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${refs.text}`,
+      refs.values,
+    );
+    const refIndexes = indexesIn(plan[0]?.['QUERY PLAN'][0]?.Plan).map((n) => fieldOf.get(n) ?? n);
+    expect(refIndexes).toContain('memberId');
+    expect(refIndexes).not.toContain('orgId');
   });
 });

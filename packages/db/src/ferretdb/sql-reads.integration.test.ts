@@ -54,6 +54,12 @@ describe('list pages through SQL (FerretDB + PostgreSQL) and through mongoose', 
     );
     expect(sql?.items.map((u) => u.groups)).toEqual(mongo?.items.map((u) => u.groups));
     expect(sql?.items.filter((u) => u.groups.length === 2)).not.toHaveLength(0);
+    // One user (a GET): in two groups, in one, unknown.
+    for (const id of [fx.userIds[0] ?? '', fx.userIds[1] ?? '', 'no such user']) {
+      const [one, other] = await Promise.all([fx.withSql, fx.plain].map((db) => db.users.findById(fx.orgId, id)));
+      expect(one).toEqual(other);
+    }
+    expect((await fx.withSql.users.findById(fx.orgId, fx.userIds[0] ?? ''))?.groups).toHaveLength(2);
   });
 
   it.each(pages)('users: %s', async (_name, query, status) => {

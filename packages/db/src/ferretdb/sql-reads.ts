@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { COUNT_KEYS } from './companion-plan.ts';
+import { GROUP_REFS_CHUNK, groupRefsSql } from './group-refs-sql.ts';
+import type { GroupRefsRequest } from './group-refs-sql.ts';
 
 /**
  * Top-level equalities a page is narrowed by (after `inOrg`): what both engines read the same.
@@ -58,6 +60,10 @@ export type SqlReads = {
   count(collection: string, equals: Equalities, upTo?: number): Promise<number | undefined>;
   /** `select`'s fields of the rows `request` names, in no order; `undefined` when it has no SQL form. */
   rowsAnyOf(request: AnyOfRequest): Promise<Array<Record<string, string | null>> | undefined>;
+  /** Members' groups with their names (`groupRefsSql`), in no order; `undefined` when it has no SQL form. */
+  groupRefsOf(
+    request: GroupRefsRequest,
+  ): Promise<Array<{ memberId: string; groupId: string; display: string | null }> | undefined>;
   /** The ids of the `limit` rows (any org) whose date `field` is oldest and before `before`, oldest first. */
   idsDatedBefore(request: DatedRequest): Promise<string[] | undefined>;
   close(): Promise<void>;
@@ -347,6 +353,25 @@ export function createSqlReads(options: {
         if (!sql) return undefined;
         const { rows } = await query<Record<string, string | null>>(sql.text, sql.values);
         for (const row of rows) out.push(pick(row));
+      }
+      return out;
+    },
+    async groupRefsOf(request) {
+      const [members, groups] = [tables['group_members'], tables['groups']];
+      if (!members || !groups) return undefined;
+      const ids = [...new Set(request.memberIds)];
+      const out: Array<{ memberId: string; groupId: string; display: string | null }> = [];
+      for (let i = 0; i < ids.length; i += GROUP_REFS_CHUNK) {
+        const sql = groupRefsSql({ members, groups }, schema, {
+          ...request,
+          memberIds: ids.slice(i, i + GROUP_REFS_CHUNK),
+        });
+        if (!sql) return undefined;
+        const { rows } = await query<{ member_id: string; group_id: string; display: string | null }>(
+          sql.text,
+          sql.values,
+        );
+        for (const row of rows) out.push({ memberId: row.member_id, groupId: row.group_id, display: row.display });
       }
       return out;
     },

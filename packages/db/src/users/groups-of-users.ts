@@ -8,9 +8,10 @@ import type { GroupDoc } from '../groups/group-model.ts';
 export type MembershipModels = { groups: Model<GroupDoc>; groupMembers: Model<GroupMemberDoc> };
 
 /**
- * Each user's `groups` (direct memberships), for a page of users: its member rows, then the
- * names of their groups. With the companion, each is one SQL statement of index probes (a
- * page of 100 users took about 65 ms more as one equality query per user).
+ * Each user's `groups` (direct memberships), for one user or a page of them. With the companion,
+ * one SQL statement per 100 users: the member rows joined to their groups' names
+ * (`groupRefsOf`); a page of 100 users took about 65 ms more as one equality query per user.
+ * Otherwise (MongoDB) two reads: the member rows, then the names of their groups.
  */
 export async function groupsOfUsers(
   models: MembershipModels,
@@ -20,6 +21,12 @@ export async function groupsOfUsers(
 ): Promise<Map<string, UserGroupRef[]>> {
   const out = new Map<string, UserGroupRef[]>(userIds.map((id) => [id, []]));
   if (!userIds.length) return out;
+  const joined = await sql?.groupRefsOf({ orgId, memberIds: userIds });
+  if (joined) {
+    for (const { memberId, groupId, display } of joined)
+      out.get(memberId)?.push({ value: groupId, display: display ?? '' });
+    return sorted(out);
+  }
   const select = ['groupId', 'memberId'];
   const rows = await fieldsAnyOf(models.groupMembers, sql, { orgId, field: 'memberId', values: userIds, select });
   if (!rows.length) return out;
@@ -37,6 +44,11 @@ export async function groupsOfUsers(
     // Rows of a group being deleted are skipped: the group is already gone.
     if (display !== undefined) out.get(memberId)?.push({ value: groupId, display });
   }
-  for (const refs of out.values()) refs.sort((a, b) => (a.value < b.value ? -1 : 1));
-  return out;
+  return sorted(out);
+}
+
+/** Each user's groups by group id, as both paths answer them. */
+function sorted(refs: Map<string, UserGroupRef[]>): Map<string, UserGroupRef[]> {
+  for (const list of refs.values()) list.sort((a, b) => (a.value < b.value ? -1 : 1));
+  return refs;
 }
