@@ -57,8 +57,9 @@ function sidesAfter(sort: Record<string, 1 | -1>, after: KeysetPosition | undefi
 /**
  * One cursor page (RFC 9865): the `count` rows after `after` in the listing's order, read from
  * that position and never by offset. Unfiltered listings on FerretDB go to SQL (a btree range),
- * a filter that became a short id list to `pageOfIds`; otherwise mongoose reads each remaining side with `limit`, which MongoDB serves from the
- * (orgId, field) indexes and FerretDB from the filter's pushed-down equality.
+ * a filter that became a short id list to `pageOfIds`; otherwise mongoose reads each remaining
+ * side with `limit`, which MongoDB serves from the (orgId, field) indexes and FerretDB from the
+ * filter's pushed-down equality.
  */
 export async function keysetPage<D>(
   source: PageSource<D>,
