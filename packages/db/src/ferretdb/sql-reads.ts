@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { COUNT_KEYS } from './companion-plan.ts';
-import { GROUP_REFS_CHUNK, groupRefsSql } from './group-refs-sql.ts';
+import { groupRefsSql } from './group-refs-sql.ts';
+import { inChunks, probesOf, tableOf } from './sql-parts.ts';
 import type { GroupRefsRequest } from './group-refs-sql.ts';
 
 /**
@@ -83,9 +84,6 @@ export const ordersInSql = (sort: Record<string, 1 | -1>): boolean => {
 
 const textOf = (field: string) =>
   PLAIN.test(field) ? `(_jsonb->>'${field}')` : `(_jsonb#>>'{${field.split('.').join(',')}}')`;
-
-/** A backing table, schema-qualified. */
-const tableOf = (schema: string, table: string) => `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
 
 /** `fields` as text columns `f0, f1…`, or `undefined` when there are none or one is not a path. */
 const selectOf = (fields: readonly string[]) =>
@@ -218,8 +216,6 @@ export function countSql(
   };
 }
 
-/** Values per statement: a page's worth; a longer OR costs more to plan than to run. */
-const ANY_OF_CHUNK = 100;
 /**
  * Past this many values (a first full push of thousands of members) one pass over the org's
  * rows in PostgreSQL beats the probes: 50,000 labels took 25 s in 500 statements of probes.
@@ -241,13 +237,10 @@ export function anyOfSql(
   const select = selectOf(r.select);
   if (!PLAIN.test(r.field) || !r.values.length || !select) return undefined;
   const values: unknown[] = [JSON.stringify(r.orgId)];
-  const arms = r.values.map((value) => {
-    values.push(JSON.stringify(value));
-    return `_jsonb->'${r.field}' @> $${values.length}::jsonb`;
-  });
+  const probes = probesOf(r.field, r.values, values);
   const from = tableOf(schema, table);
   return {
-    text: `SELECT ${select} FROM (SELECT _jsonb FROM ${from} WHERE ${arms.join(' OR ')} OFFSET 0) AS hits WHERE _jsonb->'orgId' @> $1::jsonb`,
+    text: `SELECT ${select} FROM (SELECT _jsonb FROM ${from} WHERE ${probes} OFFSET 0) AS hits WHERE _jsonb->'orgId' @> $1::jsonb`,
     values,
   };
 }
@@ -338,42 +331,29 @@ export function createSqlReads(options: {
       const table = tables[request.collection];
       if (!table) return undefined;
       const values = [...new Set(request.values)];
-      const out: Array<Record<string, string | null>> = [];
       const pick = (row: Record<string, string | null>) =>
         Object.fromEntries(request.select.map((field, k) => [field, row[`f${k}`] ?? null]));
       const whole = values.length > WHOLE_ORG_FROM ? orgRowsSql(table, schema, request) : undefined;
       if (whole) {
         const wanted = new Set(values);
         const { rows } = await query<Record<string, string | null>>(whole.text, whole.values);
-        for (const row of rows) if (wanted.has(row['k'] ?? '')) out.push(pick(row));
-        return out;
+        return rows.filter((row) => wanted.has(row['k'] ?? '')).map(pick);
       }
-      for (let i = 0; i < values.length; i += ANY_OF_CHUNK) {
-        const sql = anyOfSql(table, schema, { ...request, values: values.slice(i, i + ANY_OF_CHUNK) });
-        if (!sql) return undefined;
-        const { rows } = await query<Record<string, string | null>>(sql.text, sql.values);
-        for (const row of rows) out.push(pick(row));
-      }
-      return out;
+      return inChunks(values, async (chunk) => {
+        const sql = anyOfSql(table, schema, { ...request, values: chunk });
+        return sql && (await query<Record<string, string | null>>(sql.text, sql.values)).rows.map(pick);
+      });
     },
     async groupRefsOf(request) {
       const [members, groups] = [tables['group_members'], tables['groups']];
       if (!members || !groups) return undefined;
-      const ids = [...new Set(request.memberIds)];
-      const out: Array<{ memberId: string; groupId: string; display: string | null }> = [];
-      for (let i = 0; i < ids.length; i += GROUP_REFS_CHUNK) {
-        const sql = groupRefsSql({ members, groups }, schema, {
-          ...request,
-          memberIds: ids.slice(i, i + GROUP_REFS_CHUNK),
-        });
+      return inChunks([...new Set(request.memberIds)], async (memberIds) => {
+        const sql = groupRefsSql({ members, groups }, schema, { ...request, memberIds });
         if (!sql) return undefined;
-        const { rows } = await query<{ member_id: string; group_id: string; display: string | null }>(
-          sql.text,
-          sql.values,
-        );
-        for (const row of rows) out.push({ memberId: row.member_id, groupId: row.group_id, display: row.display });
-      }
-      return out;
+        type Row = { member_id: string; group_id: string; display: string | null };
+        const { rows } = await query<Row>(sql.text, sql.values);
+        return rows.map((row) => ({ memberId: row.member_id, groupId: row.group_id, display: row.display }));
+      });
     },
     idsDatedBefore(request) {
       const table = tables[request.collection];
