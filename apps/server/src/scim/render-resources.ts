@@ -22,17 +22,23 @@ export function versionTagOf(record: UserRecord | GroupRecord): string {
 /** Hex digits of the groups' digest in a tag (`versionOfETag` reads tags of this shape). */
 export const GROUPS_DIGEST_LENGTH = 12;
 
-const info = (record: UserRecord | GroupRecord, baseUrl: string) => ({
+const info = (record: UserRecord | GroupRecord, baseUrl: string, version = versionTagOf(record)) => ({
   id: record.id,
   baseUrl,
   created: record.created,
   lastModified: record.lastModified,
-  version: versionTagOf(record),
+  version,
 });
 
-export function renderUser(record: UserRecord, ctx: RenderContext, projection: Projection = {}) {
+/** `version`: the user's `versionTagOf`, when the caller already has it for the ETag header. */
+export function renderUser(
+  record: UserRecord,
+  ctx: RenderContext,
+  projection: Projection = {},
+  version = versionTagOf(record),
+) {
   const wire = toScimUser(record.attributes, {
-    ...info(record, ctx.baseUrl),
+    ...info(record, ctx.baseUrl, version),
     registry: ctx.registry,
     groups: record.groups,
   });

@@ -27,9 +27,10 @@ export function usersRouter(deps: ScimDeps): Router {
   };
   const sendOne = (res: Response, status: number, user: UserRecord, req: Request) => {
     const ctx = renderContextOf(res);
-    const body = renderUser(user, ctx, projectionOf(req, listOptions(res)));
+    const version = versionTagOf(user);
+    const body = renderUser(user, ctx, projectionOf(req, listOptions(res)), version);
     sendScim(res, status, body, {
-      version: versionTagOf(user),
+      version,
       ...(status === 201 ? { location: `${ctx.baseUrl}/Users/${user.id}` } : {}),
     });
   };
