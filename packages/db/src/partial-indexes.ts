@@ -41,17 +41,20 @@ export function partialIndexes(engine: Engine): PartialIndex[] {
   ];
 }
 
-/** Creates `partialIndexes` (idempotent); a failure is one warning, never a failed start. */
+/** Creates `partialIndexes` (idempotent), one round trip per collection; a failure is one warning, never a failed start. */
 export async function ensurePartialIndexes(
   collection: (name: string) => Collection,
   engine: Engine,
   warn: (message: string, err?: unknown) => void,
 ): Promise<void> {
-  for (const { collection: name, ...spec } of partialIndexes(engine)) {
+  const byCollection = new Map<string, Array<Omit<PartialIndex, 'collection'>>>();
+  for (const { collection: name, ...spec } of partialIndexes(engine))
+    byCollection.set(name, [...(byCollection.get(name) ?? []), spec]);
+  for (const [name, specs] of byCollection) {
     try {
-      await collection(name).createIndexes([spec]);
+      await collection(name).createIndexes(specs);
     } catch (err) {
-      warn(`partial index ${name}.${spec.name} not created: its reads scan instead`, err);
+      warn(`partial indexes of ${name} not created: their reads scan instead`, err);
     }
   }
 }
