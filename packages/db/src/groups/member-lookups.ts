@@ -53,13 +53,9 @@ export async function memberIdsAfter(
     idsBetween: q.after === null ? range : { ...range, after: memberRowId(q.groupId, q.after) },
   });
   if (ids) return ids.map((id) => id.slice(range.from.length));
+  const where = { orgId: q.orgId, groupId: q.groupId, ...(q.after === null ? {} : { memberId: { $gt: q.after } }) };
   const found = await rows
-    .find(
-      { orgId: q.orgId, groupId: q.groupId, ...(q.after === null ? {} : { memberId: { $gt: q.after } }) },
-      {
-        memberId: 1,
-      },
-    )
+    .find(where, { memberId: 1 })
     .sort({ memberId: 1 })
     .skip(q.offset ?? 0)
     .limit(q.limit)
